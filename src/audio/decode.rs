@@ -1,0 +1,169 @@
+//! Decoding common audio files (WAV, MP3, FLAC, Ogg Vorbis, …) with symphonia into a mono
+//! clip: for user earcons and music, and for checking our own MP3 output.
+//!
+//! MP3 files written by LAME carry their encoder delay and padding in the LAME tag; symphonia
+//! removes both, so a decoded [`super::mp3`] file has exactly the samples that were encoded.
+use std::fs::File;
+use std::io::Cursor;
+use std::path::Path;
+
+use symphonia::core::codecs::audio::AudioDecoderOptions;
+use symphonia::core::errors::Error as SymphoniaError;
+use symphonia::core::formats::probe::Hint;
+use symphonia::core::formats::{FormatOptions, FormatReader, TrackType};
+use symphonia::core::io::{MediaSource, MediaSourceStream};
+use symphonia::core::meta::MetadataOptions;
+
+use super::{AudioError, Clip};
+
+/// Longest audio decoded, in seconds (3 hours).
+pub const MAX_DECODED_SECONDS: u32 = 3 * 3600;
+
+/// Largest input file accepted, in bytes (1 GiB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Decode the audio file at `path` to a mono clip (channels averaged) at its own rate.
+pub fn decode_file(path: &Path) -> Result<Clip, AudioError> {
+    let io_error = |source| AudioError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(AudioError::Decode(format!(
+            "{}: file too large ({size} bytes)",
+            path.display()
+        )));
+    }
+    let mut hint = Hint::new();
+    if let Some(extension) = path.extension().and_then(|e| e.to_str()) {
+        hint.with_extension(extension);
+    }
+    decode_source(Box::new(file), &hint)
+        .map_err(|e| AudioError::Decode(format!("{}: {e}", path.display())))
+}
+
+/// Decode an in-memory audio file; `extension` (e.g. `"mp3"`) helps format detection.
+pub fn decode_bytes(bytes: Vec<u8>, extension: Option<&str>) -> Result<Clip, AudioError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(AudioError::Decode(format!(
+            "input too large ({} bytes)",
+            bytes.len()
+        )));
+    }
+    let mut hint = Hint::new();
+    if let Some(extension) = extension {
+        hint.with_extension(extension);
+    }
+    decode_source(Box::new(Cursor::new(bytes)), &hint)
+        .map_err(|e| AudioError::Decode(e.to_string()))
+}
+
+/// The decoding loop shared by files and memory; errors are returned as text.
+fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, String> {
+    let stream = MediaSourceStream::new(source, Default::default());
+    let mut format = symphonia::default::get_probe()
+        .probe(
+            hint,
+            stream,
+            FormatOptions::default(),
+            MetadataOptions::default(),
+        )
+        .map_err(|e| e.to_string())?;
+    let (track_id, mut decoder) = open_decoder(format.as_mut())?;
+    let mut samples: Vec<f32> = Vec::new();
+    let mut interleaved: Vec<f32> = Vec::new();
+    let mut sample_rate = 0u32;
+    loop {
+        let packet = match format.next_packet() {
+            Ok(Some(packet)) => packet,
+            Ok(None) | Err(SymphoniaError::ResetRequired) => break,
+            Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                break
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        if packet.track_id != track_id {
+            continue;
+        }
+        let buffer = match decoder.decode(&packet) {
+            Ok(buffer) => buffer,
+            Err(SymphoniaError::DecodeError(_)) | Err(SymphoniaError::IoError(_)) => continue,
+            Err(e) => return Err(e.to_string()),
+        };
+        sample_rate = buffer.spec().rate();
+        let channels = buffer.num_planes().max(1);
+        buffer.copy_to_vec_interleaved(&mut interleaved);
+        samples.extend(
+            interleaved
+                .chunks(channels)
+                .map(|frame| frame.iter().sum::<f32>() / channels as f32),
+        );
+        let limit = u64::from(MAX_DECODED_SECONDS) * u64::from(sample_rate);
+        if samples.len() as u64 > limit {
+            return Err(format!("audio longer than {MAX_DECODED_SECONDS} s"));
+        }
+    }
+    if sample_rate == 0 {
+        return Err("no audio decoded".to_string());
+    }
+    Ok(Clip::new(samples, sample_rate))
+}
+
+type Decoder = Box<dyn symphonia::core::codecs::audio::AudioDecoder>;
+
+fn open_decoder(format: &mut dyn FormatReader) -> Result<(u32, Decoder), String> {
+    let track = format
+        .default_track(TrackType::Audio)
+        .ok_or_else(|| "no audio track".to_string())?;
+    let parameters = track
+        .codec_params
+        .as_ref()
+        .and_then(|p| p.audio())
+        .ok_or_else(|| "no audio codec parameters".to_string())?;
+    let decoder = symphonia::default::get_codecs()
+        .make_audio_decoder(parameters, &AudioDecoderOptions::default())
+        .map_err(|e| e.to_string())?;
+    Ok((track.id, decoder))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_wav_from_file_and_memory_to_mono() -> Result<(), Box<dyn std::error::Error>> {
+        // A stereo 16-bit WAV: left a tone, right silence → mono is half the tone.
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 16000,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        };
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("stereo.wav");
+        let mut writer = hound::WavWriter::create(&path, spec)?;
+        for i in 0..8000 {
+            let left = (0.8 * (i as f32 * 0.1).sin() * 32767.0) as i16;
+            writer.write_sample(left)?;
+            writer.write_sample(0i16)?;
+        }
+        writer.finalize()?;
+        let clip = decode_file(&path)?;
+        assert_eq!(clip.sample_rate, 16000);
+        assert_eq!(clip.samples.len(), 8000);
+        let expected = 0.4 * (100.0f32 * 0.1).sin();
+        assert!((clip.samples[100] - expected).abs() < 1e-3);
+        let from_memory = decode_bytes(std::fs::read(&path)?, None)?;
+        assert_eq!(from_memory, clip);
+        Ok(())
+    }
+
+    #[test]
+    fn garbage_and_missing_files_are_errors() {
+        assert!(decode_bytes(b"definitely not audio".to_vec(), Some("mp3")).is_err());
+        assert!(decode_bytes(Vec::new(), None).is_err());
+        assert!(decode_file(Path::new("/nonexistent/file.ogg")).is_err());
+    }
+}

@@ -1,0 +1,547 @@
+//! Loudness of the whole programme: EBU R128 / ITU-R BS.1770 measurement with the ebur128
+//! crate, one gain for the whole programme, and a look-ahead true-peak limiter.
+//!
+//! A mono programme is measured as one front channel (weight 1), as `ffmpeg -af ebur128` and
+//! most podcast tools do, so −16 LUFS here is what those tools report for the file.
+use std::borrow::Cow;
+
+use ebur128::{EbuR128, Mode};
+use serde::{Deserialize, Serialize};
+
+use super::{AudioError, Clip};
+
+/// Default integrated loudness target (LUFS), the usual podcast level.
+pub const DEFAULT_TARGET_LUFS: f64 = -16.0;
+
+/// Default true-peak ceiling (dBTP).
+pub const DEFAULT_MAX_TRUE_PEAK_DBTP: f64 = -1.0;
+
+/// The limiter aims this far below the ceiling so the meter's own true-peak estimate
+/// (4× oversampling) lands under it.
+const LIMITER_MARGIN_DB: f64 = 0.1;
+
+/// Integrated loudness within this many LU of the target counts as on target.
+const TARGET_TOLERANCE_LU: f64 = 0.1;
+
+/// Attempts at gain and limiting before settling for the best result.
+const MAX_PASSES: usize = 5;
+
+/// Look-ahead (and attack ramp) of the limiter in milliseconds.
+const LOOKAHEAD_MS: f64 = 2.0;
+
+/// Release time constant of the limiter in milliseconds.
+const RELEASE_MS: f64 = 80.0;
+
+/// Half-length (taps on each side) of the interpolation filter of the limiter's peak detector.
+const INTERP_HALF_TAPS: usize = 8;
+
+/// Block length of the limiter's quick screen; at least the interpolation filter's length so a
+/// filter always lies within a block and its two neighbours.
+const SCREEN_BLOCK: usize = 2 * INTERP_HALF_TAPS;
+
+/// Oversampling factor of the limiter's peak detector.
+const OVERSAMPLING: usize = 4;
+
+/// Loudness figures of a clip (EBU R128).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Loudness {
+    /// Integrated (programme) loudness in LUFS.
+    pub integrated_lufs: f64,
+    /// Loudness range in LU (0 for clips too short to have one).
+    pub range_lu: f64,
+    /// Maximum true peak in dBTP (4× oversampled).
+    pub true_peak_dbtp: f64,
+}
+
+/// Measure integrated loudness, loudness range and true peak of `clip`.
+///
+/// Fails with [`AudioError::Unmeasurable`] for silence or clips shorter than one 400 ms block.
+pub fn measure(clip: &Clip) -> Result<Loudness, AudioError> {
+    let clean = sanitized(clip);
+    // The true-peak meter (4× oversampling) costs as much as the loudness meters: run them
+    // side by side.
+    let (loudness, peak) = std::thread::scope(|scope| {
+        let peak = scope.spawn(|| {
+            let meter = run_meter(&clean, Mode::TRUE_PEAK)?;
+            meter.true_peak(0).map_err(meter_error)
+        });
+        let loudness = run_meter(&clean, Mode::I | Mode::LRA).and_then(|meter| {
+            let range = meter.loudness_range().map_err(meter_error)?;
+            Ok((integrated(&meter)?, range))
+        });
+        let peak = peak
+            .join()
+            .unwrap_or_else(|_| Err(AudioError::Loudness("true-peak meter failed".into())));
+        (loudness, peak)
+    });
+    let (integrated_lufs, range_lu) = loudness?;
+    Ok(Loudness {
+        integrated_lufs,
+        range_lu: if range_lu.is_finite() { range_lu } else { 0.0 },
+        true_peak_dbtp: amplitude_to_db(peak?),
+    })
+}
+
+/// Measure only the integrated loudness of `clip` in LUFS (faster than [`measure`]).
+pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
+    integrated(&run_meter(&sanitized(clip), Mode::I)?)
+}
+
+/// Bring the whole programme to `target_lufs` integrated loudness with its true peak at or
+/// below `max_true_peak_dbtp`: one gain for everything, then the look-ahead limiter where peaks
+/// would exceed the ceiling, repeated with corrected gain and ceiling until the meter confirms
+/// both. Returns the finished clip and its measured loudness.
+///
+/// Fails with [`AudioError::Unmeasurable`] for silent or too-short input (nothing to normalize)
+/// and with [`AudioError::Loudness`] for targets outside −70…0 LUFS / −20…0 dBTP.
+pub fn normalize(
+    clip: &Clip,
+    target_lufs: f64,
+    max_true_peak_dbtp: f64,
+) -> Result<(Clip, Loudness), AudioError> {
+    check_targets(target_lufs, max_true_peak_dbtp)?;
+    let clean = sanitized(clip);
+    let mut gain_db = target_lufs - measure_integrated(&clean)?;
+    let mut ceiling_dbtp = max_true_peak_dbtp - LIMITER_MARGIN_DB;
+    let mut best: Option<(Clip, Loudness)> = None;
+    for _ in 0..MAX_PASSES {
+        let mut limited = apply_gain(&clean, gain_db);
+        limit_in_place(&mut limited.samples, limited.sample_rate, ceiling_dbtp);
+        let loudness = measure(&limited)?;
+        let peak_excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
+        let shortfall = target_lufs - loudness.integrated_lufs;
+        if peak_excess <= 0.0 && is_better(&loudness, best.as_ref().map(|b| &b.1), target_lufs) {
+            best = Some((limited, loudness));
+        }
+        if peak_excess > 0.0 {
+            ceiling_dbtp -= peak_excess + LIMITER_MARGIN_DB;
+        } else if shortfall.abs() > TARGET_TOLERANCE_LU {
+            gain_db += shortfall;
+        } else {
+            break;
+        }
+    }
+    match best {
+        Some(done) => Ok(done),
+        None => fallback_below_ceiling(&clean, gain_db, ceiling_dbtp, max_true_peak_dbtp),
+    }
+}
+
+/// Apply the look-ahead true-peak limiter to `clip` with its ceiling at `ceiling_dbtp`:
+/// wherever the 4×-oversampled peak would exceed the ceiling, the gain is lowered smoothly
+/// (2 ms ramp ahead of the peak, 80 ms release) so the peak just meets it. Audio away from such
+/// peaks is left untouched.
+pub fn limit(clip: &Clip, ceiling_dbtp: f64) -> Clip {
+    let mut limited = clip.clone();
+    limit_in_place(&mut limited.samples, clip.sample_rate, ceiling_dbtp);
+    limited
+}
+
+/// [`limit`] on a sample buffer, working only on the stretches around peaks over the ceiling.
+fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) {
+    let ceiling = db_to_amplitude(ceiling_dbtp) as f32;
+    let events = peak_events(samples, ceiling);
+    if events.is_empty() {
+        return;
+    }
+    let rate = f64::from(sample_rate.max(1));
+    let lookahead = ((LOOKAHEAD_MS / 1000.0 * rate) as usize).max(1);
+    // Before a peak the gain moves over 2 × look-ahead; after it, it recovers to within 1e-4
+    // of unity in ln(1e4) ≈ 9.3 release time constants.
+    let lead = 2 * lookahead + 1;
+    let tail = 2 * lookahead + (RELEASE_MS / 1000.0 * rate * 9.3) as usize;
+    for (start, end) in regions(&events, lead, tail, samples.len()) {
+        let mut required = vec![1.0f32; end - start];
+        let inside = events.partition_point(|e| e.0 < start);
+        for &(index, gain) in events[inside..].iter().take_while(|e| e.0 < end) {
+            required[index - start] = required[index - start].min(gain);
+        }
+        let held = sliding_min(&required, lookahead);
+        let smoothed = centred_mean(&held, lookahead);
+        let gain = with_release(&smoothed, sample_rate);
+        for (sample, g) in samples[start..end].iter_mut().zip(gain) {
+            *sample *= g;
+        }
+    }
+}
+
+/// Merge the stretches `[index - lead, index + tail)` around each event into disjoint regions.
+fn regions(events: &[(usize, f32)], lead: usize, tail: usize, len: usize) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for &(index, _) in events {
+        let start = index.saturating_sub(lead);
+        let end = index.saturating_add(tail).min(len);
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Multiply every sample by `gain_db` decibels.
+pub fn apply_gain(clip: &Clip, gain_db: f64) -> Clip {
+    let factor = db_to_amplitude(gain_db) as f32;
+    Clip::new(
+        clip.samples.iter().map(|s| s * factor).collect(),
+        clip.sample_rate,
+    )
+}
+
+fn check_targets(target_lufs: f64, max_true_peak_dbtp: f64) -> Result<(), AudioError> {
+    if !(-70.0..=0.0).contains(&target_lufs) {
+        return Err(AudioError::Loudness(format!(
+            "target {target_lufs} LUFS out of range"
+        )));
+    }
+    if !(-20.0..=0.0).contains(&max_true_peak_dbtp) {
+        return Err(AudioError::Loudness(format!(
+            "true-peak ceiling {max_true_peak_dbtp} dBTP out of range"
+        )));
+    }
+    Ok(())
+}
+
+/// The closer to the target loudness, the better.
+fn is_better(candidate: &Loudness, best: Option<&Loudness>, target_lufs: f64) -> bool {
+    best.map_or(true, |b| {
+        (candidate.integrated_lufs - target_lufs).abs() < (b.integrated_lufs - target_lufs).abs()
+    })
+}
+
+/// Last resort when the limiter never met the ceiling: lower the whole programme until the
+/// meter's true peak is under it (loudness then ends below the target).
+fn fallback_below_ceiling(
+    clean: &Clip,
+    gain_db: f64,
+    ceiling_dbtp: f64,
+    max_true_peak_dbtp: f64,
+) -> Result<(Clip, Loudness), AudioError> {
+    let mut limited = apply_gain(clean, gain_db);
+    limit_in_place(&mut limited.samples, limited.sample_rate, ceiling_dbtp);
+    let loudness = measure(&limited)?;
+    let reduction = (loudness.true_peak_dbtp - max_true_peak_dbtp).max(0.0) + LIMITER_MARGIN_DB;
+    let lowered = apply_gain(&limited, -reduction);
+    let loudness = measure(&lowered)?;
+    Ok((lowered, loudness))
+}
+
+/// A meter in `mode` fed with `clip`, which must have finite samples (see [`sanitized`]).
+fn run_meter(clip: &Clip, mode: Mode) -> Result<EbuR128, AudioError> {
+    if clip.sample_rate == 0 {
+        return Err(AudioError::InvalidSampleRate(0));
+    }
+    let mut meter = EbuR128::new(1, clip.sample_rate, mode).map_err(meter_error)?;
+    meter.add_frames_f32(&clip.samples).map_err(meter_error)?;
+    Ok(meter)
+}
+
+fn integrated(meter: &EbuR128) -> Result<f64, AudioError> {
+    let lufs = meter.loudness_global().map_err(meter_error)?;
+    if lufs.is_finite() {
+        Ok(lufs)
+    } else {
+        Err(AudioError::Unmeasurable)
+    }
+}
+
+fn meter_error(error: ebur128::Error) -> AudioError {
+    AudioError::Loudness(error.to_string())
+}
+
+/// `clip` with non-finite samples replaced by silence (borrowed when there are none).
+fn sanitized(clip: &Clip) -> Cow<'_, Clip> {
+    if clip.samples.iter().all(|s| s.is_finite()) {
+        return Cow::Borrowed(clip);
+    }
+    let samples = clip
+        .samples
+        .iter()
+        .map(|&s| if s.is_finite() { s } else { 0.0 })
+        .collect();
+    Cow::Owned(Clip::new(samples, clip.sample_rate))
+}
+
+fn db_to_amplitude(db: f64) -> f64 {
+    10f64.powf(db / 20.0)
+}
+
+fn amplitude_to_db(amplitude: f64) -> f64 {
+    if amplitude > 0.0 {
+        20.0 * amplitude.log10()
+    } else {
+        f64::NEG_INFINITY
+    }
+}
+
+/// The samples whose own value or neighbouring inter-sample peak exceeds `ceiling`, with the
+/// gain (< 1) each needs, in sample order.
+fn peak_events(samples: &[f32], ceiling: f32) -> Vec<(usize, f32)> {
+    let mut events: Vec<(usize, f32)> = Vec::new();
+    let filters = interpolation_filters();
+    // An interpolated value is at most the filter's absolute tap sum times the largest sample
+    // under the filter, so blocks whose neighbourhood stays below ceiling / that sum are
+    // skipped without running the detector.
+    let tap_sum = filters
+        .iter()
+        .map(|taps| taps.iter().map(|t| t.abs()).sum::<f32>())
+        .fold(1.0, f32::max);
+    let block_peaks: Vec<f32> = samples
+        .chunks(SCREEN_BLOCK)
+        .map(|block| block.iter().fold(0.0f32, |m, s| m.max(s.abs())))
+        .collect();
+    for b in 0..block_peaks.len() {
+        let around = &block_peaks[b.saturating_sub(1)..(b + 2).min(block_peaks.len())];
+        if around.iter().fold(0.0f32, |m, &p| m.max(p)) * tap_sum <= ceiling {
+            continue;
+        }
+        for n in b * SCREEN_BLOCK..((b + 1) * SCREEN_BLOCK).min(samples.len()) {
+            let here = samples[n].abs();
+            let next = samples.get(n + 1).map_or(0.0, |s| s.abs());
+            let peak = interpolated_peak(samples, n, &filters).max(here).max(next);
+            if peak > ceiling {
+                let gain = ceiling / peak;
+                match events.last_mut() {
+                    Some(last) if last.0 == n => last.1 = last.1.min(gain),
+                    _ => events.push((n, gain)),
+                }
+                events.push((n + 1, gain));
+            }
+        }
+    }
+    events.retain(|e| e.0 < samples.len());
+    events
+}
+
+/// Windowed-sinc filters giving the values at fractions 1/4, 2/4, 3/4 between two samples.
+fn interpolation_filters() -> Vec<[f32; 2 * INTERP_HALF_TAPS]> {
+    (1..OVERSAMPLING)
+        .map(|phase| {
+            let fraction = phase as f64 / OVERSAMPLING as f64;
+            let mut taps = [0.0f32; 2 * INTERP_HALF_TAPS];
+            for (k, tap) in taps.iter_mut().enumerate() {
+                // Tap k weighs sample n + k + 1 - INTERP_HALF_TAPS.
+                let offset = k as f64 + 1.0 - INTERP_HALF_TAPS as f64 - fraction;
+                let x = std::f64::consts::PI * offset;
+                let sinc = if x.abs() < 1e-12 { 1.0 } else { x.sin() / x };
+                let span = INTERP_HALF_TAPS as f64;
+                let window = 0.5 + 0.5 * (std::f64::consts::PI * offset / span).cos();
+                *tap = (sinc * window) as f32;
+            }
+            taps
+        })
+        .collect()
+}
+
+/// Largest magnitude of the interpolated values between samples `n` and `n + 1`.
+fn interpolated_peak(samples: &[f32], n: usize, filters: &[[f32; 2 * INTERP_HALF_TAPS]]) -> f32 {
+    let taps_len = 2 * INTERP_HALF_TAPS;
+    let mut window = [0.0f32; 2 * INTERP_HALF_TAPS];
+    match (n + 1).checked_sub(INTERP_HALF_TAPS) {
+        Some(first) if first + taps_len <= samples.len() => {
+            window.copy_from_slice(&samples[first..first + taps_len]);
+        }
+        _ => {
+            // Near the edges: samples outside the clip count as silence.
+            for (k, slot) in window.iter_mut().enumerate() {
+                *slot = (n + 1 + k)
+                    .checked_sub(INTERP_HALF_TAPS)
+                    .and_then(|i| samples.get(i))
+                    .copied()
+                    .unwrap_or(0.0);
+            }
+        }
+    }
+    filters
+        .iter()
+        .map(|taps| dot(taps, &window).abs())
+        .fold(0.0, f32::max)
+}
+
+/// Dot product of two filter-length arrays, in independent lanes so it vectorizes.
+fn dot(a: &[f32; 2 * INTERP_HALF_TAPS], b: &[f32; 2 * INTERP_HALF_TAPS]) -> f32 {
+    let mut lanes = [0.0f32; INTERP_HALF_TAPS];
+    for (k, lane) in lanes.iter_mut().enumerate() {
+        *lane = a[k] * b[k] + a[k + INTERP_HALF_TAPS] * b[k + INTERP_HALF_TAPS];
+    }
+    lanes.iter().sum()
+}
+
+/// Minimum of `values` over `[n - radius, n + radius]` for every `n` (monotonic deque, O(n)).
+fn sliding_min(values: &[f32], radius: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity(values.len());
+    let mut deque: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    let mut pushed = 0;
+    for n in 0..values.len() {
+        let right = (n + radius).min(values.len() - 1);
+        while pushed <= right {
+            while deque.back().is_some_and(|&i| values[i] >= values[pushed]) {
+                deque.pop_back();
+            }
+            deque.push_back(pushed);
+            pushed += 1;
+        }
+        while deque.front().is_some_and(|&i| i + radius < n) {
+            deque.pop_front();
+        }
+        out.push(deque.front().map_or(1.0, |&i| values[i]));
+    }
+    out
+}
+
+/// Mean of `values` over `[n - radius, n + radius]` (clipped at the ends) for every `n`.
+///
+/// Applied to a [`sliding_min`] of the same radius, the result never exceeds the original
+/// value at `n`: every term of the mean is a minimum over a window that contains `n`.
+fn centred_mean(values: &[f32], radius: usize) -> Vec<f32> {
+    let mut prefix = Vec::with_capacity(values.len() + 1);
+    prefix.push(0.0f64);
+    for &v in values {
+        let last = prefix.last().copied().unwrap_or(0.0);
+        prefix.push(last + f64::from(v));
+    }
+    (0..values.len())
+        .map(|n| {
+            let lo = n.saturating_sub(radius);
+            let hi = (n + radius + 1).min(values.len());
+            ((prefix[hi] - prefix[lo]) / (hi - lo) as f64) as f32
+        })
+        .collect()
+}
+
+/// Let the gain recover towards 1 no faster than the release time constant, never above the
+/// input gain curve.
+fn with_release(gain: &[f32], sample_rate: u32) -> Vec<f32> {
+    let samples_per_tau = RELEASE_MS / 1000.0 * f64::from(sample_rate.max(1));
+    let coefficient = (1.0 - (-1.0 / samples_per_tau).exp()) as f32;
+    let mut current = 1.0f32;
+    gain.iter()
+        .map(|&target| {
+            current = if target < current {
+                target
+            } else {
+                (current + (1.0 - current) * coefficient).min(target)
+            };
+            current
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RATE: u32 = 44100;
+
+    /// Deterministic noise in [-1, 1].
+    struct Noise(u64);
+
+    impl Noise {
+        fn next(&mut self) -> f32 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 >> 40) as f32 / (1u64 << 23) as f32 - 1.0
+        }
+    }
+
+    /// Speech-like test signal: 4 Hz "syllables" of tone + noise, with a 300 ms gap every second.
+    fn speech_like(seconds: f32, level: f32) -> Clip {
+        let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
+        let n = (RATE as f32 * seconds) as usize;
+        let samples = (0..n)
+            .map(|i| {
+                let t = i as f32 / RATE as f32;
+                if t.fract() > 0.7 {
+                    return 0.0;
+                }
+                let envelope = (std::f32::consts::PI * 4.0 * t).sin().abs();
+                let voiced = (std::f32::consts::TAU * 140.0 * t).sin() * 0.6
+                    + (std::f32::consts::TAU * 700.0 * t).sin() * 0.3;
+                level * envelope * (voiced + 0.3 * noise.next())
+            })
+            .collect();
+        Clip::new(samples, RATE)
+    }
+
+    #[test]
+    fn normalize_reaches_target_and_peak_ceiling() -> Result<(), AudioError> {
+        for level in [0.05, 0.3, 0.9] {
+            let (out, loudness) = normalize(&speech_like(4.0, level), -16.0, -1.0)?;
+            let check = measure(&out)?;
+            assert_eq!(check, loudness);
+            assert!(
+                (check.integrated_lufs + 16.0).abs() <= 0.5,
+                "{level}: {check:?}"
+            );
+            assert!(check.true_peak_dbtp <= -1.0, "{level}: {check:?}");
+            assert!(check.integrated_lufs.is_finite() && check.range_lu.is_finite());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn limiter_engages_on_sharp_peaks() -> Result<(), AudioError> {
+        // Quiet speech with full-scale clicks: gain alone would push the clicks far over.
+        let mut clip = speech_like(4.0, 0.05);
+        for k in 0..8 {
+            let at = 4000 + k * 20000;
+            clip.samples[at] = 0.9;
+            clip.samples[at + 1] = -0.9;
+        }
+        let gain_db = -16.0 - measure_integrated(&clip)?;
+        let gain_only = measure(&apply_gain(&clip, gain_db))?;
+        assert!(gain_only.true_peak_dbtp > 3.0, "{gain_only:?}");
+        let (out, loudness) = normalize(&clip, -16.0, -1.0)?;
+        assert!(
+            (loudness.integrated_lufs + 16.0).abs() <= 0.5,
+            "{loudness:?}"
+        );
+        assert!(loudness.true_peak_dbtp <= -1.0, "{loudness:?}");
+        // Away from the clicks the audio is the plain gain (the limiter is local).
+        let factor = db_to_amplitude(gain_db) as f32;
+        let far = 15000;
+        assert!((out.samples[far] - clip.samples[far] * factor).abs() < 0.02);
+        Ok(())
+    }
+
+    #[test]
+    fn limit_keeps_inter_sample_peaks_under_the_ceiling() -> Result<(), AudioError> {
+        // A sine at fs/4 with a phase offset: samples at −3 dBFS, true peaks at 0 dBTP.
+        let samples: Vec<f32> = (0..RATE as usize)
+            .map(|i| (std::f32::consts::FRAC_PI_2 * i as f32 + std::f32::consts::FRAC_PI_4).sin())
+            .collect();
+        let clip = Clip::new(samples, RATE);
+        assert!(measure(&clip)?.true_peak_dbtp > -0.5);
+        let limited = limit(&clip, -2.0);
+        let peak = measure(&limited)?.true_peak_dbtp;
+        assert!((-2.2..=-1.95).contains(&peak), "{peak}");
+        Ok(())
+    }
+
+    #[test]
+    fn silence_and_short_input_are_clear_errors() {
+        let silent = Clip::silence(2000, RATE);
+        assert!(matches!(
+            normalize(&silent, -16.0, -1.0),
+            Err(AudioError::Unmeasurable)
+        ));
+        let short = speech_like(0.2, 0.5);
+        assert!(matches!(measure(&short), Err(AudioError::Unmeasurable)));
+        assert!(normalize(&Clip::default(), -16.0, -1.0).is_err());
+        let mut broken = speech_like(2.0, 0.3);
+        broken.samples[10] = f32::NAN;
+        let loudness = measure(&broken).map(|l| l.integrated_lufs);
+        assert!(loudness.is_ok_and(f64::is_finite));
+        assert!(normalize(&speech_like(2.0, 0.3), f64::NAN, -1.0).is_err());
+    }
+
+    #[test]
+    fn sliding_min_and_mean_stay_below_the_requirement() {
+        let values = [1.0, 1.0, 0.5, 1.0, 1.0, 0.8, 1.0];
+        let held = sliding_min(&values, 1);
+        assert_eq!(held, vec![1.0, 0.5, 0.5, 0.5, 0.8, 0.8, 0.8]);
+        let smooth = centred_mean(&held, 1);
+        assert!(smooth.iter().zip(values).all(|(s, v)| *s <= v + 1e-6));
+    }
+}

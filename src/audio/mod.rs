@@ -1,0 +1,120 @@
+//! Audio stage: clips in, one programme out (assembly, resampling, loudness, encoding).
+//!
+//! The usual order for a programme:
+//! 1. [`trim::trim_silence`] every synthesized clip (same rule for all, so pauses are exact);
+//! 2. [`assemble::assemble`] them with their pauses at the voice rate (spans = sample offsets);
+//! 3. [`assemble::Assembled::resample`] the whole programme once to 44.1 kHz (spans move along);
+//! 4. optionally [`assemble::mix_under`] intro/outro music ([`assemble::level_gain_db`]);
+//! 5. [`loudness::normalize`] the whole programme (−16 LUFS, ≤ −1 dBTP) → `briefing.wav`;
+//! 6. [`mp3::encode_mp3_verified`] → `briefing.mp3` bytes plus the loudness measured on the
+//!    decoded file (for the report), with ID3 chapters from the spans;
+//! 7. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
+pub mod assemble;
+pub mod chapters;
+pub mod decode;
+pub mod loudness;
+pub mod mp3;
+pub mod resample;
+pub mod transcript;
+pub mod trim;
+pub mod wav;
+
+/// Mono audio as `f32` samples in [-1, 1] at a given rate: one synthesized sentence, a pause,
+/// an earcon, or a whole programme.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Clip {
+    /// Mono samples, nominally in [-1.0, 1.0].
+    pub samples: Vec<f32>,
+    /// Samples per second.
+    pub sample_rate: u32,
+}
+
+impl Clip {
+    /// A clip of `samples` at `sample_rate`.
+    pub fn new(samples: Vec<f32>, sample_rate: u32) -> Self {
+        Self {
+            samples,
+            sample_rate,
+        }
+    }
+
+    /// Silence of `millis` milliseconds at `sample_rate`.
+    pub fn silence(millis: u32, sample_rate: u32) -> Self {
+        let len = (u64::from(millis) * u64::from(sample_rate) / 1000) as usize;
+        Self::new(vec![0.0; len], sample_rate)
+    }
+
+    /// Duration in seconds.
+    pub fn duration_secs(&self) -> f64 {
+        if self.sample_rate == 0 {
+            return 0.0;
+        }
+        self.samples.len() as f64 / f64::from(self.sample_rate)
+    }
+
+    /// Root-mean-square level of the samples (0 for an empty clip).
+    pub fn rms(&self) -> f32 {
+        if self.samples.is_empty() {
+            return 0.0;
+        }
+        let sum: f64 = self
+            .samples
+            .iter()
+            .map(|s| f64::from(*s) * f64::from(*s))
+            .sum();
+        (sum / self.samples.len() as f64).sqrt() as f32
+    }
+}
+
+/// Errors of the audio stage (everything except WAV input/output, see [`wav::WavError`]).
+#[derive(Debug, thiserror::Error)]
+pub enum AudioError {
+    /// A sample rate of zero or outside what the operation supports.
+    #[error("unsupported sample rate {0} Hz")]
+    InvalidSampleRate(u32),
+    /// The resampler could not be built or failed.
+    #[error("resampling failed: {0}")]
+    Resample(String),
+    /// The loudness meter failed.
+    #[error("loudness measurement failed: {0}")]
+    Loudness(String),
+    /// The audio is silent or shorter than one 400 ms gating block, so it has no loudness.
+    #[error("audio is silent or too short to measure its loudness")]
+    Unmeasurable,
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// An audio file could not be decoded.
+    #[error("cannot decode audio: {0}")]
+    Decode(String),
+    /// The audio is longer than the stage accepts.
+    #[error("audio too long: {seconds:.0} s (limit {limit_seconds} s)")]
+    TooLong {
+        /// The duration found.
+        seconds: f64,
+        /// The limit.
+        limit_seconds: u32,
+    },
+    /// A bit rate the MP3 encoder does not offer.
+    #[error("unsupported MP3 bit rate {0} kbit/s")]
+    InvalidBitrate(u32),
+    /// The MP3 encoder failed.
+    #[error("MP3 encoding failed: {0}")]
+    Encode(String),
+    /// The ID3 tag could not be built or written.
+    #[error("ID3 tag: {0}")]
+    Tag(String),
+    /// A WebVTT document could not be parsed.
+    #[error("WebVTT line {line}: {message}")]
+    WebVtt {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong there.
+        message: String,
+    },
+}

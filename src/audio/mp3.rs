@@ -1,0 +1,631 @@
+//! MP3 output: 44.1 kHz mono constant-bit-rate MP3 with LAME (mp3lame-encoder), preceded by an
+//! ID3v2.4 tag (id3 crate) with title, artist, album, date, comment, language, length and
+//! CHAP/CTOC chapter frames.
+//!
+//! Timing: LAME delays the audio by its encoder delay (576 + 529 samples) and pads the end.
+//! Both are recorded in the LAME/Info tag of the first frame, which we fill in after encoding,
+//! so gapless decoders (symphonia, ffmpeg, Apple, most podcast apps) return exactly the encoded
+//! samples and chapter times are exact. A decoder that ignores the tag plays everything about
+//! 25 ms late, far below what a listener can notice at a chapter jump.
+use std::path::Path;
+
+use id3::frame::{Chapter as Id3Chapter, Comment, TableOfContents, Timestamp};
+use id3::{Frame, Tag, TagLike, Version};
+use mp3lame_encoder::{Bitrate, Builder, FlushGap, Mode, MonoPcm, Quality};
+
+use super::chapters::Chapter;
+use super::decode::decode_bytes;
+use super::loudness::{apply_gain, limit, measure, Loudness};
+use super::{AudioError, Clip};
+
+/// Sample rate of every MP3 we write.
+pub const MP3_SAMPLE_RATE: u32 = 44_100;
+
+/// Default bit rate for speech, in kbit/s.
+pub const DEFAULT_BITRATE_KBPS: u32 = 64;
+
+/// Element id of the top-level table of contents.
+pub const TOC_ELEMENT_ID: &str = "toc";
+
+/// How far below the true-peak ceiling [`encode_mp3_verified`] first limits the programme,
+/// to leave room for the peaks MP3 coding adds.
+pub const MP3_PEAK_HEADROOM_DB: f64 = 1.0;
+
+/// [`encode_mp3_verified`] re-encodes when the file's loudness is further than this from the
+/// programme's (heavy peak limiting lowers it).
+const LOUDNESS_TOLERANCE_LU: f64 = 0.25;
+
+/// Most encodings [`encode_mp3_verified`] makes.
+pub const MAX_ENCODINGS: usize = 3;
+
+/// Samples handed to LAME per call.
+const CHUNK_SAMPLES: usize = 1152 * 64;
+
+/// Longest programme encoded, in seconds (3 hours).
+const MAX_SECONDS: u32 = 3 * 3600;
+
+/// Tag metadata of the MP3 file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mp3Meta {
+    /// Episode title (TIT2).
+    pub title: String,
+    /// Artist / programme maker (TPE1).
+    pub artist: String,
+    /// Album / programme name (TALB).
+    pub album: String,
+    /// Recording date, ISO 8601 (`YYYY-MM-DD`, TDRC); empty for none.
+    pub date: String,
+    /// Comment (COMM); empty for none.
+    pub comment: String,
+    /// ISO 639-2 language code for TLAN and COMM (e.g. `ara`); empty gives `und`.
+    pub language: String,
+    /// Chapters, one CHAP frame each, listed in order by one CTOC frame.
+    pub chapters: Vec<Chapter>,
+}
+
+/// Encode `clip` (must be 44.1 kHz; resample first) as mono CBR MP3 at `bitrate_kbps`, with an
+/// ID3v2.4 tag built from `meta` in front.
+pub fn encode_mp3(clip: &Clip, bitrate_kbps: u32, meta: &Mp3Meta) -> Result<Vec<u8>, AudioError> {
+    let audio = encode_audio(clip, bitrate_kbps)?;
+    let duration_ms = (clip.samples.len() as u64 * 1000 / u64::from(MP3_SAMPLE_RATE)) as u32;
+    let tag = id3_tag(meta, duration_ms)?;
+    let mut out = Vec::with_capacity(audio.len() + 4096);
+    tag.write_to(&mut out, Version::Id3v24)
+        .map_err(|e| AudioError::Tag(e.to_string()))?;
+    out.extend_from_slice(&audio);
+    Ok(out)
+}
+
+/// An MP3 file checked by decoding it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedMp3 {
+    /// The complete file (ID3 tag and audio).
+    pub bytes: Vec<u8>,
+    /// Loudness of the decoded file: what listeners get.
+    pub loudness: Loudness,
+    /// How many times the programme was encoded (1 unless peaks had to be lowered).
+    pub encodings: usize,
+}
+
+/// Encode like [`encode_mp3`], decode the result and measure it, keeping the finished file's
+/// true peak at or below `max_true_peak_dbtp` and its loudness within 0.25 LU of
+/// `target_lufs` (pass the target the programme was normalized to).
+///
+/// MP3 coding adds quantization noise that raises true peaks, at 64 kbit/s by up to 1–2 dB on
+/// noisy transients. So the programme's peaks are first limited [`MP3_PEAK_HEADROOM_DB`] below
+/// the ceiling; if the decoded file still exceeds it, the peaks are limited lower by the excess
+/// and the programme encoded again (at most [`MAX_ENCODINGS`] times; the last result is
+/// returned whatever it measures). Limiting only touches the peaks, so loudness barely moves;
+/// the returned loudness is that of the finished file, for the run report.
+pub fn encode_mp3_verified(
+    clip: &Clip,
+    bitrate_kbps: u32,
+    meta: &Mp3Meta,
+    target_lufs: f64,
+    max_true_peak_dbtp: f64,
+) -> Result<VerifiedMp3, AudioError> {
+    let mut ceiling = max_true_peak_dbtp - MP3_PEAK_HEADROOM_DB;
+    let mut makeup_db = 0.0;
+    let mut best: Option<VerifiedMp3> = None;
+    for encodings in 1..=MAX_ENCODINGS {
+        let programme = limit(&apply_gain(clip, makeup_db), ceiling);
+        let bytes = encode_mp3(&programme, bitrate_kbps, meta)?;
+        let loudness = measure(&decode_bytes(bytes.clone(), Some("mp3"))?)?;
+        let excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
+        let shortfall = target_lufs - loudness.integrated_lufs;
+        let candidate = VerifiedMp3 {
+            bytes,
+            loudness,
+            encodings,
+        };
+        let done = excess <= 0.0 && shortfall.abs() <= LOUDNESS_TOLERANCE_LU;
+        if best.as_ref().map_or(true, |b| {
+            ranks_above(&candidate, b, max_true_peak_dbtp, target_lufs)
+        }) {
+            best = Some(candidate);
+        }
+        if done {
+            break;
+        }
+        if excess > 0.0 {
+            // The overshooting peak need not be one the limiter touched yet: step down by at
+            // least 0.3 dB, with a margin that grows per pass.
+            ceiling -= excess.max(0.3) + 0.1 * encodings as f64;
+        }
+        if shortfall.abs() > LOUDNESS_TOLERANCE_LU {
+            makeup_db += shortfall;
+        }
+    }
+    best.ok_or_else(|| AudioError::Encode("no encoding attempted".to_string()))
+}
+
+/// Whether encoding `a` is better than `b`: under the ceiling first, then closer to the target.
+fn ranks_above(a: &VerifiedMp3, b: &VerifiedMp3, ceiling: f64, target_lufs: f64) -> bool {
+    let (a_ok, b_ok) = (
+        a.loudness.true_peak_dbtp <= ceiling,
+        b.loudness.true_peak_dbtp <= ceiling,
+    );
+    if a_ok != b_ok {
+        return a_ok;
+    }
+    if !a_ok {
+        return a.loudness.true_peak_dbtp < b.loudness.true_peak_dbtp;
+    }
+    (a.loudness.integrated_lufs - target_lufs).abs()
+        < (b.loudness.integrated_lufs - target_lufs).abs()
+}
+
+/// Encode like [`encode_mp3`] and write the file to `path` atomically.
+pub fn write_mp3(
+    path: &Path,
+    clip: &Clip,
+    bitrate_kbps: u32,
+    meta: &Mp3Meta,
+) -> Result<(), AudioError> {
+    let bytes = encode_mp3(clip, bitrate_kbps, meta)?;
+    crate::fsutil::write_atomic(path, &bytes).map_err(|source| AudioError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// The bare MP3 stream (no ID3 tag) for `clip`, starting with a LAME/Info frame that records
+/// the encoder delay and padding.
+pub fn encode_audio(clip: &Clip, bitrate_kbps: u32) -> Result<Vec<u8>, AudioError> {
+    if clip.sample_rate != MP3_SAMPLE_RATE {
+        return Err(AudioError::InvalidSampleRate(clip.sample_rate));
+    }
+    let seconds = clip.duration_secs();
+    if seconds > f64::from(MAX_SECONDS) {
+        return Err(AudioError::TooLong {
+            seconds,
+            limit_seconds: MAX_SECONDS,
+        });
+    }
+    let mut encoder = build_encoder(bitrate_kbps)?;
+    let compensation = 1.0 / lame_input_scale(bitrate_kbps);
+    let encode_error = |e: mp3lame_encoder::EncodeError| AudioError::Encode(e.to_string());
+    let estimated = clip.samples.len() / 8 * bitrate_kbps as usize / 88 + 8192;
+    let mut out: Vec<u8> = Vec::with_capacity(estimated);
+    let mut chunk = Vec::with_capacity(CHUNK_SAMPLES);
+    for samples in clip.samples.chunks(CHUNK_SAMPLES) {
+        chunk.clear();
+        chunk.extend(samples.iter().map(|&s| {
+            if s.is_finite() {
+                s.clamp(-1.0, 1.0) * compensation
+            } else {
+                0.0
+            }
+        }));
+        out.reserve(mp3lame_encoder::max_required_buffer_size(chunk.len()));
+        encoder
+            .encode_to_vec(MonoPcm(chunk.as_slice()), &mut out)
+            .map_err(encode_error)?;
+    }
+    out.reserve(mp3lame_encoder::max_required_buffer_size(0));
+    encoder
+        .flush_to_vec::<FlushGap>(&mut out)
+        .map_err(encode_error)?;
+    write_lame_tag(&encoder, &mut out)?;
+    Ok(out)
+}
+
+fn build_encoder(bitrate_kbps: u32) -> Result<mp3lame_encoder::Encoder, AudioError> {
+    let bitrate = bitrate_from_kbps(bitrate_kbps)?;
+    let build_error = |e: mp3lame_encoder::BuildError| AudioError::Encode(e.to_string());
+    let mut builder =
+        Builder::new().ok_or_else(|| AudioError::Encode("cannot allocate LAME".to_string()))?;
+    builder.set_num_channels(1).map_err(build_error)?;
+    builder
+        .set_sample_rate(MP3_SAMPLE_RATE)
+        .map_err(build_error)?;
+    builder
+        .set_output_sample_rate(std::num::NonZeroU32::new(MP3_SAMPLE_RATE))
+        .map_err(build_error)?;
+    builder.set_mode(Mode::Mono).map_err(build_error)?;
+    builder.set_brate(bitrate).map_err(build_error)?;
+    builder.set_quality(Quality::Good).map_err(build_error)?;
+    builder.set_to_write_vbr_tag(true).map_err(build_error)?;
+    builder.build().map_err(build_error)
+}
+
+/// Overwrite the placeholder first frame with the final LAME/Info tag (delay, padding, length).
+fn write_lame_tag(encoder: &mp3lame_encoder::Encoder, out: &mut [u8]) -> Result<(), AudioError> {
+    let size = encoder.lame_tag_size();
+    if size == 0 || size > out.len() {
+        return Err(AudioError::Encode("no LAME tag frame".to_string()));
+    }
+    let mut tag = Vec::with_capacity(size);
+    let written = encoder
+        .lame_tag_encode_to_vec(&mut tag)
+        .ok_or_else(|| AudioError::Encode("cannot build the LAME tag".to_string()))?;
+    out[..written.get()].copy_from_slice(&tag[..written.get()]);
+    Ok(())
+}
+
+/// The input gain LAME's bit-rate presets apply in CBR mode (`abr_switch_map` in LAME 3.100
+/// `presets.c`: 0.95 up to 160 kbit/s, then 0.97, 0.98, 1.0) to keep headroom against clipping.
+/// We undo it so the MP3 plays at the programme's normalized loudness; the programme's true
+/// peak is already at most −1 dBTP.
+fn lame_input_scale(kbps: u32) -> f32 {
+    match kbps {
+        0..=160 => 0.95,
+        161..=192 => 0.97,
+        193..=224 => 0.98,
+        _ => 1.0,
+    }
+}
+
+/// The LAME bit rate for `kbps` (MPEG-1 layer III rates, 32…320).
+fn bitrate_from_kbps(kbps: u32) -> Result<Bitrate, AudioError> {
+    Ok(match kbps {
+        32 => Bitrate::Kbps32,
+        40 => Bitrate::Kbps40,
+        48 => Bitrate::Kbps48,
+        64 => Bitrate::Kbps64,
+        80 => Bitrate::Kbps80,
+        96 => Bitrate::Kbps96,
+        112 => Bitrate::Kbps112,
+        128 => Bitrate::Kbps128,
+        160 => Bitrate::Kbps160,
+        192 => Bitrate::Kbps192,
+        224 => Bitrate::Kbps224,
+        256 => Bitrate::Kbps256,
+        320 => Bitrate::Kbps320,
+        other => return Err(AudioError::InvalidBitrate(other)),
+    })
+}
+
+/// The ID3v2 tag for `meta` and an audio length of `duration_ms`.
+pub fn id3_tag(meta: &Mp3Meta, duration_ms: u32) -> Result<Tag, AudioError> {
+    let mut tag = Tag::new();
+    let language = iso639_2(&meta.language);
+    set_if_present(&mut tag, "TIT2", &meta.title);
+    set_if_present(&mut tag, "TPE1", &meta.artist);
+    set_if_present(&mut tag, "TALB", &meta.album);
+    tag.set_text("TLAN", language.clone());
+    tag.set_text("TLEN", duration_ms.to_string());
+    if !meta.date.trim().is_empty() {
+        tag.set_date_recorded(parse_date(&meta.date)?);
+    }
+    if !meta.comment.is_empty() {
+        tag.add_frame(Comment {
+            lang: language,
+            description: String::new(),
+            text: meta.comment.clone(),
+        });
+    }
+    add_chapters(&mut tag, &meta.chapters)?;
+    Ok(tag)
+}
+
+/// An ISO 8601 date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally with a time) as an ID3
+/// timestamp; anything the ID3 form would not reproduce exactly is rejected.
+fn parse_date(text: &str) -> Result<Timestamp, AudioError> {
+    let text = text.trim();
+    let bad = || AudioError::Tag(format!("bad date {text:?}, expected YYYY-MM-DD"));
+    let timestamp: Timestamp = text.parse().map_err(|_| bad())?;
+    if timestamp.to_string() == text {
+        Ok(timestamp)
+    } else {
+        Err(bad())
+    }
+}
+
+fn set_if_present(tag: &mut Tag, id: &str, text: &str) {
+    if !text.trim().is_empty() {
+        tag.set_text(id, text.trim());
+    }
+}
+
+/// A valid three-letter lowercase language code, `und` otherwise.
+fn iso639_2(code: &str) -> String {
+    let code = code.trim().to_ascii_lowercase();
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        code
+    } else {
+        "und".to_string()
+    }
+}
+
+/// One CHAP frame per chapter (time in ms, TIT2 title) and a top-level ordered CTOC listing them.
+fn add_chapters(tag: &mut Tag, chapters: &[Chapter]) -> Result<(), AudioError> {
+    if chapters.is_empty() {
+        return Ok(());
+    }
+    let mut ids: Vec<String> = Vec::with_capacity(chapters.len());
+    for chapter in chapters {
+        let id = chapter.id.trim();
+        if id.is_empty() || id == TOC_ELEMENT_ID || ids.iter().any(|known| known == id) {
+            return Err(AudioError::Tag(format!(
+                "bad or repeated chapter id {:?}",
+                chapter.id
+            )));
+        }
+        ids.push(id.to_string());
+        tag.add_frame(Id3Chapter {
+            element_id: id.to_string(),
+            start_time: saturating_u32(chapter.start_ms),
+            end_time: saturating_u32(chapter.end_ms.max(chapter.start_ms)),
+            start_offset: u32::MAX,
+            end_offset: u32::MAX,
+            frames: vec![Frame::text("TIT2", chapter.title.clone())],
+        });
+    }
+    tag.add_frame(TableOfContents {
+        element_id: TOC_ELEMENT_ID.to_string(),
+        top_level: true,
+        ordered: true,
+        elements: ids,
+        frames: Vec::new(),
+    });
+    Ok(())
+}
+
+fn saturating_u32(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speechy(seconds: f32) -> Clip {
+        let n = (MP3_SAMPLE_RATE as f32 * seconds) as usize;
+        let samples = (0..n)
+            .map(|i| {
+                let t = i as f32 / MP3_SAMPLE_RATE as f32;
+                let envelope = (std::f32::consts::PI * 3.0 * t).sin().abs();
+                0.4 * envelope * (std::f32::consts::TAU * 180.0 * t).sin()
+            })
+            .collect();
+        Clip::new(samples, MP3_SAMPLE_RATE)
+    }
+
+    fn meta() -> Mp3Meta {
+        Mp3Meta {
+            title: "نشرة الأخبار — ٢٩ نوفمبر".into(),
+            artist: "nashra".into(),
+            album: "نشرة".into(),
+            date: "2026-11-29".into(),
+            comment: "Generated by nashra".into(),
+            language: "ara".into(),
+            chapters: vec![
+                Chapter {
+                    id: "intro".into(),
+                    title: "المقدمة".into(),
+                    start_ms: 0,
+                    end_ms: 1200,
+                },
+                Chapter {
+                    id: "story-1".into(),
+                    title: "الخبر الأول: قمة المناخ".into(),
+                    start_ms: 1200,
+                    end_ms: 2500,
+                },
+                Chapter {
+                    id: "outro".into(),
+                    title: "الخاتمة".into(),
+                    start_ms: 2500,
+                    end_ms: 3000,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn mp3_decodes_back_with_exact_length_rate_and_timing() -> Result<(), AudioError> {
+        let mut clip = speechy(3.0);
+        // A click at exactly 2.0 s to check the timing after decoding.
+        clip.samples[88200..88200 + 20]
+            .iter_mut()
+            .for_each(|s| *s = 0.95);
+        let bytes = encode_mp3(&clip, DEFAULT_BITRATE_KBPS, &meta())?;
+        let decoded = decode_bytes(bytes, Some("mp3"))?;
+        assert_eq!(decoded.sample_rate, 44100);
+        let difference_ms = (decoded.duration_secs() - clip.duration_secs()).abs() * 1000.0;
+        assert!(difference_ms < 60.0, "duration off by {difference_ms} ms");
+        assert_eq!(
+            decoded.samples.len(),
+            clip.samples.len(),
+            "LAME delay and padding removed"
+        );
+        let peak = (87000..90000)
+            .max_by(|&a, &b| {
+                decoded.samples[a]
+                    .abs()
+                    .total_cmp(&decoded.samples[b].abs())
+            })
+            .unwrap_or(0);
+        assert!((peak as i64 - 88210).abs() < 40, "click found at {peak}");
+        Ok(())
+    }
+
+    /// Speech-like audio with noisy, peaky bursts (hard on MP3 peaks).
+    fn noisy_speech(seconds: f32) -> Clip {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut lowpassed = 0.0f32;
+        let n = (MP3_SAMPLE_RATE as f32 * seconds) as usize;
+        let samples = (0..n)
+            .map(|i| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let noise = (state >> 40) as f32 / (1u64 << 23) as f32 - 1.0;
+                lowpassed = 0.8 * lowpassed + 0.2 * noise;
+                let t = i as f32 / MP3_SAMPLE_RATE as f32;
+                let syllable = (t * 4.7).fract();
+                let envelope = if syllable < 0.6 {
+                    (std::f32::consts::PI * syllable / 0.6).sin().powi(2)
+                } else {
+                    0.0
+                };
+                let burst = if syllable < 0.03 { 8.0 } else { 1.0 };
+                let voiced: f32 = (1..8)
+                    .map(|h| (std::f32::consts::TAU * 120.0 * h as f32 * t).sin() / h as f32)
+                    .sum();
+                0.2 * envelope * (voiced + 1.6 * lowpassed * burst)
+            })
+            .collect();
+        Clip::new(samples, MP3_SAMPLE_RATE)
+    }
+
+    #[test]
+    fn mp3_keeps_the_programme_loudness() -> Result<(), AudioError> {
+        // LAME scales CBR input by 0.95 (−0.45 dB); encode_audio undoes it.
+        let (programme, before) = crate::audio::loudness::normalize(&speechy(3.0), -16.0, -1.0)?;
+        let decoded = decode_bytes(encode_mp3(&programme, 64, &Mp3Meta::default())?, None)?;
+        let after = measure(&decoded)?;
+        let drift = after.integrated_lufs - before.integrated_lufs;
+        assert!(drift.abs() < 0.1, "MP3 changed loudness by {drift} LU");
+        Ok(())
+    }
+
+    #[test]
+    fn verified_mp3_meets_the_peak_ceiling() -> Result<(), AudioError> {
+        let (programme, _) = crate::audio::loudness::normalize(&noisy_speech(3.0), -16.0, -1.0)?;
+        // Encoded as is, the file's peaks go over the ceiling.
+        let plain = decode_bytes(encode_mp3(&programme, 64, &meta())?, None)?;
+        assert!(measure(&plain)?.true_peak_dbtp > -1.0);
+        let verified = encode_mp3_verified(&programme, 64, &meta(), -16.0, -1.0)?;
+        assert!(
+            verified.loudness.true_peak_dbtp <= -1.0,
+            "{:?}",
+            verified.loudness
+        );
+        assert!(
+            (verified.loudness.integrated_lufs + 16.0).abs() <= 0.5,
+            "{:?}",
+            verified.loudness
+        );
+        let decoded = decode_bytes(verified.bytes.clone(), Some("mp3"))?;
+        assert_eq!(decoded.samples.len(), programme.samples.len());
+        assert_eq!(measure(&decoded)?, verified.loudness);
+        Ok(())
+    }
+
+    #[test]
+    fn chapter_times_match_the_decoded_audio_after_the_whole_chain() -> Result<(), AudioError> {
+        use crate::audio::assemble::{assemble, Piece};
+        let voice_rate = 22050;
+        let tone = |freq: f32, ms: usize| {
+            let n = ms * voice_rate as usize / 1000;
+            let samples = (0..n)
+                .map(|i| 0.3 * (std::f32::consts::TAU * freq * i as f32 / voice_rate as f32).sin())
+                .collect();
+            Clip::new(samples, voice_rate)
+        };
+        let pieces = [
+            Piece::new(tone(300.0, 700), 400),
+            Piece::new(tone(500.0, 600), 900),
+            Piece::new(tone(700.0, 500), 300),
+        ];
+        let programme = assemble(&pieces, voice_rate)?.resample(MP3_SAMPLE_RATE)?;
+        let (normalized, _) = crate::audio::loudness::normalize(&programme.clip, -16.0, -1.0)?;
+        let mut meta = meta();
+        meta.chapters = programme
+            .spans
+            .iter()
+            .enumerate()
+            .map(|(i, span)| Chapter {
+                id: format!("ch{i}"),
+                title: format!("chapter {i}"),
+                start_ms: span.start_ms(MP3_SAMPLE_RATE),
+                end_ms: span.end_ms(MP3_SAMPLE_RATE),
+            })
+            .collect();
+        let verified = encode_mp3_verified(&normalized, 64, &meta, -16.0, -1.0)?;
+        let decoded = decode_bytes(verified.bytes.clone(), Some("mp3"))?;
+        let tag = Tag::read_from2(std::io::Cursor::new(&verified.bytes))
+            .map_err(|e| AudioError::Tag(e.to_string()))?;
+        for chapter in tag.chapters() {
+            // Where sound really starts in the decoded file, searching from 100 ms before.
+            let from = (chapter.start_time as usize).saturating_sub(100) * 44100 / 1000;
+            let onset = decoded.samples[from..]
+                .iter()
+                .position(|s| s.abs() > 0.05)
+                .map(|i| (from + i) as f64 * 1000.0 / 44100.0)
+                .ok_or(AudioError::Unmeasurable)?;
+            let error_ms = onset - f64::from(chapter.start_time);
+            assert!(
+                (0.0..=3.0).contains(&error_ms),
+                "{}: {error_ms} ms",
+                chapter.element_id
+            );
+        }
+        assert_eq!(tag.chapters().count(), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn id3_tag_has_metadata_and_chapters() -> Result<(), Box<dyn std::error::Error>> {
+        let bytes = encode_mp3(&speechy(3.0), 96, &meta())?;
+        let tag = Tag::read_from2(std::io::Cursor::new(&bytes))?;
+        assert_eq!(tag.version(), Version::Id3v24);
+        assert_eq!(tag.title(), Some("نشرة الأخبار — ٢٩ نوفمبر"));
+        assert_eq!(tag.artist(), Some("nashra"));
+        assert_eq!(tag.album(), Some("نشرة"));
+        assert_eq!(
+            tag.date_recorded().map(|d| d.to_string()),
+            Some("2026-11-29".into())
+        );
+        assert_eq!(
+            tag.comments().next().map(|c| c.text.as_str()),
+            Some("Generated by nashra")
+        );
+        let chapters: Vec<_> = tag.chapters().collect();
+        assert_eq!(chapters.len(), 3);
+        let expected = meta().chapters;
+        for (chap, want) in chapters.iter().zip(&expected) {
+            assert_eq!(chap.element_id, want.id);
+            assert_eq!(u64::from(chap.start_time), want.start_ms);
+            assert_eq!(u64::from(chap.end_time), want.end_ms);
+            let title = chap.frames.iter().find(|f| f.id() == "TIT2");
+            assert_eq!(
+                title.and_then(|f| f.content().text()),
+                Some(want.title.as_str())
+            );
+        }
+        let toc: Vec<_> = tag.tables_of_contents().collect();
+        assert_eq!(toc.len(), 1);
+        assert!(toc[0].top_level && toc[0].ordered);
+        assert_eq!(toc[0].elements, vec!["intro", "story-1", "outro"]);
+        Ok(())
+    }
+
+    #[test]
+    fn write_mp3_is_atomic_and_complete() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("briefing.mp3");
+        write_mp3(&path, &speechy(1.0), 64, &Mp3Meta::default())?;
+        let decoded = crate::audio::decode::decode_file(&path)?;
+        assert_eq!(decoded.samples.len(), 44100);
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn bad_input_is_rejected() {
+        let clip = speechy(0.5);
+        assert!(matches!(
+            encode_mp3(&clip, 65, &meta()),
+            Err(AudioError::InvalidBitrate(65))
+        ));
+        let wrong_rate = Clip::new(vec![0.0; 100], 22050);
+        assert!(matches!(
+            encode_mp3(&wrong_rate, 64, &meta()),
+            Err(AudioError::InvalidSampleRate(_))
+        ));
+        let mut bad_date = meta();
+        bad_date.date = "29/11/2026".into();
+        assert!(encode_mp3(&clip, 64, &bad_date).is_err());
+        let mut repeated = meta();
+        repeated.chapters[1].id = "intro".into();
+        assert!(encode_mp3(&clip, 64, &repeated).is_err());
+        // Empty audio and odd samples still give a valid file.
+        let empty = Clip::new(Vec::new(), MP3_SAMPLE_RATE);
+        assert!(encode_mp3(&empty, 64, &Mp3Meta::default()).is_ok());
+        let odd = Clip::new(vec![f32::NAN, 5.0, -5.0, f32::INFINITY], MP3_SAMPLE_RATE);
+        assert!(encode_mp3(&odd, 64, &Mp3Meta::default()).is_ok());
+    }
+}

@@ -1,0 +1,359 @@
+//! The main job: sources in, one finished briefing out. Each step calls one stage; this module
+//! only wires them together and records what happened.
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::audio::{self, Clip};
+use crate::compose::{self, ComposeOptions, Pauses, Script, Templates};
+use crate::extract::{self, Article};
+use crate::gather::{self, GatherOptions};
+use crate::report::{InputReport, InputStatus, Report, StageClock, VoiceReport};
+use crate::text::{self, FrontEnd};
+use crate::tts::clip_cache::ClipCache;
+use crate::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
+
+/// Errors that stop a briefing.
+#[derive(Debug, thiserror::Error)]
+pub enum BriefError {
+    /// No input gave an article.
+    #[error("no usable input: every source failed or had no text")]
+    NoUsableInput(Box<Report>),
+    /// The voice could not be loaded.
+    #[error(transparent)]
+    Voice(#[from] tts::TtsError),
+    /// The text front end could not be set up.
+    #[error(transparent)]
+    FrontEnd(#[from] text::FrontEndError),
+    /// Audio could not be produced or written.
+    #[error("{0}")]
+    Audio(String),
+    /// An output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// Everything a briefing run needs to know.
+#[derive(Debug, Clone)]
+pub struct BriefOptions {
+    /// Files, folders, URLs and feeds.
+    pub sources: Vec<String>,
+    /// Output folder; the day's files go to `out_dir/YYYY-MM-DD/`.
+    pub out_dir: PathBuf,
+    /// The programme's date.
+    pub date: NaiveDate,
+    /// Voice id; `None` picks the default.
+    pub voice: Option<String>,
+    /// Synthesis settings.
+    pub params: SynthesisParams,
+    /// Pauses.
+    pub pauses: Pauses,
+    /// Restore vowel marks (`None`: on for Arabic neural voices).
+    pub diacritize: Option<bool>,
+    /// A user pronunciation lexicon.
+    pub lexicon: Option<PathBuf>,
+    /// Length budget for story bodies, in minutes of speech.
+    pub max_minutes: Option<f64>,
+    /// Where voices and caches live.
+    pub nashra_home: PathBuf,
+    /// Reuse and store synthesized clips.
+    pub use_cache: bool,
+    /// How to read the sources.
+    pub gather: GatherOptions,
+    /// Programme templates (`None`: defaults for the voice language).
+    pub templates: Option<Templates>,
+}
+
+/// Progress callbacks for long work; the CLI draws bars, a library user may ignore them.
+pub trait Progress: Sync {
+    /// A stage with `total` steps begins.
+    fn begin(&self, _stage: &str, _total: u64) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+    /// The current stage is done.
+    fn end(&self) {}
+    /// Something went wrong with one input or sentence; the run goes on.
+    fn warn(&self, _message: &str) {}
+}
+
+/// A progress sink that ignores everything.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// What a finished run produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefOutcome {
+    /// The day folder.
+    pub day_dir: PathBuf,
+    /// The report (also written as report.json).
+    pub report: Report,
+}
+
+/// Speaking rate used to turn `--max-minutes` into a word budget (words per minute of MSA news).
+const WORDS_PER_MINUTE: f64 = 120.0;
+
+/// Make the briefing.
+pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutcome, BriefError> {
+    let mut clock = StageClock::default();
+    let mut report = Report {
+        nashra_version: env!("CARGO_PKG_VERSION").to_string(),
+        date: options.date.to_string(),
+        ..Report::default()
+    };
+    let day_dir = options
+        .out_dir
+        .join(options.date.format("%Y-%m-%d").to_string());
+
+    let catalog = Catalog::load(&options.nashra_home)?;
+    let store = VoiceStore::new(&options.nashra_home);
+    let voice_id = match &options.voice {
+        Some(id) => id.clone(),
+        None => {
+            let (id, warning) = tts::default_voice_id(&catalog, &store);
+            if let Some(warning) = warning {
+                progress.warn(&warning);
+                report.warnings.push(warning);
+            }
+            id
+        }
+    };
+    // Load the voice first: a missing or corrupt voice should fail before any fetching.
+    let mut voice = Voice::load(&voice_id, &catalog, &store)?;
+    clock.lap("voice");
+
+    let outcomes = gather::gather(&options.sources, &options.gather, progress);
+    clock.lap("sources+extract");
+    let articles = record_inputs(outcomes, &mut report, progress);
+    if articles.is_empty() {
+        return Err(BriefError::NoUsableInput(Box::new(report)));
+    }
+
+    let language = voice.language().to_string();
+    let templates = options
+        .templates
+        .clone()
+        .unwrap_or_else(|| Templates::for_language(&language));
+    let compose_options = ComposeOptions {
+        date: options.date,
+        language: language.clone(),
+        pauses: options.pauses,
+        max_body_words: options
+            .max_minutes
+            .map(|m| (m * WORDS_PER_MINUTE).max(1.0) as usize),
+        templates,
+    };
+    let mut script = compose::compose(&articles, &compose_options, &|p| {
+        text::sentences::split_sentences(p)
+    });
+    clock.lap("compose");
+
+    let is_neural = matches!(voice, Voice::Piper { .. });
+    let diacritize = options.diacritize.unwrap_or(is_neural) && language == "ar";
+    let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
+    let voice_texts = apply_front_end(&front_end, &mut script, &mut report);
+    clock.lap("text");
+
+    let cache = if options.use_cache {
+        ClipCache::new(options.nashra_home.join("cache").join("clips"))
+    } else {
+        ClipCache::disabled()
+    };
+    let clips = synthesize_script(
+        &mut voice,
+        &voice_texts,
+        &options.params,
+        options.pauses.clause_ms,
+        &cache,
+        progress,
+        &mut report,
+    );
+    clock.lap("synthesis");
+
+    let programme = assemble(&script, &clips, voice.sample_rate());
+    clock.lap("audio");
+
+    report.stories = script.stories.len();
+    report.segments = script.segments.len();
+    report.voice = Some(VoiceReport {
+        id: voice.id().to_string(),
+        engine: format!("{:?}", voice.manifest().engine).to_lowercase(),
+        sample_rate: voice.sample_rate(),
+    });
+    report.sample_rate = programme.sample_rate;
+    report.duration_secs = programme.duration_secs();
+    write_outputs(&day_dir, &script, &programme, &mut report)?;
+    clock.lap("encode");
+    report.timings = clock.into_timings();
+    write_json(&day_dir.join("report.json"), &report)?;
+    Ok(BriefOutcome { day_dir, report })
+}
+
+/// Record every input's fate in the report and keep the articles, without duplicates.
+fn record_inputs(
+    outcomes: Vec<gather::InputOutcome>,
+    report: &mut Report,
+    progress: &dyn Progress,
+) -> Vec<Article> {
+    let mut articles = Vec::new();
+    let mut origins = Vec::new();
+    for outcome in outcomes {
+        match outcome.result {
+            Ok(article) => {
+                origins.push(outcome.input);
+                articles.push(article);
+            }
+            Err(error) => {
+                progress.warn(&error);
+                report.inputs.push(InputReport {
+                    input: outcome.input,
+                    status: InputStatus::Failed,
+                    error: Some(error),
+                    title: None,
+                    paragraphs: 0,
+                    words: 0,
+                });
+            }
+        }
+    }
+    let duplicates: Vec<(usize, usize)> = extract::dedup::find_duplicates(&articles);
+    let mut kept = Vec::new();
+    for (index, (article, input)) in articles.into_iter().zip(origins).enumerate() {
+        let duplicate_of = duplicates
+            .iter()
+            .find(|(_, later)| *later == index)
+            .map(|(earlier, _)| *earlier);
+        report.inputs.push(InputReport {
+            input,
+            status: if duplicate_of.is_some() {
+                InputStatus::Duplicate
+            } else {
+                InputStatus::Ok
+            },
+            error: duplicate_of.map(|e| format!("same story as input {}", e + 1)),
+            title: Some(article.title.clone()),
+            paragraphs: article.paragraphs.len(),
+            words: article.word_count(),
+        });
+        if duplicate_of.is_none() {
+            kept.push(article);
+        }
+    }
+    kept
+}
+
+/// Fill every segment's spoken text; return the text each segment gives the voice.
+fn apply_front_end(front_end: &FrontEnd, script: &mut Script, report: &mut Report) -> Vec<String> {
+    let mut voice_texts = Vec::with_capacity(script.segments.len());
+    for segment in &mut script.segments {
+        let sentence = front_end.process(&segment.original);
+        let messages = sentence
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .chain(sentence.errors.iter().cloned());
+        for message in messages {
+            report
+                .warnings
+                .push(format!("{message} — in: {}", segment.original));
+        }
+        segment.spoken = sentence.spoken.clone();
+        voice_texts.push(sentence.voice_text().to_string());
+    }
+    voice_texts
+}
+
+/// Synthesize every segment (clause by clause), through the clip cache. A segment that fails
+/// is reported and left silent; the programme goes on.
+fn synthesize_script(
+    voice: &mut Voice,
+    texts: &[String],
+    params: &SynthesisParams,
+    clause_pause_ms: u32,
+    cache: &ClipCache,
+    progress: &dyn Progress,
+    report: &mut Report,
+) -> Vec<Clip> {
+    progress.begin("synthesis", texts.len() as u64);
+    let settings = format!(
+        "speed={};clause_pause={}",
+        params.speed_factor(),
+        clause_pause_ms
+    );
+    let fingerprint = voice.fingerprint();
+    let mut clips = Vec::with_capacity(texts.len());
+    for text in texts {
+        let key = ClipCache::key(&fingerprint, &settings, text);
+        let clip = match cache.get(&key) {
+            Some(clip) => {
+                report.clips_cached += 1;
+                clip
+            }
+            None => {
+                let clauses = text::sentences::split_clauses(text);
+                match crate::speak::speak_clauses(voice, &clauses, params, clause_pause_ms) {
+                    Ok(clip) => {
+                        report.clips_synthesized += 1;
+                        if let Err(e) = cache.put(&key, &clip) {
+                            report.warnings.push(format!("clip cache: {e}"));
+                        }
+                        clip
+                    }
+                    Err(e) => {
+                        let message = format!(
+                            "could not speak \"{}\": {e}",
+                            text.chars().take(60).collect::<String>()
+                        );
+                        progress.warn(&message);
+                        report.warnings.push(message);
+                        Clip::new(Vec::new(), voice.sample_rate())
+                    }
+                }
+            }
+        };
+        clips.push(clip);
+        progress.step();
+    }
+    progress.end();
+    clips
+}
+
+/// Join the segment clips with their pauses.
+fn assemble(script: &Script, clips: &[Clip], rate: u32) -> Clip {
+    let mut samples = Vec::new();
+    for (segment, clip) in script.segments.iter().zip(clips) {
+        samples.extend_from_slice(&clip.samples);
+        samples.extend(Clip::silence(segment.pause_after_ms, rate).samples);
+    }
+    Clip::new(samples, rate)
+}
+
+fn write_outputs(
+    day_dir: &Path,
+    _script: &Script,
+    programme: &Clip,
+    report: &mut Report,
+) -> Result<(), BriefError> {
+    std::fs::create_dir_all(day_dir).map_err(|source| BriefError::Write {
+        path: day_dir.display().to_string(),
+        source,
+    })?;
+    audio::wav::write_wav(&day_dir.join("briefing.wav"), programme)
+        .map_err(|e| BriefError::Audio(e.to_string()))?;
+    report.outputs.push("briefing.wav".into());
+    report.outputs.push("report.json".into());
+    Ok(())
+}
+
+fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| BriefError::Audio(e.to_string()))?;
+    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| BriefError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}

@@ -1,0 +1,198 @@
+//! `nashra.toml`: the feeds to read (with the names spoken for them), limits, voice, pauses,
+//! templates and output settings. Every field is optional; defaults suit an Arabic daily briefing.
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::compose::{Pauses, Templates};
+
+/// Errors reading the config file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("config {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown or ill-typed settings.
+    #[error("config {path}: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A feed (or page) to read every day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSource {
+    /// The feed or page URL (or a local path).
+    pub url: String,
+    /// The outlet's name as the presenter says it ("روسيا اليوم").
+    pub name: Option<String>,
+    /// At most this many entries from this feed (overrides `limits.max_entries_per_feed`).
+    pub max_entries: Option<usize>,
+}
+
+/// Limits on what is read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Entries read from each feed (newest first).
+    pub max_entries_per_feed: Option<usize>,
+    /// Only entries published in the last this many hours.
+    pub max_age_hours: Option<f64>,
+    /// Length budget of the programme in minutes.
+    pub max_minutes: Option<f64>,
+    /// HTTP timeout per request, seconds.
+    pub timeout_secs: u64,
+    /// Largest page or feed accepted, bytes.
+    pub max_page_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_entries_per_feed: Some(10),
+            max_age_hours: Some(24.0),
+            max_minutes: None,
+            timeout_secs: 20,
+            max_page_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// The voice and how it speaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct VoiceSettings {
+    /// Voice id (default: the Arabic neural voice if installed, else espeak-ar).
+    pub id: Option<String>,
+    /// Speaking speed, 1.0 natural.
+    pub speed: Option<f32>,
+    /// Restore vowel marks (default: on for Arabic neural voices).
+    pub diacritize: Option<bool>,
+    /// Pronunciation lexicon file (TSV or TOML), relative to the config file.
+    pub lexicon: Option<PathBuf>,
+}
+
+/// Output settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutputSettings {
+    /// Output folder (relative to the config file).
+    pub dir: PathBuf,
+    /// Integrated loudness target, LUFS.
+    pub loudness_lufs: f64,
+    /// True-peak ceiling, dBTP.
+    pub true_peak_dbtp: f64,
+    /// MP3 bitrate, kbit/s.
+    pub mp3_kbps: u32,
+}
+
+impl Default for OutputSettings {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("out"),
+            loudness_lufs: -16.0,
+            true_peak_dbtp: -1.0,
+            mp3_kbps: 64,
+        }
+    }
+}
+
+/// The whole config file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Feeds and pages read every day.
+    pub feeds: Vec<FeedSource>,
+    /// Limits.
+    pub limits: Limits,
+    /// Voice.
+    pub voice: VoiceSettings,
+    /// Pauses.
+    pub pauses: Pauses,
+    /// Programme templates (defaults follow the voice language).
+    pub templates: Option<Templates>,
+    /// Output.
+    pub output: OutputSettings,
+}
+
+impl Config {
+    /// Parse config text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: origin.to_string(),
+            message: e.message().to_string(),
+        })
+    }
+
+    /// Read a config file; relative paths inside it are resolved against its folder.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let mut config = Self::parse(&text, &path.display().to_string())?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.output.dir = base.join(&config.output.dir);
+        if let Some(lexicon) = &config.voice.lexicon {
+            config.voice.lexicon = Some(base.join(lexicon));
+        }
+        for feed in &mut config.feeds {
+            let is_url = feed.url.contains("://");
+            if !is_url && Path::new(&feed.url).is_relative() {
+                feed.url = base.join(&feed.url).display().to_string();
+            }
+        }
+        Ok(config)
+    }
+
+    /// The config named by `--config`, else `./nashra.toml` when present, else defaults.
+    pub fn discover(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        match explicit {
+            Some(path) => Self::load(path),
+            None if Path::new("nashra.toml").is_file() => Self::load(Path::new("nashra.toml")),
+            None => Ok(Self::default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_config_and_rejects_typos() -> Result<(), ConfigError> {
+        let text = r#"
+            [[feeds]]
+            url = "https://arabic.rt.com/rss/"
+            name = "روسيا اليوم"
+            [limits]
+            max_entries_per_feed = 5
+            max_age_hours = 12
+            [voice]
+            id = "espeak-ar"
+            speed = 1.1
+            [pauses]
+            story_ms = 2000
+            [output]
+            dir = "briefings"
+        "#;
+        let config = Config::parse(text, "test")?;
+        assert_eq!(config.feeds[0].name.as_deref(), Some("روسيا اليوم"));
+        assert_eq!(config.limits.max_entries_per_feed, Some(5));
+        assert_eq!(config.pauses.story_ms, 2000);
+        assert_eq!(config.pauses.sentence_ms, Pauses::default().sentence_ms);
+        assert_eq!(config.output.dir, PathBuf::from("briefings"));
+        assert!(Config::parse("[voice]\nspeeed = 1", "t").is_err());
+        assert!(Config::parse("feeds = 3", "t").is_err());
+        Ok(())
+    }
+}

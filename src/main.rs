@@ -1,0 +1,587 @@
+//! The `nashra` command line: parses arguments, calls the library, prints a summary.
+use std::io::{self, BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use nashra::brief::{BriefError, BriefOptions, Progress};
+use nashra::compose::Pauses;
+use nashra::config::Config;
+use nashra::gather::GatherOptions;
+use nashra::report::InputStatus;
+use nashra::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
+
+/// Exit code: the command could not do its job.
+const EXIT_FAILURE: u8 = 1;
+/// Exit code: none of the inputs could be used (nothing was written).
+const EXIT_NO_INPUT: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "nashra",
+    version,
+    about = "Turn the day's Arabic news into a spoken briefing (نشرة)",
+    long_about = "nashra reads news pages, feeds and saved pages, keeps what a listener should hear, \
+                  reads numbers and dates the way a news anchor does, restores vowel marks, speaks it \
+                  with a local neural voice and writes one briefing (WAV, MP3, chapters, transcript).\n\n\
+                  Exit codes: 0 success, 1 failure, 2 usage error, 3 no usable input.",
+    after_help = "Examples:\n  nashra brief samples/ --out out/\n  nashra say 'مرحبا بكم' -o hello.wav\n  nashra voices list"
+)]
+struct Cli {
+    /// Print nothing but errors (no progress bars, no summary).
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make the day's briefing from pages, feeds and folders.
+    Brief(BriefArgs),
+    /// Print the article extracted from a page, text dump, URL or feed.
+    Extract(ExtractArgs),
+    /// Read lines on stdin and print how each is spoken (one output line per input line).
+    Normalize(NormalizeArgs),
+    /// Synthesize one text to a WAV file.
+    Say(SayArgs),
+    /// List, install and remove voices.
+    #[command(subcommand)]
+    Voices(VoicesCommand),
+}
+
+#[derive(Args)]
+struct BriefArgs {
+    /// Article pages (.html, .htm), text dumps (.txt), feeds, URLs, or folders of them
+    /// (default: the feeds of the config file).
+    sources: Vec<String>,
+    /// Config file (default: ./nashra.toml when present).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Output folder; the briefing goes to OUT/YYYY-MM-DD/ (default: from the config, else out).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+    /// The programme's date (default: today).
+    #[arg(long)]
+    date: Option<chrono::NaiveDate>,
+    /// Voice id (see `nashra voices list`); default: ar_JO-kareem-medium if installed, else espeak-ar.
+    #[arg(long)]
+    voice: Option<String>,
+    /// Speaking speed (1.0 natural, 1.2 is 20 % faster).
+    #[arg(long)]
+    speed: Option<f32>,
+    /// Length budget in minutes: every story is read from its lead paragraphs until it fits.
+    #[arg(long)]
+    max_minutes: Option<f64>,
+    /// Entries read from each feed (newest first).
+    #[arg(long)]
+    max_entries: Option<usize>,
+    /// Only feed entries from the last this many hours.
+    #[arg(long)]
+    max_age_hours: Option<f64>,
+    /// Do not restore vowel marks.
+    #[arg(long)]
+    no_diacritize: bool,
+    /// Pronunciation lexicon (TSV or TOML).
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+    /// Neither reuse nor store synthesized clips.
+    #[arg(long)]
+    no_cache: bool,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// A page (.html), text dump (.txt), feed file, or http(s) URL.
+    source: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// The title, a blank line, then one paragraph per line.
+    Text,
+    /// The Article as JSON.
+    Json,
+}
+
+#[derive(Args)]
+struct NormalizeArgs {
+    /// Print the spoken form with vowel marks restored.
+    #[arg(long)]
+    diacritize: bool,
+    /// Print eSpeak NG phonemes of the final form.
+    #[arg(long)]
+    phonemes: bool,
+    /// Print one JSON object per line: {original, spoken, diacritized, warnings}.
+    #[arg(long)]
+    json: bool,
+    /// Language of the text (`ar` verbalizes numbers; other languages leave them to the voice).
+    #[arg(long, default_value = "ar")]
+    language: String,
+    /// A pronunciation lexicon (TSV: written<TAB>spoken, or TOML with a [words] table).
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct SayArgs {
+    /// The text to say (or use --file, or stdin).
+    text: Option<String>,
+    /// Read the text from this file.
+    #[arg(long)]
+    file: Option<PathBuf>,
+    /// Voice id (see `nashra voices list`).
+    #[arg(long)]
+    voice: Option<String>,
+    /// Speaking speed (1.0 natural).
+    #[arg(long, default_value_t = 1.0)]
+    speed: f32,
+    /// Output WAV file.
+    #[arg(long, short)]
+    output: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum VoicesCommand {
+    /// Show every known voice and whether it is installed.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Download (or copy with --from) a voice, verify its checksums and install it.
+    Install {
+        /// Voice id.
+        id: String,
+        /// Install from local files: a folder holding the voice's files, or one of the files.
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Remove an installed voice.
+    Remove {
+        /// Voice id.
+        id: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("nashra: error: {error:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Brief(args) => brief(args, quiet),
+        Command::Extract(args) => extract(args),
+        Command::Normalize(args) => normalize(args).map(|_| 0),
+        Command::Say(args) => say(args, quiet).map(|_| 0),
+        Command::Voices(command) => voices(command, quiet).map(|_| 0),
+    }
+}
+
+fn store() -> VoiceStore {
+    VoiceStore::new(&tts::nashra_home())
+}
+
+/// Resolve the voice id: the one asked for, or the default with its warning printed.
+fn choose_voice(
+    asked: Option<String>,
+    catalog: &Catalog,
+    store: &VoiceStore,
+    quiet: bool,
+) -> String {
+    if let Some(id) = asked {
+        return id;
+    }
+    let (id, warning) = tts::default_voice_id(catalog, store);
+    if let (Some(warning), false) = (warning, quiet) {
+        eprintln!("nashra: warning: {warning}");
+    }
+    id
+}
+
+fn extract(args: ExtractArgs) -> Result<u8> {
+    let outcomes = nashra::gather::gather(
+        std::slice::from_ref(&args.source),
+        &GatherOptions::default(),
+        &nashra::brief::NoProgress,
+    );
+    let mut out = io::stdout().lock();
+    let mut failed = 0;
+    let many = outcomes.len() > 1;
+    for outcome in outcomes {
+        match outcome.result {
+            Ok(article) => match args.format {
+                ExtractFormat::Json => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&article)?)?
+                }
+                ExtractFormat::Text => {
+                    writeln!(out, "{}\n", article.title)?;
+                    for paragraph in &article.paragraphs {
+                        writeln!(out, "{paragraph}")?;
+                    }
+                    if many {
+                        writeln!(out)?;
+                    }
+                }
+            },
+            Err(error) => {
+                eprintln!("nashra: {error}");
+                failed += 1;
+            }
+        }
+    }
+    Ok(if failed > 0 { EXIT_NO_INPUT } else { 0 })
+}
+
+fn normalize(args: NormalizeArgs) -> Result<()> {
+    let front_end =
+        nashra::text::FrontEnd::new(&args.language, args.diacritize, args.lexicon.as_deref())?;
+    let espeak_voice = if args.language == "ar" { "ar" } else { "en-us" };
+    let stdin = io::stdin().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for line in stdin.lines() {
+        let line = line.context("stdin is not valid UTF-8 text")?;
+        if line.trim().is_empty() {
+            writeln!(out)?;
+            continue;
+        }
+        let sentence = front_end.process(&line);
+        if args.json {
+            writeln!(out, "{}", serde_json::to_string(&sentence)?)?;
+        } else if args.phonemes {
+            let phonemes = tts::espeak::phonemize(sentence.voice_text(), espeak_voice)?;
+            writeln!(out, "{}", phonemes.replace('\n', " "))?;
+        } else {
+            writeln!(out, "{}", sentence.voice_text().replace('\n', " "))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn say(args: SayArgs, quiet: bool) -> Result<()> {
+    let text = match (&args.text, &args.file) {
+        (Some(text), None) => text.clone(),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+        (None, None) => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read stdin")?;
+            text
+        }
+        (Some(_), Some(_)) => bail!("give the text or --file, not both"),
+    };
+    if text.trim().is_empty() {
+        bail!("nothing to say: the text is empty");
+    }
+    let catalog = Catalog::load(&tts::nashra_home())?;
+    let store = store();
+    let voice_id = choose_voice(args.voice, &catalog, &store, quiet);
+    let mut voice = Voice::load(&voice_id, &catalog, &store)?;
+    let params = SynthesisParams { speed: args.speed };
+    let started = std::time::Instant::now();
+    let diacritize = matches!(voice, Voice::Piper { .. }) && voice.language() == "ar";
+    let front_end = nashra::text::FrontEnd::new(voice.language(), diacritize, None)?;
+    let clip =
+        nashra::speak::speak_text(&mut voice, &front_end, &text, &params, &Pauses::default())?;
+    let elapsed = started.elapsed().as_secs_f64();
+    nashra::audio::wav::write_wav(&args.output, &clip)?;
+    if !quiet {
+        let audio = clip.duration_secs();
+        eprintln!(
+            "{}: {:.1} s of audio with {} in {:.2} s (real-time factor {:.3})",
+            args.output.display(),
+            audio,
+            voice_id,
+            elapsed,
+            if audio > 0.0 { elapsed / audio } else { 0.0 }
+        );
+    }
+    Ok(())
+}
+
+fn voices(command: VoicesCommand, quiet: bool) -> Result<()> {
+    let catalog = Catalog::load(&tts::nashra_home())?;
+    let store = store();
+    match command {
+        VoicesCommand::List { json } => list_voices(&catalog, &store, json),
+        VoicesCommand::Install { id, from } => {
+            let manifest = catalog.get(&id)?;
+            let receipt = match from {
+                Some(dir) => store.install_from_dir(manifest, &dir)?,
+                None => {
+                    let bar = download_bar(quiet);
+                    let progress = |name: &str, done: u64, total: Option<u64>| {
+                        if let Some(total) = total {
+                            bar.set_length(total);
+                        }
+                        bar.set_message(name.to_string());
+                        bar.set_position(done);
+                    };
+                    let receipt = store.install_from_network(manifest, &progress);
+                    bar.finish_and_clear();
+                    receipt?
+                }
+            };
+            if !quiet {
+                let bytes: u64 = receipt.files.iter().map(|f| f.size).sum();
+                println!(
+                    "installed {} ({} files, {:.1} MB, checksums verified) in {}",
+                    id,
+                    receipt.files.len(),
+                    bytes as f64 / 1e6,
+                    store.voice_dir(&id).display()
+                );
+            }
+            Ok(())
+        }
+        VoicesCommand::Remove { id } => {
+            catalog.get(&id)?;
+            if store.remove(&id)? {
+                if !quiet {
+                    println!("removed {id}");
+                }
+                Ok(())
+            } else {
+                bail!("voice `{id}` is not installed")
+            }
+        }
+    }
+}
+
+fn download_bar(quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn list_voices(catalog: &Catalog, store: &VoiceStore, json: bool) -> Result<()> {
+    let rows: Vec<serde_json::Value> = catalog
+        .voices()
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "id": v.id, "name": v.name, "language": v.language, "engine": v.engine,
+                "sample_rate": v.sample_rate, "licence": v.licence,
+                "built_in": v.is_built_in(), "installed": store.is_installed(v),
+            })
+        })
+        .collect();
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<22} {:<4} {:<7} {:<10} NAME",
+        "ID", "LANG", "ENGINE", "STATUS"
+    )?;
+    for v in catalog.voices() {
+        let status = if v.is_built_in() {
+            "built-in"
+        } else if store.is_installed(v) {
+            "installed"
+        } else {
+            "-"
+        };
+        let engine = match v.engine {
+            tts::Engine::Piper => "piper",
+            tts::Engine::Espeak => "espeak",
+        };
+        writeln!(
+            out,
+            "{:<22} {:<4} {:<7} {:<10} {}",
+            v.id, v.language, engine, status, v.name
+        )?;
+    }
+    writeln!(out, "voice store: {}", store.root().display())?;
+    Ok(())
+}
+
+fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
+    let config = Config::discover(args.config.as_deref())?;
+    let mut sources = args.sources.clone();
+    if sources.is_empty() {
+        sources = config.feeds.iter().map(|f| f.url.clone()).collect();
+    }
+    if sources.is_empty() {
+        bail!("no sources: name pages, feeds or folders, or list feeds in nashra.toml");
+    }
+    let limits = &config.limits;
+    let mut gather = GatherOptions::default();
+    gather.http.read_timeout = std::time::Duration::from_secs(limits.timeout_secs.max(1));
+    gather.http.max_body_bytes = limits.max_page_bytes;
+    gather.http.cache_dir = Some(tts::nashra_home().join("cache").join("http"));
+    gather.max_file_bytes = Some(limits.max_page_bytes);
+    gather.entries.max_entries = args.max_entries.or(limits.max_entries_per_feed);
+    gather.entries.max_age = args
+        .max_age_hours
+        .or(limits.max_age_hours)
+        .map(|hours| chrono::Duration::seconds((hours * 3600.0) as i64));
+    for feed in &config.feeds {
+        if let Some(name) = &feed.name {
+            gather.source_names.insert(feed.url.clone(), name.clone());
+        }
+    }
+    let options = BriefOptions {
+        sources,
+        out_dir: args.out.unwrap_or_else(|| config.output.dir.clone()),
+        date: args
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        voice: args.voice.or(config.voice.id.clone()),
+        params: SynthesisParams {
+            speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+        },
+        pauses: config.pauses,
+        diacritize: if args.no_diacritize {
+            Some(false)
+        } else {
+            config.voice.diacritize
+        },
+        lexicon: args.lexicon.or(config.voice.lexicon.clone()),
+        max_minutes: args.max_minutes.or(limits.max_minutes),
+        nashra_home: tts::nashra_home(),
+        use_cache: !args.no_cache,
+        gather,
+        templates: config.templates.clone(),
+    };
+    let progress = Bars::new(quiet || args.json);
+    let outcome = match nashra::brief::run(&options, &progress) {
+        Ok(outcome) => outcome,
+        Err(BriefError::NoUsableInput(report)) => {
+            progress.clear();
+            for input in report.failed_inputs() {
+                eprintln!("nashra: {}", input.error.as_deref().unwrap_or("failed"));
+            }
+            eprintln!("nashra: error: no usable input; nothing was written");
+            return Ok(EXIT_NO_INPUT);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    progress.clear();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&outcome.report)?);
+    } else if !quiet {
+        print_summary(&outcome);
+    }
+    Ok(0)
+}
+
+fn print_summary(outcome: &nashra::brief::BriefOutcome) {
+    let report = &outcome.report;
+    let minutes = (report.duration_secs / 60.0).floor();
+    let seconds = report.duration_secs - minutes * 60.0;
+    println!(
+        "briefing for {} — {} stories, {:.0}:{:04.1}",
+        report.date, report.stories, minutes, seconds
+    );
+    if let Some(voice) = &report.voice {
+        println!(
+            "voice      {} ({}, {} Hz)",
+            voice.id, voice.engine, voice.sample_rate
+        );
+    }
+    for input in &report.inputs {
+        let status = match input.status {
+            InputStatus::Ok => "ok  ",
+            InputStatus::Failed => "FAIL",
+            InputStatus::Duplicate => "dup ",
+            InputStatus::Skipped => "skip",
+        };
+        let detail = match (&input.title, &input.error) {
+            (_, Some(error)) => error.clone(),
+            (Some(title), None) => format!("{} ({} words)", title, input.words),
+            _ => String::new(),
+        };
+        println!("  {status} {detail}");
+    }
+    if !report.warnings.is_empty() {
+        println!("warnings   {} (see report.json)", report.warnings.len());
+    }
+    println!(
+        "clips      {} synthesized, {} from cache",
+        report.clips_synthesized, report.clips_cached
+    );
+    println!("time       {:.1} s", report.total_seconds());
+    println!(
+        "written    {}/ ({})",
+        outcome.day_dir.display(),
+        report.outputs.join(", ")
+    );
+}
+
+/// indicatif progress bars for the stages of a run.
+struct Bars {
+    bar: ProgressBar,
+    hidden: bool,
+}
+
+impl Bars {
+    fn new(hidden: bool) -> Self {
+        let bar = if hidden {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new(0)
+        };
+        if let Ok(style) =
+            ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {elapsed}")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Self { bar, hidden }
+    }
+
+    fn clear(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Bars {
+    fn begin(&self, stage: &str, total: u64) {
+        self.bar.reset();
+        self.bar.set_prefix(stage.to_string());
+        self.bar.set_length(total);
+    }
+    fn step(&self) {
+        self.bar.inc(1);
+    }
+    fn end(&self) {
+        self.bar.set_position(self.bar.length().unwrap_or(0));
+    }
+    fn warn(&self, message: &str) {
+        // Failed inputs are errors: always one line each on stderr, even with --quiet.
+        if self.hidden {
+            eprintln!("nashra: {message}");
+        } else {
+            self.bar.suspend(|| eprintln!("nashra: {message}"));
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Latin-script tokens common in Arabic news, read for an Arabic listener, and Roman numerals.
+
+use super::numbers::{cardinal, ordinal, Case, Gender};
+
+/// Whole tokens with a fixed Arabic reading.
+const KNOWN_TOKENS: &[(&str, &str)] = &[
+    ("COVID-19", "كوفيد تسعة عشر"),
+    ("Covid-19", "كوفيد تسعة عشر"),
+    ("COVID", "كوفيد"),
+    ("Covid", "كوفيد"),
+    ("G7", "مجموعة السبع"),
+    ("G8", "مجموعة الثماني"),
+    ("G20", "مجموعة العشرين"),
+    ("NATO", "الناتو"),
+    ("OPEC", "أوبك"),
+    ("OPEC+", "أوبك بلس"),
+    ("BRICS", "بريكس"),
+    ("UNESCO", "اليونسكو"),
+    ("UNICEF", "اليونيسف"),
+    ("UNRWA", "الأونروا"),
+    ("FIFA", "الفيفا"),
+    ("UEFA", "الويفا"),
+    ("NASA", "ناسا"),
+    ("WHO", "منظمة الصحة العالمية"),
+    ("IMF", "صندوق النقد الدولي"),
+    ("EU", "الاتحاد الأوروبي"),
+    ("UN", "الأمم المتحدة"),
+    ("USA", "الولايات المتحدة"),
+    ("GDP", "الناتج المحلي الإجمالي"),
+    ("AI", "الذكاء الاصطناعي"),
+    ("DNA", "الحمض النووي"),
+    ("VAR", "تقنية الفيديو المساعد"),
+    ("SARS", "سارس"),
+    ("MERS", "ميرس"),
+    ("ChatGPT", "تشات جي بي تي"),
+    ("iPhone", "آيفون"),
+    ("Google", "غوغل"),
+    ("Facebook", "فيسبوك"),
+    ("Twitter", "تويتر"),
+    ("TikTok", "تيك توك"),
+    ("YouTube", "يوتيوب"),
+    ("WhatsApp", "واتساب"),
+    ("Instagram", "إنستغرام"),
+    ("Telegram", "تلغرام"),
+    ("Microsoft", "مايكروسوفت"),
+    ("Apple", "آبل"),
+    ("Amazon", "أمازون"),
+    ("Tesla", "تسلا"),
+    ("Meta", "ميتا"),
+    ("OpenAI", "أوبن إيه آي"),
+    ("Bitcoin", "بيتكوين"),
+    ("Boeing", "بوينغ"),
+    ("Airbus", "إيرباص"),
+    ("Netflix", "نتفليكس"),
+    ("Reuters", "رويترز"),
+    ("iOS", "آي أو إس"),
+    ("Android", "أندرويد"),
+    ("Wi-Fi", "واي فاي"),
+    ("WiFi", "واي فاي"),
+    ("OK", "أوكي"),
+];
+
+const LETTER_NAMES: [&str; 26] = [
+    "إيه",
+    "بي",
+    "سي",
+    "دي",
+    "إي",
+    "إف",
+    "جي",
+    "إتش",
+    "آي",
+    "جيه",
+    "كيه",
+    "إل",
+    "إم",
+    "إن",
+    "أو",
+    "بي",
+    "كيو",
+    "آر",
+    "إس",
+    "تي",
+    "يو",
+    "في",
+    "دبليو",
+    "إكس",
+    "واي",
+    "زد",
+];
+
+/// Longest acronym spelled letter by letter.
+const MAX_ACRONYM_LETTERS: usize = 6;
+
+/// Reads a Latin token (with optional digits) for an Arabic listener, or `None`
+/// when it is an ordinary word left to the lint.
+pub fn read_latin_token(token: &str) -> Option<String> {
+    if let Some((_, spoken)) = KNOWN_TOKENS.iter().find(|(written, _)| *written == token) {
+        return Some((*spoken).to_string());
+    }
+    if let Some(generation) = mobile_generation(token) {
+        return Some(generation);
+    }
+    model_code(token).or_else(|| spell_acronym(token))
+}
+
+/// 5G → الجيل الخامس.
+fn mobile_generation(token: &str) -> Option<String> {
+    let digits = token.strip_suffix('G')?;
+    let n: u64 = digits.parse().ok()?;
+    (1..=9)
+        .contains(&n)
+        .then(|| format!("الجيل {}", ordinal(n, Gender::Masculine, Case::Nominative)))
+}
+
+/// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320.
+fn model_code(token: &str) -> Option<String> {
+    let split = token.find(|c: char| c.is_ascii_digit())?;
+    let (letters, rest) = token.split_at(split);
+    let letters = letters.strip_suffix('-').unwrap_or(letters);
+    if letters.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) || rest.len() > 6 {
+        return None;
+    }
+    let spoken_letters = spell_acronym(letters)?;
+    let n: u64 = rest.parse().ok()?;
+    Some(format!("{spoken_letters} {}", cardinal(n)))
+}
+
+/// Uppercase acronyms (CNN, BBC) spelled with Arabic letter names.
+pub fn spell_acronym(token: &str) -> Option<String> {
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    let valid = !letters.is_empty()
+        && letters.len() <= MAX_ACRONYM_LETTERS
+        && letters.iter().all(|c| c.is_ascii_uppercase());
+    if !valid {
+        return None;
+    }
+    let names: Vec<&str> = letters
+        .iter()
+        .map(|c| LETTER_NAMES[(*c as u8 - b'A') as usize])
+        .collect();
+    Some(names.join(" "))
+}
+
+/// Value of a well-formed Roman numeral (II, XIV, MMXXI), 1–3999.
+pub fn roman_value(token: &str) -> Option<u64> {
+    if token.is_empty() || token.len() > 15 {
+        return None;
+    }
+    let value_of = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<u64> = token.chars().map(value_of).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(&next) if next > v => total -= v as i64,
+            _ => total += v as i64,
+        }
+    }
+    let total = u64::try_from(total).ok()?;
+    (to_roman(total) == token).then_some(total)
+}
+
+fn to_roman(mut n: u64) -> String {
+    const TABLE: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, symbol) in TABLE {
+        while n >= value {
+            out.push_str(symbol);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_common_news_tokens() {
+        assert_eq!(read_latin_token("COVID-19").unwrap(), "كوفيد تسعة عشر");
+        assert_eq!(read_latin_token("G7").unwrap(), "مجموعة السبع");
+        assert_eq!(read_latin_token("F-16").unwrap(), "إف ستة عشر");
+        assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
+        assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
+        assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");
+        assert_eq!(read_latin_token("Hello"), None);
+    }
+
+    #[test]
+    fn parses_roman_numerals_strictly() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("MMXXI"), Some(2021));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("ABC"), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! Text normalization: Unicode, Arabic letter forms, digits, punctuation and spacing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Largest input normalized; longer text is truncated at a character boundary.
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+const TATWEEL: char = '\u{0640}';
+
+static ARABIC_THEN_LATIN_OR_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([\p{Arabic}&&[^\u0660-\u0669\u06F0-\u06F9\u060C\u061B\u061F\u066A-\u066C]])([A-Za-z])",
+    )
+    .expect("static regex")
+});
+static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Za-z])([\p{Arabic}&&[^\u060C\u061B\u061F\u066A-\u066C]])")
+        .expect("static regex")
+});
+static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9])([\u0621-\u063A\u0641-\u064A])").expect("static regex"));
+static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([وف]?[بلك]?(?:ال)?)\u{0640}\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£])")
+        .expect("static regex")
+});
+static WORD_THEN_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([\u0621-\u064A]{3,})([0-9])").expect("static regex"));
+static SPACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ \t\u{00A0}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}]+").expect("static regex")
+});
+static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
+
+/// Normalizes one line or paragraph of news text for the verbalizer.
+///
+/// NFC; tatweel and zero-width/bidi controls removed; Arabic presentation forms folded
+/// to base letters; Arabic-Indic and Persian digits to ASCII (٫ → `.`, ٬ → `,`, ٪ → `%`);
+/// quotes and dashes unified; a space put between Arabic letters and Latin letters, and
+/// after a digit run glued to a following Arabic word; whitespace collapsed.
+pub fn normalize(text: &str) -> String {
+    let text = truncate(text, MAX_INPUT_BYTES);
+    let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
+    let folded: String = glued.nfc().flat_map(fold_char).collect();
+    let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
+    let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
+    let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
+    let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
+        let word = &caps[1];
+        let digit = &caps[2];
+        if word.ends_with("ال") || word.chars().count() < 3 {
+            format!("{word}{digit}")
+        } else {
+            format!("{word} {digit}")
+        }
+    });
+    let lines: Vec<String> = spaced
+        .split('\n')
+        .map(|line| {
+            let collapsed = SPACES.replace_all(line, " ");
+            SPACE_BEFORE_PUNCT
+                .replace_all(collapsed.trim(), "$1")
+                .into_owned()
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn truncate(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Maps one character to its normalized replacement (possibly none or several).
+fn fold_char(c: char) -> Vec<char> {
+    match c {
+        TATWEEL => vec![],
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}' => vec![],
+        '\r' => vec![],
+        '\u{0660}'..='\u{0669}' => vec![shift_digit(c, '\u{0660}')],
+        '\u{06F0}'..='\u{06F9}' => vec![shift_digit(c, '\u{06F0}')],
+        '\u{066B}' => vec!['.'],
+        '\u{066C}' => vec![','],
+        '\u{066A}' => vec!['%'],
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => {
+            vec!['"']
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => vec!['\''],
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => vec!['-'],
+        '\u{2014}' | '\u{2015}' => vec!['-'],
+        '\u{2026}' => vec!['.', '.', '.'],
+        '\u{061F}' => vec!['؟'],
+        '\u{06D4}' => vec!['.'],
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => presentation_form(c),
+        '\u{FF10}'..='\u{FF19}' => vec![shift_digit(c, '\u{FF10}')],
+        _ => vec![c],
+    }
+}
+
+fn shift_digit(c: char, zero: char) -> char {
+    let offset = c as u32 - zero as u32;
+    char::from_digit(offset, 10).unwrap_or(c)
+}
+
+fn presentation_form(c: char) -> Vec<char> {
+    let folded: String = c.to_string().nfkc().collect();
+    folded.chars().filter(|&ch| ch != TATWEEL).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unifies_digits_and_separators() {
+        assert_eq!(normalize("٣٫٥ و۱۲ و١٬٥٠٠"), "3.5 و12 و1,500");
+        assert_eq!(normalize("٪٤٧"), "%47");
+    }
+
+    #[test]
+    fn removes_tatweel_controls_and_presentation_forms() {
+        assert_eq!(normalize("بـ3 مــرات\u{200F}"), "ب3 مرات");
+        assert_eq!(normalize("بـ 5 والـ 20"), "ب5 وال20");
+        assert_eq!(normalize("\u{FEDF}\u{FEE0}\u{FEEA}"), "لله");
+        assert_eq!(normalize("\u{FEFB}"), "لا");
+    }
+
+    #[test]
+    fn spaces_scripts_and_collapses_whitespace() {
+        assert_eq!(normalize("قالتCNN   إن"), "قالت CNN إن");
+        assert_eq!(normalize("15شخصا"), "15 شخصا");
+        assert_eq!(normalize("بنسبة47% وال25 وبـ3"), "بنسبة 47% وال25 وب3");
+        assert_eq!(normalize("«مرحبا» ، قال"), "\"مرحبا\"، قال");
+    }
+
+    #[test]
+    fn leaves_plain_text_alone() {
+        let text = "قال الرئيس إن الوضع مستقر.";
+        assert_eq!(normalize(text), text);
+    }
+}

@@ -1,0 +1,346 @@
+//! Lexicon of counted nouns (singular, plurals, dual, gender) used for numeral agreement.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::numbers::{Case, Gender};
+
+const BUILTIN_NOUNS: &str = include_str!("nouns.tsv");
+/// Largest user noun file accepted, in bytes.
+pub const MAX_NOUN_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Errors loading a noun lexicon file.
+#[derive(Debug, thiserror::Error)]
+pub enum NounLexiconError {
+    /// The file could not be read.
+    #[error("cannot read noun lexicon {path}: {source}")]
+    Io {
+        /// File path.
+        path: String,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_NOUN_FILE_BYTES`].
+    #[error("noun lexicon {path} is larger than {MAX_NOUN_FILE_BYTES} bytes")]
+    TooLarge {
+        /// File path.
+        path: String,
+    },
+    /// A line does not have the expected columns.
+    #[error("noun lexicon line {line}: {message}")]
+    Parse {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One counted noun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounEntry {
+    /// Singular form (شخص).
+    pub singular: String,
+    /// Plural forms, the first being the preferred one (أشخاص).
+    pub plurals: Vec<String>,
+    /// Nominative dual (شخصان).
+    pub dual: String,
+    /// Grammatical gender of the singular.
+    pub gender: Gender,
+}
+
+impl NounEntry {
+    /// Indefinite accusative singular as written without vowel marks (شخصا، ساعة، مستشفى).
+    pub fn accusative(&self) -> String {
+        accusative_of(&self.singular)
+    }
+
+    /// Dual in the given case (شخصان / شخصين).
+    pub fn dual_in(&self, case: Case) -> String {
+        match case {
+            Case::Nominative => self.dual.clone(),
+            Case::Oblique => oblique_dual(&self.dual),
+        }
+    }
+
+    /// Preferred plural, or the singular for invariable nouns.
+    pub fn plural(&self) -> &str {
+        self.plurals
+            .first()
+            .map_or(self.singular.as_str(), String::as_str)
+    }
+
+    /// The noun form a cardinal `count` takes after it: plural after 3–10,
+    /// accusative singular after 11–99, genitive singular after 100, 1000…
+    pub fn form_after(&self, count: u64) -> String {
+        match count % 100 {
+            3..=10 => self.plural().to_string(),
+            11..=99 => self.accusative(),
+            _ => self.singular.clone(),
+        }
+    }
+
+    /// The whole counted phrase: "دولار واحد"، "دولاران"، "خمسة دولارات"، "مئة دولار".
+    pub fn counted_phrase(&self, count: u64, case: Case) -> String {
+        match count {
+            1 => format!("{} {}", self.singular, one_word(self.gender)),
+            2 => self.dual_in(case),
+            _ => format!(
+                "{} {}",
+                super::numbers::cardinal_with(count, self.gender, case, true),
+                self.form_after(count)
+            ),
+        }
+    }
+}
+
+fn one_word(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Masculine => "واحد",
+        Gender::Feminine => "واحدة",
+    }
+}
+
+/// Accusative singular spelling: adds the tanween alif unless the word ends in ة، ى، ا or اء
+/// (each word of a noun with its adjective: جنيها إسترلينيا).
+pub fn accusative_of(phrase: &str) -> String {
+    let mut inflect = true;
+    let mut words = Vec::new();
+    for word in phrase.split(' ') {
+        if word == "في" || word.starts_with("ال") {
+            inflect = false;
+        }
+        words.push(if inflect {
+            accusative_word(word)
+        } else {
+            word.to_string()
+        });
+    }
+    words.join(" ")
+}
+
+fn accusative_word(word: &str) -> String {
+    let invariable = ["يورو", "ين", "يوان", "كيلو"];
+    if word.ends_with('ة')
+        || word.ends_with('ى')
+        || word.ends_with('ا')
+        || word.ends_with("اء")
+        || word.ends_with('و')
+        || invariable.contains(&word)
+    {
+        word.to_string()
+    } else {
+        format!("{word}ا")
+    }
+}
+
+fn default_dual(singular: &str) -> String {
+    match singular.strip_suffix('ة') {
+        Some(stem) => format!("{stem}تان"),
+        None => match singular.strip_suffix('ى') {
+            Some(stem) => format!("{stem}يان"),
+            None => format!("{singular}ان"),
+        },
+    }
+}
+
+fn oblique_dual(dual: &str) -> String {
+    dual.split(' ')
+        .map(|word| match word.strip_suffix("ان") {
+            Some(stem) => format!("{stem}ين"),
+            None => word.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Counted-noun lexicon: every written form maps to its entry.
+#[derive(Debug, Clone, Default)]
+pub struct NounLexicon {
+    entries: Vec<NounEntry>,
+    by_form: HashMap<String, usize>,
+    singulars: std::collections::HashSet<String>,
+}
+
+impl NounLexicon {
+    /// The built-in lexicon of nouns news counts.
+    pub fn builtin() -> Self {
+        let mut lexicon = Self::default();
+        // The embedded file is part of the build and covered by tests.
+        if let Ok(entries) = parse_nouns(BUILTIN_NOUNS) {
+            lexicon.extend(entries);
+        }
+        lexicon
+    }
+
+    /// Parses TSV text and adds (or overrides) its entries.
+    pub fn merge_tsv(&mut self, text: &str) -> Result<usize, NounLexiconError> {
+        let entries = parse_nouns(text)?;
+        let count = entries.len();
+        self.extend(entries);
+        Ok(count)
+    }
+
+    /// Loads a user TSV file (singular, plurals, gender, optional dual) and merges it.
+    pub fn merge_file(&mut self, path: &Path) -> Result<usize, NounLexiconError> {
+        let shown = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .map_err(|source| NounLexiconError::Io {
+                path: shown.clone(),
+                source,
+            })?
+            .len();
+        if size > MAX_NOUN_FILE_BYTES {
+            return Err(NounLexiconError::TooLarge { path: shown });
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| NounLexiconError::Io {
+            path: shown,
+            source,
+        })?;
+        self.merge_tsv(&text)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the lexicon has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Finds the entry of any written form (singular, accusative, plural, dual).
+    pub fn lookup(&self, word: &str) -> Option<&NounEntry> {
+        self.by_form.get(word).and_then(|&i| self.entries.get(i))
+    }
+
+    /// Gender of a word: from the lexicon, else guessed from its ending (ة/ات → feminine).
+    pub fn gender_of(&self, word: &str) -> Gender {
+        match self.lookup(word) {
+            Some(entry) => entry.gender,
+            None if word.ends_with('ة') || word.ends_with("ات") => Gender::Feminine,
+            None => Gender::Masculine,
+        }
+    }
+
+    /// Adds entries; a later entry overrides an earlier one, and a singular form is never
+    /// shadowed by another noun's plural or dual (عقد stays the decade, not a plural).
+    fn extend(&mut self, entries: Vec<NounEntry>) {
+        for entry in entries {
+            let index = self.entries.len();
+            let singular = entry.singular.clone();
+            let mut forms = vec![
+                entry.accusative(),
+                entry.dual.clone(),
+                oblique_dual(&entry.dual),
+            ];
+            forms.extend(entry.plurals.iter().cloned());
+            self.entries.push(entry);
+            for form in forms {
+                if !self.singulars.contains(&form) {
+                    self.by_form.insert(form, index);
+                }
+            }
+            self.by_form.insert(singular.clone(), index);
+            self.singulars.insert(singular);
+        }
+    }
+}
+
+fn parse_nouns(text: &str) -> Result<Vec<NounEntry>, NounLexiconError> {
+    let mut entries = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        entries.push(parse_line(line, number + 1)?);
+    }
+    Ok(entries)
+}
+
+fn parse_line(line: &str, number: usize) -> Result<NounEntry, NounLexiconError> {
+    let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let error = |message: &str| NounLexiconError::Parse {
+        line: number,
+        message: message.to_string(),
+    };
+    if columns.len() < 3 {
+        return Err(error("expected singular<TAB>plurals<TAB>gender[<TAB>dual]"));
+    }
+    let singular = columns[0].to_string();
+    if singular.is_empty() {
+        return Err(error("empty singular"));
+    }
+    let plurals = columns[1]
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "-")
+        .map(str::to_string)
+        .collect();
+    let gender = match columns[2] {
+        "m" | "M" => Gender::Masculine,
+        "f" | "F" => Gender::Feminine,
+        _ => return Err(error("gender must be m or f")),
+    };
+    let dual = match columns.get(3) {
+        Some(d) if !d.is_empty() && *d != "-" => d.to_string(),
+        _ => default_dual(&singular),
+    };
+    Ok(NounEntry {
+        singular,
+        plurals,
+        dual,
+        gender,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_several_hundred_entries() {
+        assert!(parse_nouns(BUILTIN_NOUNS).is_ok());
+        assert!(NounLexicon::builtin().len() >= 300);
+    }
+
+    #[test]
+    fn finds_gender_from_plural() {
+        let lexicon = NounLexicon::builtin();
+        assert_eq!(lexicon.gender_of("ساعات"), Gender::Feminine);
+        assert_eq!(lexicon.gender_of("جنود"), Gender::Masculine);
+        assert_eq!(lexicon.gender_of("شخصا"), Gender::Masculine);
+        assert_eq!(lexicon.gender_of("مستشفيات"), Gender::Masculine);
+        assert_eq!(lexicon.gender_of("أسرة"), Gender::Feminine);
+        assert_eq!(lexicon.gender_of("عقد"), Gender::Masculine);
+    }
+
+    #[test]
+    fn builds_counted_phrases() {
+        let lexicon = NounLexicon::builtin();
+        let dollar = lexicon.lookup("دولار").unwrap();
+        assert_eq!(dollar.counted_phrase(5, Case::Nominative), "خمسة دولارات");
+        assert_eq!(
+            dollar.counted_phrase(15, Case::Nominative),
+            "خمسة عشر دولارا"
+        );
+        assert_eq!(dollar.counted_phrase(100, Case::Nominative), "مئة دولار");
+        assert_eq!(dollar.counted_phrase(2, Case::Oblique), "دولارين");
+        assert_eq!(dollar.counted_phrase(1, Case::Oblique), "دولار واحد");
+    }
+
+    #[test]
+    fn merges_user_file_and_rejects_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("nashra-nouns-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("user.tsv");
+        std::fs::write(&path, "مسيّرة\tمسيّرات\tf\n").unwrap();
+        let mut lexicon = NounLexicon::builtin();
+        assert_eq!(lexicon.merge_file(&path).unwrap(), 1);
+        assert_eq!(lexicon.gender_of("مسيّرات"), Gender::Feminine);
+        assert!(lexicon.merge_tsv("كلمة\tكلمات\n").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,627 @@
+//! Arabic number words: cardinals with gender and case, ordinals, decimals,
+//! fractions, digit-by-digit reading, and a words→number parser.
+
+/// Grammatical gender of a counted noun (or of an ordinal's head noun).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// مذكر
+    Masculine,
+    /// مؤنث
+    Feminine,
+}
+
+/// Case of a numeral: nominative (ـون، اثنان) or the oblique accusative/genitive (ـين، اثنين).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// مرفوع
+    Nominative,
+    /// منصوب أو مجرور
+    Oblique,
+}
+
+/// Largest value read as words; larger integers are read digit by digit.
+pub const MAX_CARDINAL: u64 = 999_999_999_999_999;
+
+const DIGIT_NAMES: [&str; 10] = [
+    "صفر",
+    "واحد",
+    "اثنان",
+    "ثلاثة",
+    "أربعة",
+    "خمسة",
+    "ستة",
+    "سبعة",
+    "ثمانية",
+    "تسعة",
+];
+const UNITS_WITH_TA: [&str; 10] = [
+    "",
+    "",
+    "",
+    "ثلاثة",
+    "أربعة",
+    "خمسة",
+    "ستة",
+    "سبعة",
+    "ثمانية",
+    "تسعة",
+];
+const UNITS_WITHOUT_TA: [&str; 10] = [
+    "",
+    "",
+    "",
+    "ثلاث",
+    "أربع",
+    "خمس",
+    "ست",
+    "سبع",
+    "ثماني",
+    "تسع",
+];
+const TENS_NOM: [&str; 10] = [
+    "",
+    "عشرة",
+    "عشرون",
+    "ثلاثون",
+    "أربعون",
+    "خمسون",
+    "ستون",
+    "سبعون",
+    "ثمانون",
+    "تسعون",
+];
+const TENS_OBL: [&str; 10] = [
+    "",
+    "عشرة",
+    "عشرين",
+    "ثلاثين",
+    "أربعين",
+    "خمسين",
+    "ستين",
+    "سبعين",
+    "ثمانين",
+    "تسعين",
+];
+const HUNDREDS: [&str; 10] = [
+    "",
+    "مئة",
+    "",
+    "ثلاثمئة",
+    "أربعمئة",
+    "خمسمئة",
+    "ستمئة",
+    "سبعمئة",
+    "ثمانمئة",
+    "تسعمئة",
+];
+
+/// A scale word (thousand, million…) with its singular, dual stem and plural.
+struct Scale {
+    value: u64,
+    singular: &'static str,
+    dual_stem: &'static str,
+    plural: &'static str,
+}
+
+const SCALES: [Scale; 4] = [
+    Scale {
+        value: 1_000_000_000_000,
+        singular: "تريليون",
+        dual_stem: "تريليون",
+        plural: "تريليونات",
+    },
+    Scale {
+        value: 1_000_000_000,
+        singular: "مليار",
+        dual_stem: "مليار",
+        plural: "مليارات",
+    },
+    Scale {
+        value: 1_000_000,
+        singular: "مليون",
+        dual_stem: "مليون",
+        plural: "ملايين",
+    },
+    Scale {
+        value: 1_000,
+        singular: "ألف",
+        dual_stem: "ألف",
+        plural: "آلاف",
+    },
+];
+
+/// Reads `n` as a bare masculine nominative cardinal ("ثلاثة وعشرون").
+pub fn cardinal(n: u64) -> String {
+    cardinal_with(n, Gender::Masculine, Case::Nominative, false)
+}
+
+/// Reads `n` as a cardinal agreeing with a counted noun of `gender`, in `case`.
+/// `counted` is true when the counted noun follows, which selects construct forms
+/// (ألفا جندي، مئتا شخص) and drops the accusative alif of a final scale word (خمسون ألف دولار).
+pub fn cardinal_with(n: u64, gender: Gender, case: Case, counted: bool) -> String {
+    if n == 0 {
+        return "صفر".to_string();
+    }
+    if n > MAX_CARDINAL {
+        return digits(&n.to_string());
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = n;
+    for scale in &SCALES {
+        let count = rest / scale.value;
+        rest %= scale.value;
+        if count == 0 {
+            continue;
+        }
+        let is_final = rest == 0;
+        parts.push(scale_group(count, scale, case, counted && is_final));
+    }
+    if rest > 0 {
+        parts.push(below_thousand(rest, gender, case, counted));
+    }
+    parts.join(" و")
+}
+
+fn scale_group(count: u64, scale: &Scale, case: Case, construct: bool) -> String {
+    match count {
+        1 => scale.singular.to_string(),
+        2 => dual(scale.dual_stem, case, construct),
+        3..=10 => format!(
+            "{} {}",
+            below_thousand(count, Gender::Masculine, case, false),
+            scale.plural
+        ),
+        _ => {
+            let tail = count % 100;
+            let words = below_thousand(count, Gender::Masculine, case, tail == 0);
+            let noun = match tail {
+                3..=10 => scale.plural.to_string(),
+                11..=99 if !construct => format!("{}ا", scale.singular),
+                _ => scale.singular.to_string(),
+            };
+            format!("{words} {noun}")
+        }
+    }
+}
+
+/// Dual of a stem: ألفان / ألفين, construct ألفا / ألفي.
+fn dual(stem: &str, case: Case, construct: bool) -> String {
+    match (case, construct) {
+        (Case::Nominative, false) => format!("{stem}ان"),
+        (Case::Oblique, false) => format!("{stem}ين"),
+        (Case::Nominative, true) => format!("{stem}ا"),
+        (Case::Oblique, true) => format!("{stem}ي"),
+    }
+}
+
+fn below_thousand(n: u64, gender: Gender, case: Case, counted: bool) -> String {
+    let hundreds = (n / 100) as usize;
+    let rest = n % 100;
+    let mut parts = Vec::new();
+    match hundreds {
+        0 => {}
+        2 => {
+            let stem = "مئت";
+            parts.push(dual(stem, case, counted && rest == 0));
+        }
+        h => parts.push(HUNDREDS[h].to_string()),
+    }
+    if rest > 0 {
+        parts.push(below_hundred(rest, gender, case));
+    }
+    parts.join(" و")
+}
+
+fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
+    let feminine = gender == Gender::Feminine;
+    let unit = (n % 10) as usize;
+    let ten = (n / 10) as usize;
+    match n {
+        1 => if feminine { "واحدة" } else { "واحد" }.to_string(),
+        2 => two(feminine, case).to_string(),
+        3..=9 => counted_unit(unit, feminine).to_string(),
+        10 => if feminine { "عشر" } else { "عشرة" }.to_string(),
+        11 => if feminine {
+            "إحدى عشرة"
+        } else {
+            "أحد عشر"
+        }
+        .to_string(),
+        12 => match (feminine, case) {
+            (false, Case::Nominative) => "اثنا عشر",
+            (false, Case::Oblique) => "اثني عشر",
+            (true, Case::Nominative) => "اثنتا عشرة",
+            (true, Case::Oblique) => "اثنتي عشرة",
+        }
+        .to_string(),
+        13..=19 => {
+            let teen = if feminine { "عشرة" } else { "عشر" };
+            format!("{} {teen}", counted_unit(unit, feminine))
+        }
+        _ => {
+            let tens = match case {
+                Case::Nominative => TENS_NOM[ten],
+                Case::Oblique => TENS_OBL[ten],
+            };
+            if unit == 0 {
+                return tens.to_string();
+            }
+            let unit_word = match unit {
+                1 => {
+                    if feminine {
+                        "إحدى"
+                    } else {
+                        "واحد"
+                    }
+                }
+                2 => two(feminine, case),
+                8 if feminine => "ثمان",
+                u => counted_unit(u, feminine),
+            };
+            format!("{unit_word} و{tens}")
+        }
+    }
+}
+
+fn two(feminine: bool, case: Case) -> &'static str {
+    match (feminine, case) {
+        (false, Case::Nominative) => "اثنان",
+        (false, Case::Oblique) => "اثنين",
+        (true, Case::Nominative) => "اثنتان",
+        (true, Case::Oblique) => "اثنتين",
+    }
+}
+
+/// Units 3–9 take the opposite gender of the counted noun.
+fn counted_unit(unit: usize, noun_feminine: bool) -> &'static str {
+    if noun_feminine {
+        UNITS_WITHOUT_TA[unit]
+    } else {
+        UNITS_WITH_TA[unit]
+    }
+}
+
+const ORDINAL_MASC: [&str; 11] = [
+    "",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+const ORDINAL_FEM: [&str; 11] = [
+    "",
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+];
+
+/// Reads `n` as a definite ordinal agreeing with a head noun of `gender`
+/// (الثالث، الحادية عشرة، الخامس والعشرين). Zero and huge values fall back to cardinals.
+pub fn ordinal(n: u64, gender: Gender, case: Case) -> String {
+    let feminine = gender == Gender::Feminine;
+    match n {
+        0 => "الصفر".to_string(),
+        1..=10 => ordinal_unit(n as usize, feminine, false).to_string(),
+        11..=19 => {
+            let teen = if feminine { "عشرة" } else { "عشر" };
+            format!("{} {teen}", ordinal_unit((n % 10) as usize, feminine, true))
+        }
+        20..=99 => {
+            let tens = match case {
+                Case::Nominative => TENS_NOM[(n / 10) as usize],
+                Case::Oblique => TENS_OBL[(n / 10) as usize],
+            };
+            let unit = (n % 10) as usize;
+            if unit == 0 {
+                format!("ال{tens}")
+            } else {
+                format!("{} وال{tens}", ordinal_unit(unit, feminine, true))
+            }
+        }
+        100..=999_999 => {
+            let rest = n % 100;
+            let head = format!("ال{}", cardinal_with(n - rest, gender, case, false));
+            if rest == 0 {
+                head
+            } else {
+                format!("{head} و{}", ordinal(rest, gender, case))
+            }
+        }
+        _ => format!("رقم {}", cardinal_with(n, gender, case, false)),
+    }
+}
+
+fn ordinal_unit(unit: usize, feminine: bool, compound: bool) -> &'static str {
+    match (unit, feminine, compound) {
+        (1, false, true) => "الحادي",
+        (1, true, true) => "الحادية",
+        (u, false, _) => ORDINAL_MASC[u],
+        (u, true, _) => ORDINAL_FEM[u],
+    }
+}
+
+/// Reads a string of ASCII digits one digit at a time ("0501" → "صفر خمسة صفر واحد").
+pub fn digits(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| DIGIT_NAMES[d as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads a decimal given as integer and fraction digit strings ("3", "14" → "ثلاثة فاصلة أربعة عشر").
+/// Leading zeros of the fraction are read as "صفر".
+pub fn decimal(integer: u64, fraction: &str, gender: Gender, case: Case) -> String {
+    let whole = cardinal_with(integer, gender, case, false);
+    let trimmed = fraction.trim_start_matches('0');
+    let zeros = fraction.len() - trimmed.len();
+    let mut words: Vec<String> = vec![whole, "فاصلة".to_string()];
+    for _ in 0..zeros {
+        words.push("صفر".to_string());
+    }
+    if !trimmed.is_empty() {
+        match trimmed.parse::<u64>() {
+            Ok(value) if trimmed.len() <= 6 => {
+                words.push(cardinal_with(value, gender, case, false))
+            }
+            _ => words.push(digits(trimmed)),
+        }
+    }
+    words.join(" ")
+}
+
+const FRACTION_SINGULAR: [&str; 11] = [
+    "", "", "نصف", "ثلث", "ربع", "خمس", "سدس", "سبع", "ثمن", "تسع", "عشر",
+];
+const FRACTION_DUAL: [&str; 11] = [
+    "", "", "", "ثلثا", "ربعا", "خمسا", "سدسا", "سبعا", "ثمنا", "تسعا", "عشرا",
+];
+const FRACTION_PLURAL: [&str; 11] = [
+    "",
+    "",
+    "",
+    "أثلاث",
+    "أرباع",
+    "أخماس",
+    "أسداس",
+    "أسباع",
+    "أثمان",
+    "أتساع",
+    "أعشار",
+];
+
+/// Reads a simple fraction: 1/2 → نصف, 3/4 → ثلاثة أرباع, other denominators → "X على Y".
+pub fn fraction(numerator: u64, denominator: u64, case: Case) -> String {
+    if (2..=10).contains(&denominator) && numerator >= 1 && numerator < denominator {
+        let d = denominator as usize;
+        return match numerator {
+            1 => FRACTION_SINGULAR[d].to_string(),
+            2 => match case {
+                Case::Nominative => format!("{}ن", FRACTION_DUAL[d]),
+                Case::Oblique => format!(
+                    "{}ين",
+                    &FRACTION_DUAL[d][..FRACTION_DUAL[d].len() - 'ا'.len_utf8()]
+                ),
+            },
+            k => format!(
+                "{} {}",
+                cardinal_with(k, Gender::Masculine, case, true),
+                FRACTION_PLURAL[d]
+            ),
+        };
+    }
+    format!(
+        "{} على {}",
+        cardinal_with(numerator, Gender::Masculine, case, false),
+        cardinal_with(denominator, Gender::Masculine, Case::Oblique, false)
+    )
+}
+
+/// Parses Arabic cardinal words (any gender, case or construct form produced by
+/// [`cardinal_with`]) back into a number. Returns `None` on any unknown word.
+pub fn parse_cardinal_words(text: &str) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
+    let mut seen_any = false;
+    for raw in text.split_whitespace() {
+        let value = word_value(raw).or_else(|| raw.strip_prefix('و').and_then(word_value))?;
+        seen_any = true;
+        match value {
+            WordValue::Add(v) => current = current.checked_add(v)?,
+            WordValue::Hundred(v) => current = current.checked_add(v)?,
+            WordValue::Scale(scale) => {
+                let multiplier = if current == 0 { 1 } else { current };
+                total = total.checked_add(multiplier.checked_mul(scale)?)?;
+                current = 0;
+            }
+            WordValue::ScaleOrDual(scale) => {
+                let multiplier = if current == 0 { 2 } else { current };
+                total = total.checked_add(multiplier.checked_mul(scale)?)?;
+                current = 0;
+            }
+            WordValue::Dual(scale) => {
+                total = total.checked_add(2u64.checked_mul(scale)?)?;
+                current = 0;
+            }
+        }
+    }
+    if !seen_any {
+        return None;
+    }
+    total.checked_add(current)
+}
+
+enum WordValue {
+    Add(u64),
+    Hundred(u64),
+    Scale(u64),
+    ScaleOrDual(u64),
+    Dual(u64),
+}
+
+fn word_value(word: &str) -> Option<WordValue> {
+    use WordValue::*;
+    let value = match word {
+        "صفر" => Add(0),
+        "واحد" | "واحدة" | "أحد" | "إحدى" => Add(1),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => {
+            Add(2)
+        }
+        "ثلاثة" | "ثلاث" => Add(3),
+        "أربعة" | "أربع" => Add(4),
+        "خمسة" | "خمس" => Add(5),
+        "ستة" | "ست" => Add(6),
+        "سبعة" | "سبع" => Add(7),
+        "ثمانية" | "ثماني" | "ثمان" => Add(8),
+        "تسعة" | "تسع" => Add(9),
+        "عشرة" | "عشر" => Add(10),
+        "مئة" | "مائة" => Hundred(100),
+        "مئتان" | "مئتين" | "مئتا" | "مئتي" => Hundred(200),
+        _ => return compound_word_value(word),
+    };
+    Some(value)
+}
+
+fn compound_word_value(word: &str) -> Option<WordValue> {
+    use WordValue::*;
+    if let Some(ten) = TENS_NOM
+        .iter()
+        .chain(TENS_OBL.iter())
+        .position(|t| !t.is_empty() && *t == word)
+    {
+        return Some(Add((ten % 10) as u64 * 10));
+    }
+    if let Some(h) = HUNDREDS.iter().position(|h| !h.is_empty() && *h == word) {
+        return Some(Hundred(h as u64 * 100));
+    }
+    for scale in &SCALES {
+        let stem = scale.dual_stem;
+        if word == scale.singular || word == scale.plural {
+            return Some(Scale(scale.value));
+        }
+        if word == format!("{}ا", scale.singular) {
+            return Some(ScaleOrDual(scale.value));
+        }
+        let dual_forms = [format!("{stem}ان"), format!("{stem}ين"), format!("{stem}ي")];
+        if dual_forms.iter().any(|f| f == word) {
+            return Some(Dual(scale.value));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_basic_cardinals() {
+        assert_eq!(cardinal(0), "صفر");
+        assert_eq!(cardinal(11), "أحد عشر");
+        assert_eq!(cardinal(21), "واحد وعشرون");
+        assert_eq!(cardinal(100), "مئة");
+        assert_eq!(cardinal(200), "مئتان");
+        assert_eq!(cardinal(2000), "ألفان");
+        assert_eq!(cardinal(3000), "ثلاثة آلاف");
+        assert_eq!(cardinal(11000), "أحد عشر ألفا");
+        assert_eq!(cardinal(1_500_000), "مليون وخمسمئة ألف");
+        assert_eq!(cardinal(1_000_000_000_000), "تريليون");
+    }
+
+    #[test]
+    fn agrees_with_gender_and_case() {
+        let f = Gender::Feminine;
+        assert_eq!(cardinal_with(4, f, Case::Nominative, true), "أربع");
+        assert_eq!(cardinal_with(25, f, Case::Oblique, true), "خمس وعشرين");
+        assert_eq!(cardinal_with(12, f, Case::Oblique, true), "اثنتي عشرة");
+        assert_eq!(
+            cardinal_with(2000, Gender::Masculine, Case::Nominative, true),
+            "ألفا"
+        );
+        assert_eq!(
+            cardinal_with(2021, Gender::Masculine, Case::Oblique, false),
+            "ألفين وواحد وعشرين"
+        );
+    }
+
+    #[test]
+    fn reads_ordinals() {
+        assert_eq!(ordinal(16, Gender::Masculine, Case::Oblique), "السادس عشر");
+        assert_eq!(
+            ordinal(21, Gender::Masculine, Case::Oblique),
+            "الحادي والعشرين"
+        );
+        assert_eq!(
+            ordinal(11, Gender::Feminine, Case::Nominative),
+            "الحادية عشرة"
+        );
+    }
+
+    #[test]
+    fn parses_words_back() {
+        for n in [
+            0,
+            1,
+            2,
+            12,
+            200,
+            2000,
+            2021,
+            11_000,
+            999_999,
+            2_000_000,
+            123_456_789_012,
+        ] {
+            for g in [Gender::Masculine, Gender::Feminine] {
+                for c in [Case::Nominative, Case::Oblique] {
+                    for counted in [false, true] {
+                        let words = cardinal_with(n, g, c, counted);
+                        assert_eq!(parse_cardinal_words(&words), Some(n), "{words}");
+                    }
+                }
+            }
+        }
+        assert_eq!(parse_cardinal_words("كلمة"), None);
+    }
+
+    #[test]
+    fn reads_fractions_and_decimals() {
+        assert_eq!(fraction(1, 2, Case::Nominative), "نصف");
+        assert_eq!(fraction(3, 4, Case::Nominative), "ثلاثة أرباع");
+        assert_eq!(fraction(2, 3, Case::Nominative), "ثلثان");
+        assert_eq!(
+            decimal(3, "05", Gender::Masculine, Case::Nominative),
+            "ثلاثة فاصلة صفر خمسة"
+        );
+    }
+
+    mod property {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn cardinals_round_trip(n in 0u64..=1_000_000_000, fem in any::<bool>(), obl in any::<bool>(), counted in any::<bool>()) {
+                let g = if fem { Gender::Feminine } else { Gender::Masculine };
+                let c = if obl { Case::Oblique } else { Case::Nominative };
+                let words = cardinal_with(n, g, c, counted);
+                prop_assert_eq!(parse_cardinal_words(&words), Some(n), "{}", words);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Sentence and clause splitting for Arabic and English news text.
+
+/// Longest clause, in words, before it is cut at a word boundary.
+pub const MAX_CLAUSE_WORDS: usize = 40;
+
+/// Dotted abbreviations that do not end a sentence (compared without the final dot).
+const ABBREVIATIONS: &[&str] = &[
+    "د", "أ", "م", "ق", "ص", "ج", "ت", "ه", "هـ", "ق.م", "أ.د", "ش.م.م", "Dr", "Mr", "Mrs", "Ms",
+    "Prof", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "U.S", "U.K", "U.N", "Inc", "Ltd", "Co",
+    "No", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Splits text into sentences at ؟ ? ! . … and line breaks, keeping the end mark,
+/// never inside a decimal number, a dotted abbreviation (د. ، U.S.) or a quotation.
+pub fn split_sentences(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut sentences = Vec::new();
+    let mut current = String::new();
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            push_trimmed(&mut sentences, &mut current);
+            i += 1;
+            continue;
+        }
+        current.push(c);
+        if c == '"' {
+            in_quote = !in_quote;
+            if !in_quote && closes_quoted_sentence(&chars, i) {
+                push_trimmed(&mut sentences, &mut current);
+                i += 1;
+                continue;
+            }
+        }
+        if is_sentence_end(&chars, i) && !in_quote {
+            while i + 1 < chars.len() && is_closing(chars[i + 1]) {
+                i += 1;
+                current.push(chars[i]);
+            }
+            push_trimmed(&mut sentences, &mut current);
+        }
+        i += 1;
+    }
+    push_trimmed(&mut sentences, &mut current);
+    sentences
+}
+
+fn closes_quoted_sentence(chars: &[char], quote: usize) -> bool {
+    let before = quote.checked_sub(1).and_then(|p| chars.get(p)).copied();
+    let after = chars.get(quote + 1).copied();
+    before.is_some_and(|b| matches!(b, '.' | '!' | '?' | '؟' | '…'))
+        && after.is_none_or(char::is_whitespace)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '؟' | '?' | '!' | '.' | '…' | ')' | '»' | '"' | '\'')
+}
+
+fn is_sentence_end(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let next = chars.get(i + 1).copied();
+    match c {
+        '؟' | '?' | '!' | '…' => next.is_none_or(|n| n.is_whitespace() || is_closing(n)),
+        '.' => {
+            if next.is_some_and(|n| !n.is_whitespace() && !is_closing(n)) {
+                return false;
+            }
+            if next == Some('.') {
+                return false;
+            }
+            !ends_with_abbreviation(chars, i)
+        }
+        _ => false,
+    }
+}
+
+fn ends_with_abbreviation(chars: &[char], dot: usize) -> bool {
+    let start = chars[..dot]
+        .iter()
+        .rposition(|c| c.is_whitespace() || *c == '(' || *c == '"')
+        .map_or(0, |p| p + 1);
+    let word: String = chars[start..dot].iter().collect();
+    if word.is_empty() {
+        return false;
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(&word))
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+fn push_trimmed(out: &mut Vec<String>, current: &mut String) {
+    let trimmed = current.trim();
+    if !trimmed.is_empty() {
+        out.push(trimmed.to_string());
+    }
+    current.clear();
+}
+
+/// Splits a sentence into clauses at ، ؛ , ; : (not inside numbers like 1,500),
+/// then cuts any clause longer than [`MAX_CLAUSE_WORDS`] words at a word boundary.
+pub fn split_clauses(sentence: &str) -> Vec<String> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut clauses = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if matches!(c, '،' | '؛' | ',' | ';' | ':') && !between_digits {
+            push_trimmed(&mut clauses, &mut current);
+        }
+    }
+    push_trimmed(&mut clauses, &mut current);
+    clauses.into_iter().flat_map(|c| cap_words(&c)).collect()
+}
+
+fn cap_words(clause: &str) -> Vec<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() <= MAX_CLAUSE_WORDS {
+        return vec![clause.to_string()];
+    }
+    let pieces = words.len().div_ceil(MAX_CLAUSE_WORDS);
+    let size = words.len().div_ceil(pieces);
+    words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_arabic_sentences() {
+        let parts = split_sentences("قال د. أحمد إن النمو بلغ 3.5 بالمئة. هل هذا صحيح؟ نعم!");
+        assert_eq!(
+            parts,
+            vec![
+                "قال د. أحمد إن النمو بلغ 3.5 بالمئة.",
+                "هل هذا صحيح؟",
+                "نعم!"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_quotes_and_english_abbreviations() {
+        let parts = split_sentences("The U.S. said \"no. never.\" Then it left.");
+        assert_eq!(parts, vec!["The U.S. said \"no. never.\"", "Then it left."]);
+        assert_eq!(split_sentences("أولا… ثانيا").len(), 2);
+    }
+
+    #[test]
+    fn splits_clauses_but_not_numbers() {
+        let parts = split_clauses("وصل 1,500 شخص، ثم غادروا؛ وانتهى الأمر");
+        assert_eq!(parts, vec!["وصل 1,500 شخص،", "ثم غادروا؛", "وانتهى الأمر"]);
+    }
+
+    #[test]
+    fn caps_long_clauses() {
+        let long = vec!["كلمة"; 95].join(" ");
+        let parts = split_clauses(&long);
+        assert_eq!(parts.len(), 3);
+        assert!(parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= MAX_CLAUSE_WORDS));
+    }
+}

@@ -1,0 +1,252 @@
+//! Currencies, measurement units and their abbreviations.
+
+use super::nouns::NounEntry;
+use super::numbers::Gender;
+
+/// (written forms, singular, plural, nominative dual, gender) of a currency or unit.
+type UnitRow = (
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+    Gender,
+);
+
+const M: Gender = Gender::Masculine;
+const F: Gender = Gender::Feminine;
+
+const CURRENCIES: &[UnitRow] = &[
+    (&["$", "US$", "USD"], "دولار", "دولارات", "دولاران", M),
+    (&["€", "EUR"], "يورو", "يورو", "يورو", M),
+    (
+        &["£", "GBP"],
+        "جنيه إسترليني",
+        "جنيهات إسترلينية",
+        "جنيهان إسترلينيان",
+        M,
+    ),
+    (&["¥", "JPY"], "ين", "ين", "ين", M),
+    (&["CNY", "RMB"], "يوان", "يوان", "يوان", M),
+    (&["AED"], "درهم", "دراهم", "درهمان", M),
+    (&["SAR"], "ريال", "ريالات", "ريالان", M),
+    (&["QAR"], "ريال قطري", "ريالات قطرية", "ريالان قطريان", M),
+    (&["OMR"], "ريال عماني", "ريالات عمانية", "ريالان عمانيان", M),
+    (&["EGP"], "جنيه", "جنيهات", "جنيهان", M),
+    (
+        &["KWD"],
+        "دينار كويتي",
+        "دنانير كويتية",
+        "ديناران كويتيان",
+        M,
+    ),
+    (
+        &["JOD"],
+        "دينار أردني",
+        "دنانير أردنية",
+        "ديناران أردنيان",
+        M,
+    ),
+    (
+        &["BHD"],
+        "دينار بحريني",
+        "دنانير بحرينية",
+        "ديناران بحرينيان",
+        M,
+    ),
+    (
+        &["IQD"],
+        "دينار عراقي",
+        "دنانير عراقية",
+        "ديناران عراقيان",
+        M,
+    ),
+    (
+        &["TND"],
+        "دينار تونسي",
+        "دنانير تونسية",
+        "ديناران تونسيان",
+        M,
+    ),
+    (
+        &["DZD"],
+        "دينار جزائري",
+        "دنانير جزائرية",
+        "ديناران جزائريان",
+        M,
+    ),
+    (&["LYD"], "دينار ليبي", "دنانير ليبية", "ديناران ليبيان", M),
+    (&["MAD"], "درهم مغربي", "دراهم مغربية", "درهمان مغربيان", M),
+    (
+        &["LBP"],
+        "ليرة لبنانية",
+        "ليرات لبنانية",
+        "ليرتان لبنانيتان",
+        F,
+    ),
+    (&["SYP"], "ليرة سورية", "ليرات سورية", "ليرتان سوريتان", F),
+    (
+        &["TRY", "₺"],
+        "ليرة تركية",
+        "ليرات تركية",
+        "ليرتان تركيتان",
+        F,
+    ),
+    (&["RUB", "₽"], "روبل", "روبلات", "روبلان", M),
+    (
+        &["CHF"],
+        "فرنك سويسري",
+        "فرنكات سويسرية",
+        "فرنكان سويسريان",
+        M,
+    ),
+    (&["ILS", "₪"], "شيكل", "شواكل", "شيكلان", M),
+    (&["INR", "₹"], "روبية", "روبيات", "روبيتان", F),
+];
+
+const UNITS: &[UnitRow] = &[
+    (&["كم", "كلم", "km"], "كيلومتر", "كيلومترات", "كيلومتران", M),
+    (
+        &["كم2", "كم²", "km2", "km²"],
+        "كيلومتر مربع",
+        "كيلومترات مربعة",
+        "كيلومتران مربعان",
+        M,
+    ),
+    (
+        &["م2", "م²", "m2", "m²"],
+        "متر مربع",
+        "أمتار مربعة",
+        "متران مربعان",
+        M,
+    ),
+    (
+        &["م3", "م³", "m3", "m³"],
+        "متر مكعب",
+        "أمتار مكعبة",
+        "متران مكعبان",
+        M,
+    ),
+    (&["سم", "cm"], "سنتيمتر", "سنتيمترات", "سنتيمتران", M),
+    (&["مم", "ملم", "mm"], "مليمتر", "مليمترات", "مليمتران", M),
+    (
+        &["كغ", "كلغ", "كجم", "kg"],
+        "كيلوغرام",
+        "كيلوغرامات",
+        "كيلوغرامان",
+        M,
+    ),
+    (&["غ", "جم", "g"], "غرام", "غرامات", "غرامان", M),
+    (&["مغ", "mg"], "مليغرام", "مليغرامات", "مليغرامان", M),
+    (&["ل"], "لتر", "لترات", "لتران", M),
+    (
+        &["كم/س", "كم/ساعة", "km/h"],
+        "كيلومتر في الساعة",
+        "كيلومترات في الساعة",
+        "كيلومتران في الساعة",
+        M,
+    ),
+    (&["ميغاواط", "MW"], "ميغاواط", "ميغاواط", "ميغاواط", M),
+    (&["كيلوواط", "kW"], "كيلوواط", "كيلوواط", "كيلوواط", M),
+    (&["GB", "غيغابايت"], "غيغابايت", "غيغابايت", "غيغابايت", M),
+    (&["MB"], "ميغابايت", "ميغابايت", "ميغابايت", M),
+    (
+        &["°C", "°م", "℃"],
+        "درجة مئوية",
+        "درجات مئوية",
+        "درجتان مئويتان",
+        F,
+    ),
+    (
+        &["°F", "℉"],
+        "درجة فهرنهايت",
+        "درجات فهرنهايت",
+        "درجتا فهرنهايت",
+        F,
+    ),
+    (&["°"], "درجة", "درجات", "درجتان", F),
+];
+
+fn entry(row: &UnitRow) -> NounEntry {
+    NounEntry {
+        singular: row.1.to_string(),
+        plurals: vec![row.2.to_string()],
+        dual: row.3.to_string(),
+        gender: row.4,
+    }
+}
+
+fn find(rows: &[UnitRow], token: &str) -> Option<NounEntry> {
+    rows.iter().find(|row| row.0.contains(&token)).map(entry)
+}
+
+/// A currency written as a symbol or ISO code ($, €, USD, AED…).
+pub fn currency(token: &str) -> Option<NounEntry> {
+    find(CURRENCIES, token)
+}
+
+/// A measurement unit abbreviation (كم، كلغ، سم، km، °C…). The ambiguous "م" is not
+/// included: the verbalizer decides between متر, مساء and ميلادي by context.
+pub fn unit(token: &str) -> Option<NounEntry> {
+    find(UNITS, token)
+}
+
+/// The metre, for "م" after a plain quantity.
+pub fn metre() -> NounEntry {
+    NounEntry {
+        singular: "متر".to_string(),
+        plurals: vec!["أمتار".to_string()],
+        dual: "متران".to_string(),
+        gender: Gender::Masculine,
+    }
+}
+
+/// Symbols and codes written before the amount ($5, € 10, USD 5).
+pub fn is_prefix_currency(token: &str) -> bool {
+    currency(token).is_some()
+}
+
+/// Subunit of a currency word (for "5 دولارات و50 سنتا" the lexicon already knows سنت، فلس، هللة، قرش).
+pub fn subunit_of(currency_singular: &str) -> Option<&'static str> {
+    match currency_singular.split(' ').next()? {
+        "دولار" | "يورو" => Some("سنت"),
+        "درهم" | "دينار" => Some("فلس"),
+        "ريال" => Some("هللة"),
+        "جنيه" | "ليرة" => Some("قرش"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::numbers::Case;
+
+    #[test]
+    fn reads_currency_codes_with_agreement() {
+        let dollar = currency("$").unwrap();
+        assert_eq!(dollar.counted_phrase(5, Case::Nominative), "خمسة دولارات");
+        let pound = currency("GBP").unwrap();
+        assert_eq!(
+            pound.counted_phrase(20, Case::Nominative),
+            "عشرون جنيها إسترلينيا"
+        );
+        assert_eq!(pound.counted_phrase(2, Case::Oblique), "جنيهين إسترلينيين");
+        let lira = currency("LBP").unwrap();
+        assert_eq!(
+            lira.counted_phrase(3, Case::Nominative),
+            "ثلاث ليرات لبنانية"
+        );
+    }
+
+    #[test]
+    fn reads_units() {
+        let km = unit("كم").unwrap();
+        assert_eq!(km.counted_phrase(15, Case::Nominative), "خمسة عشر كيلومترا");
+        assert_eq!(
+            unit("°C").unwrap().counted_phrase(35, Case::Nominative),
+            "خمس وثلاثون درجة مئوية"
+        );
+        assert_eq!(subunit_of("ريال سعودي"), Some("هللة"));
+        assert!(unit("م").is_none());
+    }
+}

@@ -1,0 +1,1259 @@
+//! The verbalizer: finds number-bearing tokens in context and replaces them with MSA words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{self, Calendar};
+use super::latin;
+use super::lexicon::split_punctuation;
+use super::nouns::{NounEntry, NounLexicon};
+use super::numbers::{self, Case, Gender};
+use super::units;
+
+/// Longest digit run read as a number; longer runs are read digit by digit.
+const MAX_NUMBER_DIGITS: usize = 15;
+
+/// Words after which a number is genitive (read in the oblique form).
+const GENITIVE_GOVERNORS: &[&str] = &[
+    "في",
+    "من",
+    "عن",
+    "إلى",
+    "على",
+    "بعد",
+    "قبل",
+    "خلال",
+    "منذ",
+    "حتى",
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "زهاء",
+    "بين",
+    "مع",
+    "لدى",
+    "عند",
+    "ضمن",
+    "دون",
+    "سوى",
+    "غير",
+    "عبر",
+    "طوال",
+    "طيلة",
+    "إثر",
+    "بنحو",
+    "بحوالي",
+    "بقرابة",
+    "بنسبة",
+    "بمعدل",
+    "بقيمة",
+    "بمبلغ",
+    "بأكثر",
+    "بأقل",
+    "لنحو",
+    "لحوالي",
+    "أكثر",
+    "أقل",
+    "بواقع",
+    "لمدة",
+    "مدة",
+    "بمدة",
+    "بقوة",
+    "بطول",
+    "بعمق",
+    "بارتفاع",
+    "مقتل",
+    "استشهاد",
+    "اعتقال",
+    "إطلاق",
+    "إسقاط",
+    "تدمير",
+    "نزوح",
+    "إجلاء",
+    "تسجيل",
+    "احتجاز",
+    "إعدام",
+    "إنقاذ",
+    "ترحيل",
+    "وصول",
+    "برصيد",
+    "رصيد",
+    "بإجمالي",
+    "إجمالي",
+    "بمجموع",
+    "مجموع",
+    "أن",
+    "إن",
+    "بأن",
+    "لأن",
+    "لكن",
+    "بوزن",
+    "بسرعة",
+    "بمساحة",
+    "بحدود",
+    "حدود",
+    "لأكثر",
+    "لأقل",
+    "بمشاركة",
+    "بحضور",
+    "مقابل",
+    "بعمر",
+    "بسعر",
+    "بتكلفة",
+    "بحجم",
+    "بعدد",
+    "بمقدار",
+];
+
+/// Words after which a number is read as an ordinal agreeing with them.
+const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
+    ("القرن", Gender::Masculine),
+    ("المرتبة", Gender::Feminine),
+    ("المركز", Gender::Masculine),
+    ("الدورة", Gender::Feminine),
+    ("الطبعة", Gender::Feminine),
+    ("النسخة", Gender::Feminine),
+    ("الجولة", Gender::Feminine),
+    ("الحلقة", Gender::Feminine),
+    ("الموسم", Gender::Masculine),
+    ("الذكرى", Gender::Feminine),
+    ("الفصل", Gender::Masculine),
+    ("المادة", Gender::Feminine),
+    ("البند", Gender::Masculine),
+    ("الفقرة", Gender::Feminine),
+    ("الطابق", Gender::Masculine),
+    ("الشوط", Gender::Masculine),
+    ("الدقيقة", Gender::Feminine),
+    ("الأسبوع", Gender::Masculine),
+    ("اليوم", Gender::Masculine),
+    ("الجزء", Gender::Masculine),
+    ("الصفحة", Gender::Feminine),
+    ("القمة", Gender::Feminine),
+    ("المرحلة", Gender::Feminine),
+    ("الحزمة", Gender::Feminine),
+    ("الولاية", Gender::Feminine),
+    ("الليلة", Gender::Feminine),
+    ("الجلسة", Gender::Feminine),
+];
+
+/// Words after which a number is a year.
+const YEAR_TRIGGERS: &[&str] = &[
+    "عام",
+    "العام",
+    "سنة",
+    "السنة",
+    "عامي",
+    "العامين",
+    "سنتي",
+    "موازنة",
+    "ميزانية",
+];
+
+/// Words after which a digit string is a code or phone number, read digit by digit.
+const DIGIT_TRIGGERS: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "هاتف",
+    "الهاتف",
+    "رمز",
+    "الرمز",
+    "كود",
+    "الكود",
+    "الهاتفي",
+    "الخط",
+    "جوال",
+    "الجوال",
+    "واتساب",
+    "الصندوق",
+];
+
+/// Words before a hyphenated pair that make it a match score.
+const SCORE_TRIGGERS: &[&str] = &[
+    "بنتيجة",
+    "نتيجة",
+    "فاز",
+    "فوز",
+    "تعادل",
+    "تغلب",
+    "خسر",
+    "هزم",
+    "بهدفين",
+    "النتيجة",
+    "بفوز",
+    "بخسارة",
+    "وفاز",
+    "فازت",
+    "تقدم",
+];
+
+static PLAIN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>(?:[وف]?[بلك]?(?:ال)?))(?P<sign>[-+]?)(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>[^\d]*)$")
+        .expect("static regex")
+});
+static PREFIXED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<symbol>[$€£¥₺₽₪₹%]|US\$)(?P<num>\d+(?:[.,]\d+)*)$")
+        .expect("static regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
+        .expect("static regex")
+});
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
+        .expect("static regex")
+});
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$").expect("static regex")
+});
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<a>\d+)(?P<sep>[-/])(?P<b>\d+)(?P<percent>%?)$")
+        .expect("static regex")
+});
+static ARABIC_WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<word>[\u0621-\u064A]{2,})-(?P<num>\d{1,6})$").expect("static regex")
+});
+static LATIN_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<latin>[A-Za-z][A-Za-z0-9+\-]*)$")
+        .expect("static regex")
+});
+
+/// One whitespace token split into punctuation and core.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    lead: &'a str,
+    core: &'a str,
+    trail: &'a str,
+}
+
+/// A parsed number literal.
+#[derive(Debug, Clone, PartialEq)]
+struct NumberLit {
+    integer: u64,
+    fraction: Option<String>,
+    digits: String,
+}
+
+/// Replaces numbers, dates, times, currencies, units and Latin tokens with Arabic words.
+///
+/// Holds the counted-noun lexicon used for gender agreement.
+#[derive(Debug, Clone)]
+pub struct Verbalizer {
+    nouns: NounLexicon,
+}
+
+impl Default for Verbalizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a handler produced: the spoken text and how many tokens it used.
+struct Reading {
+    spoken: String,
+    used: usize,
+    case: Option<Case>,
+}
+
+impl Reading {
+    fn new(spoken: String, used: usize) -> Self {
+        Self {
+            spoken,
+            used,
+            case: None,
+        }
+    }
+}
+
+/// Per-line state shared by the handlers.
+struct Line<'a> {
+    tokens: Vec<Token<'a>>,
+    last_number: Option<(usize, Case)>,
+}
+
+impl Line<'_> {
+    /// Core of the token `offset` places after `i`, if no punctuation separates them.
+    fn next_core(&self, i: usize, offset: usize) -> Option<&str> {
+        for k in i..i + offset {
+            let token = self.tokens.get(k)?;
+            let next = self.tokens.get(k + 1)?;
+            if !token.trail.is_empty() || !next.lead.is_empty() {
+                return None;
+            }
+        }
+        self.tokens.get(i + offset).map(|t| t.core)
+    }
+
+    /// Core of the token before `i`, if no punctuation separates them.
+    fn prev_core(&self, i: usize) -> Option<&str> {
+        let prev = self.tokens.get(i.checked_sub(1)?)?;
+        let current = self.tokens.get(i)?;
+        (prev.trail.is_empty() && current.lead.is_empty()).then_some(prev.core)
+    }
+
+    fn prev_stem(&self, i: usize) -> Option<String> {
+        self.prev_core(i).map(stem_word)
+    }
+}
+
+/// Strips the proclitics و ف ب ل ك from a context word when that reveals a known
+/// trigger (بالمرتبة → المرتبة، لعام → عام، للقرن → القرن); other words are returned as is.
+fn stem_word(word: &str) -> String {
+    let is_known = |w: &str| {
+        ORDINAL_TRIGGERS.iter().any(|(t, _)| *t == w)
+            || YEAR_TRIGGERS.contains(&w)
+            || DIGIT_TRIGGERS.contains(&w)
+            || SCORE_TRIGGERS.contains(&w)
+            || w == "الساعة"
+    };
+    if is_known(word) {
+        return word.to_string();
+    }
+    let without_conjunction = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    let mut candidates = vec![without_conjunction.to_string()];
+    if let Some(rest) = without_conjunction.strip_prefix("لل") {
+        candidates.push(format!("ال{rest}"));
+    }
+    for proclitic in ['ب', 'ل', 'ك'] {
+        if let Some(rest) = without_conjunction.strip_prefix(proclitic) {
+            candidates.push(rest.to_string());
+        }
+    }
+    candidates
+        .into_iter()
+        .find(|c| is_known(c))
+        .unwrap_or_else(|| word.to_string())
+}
+
+fn parse_number(text: &str) -> Option<NumberLit> {
+    if let Some(mixed) = parse_mixed_separators(text) {
+        return Some(mixed);
+    }
+    let digits_only: String = text.chars().filter(char::is_ascii_digit).collect();
+    let separators: Vec<char> = text.chars().filter(|c| *c == '.' || *c == ',').collect();
+    let groups: Vec<&str> = text.split(['.', ',']).collect();
+    let grouped = !separators.is_empty()
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+        && (separators.len() > 1 || separators[0] == ',')
+        && separators.iter().all(|c| *c == separators[0]);
+    if separators.is_empty() || grouped {
+        if digits_only.len() > MAX_NUMBER_DIGITS {
+            return Some(NumberLit {
+                integer: u64::MAX,
+                fraction: None,
+                digits: digits_only,
+            });
+        }
+        let integer = digits_only.parse().ok()?;
+        return Some(NumberLit {
+            integer,
+            fraction: None,
+            digits: digits_only,
+        });
+    }
+    if separators.len() != 1 {
+        return None;
+    }
+    let (whole, fraction) = text.split_once(['.', ','])?;
+    if whole.len() > MAX_NUMBER_DIGITS || fraction.len() > MAX_NUMBER_DIGITS {
+        return None;
+    }
+    Some(NumberLit {
+        integer: whole.parse().ok()?,
+        fraction: Some(fraction.to_string()),
+        digits: digits_only,
+    })
+}
+
+/// 12,345.67 or 12.345,67: the last separator is the decimal mark, the others group thousands.
+fn parse_mixed_separators(text: &str) -> Option<NumberLit> {
+    if !(text.contains('.') && text.contains(',')) {
+        return None;
+    }
+    let decimal_at = text.rfind(['.', ','])?;
+    let (whole, fraction) = (&text[..decimal_at], &text[decimal_at + 1..]);
+    let group_mark = if text[decimal_at..].starts_with('.') {
+        ','
+    } else {
+        '.'
+    };
+    if whole.contains(text[decimal_at..].chars().next()?) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(group_mark).collect();
+    if groups.iter().skip(1).any(|g| g.len() != 3) || fraction.is_empty() {
+        return None;
+    }
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > MAX_NUMBER_DIGITS || fraction.len() > MAX_NUMBER_DIGITS {
+        return None;
+    }
+    Some(NumberLit {
+        integer: digits.parse().ok()?,
+        fraction: Some(fraction.to_string()),
+        digits: format!("{digits}{fraction}"),
+    })
+}
+
+/// Glues a proclitic prefix (و، ب، ل…) to the first word of a reading;
+/// a definite-article prefix is dropped because ordinals carry their own.
+fn glue(prefix: &str, spoken: &str) -> String {
+    let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
+    format!("{prefix}{spoken}")
+}
+
+fn case_from_prefix(prefix: &str) -> Option<Case> {
+    (prefix.contains('ب') || prefix.contains('ل') || prefix.contains('ك')).then_some(Case::Oblique)
+}
+
+fn era_word(core: &str) -> Option<&'static str> {
+    match core {
+        "م" | "ميلادي" | "ميلادية" => Some("للميلاد"),
+        "ه" | "هـ" | "هجري" | "هجرية" => Some("للهجرة"),
+        "ق.م" | "ق" => Some("قبل الميلاد"),
+        _ => None,
+    }
+}
+
+const SCALE_WORDS: &[(&str, u64, &str)] = &[
+    ("ألف", 1_000, "الألف"),
+    ("آلاف", 1_000, "الألف"),
+    ("مليون", 1_000_000, "المليون"),
+    ("ملايين", 1_000_000, "المليون"),
+    ("مليار", 1_000_000_000, "المليار"),
+    ("مليارات", 1_000_000_000, "المليار"),
+    ("بليون", 1_000_000_000, "البليون"),
+    ("تريليون", 1_000_000_000_000, "التريليون"),
+    ("تريليونات", 1_000_000_000_000, "التريليون"),
+];
+
+impl Verbalizer {
+    /// A verbalizer with the built-in counted-noun lexicon.
+    pub fn new() -> Self {
+        Self {
+            nouns: NounLexicon::builtin(),
+        }
+    }
+
+    /// A verbalizer with a given noun lexicon (e.g. built-in plus a user file).
+    pub fn with_nouns(nouns: NounLexicon) -> Self {
+        Self { nouns }
+    }
+
+    /// The noun lexicon, for merging user entries.
+    pub fn nouns_mut(&mut self) -> &mut NounLexicon {
+        &mut self.nouns
+    }
+
+    /// Verbalizes normalized text. Text without digits, Latin letters or number symbols
+    /// is returned unchanged.
+    pub fn verbalize(&self, text: &str) -> String {
+        let needs_work = text
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°'));
+        if !needs_work {
+            return text.to_string();
+        }
+        text.split('\n')
+            .map(|line| self.verbalize_line(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn verbalize_line(&self, line: &str) -> String {
+        let tokens = line
+            .split(' ')
+            .map(|raw| {
+                let (lead, core, trail) = split_punctuation(raw);
+                Token { lead, core, trail }
+            })
+            .collect();
+        let mut state = Line {
+            tokens,
+            last_number: None,
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < state.tokens.len() {
+            let token = state.tokens[i].clone();
+            match self.read_at(&state, i) {
+                Some(reading) if reading.used > 0 => {
+                    let last = (i + reading.used - 1).min(state.tokens.len() - 1);
+                    let trail = state.tokens[last].trail;
+                    out.push(format!("{}{}{}", token.lead, reading.spoken, trail));
+                    if let Some(case) = reading.case {
+                        state.last_number = Some((last, case));
+                    }
+                    i = last + 1;
+                }
+                _ => {
+                    let core = spell_remaining_digits(token.core);
+                    out.push(format!("{}{}{}", token.lead, core, token.trail));
+                    i += 1;
+                }
+            }
+        }
+        out.join(" ")
+    }
+
+    fn read_at(&self, line: &Line, i: usize) -> Option<Reading> {
+        let core = line.tokens[i].core;
+        if core.contains('/') {
+            if let Some(month) = dates::match_month(&[core]) {
+                return Some(Reading::new(month.spoken, 1));
+            }
+        }
+        if !core
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || "$€£¥₺₽₪₹%°".contains(c))
+        {
+            return None;
+        }
+        if let Some(currency) = units::currency(core) {
+            return self.prefix_currency(line, i, &currency);
+        }
+        if let Some(caps) = TIME.captures(core) {
+            return self.time(line, i, &caps["prefix"], &caps["hour"], &caps["minute"]);
+        }
+        if let Some(caps) = NUMERIC_DATE.captures(core) {
+            return self.numeric_date(line, i, &caps);
+        }
+        if let Some(caps) = ISO_DATE.captures(core) {
+            let hijri = false;
+            let spoken = dates::read_numeric_date(
+                caps["day"].parse().ok()?,
+                caps["month"].parse().ok()?,
+                caps["year"].parse().ok()?,
+                hijri,
+            )?;
+            return Some(Reading::new(spoken, 1));
+        }
+        if let Some(caps) = PAIR.captures(core) {
+            return self.pair(line, i, &caps);
+        }
+        if core.chars().any(|c| c.is_ascii_alphabetic()) {
+            if let Some(reading) = self.latin(line, i, "", core) {
+                return Some(reading);
+            }
+        }
+        if let Some(caps) = PREFIXED_SYMBOL.captures(core) {
+            return self.glued_symbol(line, i, &caps);
+        }
+        if let Some(caps) = PLAIN_NUMBER.captures(core) {
+            return self.number(line, i, &caps);
+        }
+        if let Some(caps) = ARABIC_WORD_NUMBER.captures(core) {
+            let n: u64 = caps["num"].parse().ok()?;
+            return Some(Reading::new(
+                format!("{} {}", &caps["word"], numbers::cardinal(n)),
+                1,
+            ));
+        }
+        if let Some(caps) = LATIN_TOKEN.captures(core) {
+            return self.latin(line, i, &caps["prefix"], &caps["latin"]);
+        }
+        None
+    }
+
+    /// The case a number at `i` takes from its context.
+    fn context_case(&self, line: &Line, i: usize, prefix: &str) -> Case {
+        if let Some(case) = case_from_prefix(prefix) {
+            return case;
+        }
+        if let Some(prev) = line.prev_core(i) {
+            let bare = prev.strip_prefix('و').unwrap_or(prev);
+            if GENITIVE_GOVERNORS.contains(&prev) || GENITIVE_GOVERNORS.contains(&bare) {
+                return Case::Oblique;
+            }
+            if is_construct_noun(prev) {
+                return Case::Oblique;
+            }
+        }
+        if prefix.starts_with('و') {
+            if let Some((at, case)) = line.last_number {
+                if i.saturating_sub(at) <= 2 {
+                    return case;
+                }
+            }
+        }
+        Case::Nominative
+    }
+
+    fn number(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prefix = &caps["prefix"];
+        let sign = &caps["sign"];
+        let suffix = &caps["suffix"];
+        let raw = &caps["num"];
+        let number = parse_number(raw)?;
+        let case = self.context_case(line, i, prefix);
+        if sign == "+" && number.fraction.is_none() && number.digits.len() >= 8 {
+            let spoken = format!("زائد {}", numbers::digits(&number.digits));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        let mut reading = self.number_reading(line, i, prefix, &number, suffix, case)?;
+        let sign_word = match sign {
+            "-" => "سالب ",
+            "+" => "زائد ",
+            _ => "",
+        };
+        let bare_prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
+        if !sign_word.is_empty() {
+            reading.spoken = format!("{bare_prefix}{sign_word}{}", reading.spoken);
+        } else if prefix.ends_with("ال") {
+            reading.spoken = format!("{bare_prefix}{}", reading.spoken);
+        } else {
+            reading.spoken = glue(prefix, &reading.spoken);
+        }
+        reading.case.get_or_insert(case);
+        Some(reading)
+    }
+
+    fn number_reading(
+        &self,
+        line: &Line,
+        i: usize,
+        prefix: &str,
+        number: &NumberLit,
+        suffix: &str,
+        case: Case,
+    ) -> Option<Reading> {
+        let prev_stem = line.prev_stem(i).unwrap_or_default();
+        if number.integer == u64::MAX && number.fraction.is_none() {
+            return Some(Reading::new(numbers::digits(&number.digits), 1));
+        }
+        if !suffix.is_empty() {
+            return self.number_with_suffix(number, suffix, case).or_else(|| {
+                let amount = match &number.fraction {
+                    Some(fraction) => {
+                        numbers::decimal(number.integer, fraction, Gender::Masculine, case)
+                    }
+                    None => numbers::cardinal_with(number.integer, Gender::Masculine, case, false),
+                };
+                Some(Reading::new(format!("{amount} {suffix}"), 1))
+            });
+        }
+        if number.fraction.is_none() && is_code(number, &prev_stem) {
+            return Some(Reading::new(numbers::digits(&number.digits), 1));
+        }
+        if prefix.ends_with("ال") {
+            if let Some(entry) = line.next_core(i, 1).and_then(|w| self.nouns.lookup(w)) {
+                if number.fraction.is_none() && number.integer > 2 {
+                    let words = numbers::cardinal_with(number.integer, entry.gender, case, true);
+                    return Some(Reading::new(definite_cardinal(&words), 1));
+                }
+            }
+            let gender = line
+                .prev_core(i)
+                .map_or(Gender::Masculine, |w| self.head_gender(w));
+            return Some(Reading::new(
+                numbers::ordinal(number.integer, gender, Case::Oblique),
+                1,
+            ));
+        }
+        if let Some(fraction) = &number.fraction {
+            return Some(self.decimal_reading(line, i, number.integer, fraction, case));
+        }
+        let n = number.integer;
+        if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
+            return Some(Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1));
+        }
+        if prev_stem == "الساعة" && n <= 24 {
+            return Some(self.hour_reading(line, i, n));
+        }
+        if let Some(date) = self.day_month(line, i, n) {
+            return Some(date);
+        }
+        if self.starts_day_range(line, i, n) {
+            return Some(Reading::new(dates::read_day(n), 1));
+        }
+        if YEAR_TRIGGERS.contains(&prev_stem.as_str()) || self.after_month(line, i) {
+            let lead = if self.after_month(line, i) {
+                "عام "
+            } else {
+                ""
+            };
+            let mut reading = self.year_reading(line, i, n);
+            reading.spoken = format!("{lead}{}", reading.spoken);
+            return Some(reading);
+        }
+        self.counted(line, i, n, case)
+    }
+
+    /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
+    fn starts_day_range(&self, line: &Line, i: usize, n: u64) -> bool {
+        let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"));
+        let day = line
+            .next_core(i, 2)
+            .and_then(|w| w.parse::<u64>().ok())
+            .filter(|d| (1..=31).contains(d));
+        let month_follows = line.next_core(i, 3).is_some_and(|w| {
+            dates::match_month(&[w, line.next_core(i, 4).unwrap_or("")]).is_some()
+        });
+        (1..=31).contains(&n) && joined && day.is_some() && month_follows
+    }
+
+    fn after_month(&self, line: &Line, i: usize) -> bool {
+        let Some(prev) = line.prev_core(i) else {
+            return false;
+        };
+        if dates::match_month(&[prev]).is_some_and(|m| m.calendar == Calendar::Gregorian) {
+            return true;
+        }
+        let two_back = i.checked_sub(1).and_then(|j| line.prev_core(j));
+        two_back
+            .is_some_and(|first| dates::match_month(&[first, prev]).is_some_and(|m| m.tokens == 2))
+    }
+
+    fn year_reading(&self, line: &Line, i: usize, year: u64) -> Reading {
+        let mut spoken = dates::read_year(year);
+        let mut used = 1;
+        if let Some(era) = line.next_core(i, 1).and_then(era_word) {
+            spoken = format!("{spoken} {era}");
+            used = 2;
+        }
+        Reading {
+            spoken,
+            used,
+            case: Some(Case::Oblique),
+        }
+    }
+
+    fn hour_reading(&self, line: &Line, i: usize, hour: u64) -> Reading {
+        let mut spoken = dates::read_hour(hour);
+        let mut used = 1;
+        if let Some(period) = line.next_core(i, 1).and_then(dates::period_word) {
+            spoken = format!("{spoken} {period}");
+            used = 2;
+        }
+        Reading::new(spoken, used)
+    }
+
+    /// "16 يونيو 2021" → "السادس عشر من يونيو عام ألفين وواحد وعشرين".
+    fn day_month(&self, line: &Line, i: usize, day: u64) -> Option<Reading> {
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        let first = line.next_core(i, 1)?;
+        let second = line.next_core(i, 2).unwrap_or("");
+        let month = dates::match_month(&[first, second])?;
+        let mut used = 1 + month.tokens;
+        let mut year = None;
+        if let Some(next) = line.next_core(i, used) {
+            if next.len() >= 3 && next.len() <= 4 && next.chars().all(|c| c.is_ascii_digit()) {
+                year = next.parse().ok();
+                used += 1;
+            }
+        }
+        let mut spoken = dates::read_date(day, &month.spoken, year);
+        if year.is_some() {
+            if let Some(era) = line.next_core(i, used).and_then(era_word) {
+                spoken = format!("{spoken} {era}");
+                used += 1;
+            }
+        }
+        Some(Reading {
+            spoken,
+            used,
+            case: Some(Case::Oblique),
+        })
+    }
+
+    fn decimal_reading(
+        &self,
+        line: &Line,
+        i: usize,
+        integer: u64,
+        fraction: &str,
+        case: Case,
+    ) -> Reading {
+        if let Some(next) = line.next_core(i, 1) {
+            if let Some(&(_, scale, definite)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
+                if let Some(spoken) = scaled_fraction(integer, fraction, scale, definite, case) {
+                    return Reading::new(spoken.replace(SCALE_PLACEHOLDER, next), 2);
+                }
+            }
+        }
+        let unit = line.next_core(i, 1).and_then(units::unit);
+        let spoken = numbers::decimal(integer, fraction, Gender::Masculine, case);
+        if let Some(unit) = unit {
+            return Reading::new(format!("{spoken} {}", unit.singular), 2);
+        }
+        Reading::new(spoken, 1)
+    }
+
+    /// A cardinal with whatever it counts: scale words, nouns, units, currencies.
+    fn counted(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<Reading> {
+        let next = line.next_core(i, 1);
+        if let Some(next) = next {
+            if let Some(&(_, scale, _)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
+                let Some(total) = n.checked_mul(scale) else {
+                    return Some(Reading::new(
+                        format!("{} {next}", numbers::digits(&n.to_string())),
+                        2,
+                    ));
+                };
+                let counted = line.next_core(i, 2).is_some_and(|w| self.is_countable(w));
+                let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
+                return Some(Reading::new(spoken, 2));
+            }
+            if let Some(entry) = units::unit(next).or_else(|| units::currency(next)) {
+                return Some(Reading::new(entry.counted_phrase(n, case), 2));
+            }
+            if next == "%" {
+                let spoken = numbers::cardinal_with(n, Gender::Masculine, case, false);
+                return Some(Reading::new(format!("{spoken} بالمئة"), 2));
+            }
+            if next == "م" {
+                return Some(self.meaning_of_m(line, i, n, case));
+            }
+            if let Some(era) = era_word(next) {
+                if n >= 100 && next != "ق" {
+                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
+                }
+                if next == "ق.م" {
+                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
+                }
+            }
+            if let Some(entry) = self.nouns.lookup(next) {
+                return Some(self.with_noun(n, entry, next, case));
+            }
+        }
+        if (1900..=2100).contains(&n) {
+            return Some(Reading {
+                spoken: dates::read_year(n),
+                used: 1,
+                case: Some(Case::Oblique),
+            });
+        }
+        let gender = match next {
+            Some(w)
+                if w.strip_prefix('و')
+                    .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())) =>
+            {
+                line.next_core(i, 2)
+                    .map_or(Gender::Masculine, |w| self.guess_gender(w))
+            }
+            Some(w) => self.guess_gender(w),
+            None => Gender::Masculine,
+        };
+        Some(Reading::new(
+            numbers::cardinal_with(n, gender, case, false),
+            1,
+        ))
+    }
+
+    /// Gender of a word after a number that is not in the lexicon: ة/ات endings are
+    /// feminine unless the word is short, definite or carries a proclitic (بالمئة).
+    fn guess_gender(&self, word: &str) -> Gender {
+        if let Some(entry) = self.nouns.lookup(word) {
+            return entry.gender;
+        }
+        let definite = word.starts_with("ال")
+            || ["بال", "لل", "وال", "فال", "كال"]
+                .iter()
+                .any(|p| word.starts_with(p));
+        if word.chars().count() <= 2 || definite || word.starts_with('و') {
+            Gender::Masculine
+        } else {
+            self.nouns.gender_of(word)
+        }
+    }
+
+    /// Gender of the noun an ordinal follows (الذكرى، المدينة، الحرب العالمية).
+    fn head_gender(&self, word: &str) -> Gender {
+        let stem = stem_word(word);
+        if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == stem) {
+            return *gender;
+        }
+        let bare = stem.strip_prefix("ال").unwrap_or(&stem);
+        if let Some(entry) = self.nouns.lookup(bare) {
+            return entry.gender;
+        }
+        if bare.ends_with('ة') || bare.ends_with('ى') {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    }
+
+    fn is_countable(&self, word: &str) -> bool {
+        self.nouns.lookup(word).is_some() || units::currency(word).is_some()
+    }
+
+    fn with_noun(&self, n: u64, entry: &NounEntry, written: &str, case: Case) -> Reading {
+        let spoken = match n {
+            1 => format!(
+                "{written} {}",
+                if entry.gender == Gender::Feminine {
+                    "واحدة"
+                } else {
+                    "واحد"
+                }
+            ),
+            2 => entry.dual_in(case),
+            _ => format!(
+                "{} {written}",
+                numbers::cardinal_with(n, entry.gender, case, true)
+            ),
+        };
+        Reading::new(spoken, 2)
+    }
+
+    /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
+    fn meaning_of_m(&self, line: &Line, i: usize, n: u64, case: Case) -> Reading {
+        if (1000..=2100).contains(&n) {
+            return Reading::new(format!("{} للميلاد", dates::read_year(n)), 2);
+        }
+        let _ = (line, i);
+        Reading::new(units::metre().counted_phrase(n, case), 2)
+    }
+
+    fn number_with_suffix(&self, number: &NumberLit, suffix: &str, case: Case) -> Option<Reading> {
+        let amount = |gender: Gender| match &number.fraction {
+            Some(fraction) => numbers::decimal(number.integer, fraction, Gender::Masculine, case),
+            None => numbers::cardinal_with(number.integer, gender, case, false),
+        };
+        if suffix == "%" {
+            return Some(Reading::new(
+                format!("{} بالمئة", amount(Gender::Masculine)),
+                1,
+            ));
+        }
+        let entry = units::unit(suffix).or_else(|| units::currency(suffix))?;
+        let spoken = match &number.fraction {
+            Some(_) => format!("{} {}", amount(Gender::Masculine), entry.singular),
+            None => entry.counted_phrase(number.integer, case),
+        };
+        Some(Reading::new(spoken, 1))
+    }
+
+    fn glued_symbol(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prefix = &caps["prefix"];
+        let number = parse_number(&caps["num"])?;
+        let case = self.context_case(line, i, prefix);
+        let symbol = &caps["symbol"];
+        if symbol == "%" {
+            let reading = self.number_with_suffix(&number, "%", case)?;
+            return Some(Reading::new(glue(prefix, &reading.spoken), 1));
+        }
+        let currency = units::currency(symbol)?;
+        let spoken = self.amount_of_currency(line, i, &number, &currency, case, 1);
+        Some(Reading::new(glue(prefix, &spoken.spoken), spoken.used))
+    }
+
+    /// "$ 5" or "USD 5" written with the symbol first.
+    fn prefix_currency(&self, line: &Line, i: usize, currency: &NounEntry) -> Option<Reading> {
+        let next = line.next_core(i, 1)?;
+        let number = parse_number(next)?;
+        let case = self.context_case(line, i, "");
+        let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
+        reading.used += 1;
+        Some(reading)
+    }
+
+    /// An amount of a currency, with an optional following scale word ($1.5 مليار).
+    fn amount_of_currency(
+        &self,
+        line: &Line,
+        i: usize,
+        number: &NumberLit,
+        currency: &NounEntry,
+        case: Case,
+        used: usize,
+    ) -> Reading {
+        let scale = line
+            .next_core(i, 1)
+            .and_then(|w| SCALE_WORDS.iter().find(|(s, _, _)| *s == w));
+        if let Some(&(_, scale, definite)) = scale {
+            let spoken = match &number.fraction {
+                Some(fraction) => scaled_fraction(number.integer, fraction, scale, definite, case)
+                    .map(|spoken| {
+                        spoken.replace(SCALE_PLACEHOLDER, definite.trim_start_matches("ال"))
+                    }),
+                None => number
+                    .integer
+                    .checked_mul(scale)
+                    .map(|total| numbers::cardinal_with(total, Gender::Masculine, case, true)),
+            };
+            if let Some(spoken) = spoken {
+                return Reading::new(format!("{spoken} {}", currency.singular), used + 1);
+            }
+        }
+        let spoken = match &number.fraction {
+            Some(fraction) => format!(
+                "{} {}",
+                numbers::decimal(number.integer, fraction, Gender::Masculine, case),
+                currency.singular
+            ),
+            None => currency.counted_phrase(number.integer, case),
+        };
+        Reading::new(spoken, used)
+    }
+
+    fn time(
+        &self,
+        line: &Line,
+        i: usize,
+        prefix: &str,
+        hour: &str,
+        minute: &str,
+    ) -> Option<Reading> {
+        let hour: u64 = hour.parse().ok()?;
+        let minute: u64 = minute.parse().ok()?;
+        let mut spoken = dates::read_time(hour, minute)?;
+        let mut used = 1;
+        if let Some(period) = line.next_core(i, 1).and_then(dates::period_word) {
+            spoken = format!("{spoken} {period}");
+            used = 2;
+        }
+        let after_hour_word = line.prev_stem(i).is_some_and(|w| w == "الساعة");
+        if !after_hour_word {
+            spoken = format!("الساعة {spoken}");
+        }
+        Some(Reading::new(glue(prefix, &spoken), used))
+    }
+
+    fn numeric_date(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let next = line.next_core(i, 1);
+        let hijri = next.is_some_and(|w| era_word(w) == Some("للهجرة"));
+        let mut spoken = dates::read_numeric_date(
+            caps["day"].parse().ok()?,
+            caps["month"].parse().ok()?,
+            caps["year"].parse().ok()?,
+            hijri,
+        )?;
+        let mut used = 1;
+        if let Some(era) = next.and_then(era_word) {
+            spoken = format!("{spoken} {era}");
+            used = 2;
+        }
+        Some(Reading::new(glue(&caps["prefix"], &spoken), used))
+    }
+
+    /// a-b (score, range of years or quantities) and a/b (fraction or day/month).
+    fn pair(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prefix = &caps["prefix"];
+        let a: u64 = caps["a"].parse().ok()?;
+        let b: u64 = caps["b"].parse().ok()?;
+        let percent = !caps["percent"].is_empty();
+        let case = self.context_case(line, i, prefix);
+        if &caps["sep"] == "/" {
+            return self.slash_pair(line, i, prefix, a, b, case);
+        }
+        let prev = line.prev_stem(i).unwrap_or_default();
+        let next = line.next_core(i, 1);
+        let next_entry = next.and_then(|w| self.nouns.lookup(w));
+        let next_unit = next.and_then(|w| units::unit(w).or_else(|| units::currency(w)));
+        let is_year = |n: u64| (1000..=2100).contains(&n);
+        let score = SCORE_TRIGGERS.contains(&prev.as_str())
+            || (!percent && next_entry.is_none() && next_unit.is_none() && a <= 20 && b <= 20);
+        if score {
+            let spoken = format!(
+                "{} مقابل {}",
+                numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false),
+                numbers::cardinal_with(b, Gender::Masculine, Case::Oblique, false)
+            );
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        if is_year(a) && (is_year(b) || b < 100) && !percent && next_entry.is_none() {
+            let end = if b < 100 { a - a % 100 + b } else { b };
+            let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(end));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        let gender = next_entry
+            .map(|e| e.gender)
+            .or(next_unit.as_ref().map(|u| u.gender));
+        let gender = gender.unwrap_or(Gender::Masculine);
+        let counted = next_entry.is_some();
+        let low = numbers::cardinal_with(a, gender, Case::Oblique, counted);
+        let high = numbers::cardinal_with(b, gender, Case::Oblique, counted);
+        let mut spoken = format!("من {low} إلى {high}");
+        let mut used = 1;
+        if percent {
+            spoken.push_str(" بالمئة");
+        } else if let Some(unit) = next_unit {
+            spoken = format!("{spoken} {}", unit.form_after(b));
+            used = 2;
+        }
+        Some(Reading::new(glue(prefix, &spoken), used))
+    }
+
+    fn slash_pair(
+        &self,
+        line: &Line,
+        i: usize,
+        prefix: &str,
+        a: u64,
+        b: u64,
+        case: Case,
+    ) -> Option<Reading> {
+        if (2..=10).contains(&b) && a >= 1 && a < b {
+            let mut spoken = numbers::fraction(a, b, case);
+            let construct = line.next_core(i, 1).is_some_and(|w| w.starts_with("ال"));
+            if construct && a == 2 {
+                spoken.pop();
+            }
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        if (1..=31).contains(&a) && (1..=12).contains(&b) {
+            let name = dates::month_name(b as u32, Calendar::Gregorian)?;
+            return Some(Reading::new(
+                glue(prefix, &dates::read_date(a, name, None)),
+                1,
+            ));
+        }
+        if (1000..=2100).contains(&a) && (1000..=2100).contains(&b) {
+            let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(b));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        if (1..=12).contains(&a) && (1000..=2100).contains(&b) {
+            let name = dates::month_name(a as u32, Calendar::Gregorian)?;
+            let spoken = format!("{name} عام {}", dates::read_year(b));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        Some(Reading::new(
+            glue(prefix, &numbers::fraction(a, b, case)),
+            1,
+        ))
+    }
+
+    fn latin(&self, line: &Line, i: usize, prefix: &str, latin_word: &str) -> Option<Reading> {
+        let roman_context = line
+            .prev_core(i)
+            .is_some_and(|p| p.chars().any(is_arabic_letter));
+        let roman_letters = latin_word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+        if roman_context && roman_letters && latin_word.len() > 1 {
+            if let Some(value) = latin::roman_value(latin_word) {
+                let gender = line
+                    .prev_core(i)
+                    .map_or(Gender::Masculine, |w| self.head_gender(w));
+                let spoken = numbers::ordinal(value, gender, Case::Nominative);
+                return Some(Reading::new(glue(prefix, &spoken), 1));
+            }
+        }
+        let mut spoken = latin::read_latin_token(latin_word)?;
+        if let (Some(prev), Some((first, rest))) = (line.prev_core(i), spoken.split_once(' ')) {
+            if prev == first {
+                spoken = rest.to_string();
+            }
+        }
+        Some(Reading::new(glue(prefix, &spoken), 1))
+    }
+}
+
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
+
+/// Last resort for a token no handler understood: its digit runs are read one digit at a time.
+fn spell_remaining_digits(core: &str) -> String {
+    if !core.chars().any(|c| c.is_ascii_digit()) {
+        return core.to_string();
+    }
+    let spelled = DIGIT_RUN.replace_all(core, |caps: &regex::Captures| {
+        format!(" {} ", numbers::digits(&caps[0]))
+    });
+    spelled.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An indefinite noun ending in ة right before a number governs it in the genitive
+/// (بأغلبية مئة وعشرين صوتا، قادة عشرين دولة); verbs never end in ة.
+fn is_construct_noun(word: &str) -> bool {
+    let definite = ["ال", "بال", "لل", "وال", "فال", "كال"]
+        .iter()
+        .any(|p| word.starts_with(p));
+    word.ends_with('ة') && !definite && word.chars().count() >= 3
+}
+
+/// A definite cardinal before a counted noun (الأربع والعشرين ساعة): the article goes on
+/// each number word except the عشر of a teen.
+fn definite_cardinal(words: &str) -> String {
+    words
+        .split(' ')
+        .enumerate()
+        .map(|(index, word)| {
+            let teen = index > 0 && (word == "عشر" || word == "عشرة");
+            let is_number = numbers::parse_cardinal_words(word).is_some();
+            match word.strip_prefix('و') {
+                _ if teen || !is_number => word.to_string(),
+                Some(rest)
+                    if numbers::parse_cardinal_words(rest).is_some()
+                        && word != "واحد"
+                        && word != "واحدة" =>
+                {
+                    format!("وال{rest}")
+                }
+                _ => format!("ال{word}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// Digit strings read one digit at a time: leading zero, after رقم/هاتف, or very long.
+fn is_code(number: &NumberLit, prev_stem: &str) -> bool {
+    let len = number.digits.len();
+    (number.digits.starts_with('0') && len >= 2)
+        || (DIGIT_TRIGGERS.contains(&prev_stem) && len >= 4)
+}
+
+/// Stands for the scale word as written in a decimal reading ("ثلاثة فاصلة ستة ملايين").
+const SCALE_PLACEHOLDER: &str = "\u{E000}";
+
+/// 1.5 مليار → "مليار ونصف المليار"; 2.25 مليون → "مليونان وربع المليون";
+/// other fractions → "اثنان فاصلة ثلاثة مليار".
+fn scaled_fraction(
+    integer: u64,
+    fraction: &str,
+    scale: u64,
+    definite: &str,
+    case: Case,
+) -> Option<String> {
+    let part = match fraction.trim_end_matches('0') {
+        "5" => Some("نصف"),
+        "25" => Some("ربع"),
+        "75" => Some("ثلاثة أرباع"),
+        _ => None,
+    };
+    let singular = definite.strip_prefix("ال").unwrap_or(definite);
+    match part {
+        Some(part) if integer == 0 => Some(format!("{part} {singular}")),
+        Some(part) => {
+            let whole =
+                numbers::cardinal_with(integer.checked_mul(scale)?, Gender::Masculine, case, false);
+            Some(format!("{whole} و{part} {definite}"))
+        }
+        None => Some(format!(
+            "{} {SCALE_PLACEHOLDER}",
+            numbers::decimal(integer, fraction, Gender::Masculine, case)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaves_text_without_numbers_unchanged() {
+        let verbalizer = Verbalizer::new();
+        let text = "قال المتحدث إن المفاوضات مستمرة، وإن الوفد سيعود غدا.";
+        assert_eq!(verbalizer.verbalize(text), text);
+    }
+
+    #[test]
+    fn parses_number_literals() {
+        assert_eq!(parse_number("1,500").unwrap().integer, 1500);
+        assert_eq!(parse_number("1.500.000").unwrap().integer, 1_500_000);
+        assert_eq!(parse_number("3.5").unwrap().fraction.as_deref(), Some("5"));
+        assert_eq!(parse_number("1,5").unwrap().fraction.as_deref(), Some("5"));
+    }
+}

@@ -1,0 +1,264 @@
+//! Speech synthesis: the voice catalog and store, Piper voices, and the built-in eSpeak NG voices.
+pub mod catalog;
+pub mod clip_cache;
+pub mod espeak;
+pub mod piper;
+pub mod store;
+
+use std::path::Path;
+
+use crate::audio::Clip;
+
+pub use catalog::{Catalog, Engine, VoiceManifest};
+pub use store::{nashra_home, VoiceStore};
+
+/// Errors of the speech stage. Every message names the voice, file or URL concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum TtsError {
+    /// A manifest or receipt could not be parsed.
+    #[error("voice manifest {origin}: {message}")]
+    Manifest {
+        /// The manifest's file name.
+        origin: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No voice with this id in the catalog.
+    #[error("unknown voice `{id}` (known voices: {known})")]
+    UnknownVoice {
+        /// The id asked for.
+        id: String,
+        /// The ids that exist.
+        known: String,
+    },
+    /// The voice's files are not in the store.
+    #[error("voice `{id}` is not installed (run: nashra voices install {id})")]
+    NotInstalled {
+        /// The voice id.
+        id: String,
+    },
+    /// Built-in voices have nothing to install.
+    #[error("voice `{id}` is built in; there is nothing to install")]
+    BuiltIn {
+        /// The voice id.
+        id: String,
+    },
+    /// A file's checksum does not match the manifest.
+    #[error(
+        "{file}: checksum mismatch (expected sha256 {expected}, got {actual}); refusing this file"
+    )]
+    ChecksumMismatch {
+        /// The file or URL.
+        file: String,
+        /// The expected checksum.
+        expected: String,
+        /// The checksum of what was read.
+        actual: String,
+    },
+    /// A file cannot be verified: no checksum is pinned and no publisher checksum is available.
+    #[error(
+        "voice `{voice}`: no checksum is pinned for {file}; refusing to install it unverified"
+    )]
+    Unpinned {
+        /// The voice id.
+        voice: String,
+        /// The file name.
+        file: String,
+    },
+    /// The manifest gives no download URL.
+    #[error("voice `{voice}`: no download URL for {file}")]
+    NoUrl {
+        /// The voice id.
+        voice: String,
+        /// The file name.
+        file: String,
+    },
+    /// A download failed.
+    #[error("download {url}: {message}")]
+    Download {
+        /// The URL.
+        url: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A voice file could not be loaded (corrupt model or config).
+    #[error("cannot load voice file {path}: {message}")]
+    VoiceLoad {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// eSpeak NG failed.
+    #[error("eSpeak NG: {0}")]
+    Espeak(String),
+    /// The neural model failed on an input.
+    #[error("synthesis failed: {0}")]
+    Synthesis(String),
+    /// File-system error.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path concerned.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+impl TtsError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Synthesis settings chosen by the user.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SynthesisParams {
+    /// Speaking speed: 1.0 is the voice's natural pace, 1.25 is 25 % faster.
+    pub speed: f32,
+}
+
+impl Default for SynthesisParams {
+    fn default() -> Self {
+        Self { speed: 1.0 }
+    }
+}
+
+impl SynthesisParams {
+    /// The speed as a safe factor (0.5 to 2.0).
+    pub fn speed_factor(&self) -> f32 {
+        if self.speed.is_finite() {
+            self.speed.clamp(0.5, 2.0)
+        } else {
+            1.0
+        }
+    }
+}
+
+/// A loaded voice, ready to speak.
+pub enum Voice {
+    /// A Piper neural voice.
+    Piper {
+        /// Its manifest.
+        manifest: VoiceManifest,
+        /// SHA-256 of its model file.
+        model_sha256: String,
+        /// The loaded model.
+        voice: Box<piper::PiperVoice>,
+    },
+    /// A built-in eSpeak NG voice.
+    Espeak {
+        /// Its manifest.
+        manifest: VoiceManifest,
+        /// eSpeak NG voice name.
+        espeak_voice: String,
+    },
+}
+
+impl Voice {
+    /// Load the voice `id`: a built-in eSpeak NG voice, or a Piper voice from the store after
+    /// its files were verified against the manifest.
+    pub fn load(id: &str, catalog: &Catalog, store: &VoiceStore) -> Result<Self, TtsError> {
+        let manifest = catalog.get(id)?.clone();
+        match manifest.engine {
+            Engine::Espeak => {
+                let espeak_voice = manifest
+                    .espeak_voice
+                    .clone()
+                    .unwrap_or_else(|| manifest.language.clone());
+                Ok(Self::Espeak {
+                    manifest,
+                    espeak_voice,
+                })
+            }
+            Engine::Piper => {
+                let files = store.verified_files(&manifest)?;
+                let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+                let voice = piper::PiperVoice::load(&files, threads)?;
+                Ok(Self::Piper {
+                    manifest,
+                    model_sha256: files.model_sha256,
+                    voice: Box::new(voice),
+                })
+            }
+        }
+    }
+
+    /// The voice's manifest.
+    pub fn manifest(&self) -> &VoiceManifest {
+        match self {
+            Self::Piper { manifest, .. } | Self::Espeak { manifest, .. } => manifest,
+        }
+    }
+
+    /// The voice id.
+    pub fn id(&self) -> &str {
+        &self.manifest().id
+    }
+
+    /// ISO 639-1 language of the voice.
+    pub fn language(&self) -> &str {
+        &self.manifest().language
+    }
+
+    /// Output sample rate.
+    pub fn sample_rate(&self) -> u32 {
+        match self {
+            Self::Piper { voice, .. } => voice.sample_rate(),
+            Self::Espeak { .. } => espeak::ESPEAK_SAMPLE_RATE,
+        }
+    }
+
+    /// A stable fingerprint of what produces the audio (for clip caches).
+    pub fn fingerprint(&self) -> String {
+        match self {
+            Self::Piper { model_sha256, .. } => model_sha256.clone(),
+            Self::Espeak { espeak_voice, .. } => format!("espeak-ng:{espeak_voice}"),
+        }
+    }
+
+    /// The eSpeak NG voice used for phonemes.
+    pub fn espeak_voice(&self) -> &str {
+        match self {
+            Self::Piper { voice, .. } => voice.espeak_voice(),
+            Self::Espeak { espeak_voice, .. } => espeak_voice,
+        }
+    }
+
+    /// IPA phonemes of `text` as this voice would say it.
+    pub fn phonemes(&self, text: &str) -> Result<String, TtsError> {
+        espeak::phonemize(text, self.espeak_voice())
+    }
+
+    /// Synthesize one clause or sentence. Never give it a whole article: split first.
+    pub fn synthesize(&mut self, text: &str, params: &SynthesisParams) -> Result<Clip, TtsError> {
+        match self {
+            Self::Piper { voice, .. } => voice.synthesize(text, params),
+            Self::Espeak { espeak_voice, .. } => espeak::synthesize(
+                text,
+                espeak_voice,
+                espeak::rate_for_length_scale(1.0 / params.speed_factor()),
+            ),
+        }
+    }
+}
+
+/// The voice to use when none is named: the Arabic neural voice when installed, otherwise the
+/// built-in eSpeak NG Arabic voice together with a warning saying how to install the neural one.
+pub fn default_voice_id(catalog: &Catalog, store: &VoiceStore) -> (String, Option<String>) {
+    let preferred = catalog.get(catalog::PREFERRED_ARABIC_VOICE);
+    match preferred {
+        Ok(manifest) if store.is_installed(manifest) => (manifest.id.clone(), None),
+        _ => (
+            catalog::FALLBACK_ARABIC_VOICE.to_string(),
+            Some(format!(
+                "the Arabic neural voice is not installed; using the built-in {} voice (install it with: nashra voices install {})",
+                catalog::FALLBACK_ARABIC_VOICE,
+                catalog::PREFERRED_ARABIC_VOICE
+            )),
+        ),
+    }
+}

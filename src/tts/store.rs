@@ -1,0 +1,445 @@
+//! The voice store: installed voice files under `$NASHRA_HOME/voices/<id>/`, each folder with a
+//! receipt (`installed.toml`) recording the verified checksums. Installs are atomic: files are
+//! downloaded or copied into a temporary folder, verified, and only then moved into place.
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::catalog::{FileRole, VoiceFile, VoiceManifest};
+use super::TtsError;
+
+const RECEIPT: &str = "installed.toml";
+/// Base URL of the Hugging Face Hub; `HF_ENDPOINT` overrides it (as in huggingface_hub).
+const HF_ENDPOINT: &str = "https://huggingface.co";
+
+/// Where nashra keeps its data: `$NASHRA_HOME`, else the XDG data folder (`~/.local/share/nashra`).
+pub fn nashra_home() -> PathBuf {
+    if let Some(home) = std::env::var_os("NASHRA_HOME").filter(|h| !h.is_empty()) {
+        return PathBuf::from(home);
+    }
+    directories::ProjectDirs::from("", "", "nashra")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".nashra"))
+}
+
+/// What the store remembers about one installed file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledFile {
+    /// File name inside the voice folder.
+    pub name: String,
+    /// Verified SHA-256.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// The receipt written next to an installed voice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// Voice id.
+    pub id: String,
+    /// Where the files came from (URL base or local folder).
+    pub source: String,
+    /// When (RFC 3339).
+    pub installed_at: String,
+    /// The verified files.
+    pub files: Vec<InstalledFile>,
+}
+
+/// Paths of an installed Piper voice whose files were verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedVoiceFiles {
+    /// The ONNX model.
+    pub model: PathBuf,
+    /// The JSON config.
+    pub config: PathBuf,
+    /// SHA-256 of the model (identifies the voice in caches).
+    pub model_sha256: String,
+}
+
+/// The installed voices.
+#[derive(Debug, Clone)]
+pub struct VoiceStore {
+    root: PathBuf,
+}
+
+impl VoiceStore {
+    /// The store under `nashra_home`.
+    pub fn new(nashra_home: &Path) -> Self {
+        Self {
+            root: nashra_home.join("voices"),
+        }
+    }
+
+    /// The store's folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder of voice `id`.
+    pub fn voice_dir(&self, id: &str) -> PathBuf {
+        self.root.join(id)
+    }
+
+    /// The receipt of an installed voice, if it is installed.
+    pub fn receipt(&self, id: &str) -> Option<Receipt> {
+        let text = fs::read_to_string(self.voice_dir(id).join(RECEIPT)).ok()?;
+        toml::from_str(&text).ok()
+    }
+
+    /// True when `manifest` needs no files or all its files are installed.
+    pub fn is_installed(&self, manifest: &VoiceManifest) -> bool {
+        manifest.is_built_in() || self.receipt(&manifest.id).is_some()
+    }
+
+    /// Install `manifest`'s files from a local folder (or from the folder of a given file),
+    /// verifying each against its pinned checksum.
+    pub fn install_from_dir(
+        &self,
+        manifest: &VoiceManifest,
+        from: &Path,
+    ) -> Result<Receipt, TtsError> {
+        let dir = if from.is_file() {
+            from.parent().unwrap_or(Path::new(".")).to_path_buf()
+        } else {
+            from.to_path_buf()
+        };
+        self.install_with(manifest, &dir.display().to_string(), |file, dest| {
+            let source = dir.join(&file.name);
+            let expected = file.sha256.clone().ok_or_else(|| TtsError::Unpinned {
+                voice: manifest.id.clone(),
+                file: file.name.clone(),
+            })?;
+            let mut input = fs::File::open(&source).map_err(|e| TtsError::io(&source, e))?;
+            let (sha256, size) = copy_hashing(&mut input, dest, &source)?;
+            check_sum(&source.display().to_string(), &expected, &sha256)?;
+            Ok(InstalledFile {
+                name: file.name.clone(),
+                sha256,
+                size,
+            })
+        })
+    }
+
+    /// Download and install `manifest`'s files, verifying each against its pinned checksum or,
+    /// where none is pinned, the publisher's checksum from the Hugging Face metadata.
+    pub fn install_from_network(
+        &self,
+        manifest: &VoiceManifest,
+        progress: &dyn Fn(&str, u64, Option<u64>),
+    ) -> Result<Receipt, TtsError> {
+        let client = download_client()?;
+        self.install_with(manifest, "network", |file, dest| {
+            let url = file.url.clone().ok_or_else(|| TtsError::NoUrl {
+                voice: manifest.id.clone(),
+                file: file.name.clone(),
+            })?;
+            let expected = expected_checksum(&client, manifest, file)?;
+            let mut response = client
+                .get(&url)
+                .send()
+                .and_then(|r| r.error_for_status())
+                .map_err(|e| TtsError::Download {
+                    url: url.clone(),
+                    message: error_chain(&e),
+                })?;
+            let total = response.content_length();
+            let mut reader = ProgressReader {
+                inner: &mut response,
+                done: 0,
+                total,
+                name: &file.name,
+                progress,
+            };
+            let (sha256, size) = copy_hashing(&mut reader, dest, Path::new(&url))?;
+            expected.verify(&url, &sha256, dest)?;
+            Ok(InstalledFile {
+                name: file.name.clone(),
+                sha256,
+                size,
+            })
+        })
+    }
+
+    /// Remove an installed voice. Returns false when it was not installed.
+    pub fn remove(&self, id: &str) -> Result<bool, TtsError> {
+        let dir = self.voice_dir(id);
+        if !dir.exists() {
+            return Ok(false);
+        }
+        fs::remove_dir_all(&dir).map_err(|e| TtsError::io(&dir, e))?;
+        Ok(true)
+    }
+
+    /// The verified files of an installed Piper voice: every file is hashed and compared with
+    /// the manifest's pinned checksum (or the receipt's, for voices without pinned checksums)
+    /// before the model may be loaded.
+    pub fn verified_files(&self, manifest: &VoiceManifest) -> Result<VerifiedVoiceFiles, TtsError> {
+        let receipt = self
+            .receipt(&manifest.id)
+            .ok_or_else(|| TtsError::NotInstalled {
+                id: manifest.id.clone(),
+            })?;
+        let dir = self.voice_dir(&manifest.id);
+        let mut model = None;
+        let mut config = None;
+        for file in &manifest.files {
+            let path = dir.join(&file.name);
+            let expected = match &file.sha256 {
+                Some(sum) => sum.clone(),
+                None => receipt
+                    .files
+                    .iter()
+                    .find(|f| f.name == file.name)
+                    .map(|f| f.sha256.clone())
+                    .ok_or_else(|| TtsError::NotInstalled {
+                        id: manifest.id.clone(),
+                    })?,
+            };
+            let actual = sha256_file(&path)?;
+            check_sum(&path.display().to_string(), &expected, &actual)?;
+            match file.role {
+                FileRole::Model => model = Some((path, actual)),
+                FileRole::Config => config = Some(path),
+                FileRole::Other => {}
+            }
+        }
+        match (model, config) {
+            (Some((model, model_sha256)), Some(config)) => Ok(VerifiedVoiceFiles {
+                model,
+                config,
+                model_sha256,
+            }),
+            _ => Err(TtsError::NotInstalled {
+                id: manifest.id.clone(),
+            }),
+        }
+    }
+
+    /// Run `fetch` for every file into a temporary folder, then move the folder into place.
+    fn install_with(
+        &self,
+        manifest: &VoiceManifest,
+        source: &str,
+        mut fetch: impl FnMut(&VoiceFile, &Path) -> Result<InstalledFile, TtsError>,
+    ) -> Result<Receipt, TtsError> {
+        if manifest.is_built_in() {
+            return Err(TtsError::BuiltIn {
+                id: manifest.id.clone(),
+            });
+        }
+        fs::create_dir_all(&self.root).map_err(|e| TtsError::io(&self.root, e))?;
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{}-", manifest.id))
+            .tempdir_in(&self.root)
+            .map_err(|e| TtsError::io(&self.root, e))?;
+        let mut files = Vec::new();
+        for file in &manifest.files {
+            files.push(fetch(file, &staging.path().join(&file.name))?);
+        }
+        let receipt = Receipt {
+            id: manifest.id.clone(),
+            source: source.to_string(),
+            installed_at: chrono::Utc::now().to_rfc3339(),
+            files,
+        };
+        let receipt_text = toml::to_string(&receipt).map_err(|e| TtsError::Manifest {
+            origin: RECEIPT.into(),
+            message: e.to_string(),
+        })?;
+        let receipt_path = staging.path().join(RECEIPT);
+        fs::write(&receipt_path, receipt_text).map_err(|e| TtsError::io(&receipt_path, e))?;
+        self.swap_into_place(&manifest.id, staging.keep())?;
+        Ok(receipt)
+    }
+
+    fn swap_into_place(&self, id: &str, staged: PathBuf) -> Result<(), TtsError> {
+        let target = self.voice_dir(id);
+        let old = self.root.join(format!(".{id}.old"));
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(|e| TtsError::io(&old, e))?;
+        }
+        if target.exists() {
+            fs::rename(&target, &old).map_err(|e| TtsError::io(&target, e))?;
+        }
+        fs::rename(&staged, &target).map_err(|e| TtsError::io(&target, e))?;
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(|e| TtsError::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+/// How a downloaded file is checked.
+enum ExpectedChecksum {
+    /// A SHA-256 (pinned, or the publisher's LFS object id).
+    Sha256(String),
+    /// A git blob id (SHA-1 of `blob <len>\0<content>`), for small files kept in git itself.
+    GitBlob(String),
+}
+
+impl ExpectedChecksum {
+    fn verify(&self, name: &str, actual_sha256: &str, path: &Path) -> Result<(), TtsError> {
+        match self {
+            Self::Sha256(expected) => check_sum(name, expected, actual_sha256),
+            Self::GitBlob(expected) => {
+                let bytes = fs::read(path).map_err(|e| TtsError::io(path, e))?;
+                check_sum(name, expected, &git_blob_id(&bytes))
+            }
+        }
+    }
+}
+
+fn expected_checksum(
+    client: &reqwest::blocking::Client,
+    manifest: &VoiceManifest,
+    file: &VoiceFile,
+) -> Result<ExpectedChecksum, TtsError> {
+    if let Some(sum) = &file.sha256 {
+        return Ok(ExpectedChecksum::Sha256(sum.clone()));
+    }
+    let unpinned = || TtsError::Unpinned {
+        voice: manifest.id.clone(),
+        file: file.name.clone(),
+    };
+    let (Some(hf), Some(path)) = (&manifest.huggingface, &file.hf_path) else {
+        return Err(unpinned());
+    };
+    let endpoint = std::env::var("HF_ENDPOINT").unwrap_or_else(|_| HF_ENDPOINT.to_string());
+    let url = format!(
+        "{}/api/models/{}/paths-info/{}",
+        endpoint.trim_end_matches('/'),
+        hf.repo,
+        hf.revision
+    );
+    let fail = |message: String| TtsError::Download {
+        url: url.clone(),
+        message,
+    };
+    let entries: Vec<HfPathInfo> = client
+        .post(&url)
+        .form(&[("paths", path.as_str())])
+        .send()
+        .and_then(|r| r.error_for_status())
+        .and_then(|r| r.json())
+        .map_err(|e| fail(error_chain(&e)))?;
+    let entry = entries
+        .into_iter()
+        .find(|e| &e.path == path)
+        .ok_or_else(|| fail(format!("no entry for {path}")))?;
+    match (entry.lfs, entry.oid) {
+        (Some(lfs), _) => Ok(ExpectedChecksum::Sha256(lfs.oid)),
+        (None, Some(oid)) => Ok(ExpectedChecksum::GitBlob(oid)),
+        (None, None) => Err(unpinned()),
+    }
+}
+
+/// One entry of the Hub's `paths-info` answer.
+#[derive(Debug, Deserialize)]
+struct HfPathInfo {
+    path: String,
+    oid: Option<String>,
+    lfs: Option<HfLfs>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HfLfs {
+    oid: String,
+}
+
+fn download_client() -> Result<reqwest::blocking::Client, TtsError> {
+    reqwest::blocking::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30 * 60))
+        .user_agent(concat!("nashra/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| TtsError::Download {
+            url: String::new(),
+            message: error_chain(&e),
+        })
+}
+
+/// The whole chain of causes, joined: reqwest's top-level messages alone are vague.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+struct ProgressReader<'a, R> {
+    inner: R,
+    done: u64,
+    total: Option<u64>,
+    name: &'a str,
+    progress: &'a dyn Fn(&str, u64, Option<u64>),
+}
+
+impl<R: Read> Read for ProgressReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.done += n as u64;
+        (self.progress)(self.name, self.done, self.total);
+        Ok(n)
+    }
+}
+
+/// Copy `input` to `dest`, returning its SHA-256 and size.
+fn copy_hashing(
+    input: &mut dyn Read,
+    dest: &Path,
+    source: &Path,
+) -> Result<(String, u64), TtsError> {
+    let mut out = fs::File::create(dest).map_err(|e| TtsError::io(dest, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = input.read(&mut buf).map_err(|e| TtsError::io(source, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        out.write_all(&buf[..n])
+            .map_err(|e| TtsError::io(dest, e))?;
+        size += n as u64;
+    }
+    out.sync_all().map_err(|e| TtsError::io(dest, e))?;
+    Ok((hex::encode(hasher.finalize()), size))
+}
+
+/// SHA-256 of a file, lowercase hex.
+pub fn sha256_file(path: &Path) -> Result<String, TtsError> {
+    let mut file = fs::File::open(path).map_err(|e| TtsError::io(path, e))?;
+    let mut hasher = Sha256::new();
+    io::copy(&mut file, &mut hasher).map_err(|e| TtsError::io(path, e))?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+fn git_blob_id(bytes: &[u8]) -> String {
+    use sha1_smol::Sha1;
+    let mut hasher = Sha1::new();
+    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+    hasher.update(bytes);
+    hasher.digest().to_string()
+}
+
+fn check_sum(name: &str, expected: &str, actual: &str) -> Result<(), TtsError> {
+    if expected.eq_ignore_ascii_case(actual) {
+        Ok(())
+    } else {
+        Err(TtsError::ChecksumMismatch {
+            file: name.to_string(),
+            expected: expected.to_string(),
+            actual: actual.to_string(),
+        })
+    }
+}

@@ -1,0 +1,94 @@
+//! Real speech synthesis: the Piper test voice and the built-in eSpeak NG Arabic voice.
+mod common;
+
+use common::{install_test_voice, nashra, read_wav, rms};
+use predicates::prelude::*;
+
+#[test]
+fn piper_test_voice_speaks_a_paragraph() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let wav = out.path().join("joe.wav");
+    let text = "The minister said the talks would continue next week. Both sides, he added, wanted an agreement before the end of the year.";
+    nashra(home.path())
+        .args(["say", text, "--voice", "en_US-joe-medium", "-o"])
+        .arg(&wav)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("real-time factor"));
+    let (rate, channels, bits, samples) = read_wav(&wav);
+    assert_eq!((rate, channels, bits), (22050, 1, 16));
+    let seconds = samples.len() as f32 / rate as f32;
+    // About 22 words: a natural pace is 2.3–3.5 words per second.
+    assert!((4.0..14.0).contains(&seconds), "duration {seconds} s");
+    assert!(rms(&samples) > 0.02, "too quiet: rms {}", rms(&samples));
+    // The pause between the two sentences is real silence of the configured length (450 ms).
+    let window = (rate / 100) as usize;
+    let quiet_windows = samples.chunks(window).filter(|w| rms(w) < 0.002).count();
+    assert!(
+        quiet_windows >= 30,
+        "expected the sentence pause, found {quiet_windows} quiet 10 ms windows"
+    );
+}
+
+#[test]
+fn espeak_arabic_voice_speaks_arabic() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let wav = out.path().join("ar.wav");
+    nashra(home.path())
+        .args([
+            "say",
+            "أكد الكرملين عدم تحقيق أي تقدم في المحادثات حول إجراء قمة جديدة بين الرئيسين.",
+            "--voice",
+            "espeak-ar",
+            "-o",
+        ])
+        .arg(&wav)
+        .assert()
+        .success();
+    let (rate, channels, _, samples) = read_wav(&wav);
+    assert_eq!((rate, channels), (22050, 1));
+    let seconds = samples.len() as f32 / rate as f32;
+    assert!((2.0..15.0).contains(&seconds), "duration {seconds} s");
+    assert!(rms(&samples) > 0.02, "too quiet: rms {}", rms(&samples));
+}
+
+#[test]
+fn say_without_a_named_voice_falls_back_to_espeak_with_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    nashra(home.path())
+        .args(["say", "مرحبا", "-o"])
+        .arg(out.path().join("a.wav"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "nashra voices install ar_JO-kareem-medium",
+        ));
+}
+
+#[test]
+fn say_rejects_empty_text_and_unknown_voices() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    nashra(home.path())
+        .args(["say", "  ", "-o"])
+        .arg(out.path().join("a.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"));
+    nashra(home.path())
+        .args(["say", "x", "--voice", "nope", "-o"])
+        .arg(out.path().join("a.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown voice `nope`"));
+    nashra(home.path())
+        .args(["say", "x", "--voice", "en_US-joe-medium", "-o"])
+        .arg(out.path().join("a.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not installed"));
+}
