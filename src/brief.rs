@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audio::{self, Clip};
+use crate::audio::Clip;
 use crate::compose::{self, ComposeOptions, Pauses, Script, Templates};
 use crate::extract::{self, Article};
 use crate::gather::{self, GatherOptions};
-use crate::report::{InputReport, InputStatus, Report, StageClock, VoiceReport};
+use crate::produce::{self, ProductionSettings};
+use crate::report::{InputReport, InputStatus, LoudnessReport, Report, StageClock, VoiceReport};
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
@@ -68,6 +69,8 @@ pub struct BriefOptions {
     pub gather: GatherOptions,
     /// Programme templates (`None`: defaults for the voice language).
     pub templates: Option<Templates>,
+    /// Output rate, loudness and MP3 settings.
+    pub production: ProductionSettings,
 }
 
 /// Progress callbacks for long work; the CLI draws bars, a library user may ignore them.
@@ -175,9 +178,6 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     );
     clock.lap("synthesis");
 
-    let programme = assemble(&script, &clips, voice.sample_rate());
-    clock.lap("audio");
-
     report.stories = script.stories.len();
     report.segments = script.segments.len();
     report.voice = Some(VoiceReport {
@@ -185,10 +185,32 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         engine: format!("{:?}", voice.manifest().engine).to_lowercase(),
         sample_rate: voice.sample_rate(),
     });
-    report.sample_rate = programme.sample_rate;
-    report.duration_secs = programme.duration_secs();
-    write_outputs(&day_dir, &script, &programme, &mut report)?;
-    clock.lap("encode");
+    std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
+        path: day_dir.display().to_string(),
+        source,
+    })?;
+    // An interrupted earlier run may have left temporary files here.
+    let _ = crate::fsutil::remove_stale_temp_files(&day_dir);
+    progress.begin("encoding", 1);
+    let produced = produce::produce(
+        &mut script,
+        clips,
+        voice.sample_rate(),
+        &options.production,
+        &day_dir,
+    )
+    .map_err(|e| BriefError::Audio(e.to_string()))?;
+    progress.end();
+    report.sample_rate = produced.sample_rate;
+    report.duration_secs = produced.duration_secs;
+    report.loudness = produced.loudness.map(|l| LoudnessReport {
+        integrated_lufs: l.integrated_lufs,
+        range_lu: l.range_lu,
+        true_peak_dbtp: l.true_peak_dbtp,
+    });
+    report.outputs = produced.files;
+    report.outputs.push("report.json".to_string());
+    clock.lap("audio+encode");
     report.timings = clock.into_timings();
     write_json(&day_dir.join("report.json"), &report)?;
     Ok(BriefOutcome { day_dir, report })
@@ -321,33 +343,6 @@ fn synthesize_script(
     }
     progress.end();
     clips
-}
-
-/// Join the segment clips with their pauses.
-fn assemble(script: &Script, clips: &[Clip], rate: u32) -> Clip {
-    let mut samples = Vec::new();
-    for (segment, clip) in script.segments.iter().zip(clips) {
-        samples.extend_from_slice(&clip.samples);
-        samples.extend(Clip::silence(segment.pause_after_ms, rate).samples);
-    }
-    Clip::new(samples, rate)
-}
-
-fn write_outputs(
-    day_dir: &Path,
-    _script: &Script,
-    programme: &Clip,
-    report: &mut Report,
-) -> Result<(), BriefError> {
-    std::fs::create_dir_all(day_dir).map_err(|source| BriefError::Write {
-        path: day_dir.display().to_string(),
-        source,
-    })?;
-    audio::wav::write_wav(&day_dir.join("briefing.wav"), programme)
-        .map_err(|e| BriefError::Audio(e.to_string()))?;
-    report.outputs.push("briefing.wav".into());
-    report.outputs.push("report.json".into());
-    Ok(())
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {

@@ -19,6 +19,7 @@ pub mod config;
 pub mod extract;
 pub mod fsutil;
 pub mod gather;
+pub mod produce;
 pub mod publish;
 pub mod report;
 pub mod sources;

@@ -11,6 +11,7 @@ use nashra::brief::{BriefError, BriefOptions, Progress};
 use nashra::compose::Pauses;
 use nashra::config::Config;
 use nashra::gather::GatherOptions;
+use nashra::produce::ProductionSettings;
 use nashra::report::InputStatus;
 use nashra::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
 
@@ -472,6 +473,12 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
         use_cache: !args.no_cache,
         gather,
         templates: config.templates.clone(),
+        production: ProductionSettings {
+            target_lufs: config.output.loudness_lufs,
+            max_true_peak_dbtp: config.output.true_peak_dbtp,
+            mp3_kbps: config.output.mp3_kbps,
+            ..ProductionSettings::default()
+        },
     };
     let progress = Bars::new(quiet || args.json);
     let outcome = match nashra::brief::run(&options, &progress) {

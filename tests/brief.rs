@@ -32,7 +32,7 @@ fn brief_on_the_samples_makes_a_briefing_and_a_report() {
         .stdout(predicate::str::contains("briefing for 2026-11-29"));
     let day = out.path().join("2026-11-29");
     let (rate, channels, bits, samples) = read_wav(&day.join("briefing.wav"));
-    assert_eq!((rate, channels, bits), (22050, 1, 16));
+    assert_eq!((rate, channels, bits), (44100, 1, 16));
     let seconds = samples.len() as f32 / rate as f32;
     assert!(
         seconds > 60.0,
@@ -167,7 +167,7 @@ fn brief_with_the_neural_test_voice() {
         .success()
         .stdout(predicate::str::is_empty());
     let (rate, _, _, samples) = read_wav(&out.path().join("2026-11-29/briefing.wav"));
-    assert_eq!(rate, 22050);
+    assert_eq!(rate, 44100);
     assert!(samples.len() as f32 / rate as f32 > 10.0);
     assert!(rms(&samples) > 0.02);
 }

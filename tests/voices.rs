@@ -3,7 +3,6 @@
 mod common;
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::thread;
 

@@ -204,7 +204,7 @@ fn check_targets(target_lufs: f64, max_true_peak_dbtp: f64) -> Result<(), AudioE
 
 /// The closer to the target loudness, the better.
 fn is_better(candidate: &Loudness, best: Option<&Loudness>, target_lufs: f64) -> bool {
-    best.map_or(true, |b| {
+    best.is_none_or(|b| {
         (candidate.integrated_lufs - target_lufs).abs() < (b.integrated_lufs - target_lufs).abs()
     })
 }

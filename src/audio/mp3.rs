@@ -119,9 +119,10 @@ pub fn encode_mp3_verified(
             encodings,
         };
         let done = excess <= 0.0 && shortfall.abs() <= LOUDNESS_TOLERANCE_LU;
-        if best.as_ref().map_or(true, |b| {
-            ranks_above(&candidate, b, max_true_peak_dbtp, target_lufs)
-        }) {
+        if best
+            .as_ref()
+            .is_none_or(|b| ranks_above(&candidate, b, max_true_peak_dbtp, target_lufs))
+        {
             best = Some(candidate);
         }
         if done {

@@ -37,6 +37,12 @@ pub struct Segment {
     pub spoken: String,
     /// Silence after this segment, in milliseconds.
     pub pause_after_ms: u32,
+    /// First sample of the segment's speech in the finished audio (set by the audio stage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_sample: Option<u64>,
+    /// Sample after the segment's speech in the finished audio (set by the audio stage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_sample: Option<u64>,
 }
 
 /// A story in the programme.
@@ -67,6 +73,9 @@ pub struct Script {
     pub stories: Vec<StoryInfo>,
     /// The segments, in order.
     pub segments: Vec<Segment>,
+    /// Sample rate of the finished audio the segment offsets refer to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_rate: Option<u32>,
 }
 
 /// Gaps between pieces of speech, in milliseconds.
@@ -192,6 +201,7 @@ pub fn compose(
         language: options.language.clone(),
         stories,
         segments,
+        sample_rate: None,
     }
 }
 
@@ -211,6 +221,8 @@ fn push(
             original,
             spoken: String::new(),
             pause_after_ms,
+            start_sample: None,
+            end_sample: None,
         });
     }
 }

@@ -695,7 +695,7 @@ fn choose_roots(dom: &Dom, scores: &HashMap<usize, f64>, totals: &Totals) -> Vec
             roots.push(sibling);
             continue;
         }
-        if dom.nodes[sibling].flags.excluded || dom.element(sibling).map_or(true, |e| e.negative) {
+        if dom.nodes[sibling].flags.excluded || dom.element(sibling).is_none_or(|e| e.negative) {
             continue;
         }
         let score = scores.get(&sibling).copied().unwrap_or(0.0);
@@ -819,7 +819,7 @@ pub(crate) fn choose_title(
             let rank = (h1.split_whitespace().count(), is_prefix);
             if separated
                 && rest.split_whitespace().count() <= 8
-                && partial.map_or(true, |(r, _)| rank > r)
+                && partial.is_none_or(|(r, _)| rank > r)
             {
                 partial = Some((rank, h1));
             }

@@ -219,7 +219,7 @@ fn base_url(raw: &str) -> Result<String, PublishError> {
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(refuse("the scheme must be http or https"));
     }
-    if parsed.host_str().map_or(true, str::is_empty) {
+    if parsed.host_str().is_none_or(str::is_empty) {
         return Err(refuse("there is no host"));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {

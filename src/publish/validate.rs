@@ -278,7 +278,7 @@ pub fn is_iso639_language(code: &str) -> bool {
         Some((language, region)) => (language, Some(region)),
         None => (code.as_str(), None),
     };
-    let region_ok = region.map_or(true, |r| {
+    let region_ok = region.is_none_or(|r| {
         (r.len() == 2 && r.bytes().all(|b| b.is_ascii_lowercase()))
             || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
     });
@@ -519,7 +519,7 @@ impl Checker<'_> {
             Some(category)
                 if category
                     .attribute("text")
-                    .map_or(true, |t| t.trim().is_empty()) =>
+                    .is_none_or(|t| t.trim().is_empty()) =>
             {
                 self.problem("channel: <itunes:category> has no text attribute".into())
             }

@@ -48,8 +48,9 @@ pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<Vec<FeedEntry>
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base.as_ref().map(url::Url::as_str))
         .build();
+    let utf8 = to_utf8_xml_safe(bytes, base_url);
     let feed = parser
-        .parse(bytes)
+        .parse(utf8.as_bytes())
         .map_err(|error| feed_error(error.to_string().replace('\n', " ")))?;
     let feed_title = feed
         .title
@@ -62,6 +63,31 @@ pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<Vec<FeedEntry>
         .take(MAX_FEED_ENTRIES)
         .map(|entry| convert_entry(entry, base.as_ref(), feed_title.clone()))
         .collect())
+}
+
+/// Decode the feed to UTF-8 ourselves (BOM, XML declaration, or detection) and turn every XML
+/// declaration into an ordinary processing instruction. The parser then never switches
+/// encodings mid-stream, which quick-xml cannot do after its first buffer (it panics on a
+/// malformed or repeated declaration naming a non-UTF-8 encoding).
+fn to_utf8_xml_safe(bytes: &[u8], base_url: Option<&str>) -> String {
+    let text = super::charset::decode(bytes, None, base_url).text;
+    const DECLARATION: &str = "<?xml";
+    let mut safe = String::with_capacity(text.len() + 16);
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(DECLARATION) {
+        let after = &rest[at + DECLARATION.len()..];
+        safe.push_str(&rest[..at + DECLARATION.len()]);
+        let is_declaration = match after.chars().next() {
+            Some(next) => next.is_whitespace() || next == '?',
+            None => true,
+        };
+        if is_declaration {
+            safe.push('_');
+        }
+        rest = after;
+    }
+    safe.push_str(rest);
+    safe
 }
 
 fn convert_entry(
@@ -310,6 +336,28 @@ mod tests {
                 "{error}"
             );
         }
+    }
+
+    #[test]
+    fn malformed_or_repeated_encoding_declarations_never_panic() {
+        let inputs = [
+            "<?xml version=\"1.0\" encoding=\"windows-1256\"?q\n<rss version=\"2.0\"><channel>\
+             <title>t</title></channel></rss>"
+                .to_string(),
+            "<?xml version=\"1.0\" encoding=\"windows-1256\"ding=\"windows-1256\"?>\n<rss/>"
+                .to_string(),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>\
+                 <title>t</title>{}<?xml version=\"1.0\" encoding=\"windows-1256\"?>\
+                 <item><title>خبر</title></item></channel></rss>",
+                "<!-- padding -->".repeat(2000)
+            ),
+        ];
+        for input in &inputs {
+            let _ = parse_feed(input.as_bytes(), None);
+        }
+        let entries = parse_feed(inputs[2].as_bytes(), None).unwrap();
+        assert_eq!(entries[0].title, "خبر");
     }
 
     #[test]

@@ -95,6 +95,17 @@ pub struct Fetched {
     pub from_cache: bool,
 }
 
+impl Fetched {
+    /// What the document is (feed, HTML page or text), from its content, type and URL.
+    pub fn kind(&self) -> super::DocumentKind {
+        super::detect_kind(
+            Some(&self.final_url),
+            self.content_type.as_deref(),
+            &self.bytes,
+        )
+    }
+}
+
 /// The HTTP client shared by every fetch of a run.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
@@ -541,16 +552,21 @@ fn find_in_chain<'a, T: std::error::Error + 'static>(
     None
 }
 
-/// An error and its sources on one line, without repeating identical messages.
+/// An error and its sources on one line, without repeated messages or reqwest's generic
+/// wrappers (the URL is already named by [`SourceError`]).
 fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut current = Some(error);
     while let Some(err) = current {
         let message = err.to_string();
-        if !parts.iter().any(|part| part.contains(&message)) {
+        let generic = message.contains(" for url (") || message.starts_with("client error (");
+        if !generic && !parts.iter().any(|part| part.contains(&message)) {
             parts.push(message);
         }
         current = err.source();
+    }
+    if parts.is_empty() {
+        parts.push(error.to_string());
     }
     parts.join(": ").replace('\n', " ")
 }

@@ -1,0 +1,242 @@
+//! Production: the script's clips become the finished programme and its files —
+//! `briefing.wav`, `briefing.mp3` (ID3 chapters), `chapters.json`, `transcript.vtt` and
+//! `script.json` — all with times taken from the same sample offsets.
+use std::path::Path;
+
+use crate::audio::assemble::{self, Piece};
+use crate::audio::chapters::{chapters_json, Chapter};
+use crate::audio::loudness::{self, Loudness};
+use crate::audio::mp3::{self, Mp3Meta};
+use crate::audio::transcript::{webvtt, Cue};
+use crate::audio::{wav, AudioError, Clip};
+use crate::compose::{Script, SegmentKind};
+use crate::fsutil::write_atomic;
+
+/// Output settings of the programme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProductionSettings {
+    /// Output sample rate (44.1 kHz: Apple's minimum for podcasts).
+    pub sample_rate: u32,
+    /// Integrated loudness target, LUFS.
+    pub target_lufs: f64,
+    /// True-peak ceiling, dBTP.
+    pub max_true_peak_dbtp: f64,
+    /// MP3 bitrate, kbit/s (constant).
+    pub mp3_kbps: u32,
+}
+
+impl Default for ProductionSettings {
+    fn default() -> Self {
+        Self {
+            sample_rate: mp3::MP3_SAMPLE_RATE,
+            target_lufs: loudness::DEFAULT_TARGET_LUFS,
+            max_true_peak_dbtp: loudness::DEFAULT_MAX_TRUE_PEAK_DBTP,
+            mp3_kbps: mp3::DEFAULT_BITRATE_KBPS,
+        }
+    }
+}
+
+/// Errors producing the programme.
+#[derive(Debug, thiserror::Error)]
+pub enum ProduceError {
+    /// Audio processing failed.
+    #[error(transparent)]
+    Audio(#[from] AudioError),
+    /// A file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The WAV file could not be written.
+    #[error(transparent)]
+    Wav(#[from] wav::WavError),
+}
+
+/// What production made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Produced {
+    /// Duration of the programme, seconds.
+    pub duration_secs: f64,
+    /// Sample rate of the files.
+    pub sample_rate: u32,
+    /// Loudness of the finished MP3 (decoded), or of the WAV when the programme is silent.
+    pub loudness: Option<Loudness>,
+    /// The chapters.
+    pub chapters: Vec<Chapter>,
+    /// Files written, by name.
+    pub files: Vec<String>,
+}
+
+/// Assemble `clips` (one per segment, at `voice_rate`) with the script's pauses, bring the
+/// programme to the output rate and loudness, set every segment's sample offsets in `script`,
+/// and write the programme's files into `day_dir`.
+pub fn produce(
+    script: &mut Script,
+    clips: Vec<Clip>,
+    voice_rate: u32,
+    settings: &ProductionSettings,
+    day_dir: &Path,
+) -> Result<Produced, ProduceError> {
+    let pieces: Vec<Piece> = clips
+        .into_iter()
+        .zip(&script.segments)
+        .map(|(clip, segment)| Piece::new(clip, segment.pause_after_ms))
+        .collect();
+    let assembled = assemble::assemble(&pieces, voice_rate)?.resample(settings.sample_rate)?;
+    drop(pieces);
+    for (segment, span) in script.segments.iter_mut().zip(&assembled.spans) {
+        segment.start_sample = Some(span.start_sample as u64);
+        segment.end_sample = Some(span.end_sample as u64);
+    }
+    script.sample_rate = Some(settings.sample_rate);
+    let programme = match loudness::normalize(
+        &assembled.clip,
+        settings.target_lufs,
+        settings.max_true_peak_dbtp,
+    ) {
+        Ok((clip, _)) => clip,
+        // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
+        Err(AudioError::Unmeasurable) => assembled.clip,
+        Err(e) => return Err(e.into()),
+    };
+    let chapters = chapters_of(script, programme.samples.len() as u64, settings.sample_rate);
+    let mut files = Vec::new();
+    wav::write_wav(&day_dir.join("briefing.wav"), &programme)?;
+    files.push("briefing.wav".to_string());
+    let meta = mp3_meta(script, &chapters);
+    let loudness = match mp3::encode_mp3_verified(
+        &programme,
+        settings.mp3_kbps,
+        &meta,
+        settings.target_lufs,
+        settings.max_true_peak_dbtp,
+    ) {
+        Ok(verified) => {
+            write_file(day_dir, "briefing.mp3", &verified.bytes)?;
+            Some(verified.loudness)
+        }
+        Err(AudioError::Unmeasurable) => {
+            write_file(
+                day_dir,
+                "briefing.mp3",
+                &mp3::encode_mp3(&programme, settings.mp3_kbps, &meta)?,
+            )?;
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    files.push("briefing.mp3".to_string());
+    write_file(
+        day_dir,
+        "chapters.json",
+        chapters_json(&chapters).as_bytes(),
+    )?;
+    files.push("chapters.json".to_string());
+    write_file(
+        day_dir,
+        "transcript.vtt",
+        webvtt(&cues_of(script, settings.sample_rate)).as_bytes(),
+    )?;
+    files.push("transcript.vtt".to_string());
+    let script_json = serde_json::to_string_pretty(script).map_err(|e| ProduceError::Write {
+        path: "script.json".into(),
+        source: std::io::Error::other(e),
+    })?;
+    write_file(day_dir, "script.json", script_json.as_bytes())?;
+    files.push("script.json".to_string());
+    Ok(Produced {
+        duration_secs: programme.duration_secs(),
+        sample_rate: settings.sample_rate,
+        loudness,
+        chapters,
+        files,
+    })
+}
+
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ProduceError> {
+    let path = dir.join(name);
+    write_atomic(&path, bytes).map_err(|source| ProduceError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn millis(sample: u64, rate: u32) -> u64 {
+    sample * 1000 / u64::from(rate.max(1))
+}
+
+/// One chapter for the intro, one per story (titled with its headline), one for the outro;
+/// each runs until the next begins, so together they cover the programme.
+pub fn chapters_of(script: &Script, total_samples: u64, rate: u32) -> Vec<Chapter> {
+    let mut starts: Vec<(String, String, u64)> = Vec::new();
+    for segment in &script.segments {
+        let key = match (segment.kind, segment.story) {
+            (SegmentKind::Intro, _) => "intro".to_string(),
+            (SegmentKind::Outro, _) => "outro".to_string(),
+            (_, Some(story)) => format!("story-{}", story + 1),
+            (_, None) => continue,
+        };
+        if starts.last().is_some_and(|(id, _, _)| *id == key) {
+            continue;
+        }
+        let title = match segment.story.and_then(|s| script.stories.get(s)) {
+            Some(story) if segment.kind != SegmentKind::Outro => story.title.clone(),
+            _ if key == "intro" => script.title.clone(),
+            _ => "الختام".to_string(),
+        };
+        starts.push((key, title, segment.start_sample.unwrap_or(0)));
+    }
+    let mut chapters = Vec::with_capacity(starts.len());
+    for (i, (id, title, start)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(total_samples, |next| next.2);
+        let title = if id == "outro" && script.language != "ar" {
+            "Closing".to_string()
+        } else {
+            title.clone()
+        };
+        chapters.push(Chapter {
+            id: id.clone(),
+            title,
+            start_ms: millis(*start, rate),
+            end_ms: millis(end, rate),
+        });
+    }
+    chapters
+}
+
+/// One cue per segment: its original text, timed to its speech.
+pub fn cues_of(script: &Script, rate: u32) -> Vec<Cue> {
+    script
+        .segments
+        .iter()
+        .filter_map(|s| {
+            let (start, end) = (s.start_sample?, s.end_sample?);
+            (end > start).then(|| Cue {
+                start_secs: start as f64 / f64::from(rate),
+                end_secs: end as f64 / f64::from(rate),
+                text: s.original.clone(),
+            })
+        })
+        .collect()
+}
+
+fn mp3_meta(script: &Script, chapters: &[Chapter]) -> Mp3Meta {
+    let arabic = script.language == "ar";
+    Mp3Meta {
+        title: format!("{} — {}", script.title, script.date),
+        artist: "nashra".to_string(),
+        album: script.title.clone(),
+        date: script.date.to_string(),
+        comment: script
+            .stories
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" • "),
+        language: if arabic { "ara" } else { "eng" }.to_string(),
+        chapters: chapters.to_vec(),
+    }
+}
