@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audio::Clip;
 use crate::compose::{self, ComposeOptions, Pauses, Script, Templates};
 use crate::extract::{self, Article};
 use crate::gather::{self, GatherOptions};
 use crate::produce::{self, ProductionSettings};
 use crate::report::{InputReport, InputStatus, LoudnessReport, Report, StageClock, VoiceReport};
+use crate::synthesize::{self, SynthesisJob};
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
@@ -71,6 +71,8 @@ pub struct BriefOptions {
     pub templates: Option<Templates>,
     /// Output rate, loudness and MP3 settings.
     pub production: ProductionSettings,
+    /// Parallel synthesis workers (default: one per core for neural voices).
+    pub jobs: Option<usize>,
 }
 
 /// Progress callbacks for long work; the CLI draws bars, a library user may ignore them.
@@ -127,7 +129,10 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         }
     };
     // Load the voice first: a missing or corrupt voice should fail before any fetching.
-    let mut voice = Voice::load(&voice_id, &catalog, &store)?;
+    let neural = catalog.get(&voice_id)?.engine == tts::Engine::Piper;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
+    let mut voice = Voice::load_with_threads(&voice_id, &catalog, &store, threads)?;
     clock.lap("voice");
 
     let outcomes = gather::gather(&options.sources, &options.gather, progress);
@@ -167,15 +172,18 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     } else {
         ClipCache::disabled()
     };
-    let clips = synthesize_script(
-        &mut voice,
-        &voice_texts,
-        &options.params,
-        options.pauses.clause_ms,
-        &cache,
-        progress,
-        &mut report,
-    );
+    let job = SynthesisJob {
+        texts: &voice_texts,
+        params: options.params,
+        clause_pause_ms: options.pauses.clause_ms,
+        cache: &cache,
+    };
+    let load_voice = || Voice::load_with_threads(&voice_id, &catalog, &store, threads);
+    let synthesized = synthesize::synthesize(&mut voice, workers - 1, &load_voice, &job, progress);
+    report.clips_synthesized = synthesized.synthesized;
+    report.clips_cached = synthesized.cached;
+    report.warnings.extend(synthesized.problems);
+    let clips = synthesized.clips;
     clock.lap("synthesis");
 
     report.stories = script.stories.len();
@@ -288,61 +296,6 @@ fn apply_front_end(front_end: &FrontEnd, script: &mut Script, report: &mut Repor
         voice_texts.push(sentence.voice_text().to_string());
     }
     voice_texts
-}
-
-/// Synthesize every segment (clause by clause), through the clip cache. A segment that fails
-/// is reported and left silent; the programme goes on.
-fn synthesize_script(
-    voice: &mut Voice,
-    texts: &[String],
-    params: &SynthesisParams,
-    clause_pause_ms: u32,
-    cache: &ClipCache,
-    progress: &dyn Progress,
-    report: &mut Report,
-) -> Vec<Clip> {
-    progress.begin("synthesis", texts.len() as u64);
-    let settings = format!(
-        "speed={};clause_pause={}",
-        params.speed_factor(),
-        clause_pause_ms
-    );
-    let fingerprint = voice.fingerprint();
-    let mut clips = Vec::with_capacity(texts.len());
-    for text in texts {
-        let key = ClipCache::key(&fingerprint, &settings, text);
-        let clip = match cache.get(&key) {
-            Some(clip) => {
-                report.clips_cached += 1;
-                clip
-            }
-            None => {
-                let clauses = text::sentences::split_clauses(text);
-                match crate::speak::speak_clauses(voice, &clauses, params, clause_pause_ms) {
-                    Ok(clip) => {
-                        report.clips_synthesized += 1;
-                        if let Err(e) = cache.put(&key, &clip) {
-                            report.warnings.push(format!("clip cache: {e}"));
-                        }
-                        clip
-                    }
-                    Err(e) => {
-                        let message = format!(
-                            "could not speak \"{}\": {e}",
-                            text.chars().take(60).collect::<String>()
-                        );
-                        progress.warn(&message);
-                        report.warnings.push(message);
-                        Clip::new(Vec::new(), voice.sample_rate())
-                    }
-                }
-            }
-        };
-        clips.push(clip);
-        progress.step();
-    }
-    progress.end();
-    clips
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {

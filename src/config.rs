@@ -106,6 +106,58 @@ impl Default for OutputSettings {
     }
 }
 
+/// Podcast feed settings (`[feed]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedConfig {
+    /// Podcast title.
+    pub title: Option<String>,
+    /// Podcast description.
+    pub description: Option<String>,
+    /// `itunes:author`.
+    pub author: Option<String>,
+    /// ISO 639 language code.
+    pub language: Option<String>,
+    /// The podcast's web site.
+    pub link: Option<String>,
+    /// Where the output folder is served (http or https URL).
+    pub base_url: Option<String>,
+    /// Cover image: a local PNG/JPEG (1400–3000 px square) or an http(s) URL.
+    pub image: Option<String>,
+    /// Apple Podcasts category, e.g. `News` or `News/Daily News`.
+    pub category: Option<String>,
+    /// `itunes:explicit`.
+    pub explicit: Option<bool>,
+    /// Owner e-mail; when set the feed is `podcast:locked`.
+    pub locked_owner_email: Option<String>,
+    /// Days kept in the feed.
+    pub keep_days: Option<usize>,
+}
+
+impl FeedConfig {
+    /// The publishing settings these values give, over the defaults.
+    pub fn settings(&self) -> crate::publish::FeedSettings {
+        use crate::publish::{CoverImage, FeedLock, FeedSettings};
+        let defaults = FeedSettings::default();
+        FeedSettings {
+            title: self.title.clone().unwrap_or(defaults.title),
+            description: self.description.clone().unwrap_or(defaults.description),
+            author: self.author.clone().unwrap_or(defaults.author),
+            language: self.language.clone().unwrap_or(defaults.language),
+            link: self.link.clone().unwrap_or(defaults.link),
+            base_url: self.base_url.clone().unwrap_or(defaults.base_url),
+            image: self.image.as_deref().map(CoverImage::parse),
+            category: self.category.clone().unwrap_or(defaults.category),
+            explicit: self.explicit.unwrap_or(defaults.explicit),
+            locked: self.locked_owner_email.clone().map(|owner_email| FeedLock {
+                locked: true,
+                owner_email,
+            }),
+            keep_days: self.keep_days.unwrap_or(defaults.keep_days),
+        }
+    }
+}
+
 /// The whole config file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -122,6 +174,8 @@ pub struct Config {
     pub templates: Option<Templates>,
     /// Output.
     pub output: OutputSettings,
+    /// Podcast feed.
+    pub feed: FeedConfig,
 }
 
 impl Config {
@@ -142,6 +196,11 @@ impl Config {
         let mut config = Self::parse(&text, &path.display().to_string())?;
         let base = path.parent().unwrap_or(Path::new("."));
         config.output.dir = base.join(&config.output.dir);
+        if let Some(image) = &config.feed.image {
+            if !image.contains("://") && Path::new(image).is_relative() {
+                config.feed.image = Some(base.join(image).display().to_string());
+            }
+        }
         if let Some(lexicon) = &config.voice.lexicon {
             config.voice.lexicon = Some(base.join(lexicon));
         }

@@ -13,6 +13,7 @@
 //!
 //! [`brief::run`] runs them all; the `nashra` binary is a thin layer over this library.
 pub mod audio;
+pub mod bench;
 pub mod brief;
 pub mod compose;
 pub mod config;
@@ -24,5 +25,6 @@ pub mod publish;
 pub mod report;
 pub mod sources;
 pub mod speak;
+pub mod synthesize;
 pub mod text;
 pub mod tts;

@@ -12,6 +12,7 @@ use nashra::compose::Pauses;
 use nashra::config::Config;
 use nashra::gather::GatherOptions;
 use nashra::produce::ProductionSettings;
+use nashra::publish;
 use nashra::report::InputStatus;
 use nashra::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
 
@@ -52,6 +53,77 @@ enum Command {
     /// List, install and remove voices.
     #[command(subcommand)]
     Voices(VoicesCommand),
+    /// Build or validate the podcast feed over the archive of briefings.
+    #[command(subcommand)]
+    Feed(FeedCommand),
+    /// Serve the archive and its feed over HTTP (for podcast apps on the local network).
+    Serve(ServeArgs),
+    /// Measure speed on the samples: extraction, text front end, synthesis, whole briefing.
+    Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Folder of sample pages.
+    #[arg(long, default_value = "samples")]
+    samples: PathBuf,
+    /// Voice id (default: as for `brief`).
+    #[arg(long)]
+    voice: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum FeedCommand {
+    /// Write OUT/feed.xml covering the day folders of the archive, newest first.
+    Build(FeedBuildArgs),
+    /// Check a feed: Apple's required tags, GUIDs, enclosures, dates, linked files.
+    Validate {
+        /// The feed file.
+        file: PathBuf,
+        /// The archive folder the feed's URLs map to (default: the feed's folder).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Clone)]
+struct FeedBuildArgs {
+    /// The archive (output) folder (default: from the config, else out).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+    /// Where the archive folder is served, e.g. https://example.org/nashra.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Days kept in the feed.
+    #[arg(long)]
+    keep_days: Option<usize>,
+    /// Also delete the day folders older than the retention.
+    #[arg(long)]
+    prune: bool,
+    /// Cover image (PNG/JPEG file, 1400–3000 px square, or URL); default: a generated cover.
+    #[arg(long)]
+    image: Option<String>,
+    /// Podcast title.
+    #[arg(long)]
+    title: Option<String>,
+    /// Config file (default: ./nashra.toml when present).
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The archive folder.
+    dir: PathBuf,
+    /// TCP port.
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Address to listen on (0.0.0.0 for the whole local network).
+    #[arg(long, default_value = "0.0.0.0")]
+    bind: std::net::IpAddr,
 }
 
 #[derive(Args)]
@@ -92,9 +164,18 @@ struct BriefArgs {
     /// Neither reuse nor store synthesized clips.
     #[arg(long)]
     no_cache: bool,
+    /// Parallel synthesis workers (default: one per core for neural voices).
+    #[arg(long, short)]
+    jobs: Option<usize>,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// After a successful briefing, rebuild the podcast feed (see `nashra feed build`).
+    #[arg(long)]
+    publish: bool,
+    /// With --publish: where the output folder is served.
+    #[arg(long)]
+    base_url: Option<String>,
 }
 
 #[derive(Args)]
@@ -193,6 +274,10 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Normalize(args) => normalize(args).map(|_| 0),
         Command::Say(args) => say(args, quiet).map(|_| 0),
         Command::Voices(command) => voices(command, quiet).map(|_| 0),
+        Command::Feed(FeedCommand::Build(args)) => feed_build(&args, None, quiet).map(|_| 0),
+        Command::Feed(FeedCommand::Validate { file, root }) => feed_validate(&file, root),
+        Command::Serve(args) => serve(args, quiet).map(|_| 0),
+        Command::Bench(args) => bench(args, quiet).map(|_| 0),
     }
 }
 
@@ -479,6 +564,7 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
             mp3_kbps: config.output.mp3_kbps,
             ..ProductionSettings::default()
         },
+        jobs: args.jobs,
     };
     let progress = Bars::new(quiet || args.json);
     let outcome = match nashra::brief::run(&options, &progress) {
@@ -499,7 +585,130 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
     } else if !quiet {
         print_summary(&outcome);
     }
+    if args.publish {
+        let feed_args = FeedBuildArgs {
+            out: Some(options.out_dir.clone()),
+            base_url: args.base_url.clone(),
+            keep_days: None,
+            prune: false,
+            image: None,
+            title: None,
+            config: args.config.clone(),
+        };
+        feed_build(&feed_args, Some(&config), quiet || args.json)?;
+    }
     Ok(0)
+}
+
+fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) -> Result<()> {
+    let loaded;
+    let config = match config {
+        Some(config) => config,
+        None => {
+            loaded = Config::discover(args.config.as_deref())?;
+            &loaded
+        }
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| config.output.dir.clone());
+    let mut settings = config.feed.settings();
+    if let Some(base_url) = &args.base_url {
+        settings.base_url = base_url.clone();
+    }
+    if config.feed.base_url.is_none() && args.base_url.is_none() {
+        eprintln!(
+            "nashra: warning: no --base-url (or [feed] base_url): using {}",
+            settings.base_url
+        );
+    }
+    if let Some(days) = args.keep_days {
+        settings.keep_days = days;
+    }
+    if let Some(image) = &args.image {
+        settings.image = Some(publish::CoverImage::parse(image));
+    }
+    if let Some(title) = &args.title {
+        settings.title = title.clone();
+    }
+    let outcome = publish::feed::build_feed(&out, &settings)?;
+    for warning in &outcome.warnings {
+        eprintln!("nashra: {warning}");
+    }
+    let pruned = if args.prune {
+        publish::feed::prune(&out, settings.keep_days)?
+    } else {
+        Vec::new()
+    };
+    if !quiet {
+        println!(
+            "{}: {} episodes ({} older left out{}), served at {}",
+            outcome.feed_path.display(),
+            outcome.episodes.len(),
+            outcome.dropped.len(),
+            if args.prune {
+                format!(", {} pruned", pruned.len())
+            } else {
+                String::new()
+            },
+            outcome.feed_url
+        );
+    }
+    Ok(())
+}
+
+fn feed_validate(file: &std::path::Path, root: Option<PathBuf>) -> Result<u8> {
+    let root = root.or_else(|| file.parent().map(std::path::Path::to_path_buf));
+    let problems = publish::validate::validate_feed(file, root.as_deref());
+    for problem in &problems {
+        println!("{}: {problem}", file.display());
+    }
+    if problems.is_empty() {
+        eprintln!("{}: valid", file.display());
+        Ok(0)
+    } else {
+        Ok(EXIT_FAILURE)
+    }
+}
+
+fn bench(args: BenchArgs, quiet: bool) -> Result<()> {
+    let home = tts::nashra_home();
+    let catalog = Catalog::load(&home)?;
+    let voice = choose_voice(args.voice, &catalog, &VoiceStore::new(&home), quiet);
+    let date = chrono::Local::now().date_naive();
+    let figures = nashra::bench::run(&args.samples, &voice, &home, date)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&figures)?);
+        return Ok(());
+    }
+    println!(
+        "nashra bench — voice {voice}, samples {}",
+        args.samples.display()
+    );
+    for figure in figures {
+        println!(
+            "  {:<48} {:>12.3} {}",
+            figure.name, figure.value, figure.unit
+        );
+    }
+    Ok(())
+}
+
+fn serve(args: ServeArgs, quiet: bool) -> Result<()> {
+    let server = publish::serve::ArchiveServer::bind(
+        &args.dir,
+        std::net::SocketAddr::new(args.bind, args.port),
+    )?;
+    if !quiet {
+        eprintln!(
+            "serving {} on http://{} (feed: /feed.xml); Ctrl-C stops",
+            args.dir.display(),
+            server.local_addr()
+        );
+    }
+    server.run(None)?;
+    Ok(())
 }
 
 fn print_summary(outcome: &nashra::brief::BriefOutcome) {

@@ -843,6 +843,14 @@ pub(crate) fn choose_title(
             return h1.clone();
         }
     }
+    // A metadata title of a word or two (a site name, a placeholder) is no headline when the
+    // page shows a real one.
+    let headline_h1 = h1s.iter().find(|h| h.split_whitespace().count() >= 3);
+    if let (Some(first), Some(h1)) = (candidates.first(), headline_h1) {
+        if first.split_whitespace().count() <= 2 {
+            return h1.clone();
+        }
+    }
     if let Some(first) = candidates.first() {
         return strip_site_name(first, site_name, candidates);
     }
@@ -1067,6 +1075,18 @@ mod tests {
         assert!(!read_hints("header").negative);
         assert!(!read_hints("lead").negative);
         assert!(read_hints("fb-comments").always_negative);
+    }
+
+    #[test]
+    fn a_placeholder_title_gives_way_to_a_real_h1() {
+        let candidates = vec!["x".to_string()];
+        let h1s = vec!["اجتماع وزاري حاسم غدا".to_string()];
+        assert_eq!(
+            choose_title(&candidates, &h1s, None),
+            "اجتماع وزاري حاسم غدا"
+        );
+        let short_h1 = vec!["أخبار".to_string()];
+        assert_eq!(choose_title(&candidates, &short_h1, None), "x");
     }
 
     #[test]

@@ -162,6 +162,18 @@ impl Voice {
     /// Load the voice `id`: a built-in eSpeak NG voice, or a Piper voice from the store after
     /// its files were verified against the manifest.
     pub fn load(id: &str, catalog: &Catalog, store: &VoiceStore) -> Result<Self, TtsError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Self::load_with_threads(id, catalog, store, threads)
+    }
+
+    /// Like [`Voice::load`], with `intra_threads` ONNX Runtime threads for a neural voice
+    /// (one per core for a single voice; fewer when several voices synthesize in parallel).
+    pub fn load_with_threads(
+        id: &str,
+        catalog: &Catalog,
+        store: &VoiceStore,
+        intra_threads: usize,
+    ) -> Result<Self, TtsError> {
         let manifest = catalog.get(id)?.clone();
         match manifest.engine {
             Engine::Espeak => {
@@ -176,8 +188,7 @@ impl Voice {
             }
             Engine::Piper => {
                 let files = store.verified_files(&manifest)?;
-                let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-                let voice = piper::PiperVoice::load(&files, threads)?;
+                let voice = piper::PiperVoice::load(&files, intra_threads)?;
                 Ok(Self::Piper {
                     manifest,
                     model_sha256: files.model_sha256,
@@ -185,6 +196,11 @@ impl Voice {
                 })
             }
         }
+    }
+
+    /// True for voices whose synthesis can run in parallel (eSpeak NG is one global engine).
+    pub fn is_parallel(&self) -> bool {
+        matches!(self, Self::Piper { .. })
     }
 
     /// The voice's manifest.

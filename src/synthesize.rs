@@ -1,0 +1,162 @@
+//! Synthesis of a whole script: every sentence through the clip cache, the misses spread over
+//! several voice instances in parallel (each with its own ONNX Runtime session). eSpeak NG is
+//! one global engine, so its voices run on one worker.
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use crate::audio::Clip;
+use crate::brief::Progress;
+use crate::text;
+use crate::tts::clip_cache::ClipCache;
+use crate::tts::{SynthesisParams, TtsError, Voice};
+
+/// Fewest sentences per extra worker before it is worth loading another model instance.
+const MIN_SENTENCES_PER_WORKER: usize = 8;
+
+/// What synthesizing a script gave.
+#[derive(Debug, Default)]
+pub struct Synthesized {
+    /// One clip per text, in order (empty for texts that failed).
+    pub clips: Vec<Clip>,
+    /// Clips synthesized in this run.
+    pub synthesized: usize,
+    /// Clips taken from the cache.
+    pub cached: usize,
+    /// One line per sentence that could not be spoken, or cache entry not stored.
+    pub problems: Vec<String>,
+}
+
+/// How to synthesize.
+pub struct SynthesisJob<'a> {
+    /// The texts to speak (voice forms), one clip each.
+    pub texts: &'a [String],
+    /// Synthesis settings.
+    pub params: SynthesisParams,
+    /// Pause between the clauses of a sentence.
+    pub clause_pause_ms: u32,
+    /// The clip cache.
+    pub cache: &'a ClipCache,
+}
+
+impl SynthesisJob<'_> {
+    fn cache_key(&self, fingerprint: &str, text: &str) -> String {
+        let settings = format!(
+            "speed={};clause_pause={}",
+            self.params.speed_factor(),
+            self.clause_pause_ms
+        );
+        ClipCache::key(fingerprint, &settings, text)
+    }
+}
+
+/// Synthesize every text of `job`: cached clips are reused; the rest are spoken by `voice` and,
+/// when there is enough to do, by up to `extra_workers` more instances made by `load_voice`
+/// (each on its own thread, for neural voices on several cores).
+pub fn synthesize(
+    voice: &mut Voice,
+    extra_workers: usize,
+    load_voice: &(dyn Fn() -> Result<Voice, TtsError> + Sync),
+    job: &SynthesisJob<'_>,
+    progress: &dyn Progress,
+) -> Synthesized {
+    let mut out = Synthesized {
+        clips: vec![Clip::default(); job.texts.len()],
+        ..Synthesized::default()
+    };
+    let (fingerprint, rate) = (voice.fingerprint(), voice.sample_rate());
+    progress.begin("synthesis", job.texts.len() as u64);
+    let mut misses = Vec::new();
+    for (i, text) in job.texts.iter().enumerate() {
+        match job.cache.get(&job.cache_key(&fingerprint, text)) {
+            Some(clip) => {
+                out.clips[i] = clip;
+                out.cached += 1;
+                progress.step();
+            }
+            None => misses.push(i),
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(misses.len()));
+    // A worker pays for loading its own model: only worth it with a few sentences each.
+    let extra = extra_workers.min(misses.len() / MIN_SENTENCES_PER_WORKER);
+    let work = |voice: &mut Voice| {
+        while let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let spoken = speak(voice, &job.texts[index], job);
+            results
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push((index, spoken));
+            progress.step();
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..extra {
+            scope.spawn(|| match load_voice() {
+                Ok(mut voice) => work(&mut voice),
+                Err(e) => progress.warn(&format!("extra synthesis worker not started: {e}")),
+            });
+        }
+        work(voice);
+    });
+    for (index, spoken) in results.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        let text = &job.texts[index];
+        match spoken {
+            Ok(clip) => {
+                if let Err(e) = job.cache.put(&job.cache_key(&fingerprint, text), &clip) {
+                    out.problems.push(format!("clip cache: {e}"));
+                }
+                out.synthesized += 1;
+                out.clips[index] = clip;
+            }
+            Err(e) => {
+                let start: String = text.chars().take(60).collect();
+                let message = format!("could not speak \"{start}\": {e}");
+                progress.warn(&message);
+                out.problems.push(message);
+                out.clips[index] = Clip::new(Vec::new(), rate);
+            }
+        }
+    }
+    progress.end();
+    out
+}
+
+fn speak(voice: &mut Voice, text: &str, job: &SynthesisJob<'_>) -> Result<Clip, TtsError> {
+    let clauses = text::sentences::split_clauses(text);
+    crate::speak::speak_clauses(voice, &clauses, &job.params, job.clause_pause_ms)
+}
+
+/// How to share `cores` between parallel voices: `(workers, onnx_threads_per_worker)`.
+/// `jobs` asks for a number of workers; by default one per core, one thread each.
+pub fn worker_plan(
+    cores: usize,
+    jobs: Option<usize>,
+    parallel_voice: bool,
+    sentences: usize,
+) -> (usize, usize) {
+    let cores = cores.max(1);
+    if !parallel_voice {
+        return (1, 1);
+    }
+    let workers = jobs
+        .unwrap_or(cores)
+        .clamp(1, cores.max(1) * 2)
+        .min(sentences.max(1));
+    (workers, (cores / workers).max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worker_plan_shares_cores() {
+        assert_eq!(worker_plan(2, None, true, 100), (2, 1));
+        assert_eq!(worker_plan(2, Some(1), true, 100), (1, 2));
+        assert_eq!(worker_plan(8, Some(2), true, 100), (2, 4));
+        assert_eq!(worker_plan(8, None, true, 3), (3, 2));
+        assert_eq!(worker_plan(8, None, false, 100), (1, 1));
+        assert_eq!(worker_plan(0, None, true, 0), (1, 1));
+    }
+}
