@@ -167,6 +167,29 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let voice_texts = apply_front_end(&front_end, &mut script, &mut report);
     clock.lap("text");
 
+    // An identical re-run (same texts, voice and settings) whose outputs are all in place
+    // reuses them instead of producing the same files again.
+    let programme_key = programme_key(&voice.fingerprint(), options, &script, &voice_texts);
+    if options.use_cache {
+        if let Some(previous) = reusable_outputs(&day_dir, &programme_key) {
+            clock.lap("reuse");
+            report.reused_outputs = true;
+            report.programme_key = programme_key;
+            report.stories = previous.stories;
+            report.segments = previous.segments;
+            report.voice = previous.voice;
+            report.sample_rate = previous.sample_rate;
+            report.duration_secs = previous.duration_secs;
+            report.loudness = previous.loudness;
+            report.clips_cached = previous.segments;
+            report.outputs = previous.outputs;
+            report.timings = clock.into_timings();
+            write_json(&day_dir.join("report.json"), &report)?;
+            return Ok(BriefOutcome { day_dir, report });
+        }
+    }
+    report.programme_key = programme_key;
+
     let cache = if options.use_cache {
         ClipCache::new(options.nashra_home.join("cache").join("clips"))
     } else {
@@ -220,6 +243,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     report.outputs.push("report.json".to_string());
     clock.lap("audio+encode");
     report.timings = clock.into_timings();
+    report.audio_timings = produced.timings;
     write_json(&day_dir.join("report.json"), &report)?;
     Ok(BriefOutcome { day_dir, report })
 }
@@ -296,6 +320,51 @@ fn apply_front_end(front_end: &FrontEnd, script: &mut Script, report: &mut Repor
         voice_texts.push(sentence.voice_text().to_string());
     }
     voice_texts
+}
+
+/// A fingerprint of everything the programme's files depend on.
+fn programme_key(
+    voice: &str,
+    options: &BriefOptions,
+    script: &Script,
+    voice_texts: &[String],
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let settings = format!(
+        "{}|{}|{:?}|{:?}|{:?}",
+        env!("CARGO_PKG_VERSION"),
+        voice,
+        options.params,
+        options.pauses,
+        options.production
+    );
+    hasher.update(settings.as_bytes());
+    for (segment, text) in script.segments.iter().zip(voice_texts) {
+        for part in [
+            segment.original.as_str(),
+            text,
+            &segment.pause_after_ms.to_string(),
+        ] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+    }
+    hasher.update(serde_json::to_vec(&script.stories).unwrap_or_default());
+    hex::encode(hasher.finalize())
+}
+
+/// The previous report of `day_dir` when it was made with `key` and all its files are there.
+fn reusable_outputs(day_dir: &Path, key: &str) -> Option<Report> {
+    let previous: Report =
+        serde_json::from_slice(&std::fs::read(day_dir.join("report.json")).ok()?).ok()?;
+    let complete = previous.programme_key == key
+        && !previous.outputs.is_empty()
+        && previous
+            .outputs
+            .iter()
+            .all(|name| std::fs::metadata(day_dir.join(name)).is_ok_and(|m| m.len() > 0));
+    complete.then_some(previous)
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {

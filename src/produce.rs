@@ -11,6 +11,7 @@ use crate::audio::transcript::{webvtt, Cue};
 use crate::audio::{wav, AudioError, Clip};
 use crate::compose::{Script, SegmentKind};
 use crate::fsutil::write_atomic;
+use crate::report::{StageClock, StageTiming};
 
 /// Output settings of the programme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +69,8 @@ pub struct Produced {
     pub chapters: Vec<Chapter>,
     /// Files written, by name.
     pub files: Vec<String>,
+    /// Time spent in each production step.
+    pub timings: Vec<StageTiming>,
 }
 
 /// Assemble `clips` (one per segment, at `voice_rate`) with the script's pauses, bring the
@@ -80,13 +83,17 @@ pub fn produce(
     settings: &ProductionSettings,
     day_dir: &Path,
 ) -> Result<Produced, ProduceError> {
+    let mut clock = StageClock::default();
     let pieces: Vec<Piece> = clips
         .into_iter()
         .zip(&script.segments)
         .map(|(clip, segment)| Piece::new(clip, segment.pause_after_ms))
         .collect();
-    let assembled = assemble::assemble(&pieces, voice_rate)?.resample(settings.sample_rate)?;
+    let assembled = assemble::assemble(&pieces, voice_rate)?;
     drop(pieces);
+    clock.lap("audio: assemble");
+    let assembled = assembled.resample(settings.sample_rate)?;
+    clock.lap("audio: resample");
     for (segment, span) in script.segments.iter_mut().zip(&assembled.spans) {
         segment.start_sample = Some(span.start_sample as u64);
         segment.end_sample = Some(span.end_sample as u64);
@@ -102,10 +109,12 @@ pub fn produce(
         Err(AudioError::Unmeasurable) => assembled.clip,
         Err(e) => return Err(e.into()),
     };
+    clock.lap("audio: loudness");
     let chapters = chapters_of(script, programme.samples.len() as u64, settings.sample_rate);
     let mut files = Vec::new();
     wav::write_wav(&day_dir.join("briefing.wav"), &programme)?;
     files.push("briefing.wav".to_string());
+    clock.lap("audio: wav");
     let meta = mp3_meta(script, &chapters);
     let loudness = match mp3::encode_mp3_verified(
         &programme,
@@ -153,6 +162,10 @@ pub fn produce(
         loudness,
         chapters,
         files,
+        timings: {
+            clock.lap("audio: chapters, transcript, script");
+            clock.into_timings()
+        },
     })
 }
 

@@ -68,6 +68,7 @@ pub struct StageTiming {
 
 /// Everything `report.json` holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct Report {
     /// nashra version.
     pub nashra_version: String,
@@ -95,8 +96,16 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Stage timings.
     pub timings: Vec<StageTiming>,
+    /// The audio stage in detail (its total is the `audio+encode` stage).
+    pub audio_timings: Vec<StageTiming>,
     /// Files written (names inside the day folder).
     pub outputs: Vec<String>,
+    /// Fingerprint of everything the programme's files depend on.
+    #[serde(default)]
+    pub programme_key: String,
+    /// True when an identical earlier run's files were kept instead of made again.
+    #[serde(default)]
+    pub reused_outputs: bool,
 }
 
 impl Report {

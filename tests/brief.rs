@@ -171,3 +171,171 @@ fn brief_with_the_neural_test_voice() {
     assert!(samples.len() as f32 / rate as f32 > 10.0);
     assert!(rms(&samples) > 0.02);
 }
+
+#[test]
+fn a_cached_rerun_synthesizes_nothing_and_a_changed_story_only_itself() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let page = |name: &str, title: &str, body: &str| {
+        fs::write(
+            pages.path().join(name),
+            format!("<html><body><article><h1>{title}</h1><p>{body}</p><p>وأكد المسؤولون أن العمل مستمر وفق الخطة المقررة منذ بداية العام.</p></article></body></html>"),
+        )
+        .unwrap();
+    };
+    page(
+        "a.html",
+        "افتتاح جسر جديد على النهر",
+        "افتتح رئيس الوزراء جسرا جديدا يربط ضفتي النهر.",
+    );
+    page(
+        "b.html",
+        "انطلاق معرض الكتاب الدولي",
+        "انطلقت فعاليات معرض الكتاب بمشاركة دور نشر عربية وأجنبية.",
+    );
+    let run = || {
+        let output = nashra(home.path())
+            .args([
+                "brief",
+                "--date",
+                "2026-11-29",
+                "--voice",
+                "espeak-ar",
+                "--json",
+                "--out",
+            ])
+            .arg(out.path())
+            .arg(pages.path())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let first = run();
+    let segments = first["segments"].as_u64().unwrap();
+    assert_eq!(first["clips_synthesized"].as_u64().unwrap(), segments);
+    let second = run();
+    assert_eq!(second["clips_synthesized"], 0);
+    assert_eq!(second["reused_outputs"], true);
+    // Outputs gone: made again from cached clips, nothing synthesized.
+    let day = out.path().join("2026-11-29");
+    fs::remove_file(day.join("briefing.mp3")).unwrap();
+    let third = run();
+    assert_eq!(third["clips_synthesized"], 0);
+    assert_eq!(third["reused_outputs"], false);
+    assert!(day.join("briefing.mp3").is_file());
+    // One story changed: only its new sentence is synthesized.
+    page(
+        "b.html",
+        "انطلاق معرض الكتاب الدولي",
+        "انطلقت فعاليات معرض الكتاب بمشاركة مئات من دور النشر.",
+    );
+    let fourth = run();
+    assert_eq!(fourth["clips_synthesized"], 1, "{fourth}");
+}
+
+#[test]
+fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    nashra(home.path())
+        .args([
+            "brief",
+            "--date",
+            "2026-11-29",
+            "--voice",
+            "espeak-ar",
+            "--quiet",
+            "--out",
+        ])
+        .arg(out.path())
+        .arg(samples_dir().join("rt-arabic-kremlin-putin-biden.txt"))
+        .arg(samples_dir().join("youm7-2020-groundwater-study.html"))
+        .assert()
+        .success();
+    let day = out.path().join("2026-11-29");
+    let report = report(&day);
+    // Loudness measured on the finished MP3: -16 LUFS integrated, true peak at most -1 dBTP.
+    let loudness = &report["loudness"];
+    assert!(
+        (loudness["integrated_lufs"].as_f64().unwrap() + 16.0).abs() <= 0.5,
+        "{loudness}"
+    );
+    assert!(
+        loudness["true_peak_dbtp"].as_f64().unwrap() <= -1.0,
+        "{loudness}"
+    );
+    // The MP3 decodes back (symphonia): 44.1 kHz, as long as the WAV.
+    let decoded = nashra::audio::decode::decode_file(&day.join("briefing.mp3")).unwrap();
+    assert_eq!(decoded.sample_rate, 44100);
+    let (_, _, _, wav) = read_wav(&day.join("briefing.wav"));
+    let difference = decoded.samples.len() as i64 - wav.len() as i64;
+    assert!(
+        difference.abs() < 44100 / 20,
+        "mp3 {} vs wav {}",
+        decoded.samples.len(),
+        wav.len()
+    );
+    // ID3 chapters: one per story plus intro and outro, titled with the headlines.
+    let tag = id3::Tag::read_from_path(day.join("briefing.mp3")).unwrap();
+    let chapters: Vec<_> = tag.chapters().collect();
+    assert_eq!(chapters.len(), 4);
+    assert!(tag.tables_of_contents().count() == 1);
+    // chapters.json and the transcript use the same times: each chapter starts at a cue start.
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(day.join("chapters.json")).unwrap()).unwrap();
+    let starts: Vec<f64> = json["chapters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["startTime"].as_f64().unwrap())
+        .collect();
+    assert_eq!(starts.len(), 4);
+    let vtt = fs::read_to_string(day.join("transcript.vtt")).unwrap();
+    assert!(vtt.starts_with("WEBVTT"));
+    let cue_starts: Vec<f64> = vtt
+        .lines()
+        .filter(|l| l.contains("-->"))
+        .map(|l| {
+            let t = l.split(" --> ").next().unwrap();
+            let parts: Vec<f64> = t.split(':').map(|p| p.parse().unwrap()).collect();
+            parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]
+        })
+        .collect();
+    for start in &starts {
+        assert!(
+            cue_starts.iter().any(|c| (c - start).abs() < 0.002),
+            "chapter at {start} has no cue"
+        );
+    }
+    for (chapter, start) in chapters.iter().zip(&starts) {
+        assert!((f64::from(chapter.start_time) / 1000.0 - start).abs() < 0.002);
+    }
+    // The transcript carries the original text (digits as written), the script both forms.
+    assert!(vtt.contains("يوم 16 يونيو في جنيف"));
+    assert!(!vtt.contains("Reuters"), "the photo credit is not read");
+    let script: serde_json::Value =
+        serde_json::from_slice(&fs::read(day.join("script.json")).unwrap()).unwrap();
+    let segment = script["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["original"]
+                .as_str()
+                .unwrap()
+                .contains("يوم 16 يونيو في جنيف")
+        })
+        .unwrap();
+    let spoken = segment["spoken"].as_str().unwrap();
+    assert!(
+        spoken.contains("يوم السادس عشر من يونيو في جنيف") && spoken.contains("نحو أربع ساعات"),
+        "{segment}"
+    );
+    assert!(segment["start_sample"].as_u64().unwrap() < segment["end_sample"].as_u64().unwrap());
+}

@@ -225,7 +225,9 @@ fn build_encoder(bitrate_kbps: u32) -> Result<mp3lame_encoder::Encoder, AudioErr
         .map_err(build_error)?;
     builder.set_mode(Mode::Mono).map_err(build_error)?;
     builder.set_brate(bitrate).map_err(build_error)?;
-    builder.set_quality(Quality::Good).map_err(build_error)?;
+    // LAME's -q 7 ("fast"): for 64 kbit/s mono speech it sounds the same as -q 5 and encodes
+    // about 1.7 times faster, and encoding is the largest cost after synthesis.
+    builder.set_quality(Quality::Ok).map_err(build_error)?;
     builder.set_to_write_vbr_tag(true).map_err(build_error)?;
     builder.build().map_err(build_error)
 }
