@@ -128,12 +128,13 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
             id
         }
     };
-    // Load the voice first: a missing or corrupt voice should fail before any fetching.
-    let neural = catalog.get(&voice_id)?.engine == tts::Engine::Piper;
+    // Check the voice first (unknown or not installed fails before any fetching); the model
+    // itself is verified and loaded only when there is something to synthesize.
+    let manifest = catalog.get(&voice_id)?.clone();
+    let fingerprint = tts::voice_fingerprint(&voice_id, &catalog, &store)?;
+    let neural = manifest.engine == tts::Engine::Piper;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
-    let mut voice = Voice::load_with_threads(&voice_id, &catalog, &store, threads)?;
-    clock.lap("voice");
 
     let outcomes = gather::gather(&options.sources, &options.gather, progress);
     clock.lap("sources+extract");
@@ -142,7 +143,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         return Err(BriefError::NoUsableInput(Box::new(report)));
     }
 
-    let language = voice.language().to_string();
+    let language = manifest.language.clone();
     let templates = options
         .templates
         .clone()
@@ -161,15 +162,14 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     });
     clock.lap("compose");
 
-    let is_neural = matches!(voice, Voice::Piper { .. });
-    let diacritize = options.diacritize.unwrap_or(is_neural) && language == "ar";
+    let diacritize = options.diacritize.unwrap_or(neural) && language == "ar";
     let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
     let voice_texts = apply_front_end(&front_end, &mut script, &mut report);
     clock.lap("text");
 
     // An identical re-run (same texts, voice and settings) whose outputs are all in place
     // reuses them instead of producing the same files again.
-    let programme_key = programme_key(&voice.fingerprint(), options, &script, &voice_texts);
+    let programme_key = programme_key(&fingerprint, options, &script, &voice_texts);
     if options.use_cache {
         if let Some(previous) = reusable_outputs(&day_dir, &programme_key) {
             clock.lap("reuse");
@@ -189,6 +189,8 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         }
     }
     report.programme_key = programme_key;
+    let mut voice = Voice::load_with_threads(&voice_id, &catalog, &store, threads)?;
+    clock.lap("voice");
 
     let cache = if options.use_cache {
         ClipCache::new(options.nashra_home.join("cache").join("clips"))

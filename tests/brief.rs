@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{install_test_voice, nashra, read_wav, rms, samples_dir};
+use common::{brief, install_test_voice, nashra, read_wav, rms, samples_dir};
 use predicates::prelude::*;
 
 fn report(day: &Path) -> serde_json::Value {
@@ -16,16 +16,7 @@ fn report(day: &Path) -> serde_json::Value {
 fn brief_on_the_samples_makes_a_briefing_and_a_report() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    nashra(home.path())
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "espeak-ar",
-            "--out",
-        ])
-        .arg(out.path())
+    brief(home.path(), out.path(), &[])
         .arg(samples_dir())
         .assert()
         .success()
@@ -80,16 +71,7 @@ fn bad_inputs_are_named_and_the_good_ones_still_make_the_briefing() {
     fs::write(&empty, "<html><body><nav>Home</nav></body></html>").unwrap();
     let missing = inputs.path().join("missing.html");
     let good = samples_dir().join("rt-arabic-kremlin-putin-biden.txt");
-    let output = nashra(home.path())
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "espeak-ar",
-            "--out",
-        ])
-        .arg(out.path())
+    let output = brief(home.path(), out.path(), &[])
         .arg(&missing)
         .arg(&good)
         .arg(&empty)
@@ -120,16 +102,7 @@ fn bad_inputs_are_named_and_the_good_ones_still_make_the_briefing() {
 fn nothing_usable_means_exit_code_3_and_nothing_written() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    nashra(home.path())
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "espeak-ar",
-            "--out",
-        ])
-        .arg(out.path())
+    brief(home.path(), out.path(), &[])
         .arg(out.path().join("nope.html"))
         .assert()
         .code(3)
@@ -195,17 +168,7 @@ fn a_cached_rerun_synthesizes_nothing_and_a_changed_story_only_itself() {
         "انطلقت فعاليات معرض الكتاب بمشاركة دور نشر عربية وأجنبية.",
     );
     let run = || {
-        let output = nashra(home.path())
-            .args([
-                "brief",
-                "--date",
-                "2026-11-29",
-                "--voice",
-                "espeak-ar",
-                "--json",
-                "--out",
-            ])
-            .arg(out.path())
+        let output = brief(home.path(), out.path(), &["--json"])
             .arg(pages.path())
             .output()
             .unwrap();
@@ -243,17 +206,7 @@ fn a_cached_rerun_synthesizes_nothing_and_a_changed_story_only_itself() {
 fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    nashra(home.path())
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "espeak-ar",
-            "--quiet",
-            "--out",
-        ])
-        .arg(out.path())
+    brief(home.path(), out.path(), &["--quiet"])
         .arg(samples_dir().join("rt-arabic-kremlin-putin-biden.txt"))
         .arg(samples_dir().join("youm7-2020-groundwater-study.html"))
         .assert()

@@ -50,7 +50,7 @@ impl Diacritizer {
 
     /// Add vowel marks to the Arabic words of `text`; everything else passes through.
     pub fn diacritize(&self, text: &str) -> Result<String, DiacritizeError> {
-        let pieces = split_at_spaces(text, MAX_CHARS_PER_CALL);
+        let pieces = super::sentences::cut_at_spaces(text, MAX_CHARS_PER_CALL);
         let mut out = Vec::with_capacity(pieces.len());
         for piece in pieces {
             out.push(self.diacritize_piece(piece)?);
@@ -81,20 +81,6 @@ impl Diacritizer {
 
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
-}
-
-/// Cut `text` into pieces of at most `max` characters at spaces.
-fn split_at_spaces(text: &str, max: usize) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = text.trim();
-    while rest.chars().count() > max {
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
-        let cut = rest[..limit].rfind(' ').filter(|&i| i > 0).unwrap_or(limit);
-        pieces.push(&rest[..cut]);
-        rest = rest[cut..].trim_start();
-    }
-    pieces.push(rest);
-    pieces
 }
 
 /// libtashkeel's inference interface implemented with ort 2.0.0-rc.12.

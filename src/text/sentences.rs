@@ -127,6 +127,22 @@ fn cap_words(clause: &str) -> Vec<String> {
     words.chunks(size).map(|chunk| chunk.join(" ")).collect()
 }
 
+/// Cut `text` into pieces of at most `max` characters, at spaces where possible (a single
+/// longer word is cut where it must be). Used to bound what one model call receives.
+pub fn cut_at_spaces(text: &str, max: usize) -> Vec<&str> {
+    let max = max.max(1);
+    let mut pieces = Vec::new();
+    let mut rest = text.trim();
+    while rest.chars().count() > max {
+        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+        let cut = rest[..limit].rfind(' ').filter(|&i| i > 0).unwrap_or(limit);
+        pieces.push(&rest[..cut]);
+        rest = rest[cut..].trim_start();
+    }
+    pieces.push(rest);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

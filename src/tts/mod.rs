@@ -262,6 +262,42 @@ impl Voice {
     }
 }
 
+/// The fingerprint [`Voice::fingerprint`] will give for voice `id`, read from the manifest and
+/// the install receipt without loading the model; fails as loading would when the voice is
+/// unknown or not installed. (Loading still verifies every file before use.)
+pub fn voice_fingerprint(
+    id: &str,
+    catalog: &Catalog,
+    store: &VoiceStore,
+) -> Result<String, TtsError> {
+    let manifest = catalog.get(id)?;
+    match manifest.engine {
+        Engine::Espeak => Ok(format!(
+            "espeak-ng:{}",
+            manifest
+                .espeak_voice
+                .as_deref()
+                .unwrap_or(&manifest.language)
+        )),
+        Engine::Piper => {
+            let not_installed = || TtsError::NotInstalled { id: id.to_string() };
+            let model = manifest
+                .file(catalog::FileRole::Model)
+                .ok_or_else(not_installed)?;
+            let receipt = store.receipt(id).ok_or_else(not_installed)?;
+            let installed = receipt
+                .files
+                .iter()
+                .find(|f| f.name == model.name)
+                .ok_or_else(not_installed)?;
+            Ok(model
+                .sha256
+                .clone()
+                .unwrap_or_else(|| installed.sha256.clone()))
+        }
+    }
+}
+
 /// The voice to use when none is named: the Arabic neural voice when installed, otherwise the
 /// built-in eSpeak NG Arabic voice together with a warning saying how to install the neural one.
 pub fn default_voice_id(catalog: &Catalog, store: &VoiceStore) -> (String, Option<String>) {

@@ -8,6 +8,7 @@ use crate::audio::Clip;
 
 use super::store::VerifiedVoiceFiles;
 use super::{espeak, SynthesisParams, TtsError};
+use crate::text::sentences::cut_at_spaces;
 
 /// Longest phoneme string sent to the model in one call; longer clauses are cut at spaces.
 /// (The composer splits text into clauses well below this; this guards the model.)
@@ -54,7 +55,7 @@ impl PiperVoice {
         let phonemes = espeak::phonemize(text, &self.espeak_voice)?;
         let length_scale = self.length_scale / params.speed_factor();
         let mut samples = Vec::new();
-        for chunk in phoneme_chunks(&phonemes, MAX_PHONEMES_PER_CALL) {
+        for chunk in cut_at_spaces(&phonemes, MAX_PHONEMES_PER_CALL) {
             if chunk.trim().is_empty() {
                 continue;
             }
@@ -93,20 +94,6 @@ fn bad_voice(path: &Path, error: serde_json::Error) -> TtsError {
     }
 }
 
-/// Cut a phoneme string into pieces of at most `max` characters at spaces.
-fn phoneme_chunks(phonemes: &str, max: usize) -> Vec<&str> {
-    let mut chunks = Vec::new();
-    let mut rest = phonemes.trim();
-    while rest.chars().count() > max {
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
-        let cut = rest[..limit].rfind(' ').filter(|&i| i > 0).unwrap_or(limit);
-        chunks.push(&rest[..cut]);
-        rest = rest[cut..].trim_start();
-    }
-    chunks.push(rest);
-    chunks
-}
-
 /// The parts of a Piper voice config nashra reads itself.
 #[derive(serde::Deserialize)]
 struct VoiceSettings {
@@ -135,14 +122,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_phoneme_strings_are_cut_at_spaces() {
+    fn long_strings_are_cut_at_spaces_and_fully_kept() {
         let text = "abc ".repeat(400);
-        let chunks = phoneme_chunks(&text, 100);
+        let chunks = cut_at_spaces(&text, 100);
         assert!(chunks.len() > 10);
         assert!(chunks
             .iter()
             .all(|c| c.chars().count() <= 100 && !c.starts_with(' ')));
         assert_eq!(chunks.concat().replace(' ', ""), text.replace(' ', ""));
-        assert_eq!(phoneme_chunks("short", 100), vec!["short"]);
+        assert_eq!(cut_at_spaces("short", 100), vec!["short"]);
     }
 }

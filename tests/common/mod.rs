@@ -31,6 +31,16 @@ pub fn nashra(home: &Path) -> Command {
     cmd
 }
 
+/// `nashra brief --date 2026-11-29 --voice espeak-ar --out OUT` plus `extra` arguments.
+pub fn brief(home: &Path, out: &Path, extra: &[&str]) -> Command {
+    let mut cmd = nashra(home);
+    cmd.args(["brief", "--date", "2026-11-29", "--voice", "espeak-ar"])
+        .args(extra)
+        .arg("--out")
+        .arg(out);
+    cmd
+}
+
 /// Install the test voice into `home` from local files.
 pub fn install_test_voice(home: &Path) {
     nashra(home)
