@@ -224,7 +224,7 @@ fn briefing(
         first_secs / report.duration_secs.max(1e-9),
         "s/s",
     );
-    for timing in &report.timings {
+    for timing in report.timings.iter().chain(&report.audio_timings) {
         push(
             figures,
             &format!("stage {}", timing.stage),

@@ -138,6 +138,7 @@ pub fn produce(
         Err(e) => return Err(e.into()),
     };
     files.push("briefing.mp3".to_string());
+    clock.lap("audio: mp3 (encode, decode, measure)");
     write_file(
         day_dir,
         "chapters.json",
