@@ -27,9 +27,9 @@ pub enum BriefError {
     /// The text front end could not be set up.
     #[error(transparent)]
     FrontEnd(#[from] text::FrontEndError),
-    /// Audio could not be produced or written.
-    #[error("{0}")]
-    Audio(String),
+    /// The programme's audio or files could not be produced.
+    #[error(transparent)]
+    Produce(#[from] produce::ProduceError),
     /// An output file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -231,8 +231,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         voice.sample_rate(),
         &options.production,
         &day_dir,
-    )
-    .map_err(|e| BriefError::Audio(e.to_string()))?;
+    )?;
     progress.end();
     report.sample_rate = produced.sample_rate;
     report.duration_secs = produced.duration_secs;
@@ -370,9 +369,11 @@ fn reusable_outputs(day_dir: &Path, key: &str) -> Option<Report> {
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| BriefError::Audio(e.to_string()))?;
-    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| BriefError::Write {
+    let write_error = |source| BriefError::Write {
         path: path.display().to_string(),
         source,
-    })
+    };
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| write_error(std::io::Error::other(e)))?;
+    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(write_error)
 }
