@@ -202,9 +202,10 @@ fn briefing(
         nashra_home: home.to_path_buf(),
         use_cache,
         gather: GatherOptions::default(),
-        templates: None,
+        templates: Default::default(),
         production: Default::default(),
         jobs: None,
+        sounds: Default::default(),
     };
     let first = Instant::now();
     let outcome = brief::run(&options(false), &NoProgress)?;

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::compose::{self, ComposeOptions, Pauses, Script, Templates};
+use crate::audio::sounds::Sounds;
+use crate::compose::{self, ComposeOptions, Pauses, Script, TemplateOverrides};
 use crate::extract::{self, Article};
 use crate::gather::{self, GatherOptions};
 use crate::produce::{self, ProductionSettings};
@@ -30,6 +31,9 @@ pub enum BriefError {
     /// The programme's audio or files could not be produced.
     #[error(transparent)]
     Produce(#[from] produce::ProduceError),
+    /// Another run is writing to the same output folder.
+    #[error("another nashra run is writing to {0}; try again when it has finished")]
+    Busy(String),
     /// An output file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -67,12 +71,29 @@ pub struct BriefOptions {
     pub use_cache: bool,
     /// How to read the sources.
     pub gather: GatherOptions,
-    /// Programme templates (`None`: defaults for the voice language).
-    pub templates: Option<Templates>,
+    /// Programme templates, over the defaults of the voice language.
+    pub templates: TemplateOverrides,
     /// Output rate, loudness and MP3 settings.
     pub production: ProductionSettings,
     /// Parallel synthesis workers (default: one per core for neural voices).
     pub jobs: Option<usize>,
+    /// Music and earcon files.
+    pub sounds: SoundFiles,
+}
+
+/// Music and earcon files, in any format symphonia reads (WAV, MP3, FLAC, Ogg Vorbis, AAC…).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SoundFiles {
+    /// Music under the intro, with a lead-in.
+    pub intro_music: Option<PathBuf>,
+    /// Music under the outro, playing out after the last word.
+    pub outro_music: Option<PathBuf>,
+    /// A short sound before each story.
+    pub earcon: Option<PathBuf>,
+    /// Music depth under speech, dB (default 18).
+    pub music_below_speech_db: Option<f32>,
+    /// Earcon depth under speech, dB (default 6).
+    pub earcon_below_speech_db: Option<f32>,
 }
 
 /// Progress callbacks for long work; the CLI draws bars, a library user may ignore them.
@@ -115,6 +136,20 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         .out_dir
         .join(options.date.format("%Y-%m-%d").to_string());
 
+    // One run at a time per output folder; the lock also makes it safe to sweep away the
+    // temporary files of a run that was killed.
+    let lock = crate::fsutil::FolderLock::try_acquire(&options.out_dir).map_err(|source| {
+        BriefError::Write {
+            path: options.out_dir.display().to_string(),
+            source,
+        }
+    })?;
+    let Some(_lock) = lock else {
+        return Err(BriefError::Busy(options.out_dir.display().to_string()));
+    };
+    for dir in [&options.out_dir, &day_dir] {
+        let _ = crate::fsutil::remove_stale_temp_files(dir);
+    }
     let catalog = Catalog::load(&options.nashra_home)?;
     let store = VoiceStore::new(&options.nashra_home);
     let voice_id = match &options.voice {
@@ -136,40 +171,26 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
 
-    let outcomes = gather::gather(&options.sources, &options.gather, progress);
-    clock.lap("sources+extract");
-    let articles = record_inputs(outcomes, &mut report, progress);
-    if articles.is_empty() {
-        return Err(BriefError::NoUsableInput(Box::new(report)));
-    }
-
     let language = manifest.language.clone();
-    let templates = options
-        .templates
-        .clone()
-        .unwrap_or_else(|| Templates::for_language(&language));
-    let compose_options = ComposeOptions {
-        date: options.date,
-        language: language.clone(),
-        pauses: options.pauses,
-        max_body_words: options
-            .max_minutes
-            .map(|m| (m * WORDS_PER_MINUTE).max(1.0) as usize),
-        templates,
-    };
-    let mut script = compose::compose(&articles, &compose_options, &|p| {
-        text::sentences::split_sentences(p)
-    });
-    clock.lap("compose");
-
     let diacritize = options.diacritize.unwrap_or(neural) && language == "ar";
-    let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
-    let voice_texts = apply_front_end(&front_end, &mut script, &mut report);
-    clock.lap("text");
+    let (mut script, voice_texts) = prepare_script(
+        options,
+        &language,
+        diacritize,
+        &mut report,
+        &mut clock,
+        progress,
+    )?;
 
     // An identical re-run (same texts, voice and settings) whose outputs are all in place
     // reuses them instead of producing the same files again.
-    let programme_key = programme_key(&fingerprint, options, &script, &voice_texts);
+    let (sounds, sounds_fingerprint) = load_sounds(&options.sounds, &mut report, progress);
+    let programme_key = programme_key(
+        &format!("{fingerprint}|{sounds_fingerprint}"),
+        options,
+        &script,
+        &voice_texts,
+    );
     if options.use_cache {
         if let Some(previous) = reusable_outputs(&day_dir, &programme_key) {
             clock.lap("reuse");
@@ -222,14 +243,13 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         path: day_dir.display().to_string(),
         source,
     })?;
-    // An interrupted earlier run may have left temporary files here.
-    let _ = crate::fsutil::remove_stale_temp_files(&day_dir);
     progress.begin("encoding", 1);
     let produced = produce::produce(
         &mut script,
         clips,
         voice.sample_rate(),
         &options.production,
+        &sounds,
         &day_dir,
     )?;
     progress.end();
@@ -247,6 +267,103 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     report.audio_timings = produced.timings;
     write_json(&day_dir.join("report.json"), &report)?;
     Ok(BriefOutcome { day_dir, report })
+}
+
+/// Read the sources, extract and de-duplicate the articles, compose the script and run the text
+/// front end over it: the script with every segment's spoken text, and the text each segment
+/// gives the voice. Every input's fate goes into `report`.
+pub fn prepare_script(
+    options: &BriefOptions,
+    language: &str,
+    diacritize: bool,
+    report: &mut Report,
+    clock: &mut StageClock,
+    progress: &dyn Progress,
+) -> Result<(Script, Vec<String>), BriefError> {
+    let outcomes = gather::gather(&options.sources, &options.gather, progress);
+    clock.lap("sources+extract");
+    let mut articles = record_inputs(outcomes, report, progress);
+    if articles.is_empty() {
+        return Err(BriefError::NoUsableInput(Box::new(report.clone())));
+    }
+    let fit = compose::stories_that_fit(&articles);
+    if fit < articles.len() {
+        let warning = format!(
+            "{} stories left out: the programme is full (about {} words)",
+            articles.len() - fit,
+            compose::MAX_PROGRAMME_WORDS
+        );
+        progress.warn(&warning);
+        report.warnings.push(warning);
+        articles.truncate(fit);
+    }
+    let compose_options = ComposeOptions {
+        date: options.date,
+        language: language.to_string(),
+        pauses: options.pauses,
+        max_body_words: options
+            .max_minutes
+            .map(|m| (m * WORDS_PER_MINUTE).max(1.0) as usize),
+        templates: options.templates.resolve(language),
+    };
+    let mut script = compose::compose(&articles, &compose_options, &|p| {
+        text::sentences::split_sentences(p)
+    });
+    clock.lap("compose");
+    let front_end = FrontEnd::new(language, diacritize, options.lexicon.as_deref())?;
+    let voice_texts = apply_front_end(&front_end, &mut script, report);
+    clock.lap("text");
+    Ok((script, voice_texts))
+}
+
+/// Decode the music and earcon files; one that cannot be used is a warning, not a failure.
+/// Also returns a fingerprint of the files' contents for the programme key.
+fn load_sounds(
+    files: &SoundFiles,
+    report: &mut Report,
+    progress: &dyn Progress,
+) -> (Sounds, String) {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut load = |path: &Option<PathBuf>, what: &str| -> Option<crate::audio::Clip> {
+        let path = path.as_ref()?;
+        let result = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                hasher.update(what.as_bytes());
+                hasher.update(&bytes);
+                let extension = path.extension().and_then(|e| e.to_str());
+                crate::audio::decode::decode_bytes(bytes, extension).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(clip) => Some(clip),
+            Err(error) => {
+                let warning = format!("{what} {}: {error}; left out", path.display());
+                progress.warn(&warning);
+                report.warnings.push(warning);
+                None
+            }
+        }
+    };
+    let defaults = Sounds::default();
+    let sounds = Sounds {
+        intro_music: load(&files.intro_music, "intro music"),
+        outro_music: load(&files.outro_music, "outro music"),
+        earcon: load(&files.earcon, "earcon"),
+        music_below_speech_db: files
+            .music_below_speech_db
+            .unwrap_or(defaults.music_below_speech_db),
+        earcon_below_speech_db: files
+            .earcon_below_speech_db
+            .unwrap_or(defaults.earcon_below_speech_db),
+    };
+    let fingerprint = format!(
+        "{}|{}|{}",
+        hex::encode(hasher.finalize()),
+        sounds.music_below_speech_db,
+        sounds.earcon_below_speech_db
+    );
+    (sounds, fingerprint)
 }
 
 /// Record every input's fate in the report and keep the articles, without duplicates.

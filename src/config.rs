@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{Pauses, Templates};
+use crate::compose::{Pauses, TemplateOverrides};
 
 /// Errors reading the config file.
 #[derive(Debug, thiserror::Error)]
@@ -170,12 +170,30 @@ pub struct Config {
     pub voice: VoiceSettings,
     /// Pauses.
     pub pauses: Pauses,
-    /// Programme templates (defaults follow the voice language).
-    pub templates: Option<Templates>,
+    /// Programme templates: each field given replaces the default of the voice language.
+    pub templates: TemplateOverrides,
     /// Output.
     pub output: OutputSettings,
     /// Podcast feed.
     pub feed: FeedConfig,
+    /// Music and earcon.
+    pub sounds: SoundSettings,
+}
+
+/// Music and earcon (`[sounds]`); files in any common audio format, relative to the config file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct SoundSettings {
+    /// Music under the intro, with a three-second lead-in.
+    pub intro_music: Option<PathBuf>,
+    /// Music under the outro, playing out after the last word.
+    pub outro_music: Option<PathBuf>,
+    /// A short sound in the pause before each story.
+    pub earcon: Option<PathBuf>,
+    /// Music depth under speech, dB (default 18).
+    pub music_below_speech_db: Option<f32>,
+    /// Earcon depth under speech, dB (default 6).
+    pub earcon_below_speech_db: Option<f32>,
 }
 
 impl Config {
@@ -203,6 +221,15 @@ impl Config {
         }
         if let Some(lexicon) = &config.voice.lexicon {
             config.voice.lexicon = Some(base.join(lexicon));
+        }
+        for sound in [
+            &mut config.sounds.intro_music,
+            &mut config.sounds.outro_music,
+            &mut config.sounds.earcon,
+        ] {
+            if let Some(path) = sound.as_mut() {
+                *path = base.join(&*path);
+            }
         }
         for feed in &mut config.feeds {
             let is_url = feed.url.contains("://");

@@ -29,6 +29,33 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Name of the lock file a run keeps in its output folder.
+pub const LOCK_FILE: &str = ".nashra.lock";
+
+/// An exclusive lock on an output folder, held while a run writes there. The operating system
+/// releases it when the process ends, however it ends (even by SIGKILL), so it never goes stale.
+#[derive(Debug)]
+pub struct FolderLock {
+    _file: fs::File,
+}
+
+impl FolderLock {
+    /// Lock `dir` (created if needed); `Ok(None)` when another process holds the lock.
+    pub fn try_acquire(dir: &Path) -> io::Result<Option<Self>> {
+        fs::create_dir_all(dir)?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Self { _file: file })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
 /// Remove temporary files (`.nashra-*.tmp`) that an interrupted run left in `dir`.
 pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
     let mut removed = 0;
@@ -58,6 +85,17 @@ mod tests {
         write_atomic(&path, b"second")?;
         assert_eq!(fs::read(&path)?, b"second");
         assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn a_folder_lock_excludes_a_second_holder_until_dropped() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let first = FolderLock::try_acquire(dir.path())?;
+        assert!(first.is_some());
+        assert!(FolderLock::try_acquire(dir.path())?.is_none());
+        drop(first);
+        assert!(FolderLock::try_acquire(dir.path())?.is_some());
         Ok(())
     }
 

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use nashra::brief::{BriefError, BriefOptions, Progress};
+use nashra::brief::{BriefError, BriefOptions, Progress, SoundFiles};
 use nashra::compose::Pauses;
 use nashra::config::Config;
 use nashra::gather::GatherOptions;
@@ -164,6 +164,18 @@ struct BriefArgs {
     /// Neither reuse nor store synthesized clips.
     #[arg(long)]
     no_cache: bool,
+    /// Also say the Hijri date in the intro (config: [templates] hijri = true).
+    #[arg(long)]
+    hijri: bool,
+    /// Music under the intro, with a lead-in (any common audio format).
+    #[arg(long, value_name = "FILE")]
+    intro_music: Option<PathBuf>,
+    /// Music under the outro, playing out after the last word.
+    #[arg(long, value_name = "FILE")]
+    outro_music: Option<PathBuf>,
+    /// A short sound played before each story.
+    #[arg(long, value_name = "FILE")]
+    earcon: Option<PathBuf>,
     /// Parallel synthesis workers (default: one per core for neural voices).
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -557,7 +569,13 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
         nashra_home: tts::nashra_home(),
         use_cache: !args.no_cache,
         gather,
-        templates: config.templates.clone(),
+        templates: {
+            let mut templates = config.templates.clone();
+            if args.hijri {
+                templates.hijri = Some(true);
+            }
+            templates
+        },
         production: ProductionSettings {
             target_lufs: config.output.loudness_lufs,
             max_true_peak_dbtp: config.output.true_peak_dbtp,
@@ -565,6 +583,13 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
             ..ProductionSettings::default()
         },
         jobs: args.jobs,
+        sounds: SoundFiles {
+            intro_music: args.intro_music.or(config.sounds.intro_music.clone()),
+            outro_music: args.outro_music.or(config.sounds.outro_music.clone()),
+            earcon: args.earcon.or(config.sounds.earcon.clone()),
+            music_below_speech_db: config.sounds.music_below_speech_db,
+            earcon_below_speech_db: config.sounds.earcon_below_speech_db,
+        },
     };
     let progress = Bars::new(quiet || args.json);
     let outcome = match nashra::brief::run(&options, &progress) {

@@ -7,6 +7,7 @@ use crate::audio::assemble::{self, Piece};
 use crate::audio::chapters::{chapters_json, Chapter};
 use crate::audio::loudness::{self, Loudness};
 use crate::audio::mp3::{self, Mp3Meta};
+use crate::audio::sounds::{self, Layout, Sounds};
 use crate::audio::transcript::{webvtt, Cue};
 use crate::audio::{wav, AudioError, Clip};
 use crate::compose::{Script, SegmentKind};
@@ -81,9 +82,14 @@ pub fn produce(
     clips: Vec<Clip>,
     voice_rate: u32,
     settings: &ProductionSettings,
+    sounds: &Sounds,
     day_dir: &Path,
 ) -> Result<Produced, ProduceError> {
     let mut clock = StageClock::default();
+    let layout = layout_of(script);
+    if let Some(gap_ms) = sounds.earcon_gap_ms() {
+        widen_story_gaps(script, &layout, gap_ms);
+    }
     let pieces: Vec<Piece> = clips
         .into_iter()
         .zip(&script.segments)
@@ -94,6 +100,10 @@ pub fn produce(
     clock.lap("audio: assemble");
     let assembled = assembled.resample(settings.sample_rate)?;
     clock.lap("audio: resample");
+    let assembled = sounds::dress(assembled, sounds, &layout)?;
+    if !sounds.is_empty() {
+        clock.lap("audio: music and earcons");
+    }
     for (segment, span) in script.segments.iter_mut().zip(&assembled.spans) {
         segment.start_sample = Some(span.start_sample as u64);
         segment.end_sample = Some(span.end_sample as u64);
@@ -170,6 +180,44 @@ pub fn produce(
     })
 }
 
+/// Where the intro, the outro and every story begin among the script's segments.
+pub fn layout_of(script: &Script) -> Layout {
+    let indices_of = |kind: SegmentKind| {
+        let is_kind = |s: &&crate::compose::Segment| s.kind == kind;
+        let first = script.segments.iter().position(|s| is_kind(&s));
+        let last = script.segments.iter().rposition(|s| is_kind(&s));
+        match (first, last) {
+            (Some(first), Some(last)) => first..last + 1,
+            _ => 0..0,
+        }
+    };
+    let mut story_starts = Vec::new();
+    let mut previous_story = None;
+    for (index, segment) in script.segments.iter().enumerate() {
+        if segment.story.is_some() && segment.story != previous_story {
+            story_starts.push(index);
+        }
+        previous_story = segment.story;
+    }
+    Layout {
+        intro: indices_of(SegmentKind::Intro),
+        outro: indices_of(SegmentKind::Outro),
+        story_starts,
+    }
+}
+
+/// Lengthen the pause before every story to at least `gap_ms` (room for the earcon).
+fn widen_story_gaps(script: &mut Script, layout: &Layout, gap_ms: u32) {
+    for &start in &layout.story_starts {
+        if let Some(before) = start
+            .checked_sub(1)
+            .and_then(|i| script.segments.get_mut(i))
+        {
+            before.pause_after_ms = before.pause_after_ms.max(gap_ms);
+        }
+    }
+}
+
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ProduceError> {
     let path = dir.join(name);
     write_atomic(&path, bytes).map_err(|source| ProduceError::Write {
@@ -201,7 +249,13 @@ pub fn chapters_of(script: &Script, total_samples: u64, rate: u32) -> Vec<Chapte
             _ if key == "intro" => script.title.clone(),
             _ => "الختام".to_string(),
         };
-        starts.push((key, title, segment.start_sample.unwrap_or(0)));
+        // The first chapter starts the file (intro music may lead in before the first word).
+        let start = if starts.is_empty() {
+            0
+        } else {
+            segment.start_sample.unwrap_or(0)
+        };
+        starts.push((key, title, start));
     }
     let mut chapters = Vec::with_capacity(starts.len());
     for (i, (id, title, start)) in starts.iter().enumerate() {

@@ -292,3 +292,111 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
     );
     assert!(segment["start_sample"].as_u64().unwrap() < segment["end_sample"].as_u64().unwrap());
 }
+
+/// A stereo 48 kHz WAV of a soft two-note chord, `seconds` long.
+fn write_music(path: &Path, seconds: u32) {
+    let spec = hound::WavSpec {
+        channels: 2,
+        sample_rate: 48000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut writer = hound::WavWriter::create(path, spec).unwrap();
+    for i in 0..seconds * 48000 {
+        let t = i as f32 / 48000.0;
+        let value = 0.2 * (std::f32::consts::TAU * 220.0 * t).sin()
+            + 0.2 * (std::f32::consts::TAU * 330.0 * t).sin();
+        let sample = (value * 32767.0) as i16;
+        writer.write_sample(sample).unwrap();
+        writer.write_sample(sample).unwrap();
+    }
+    writer.finalize().unwrap();
+}
+
+#[test]
+fn music_earcons_and_the_hijri_date_dress_the_programme() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let sounds = tempfile::tempdir().unwrap();
+    let music = sounds.path().join("theme.wav");
+    write_music(&music, 30);
+    // The earcon is an MP3 (any common format is decoded with symphonia).
+    let chime: Vec<f32> = (0..8820)
+        .map(|i| 0.5 * (std::f32::consts::TAU * 880.0 * i as f32 / 44100.0).sin())
+        .collect();
+    let earcon = sounds.path().join("chime.mp3");
+    let mp3 = nashra::audio::mp3::encode_mp3(
+        &nashra::audio::Clip::new(chime, 44100),
+        128,
+        &Default::default(),
+    )
+    .unwrap();
+    fs::write(&earcon, mp3).unwrap();
+    let broken = sounds.path().join("broken.ogg");
+    fs::write(&broken, b"OggS but not really").unwrap();
+    brief(home.path(), out.path(), &["--quiet", "--hijri"])
+        .arg("--intro-music")
+        .arg(&music)
+        .arg("--outro-music")
+        .arg(&broken)
+        .arg("--earcon")
+        .arg(&earcon)
+        .arg(samples_dir().join("rt-arabic-kremlin-putin-biden.txt"))
+        .arg(samples_dir().join("youm7-2020-groundwater-study.html"))
+        .assert()
+        .success();
+    let day = out.path().join("2026-11-29");
+    let report = report(&day);
+    // The unusable outro music is named in the report and left out; the rest is used.
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("outro music") && warnings.contains("broken.ogg"),
+        "{warnings}"
+    );
+    assert!(
+        !warnings.contains("theme.wav") && !warnings.contains("chime.mp3"),
+        "{warnings}"
+    );
+    let script: serde_json::Value =
+        serde_json::from_slice(&fs::read(day.join("script.json")).unwrap()).unwrap();
+    let segments = script["segments"].as_array().unwrap();
+    assert!(segments[0]["spoken"]
+        .as_str()
+        .unwrap()
+        .contains("الموافق الثامن عشر من جمادى الآخرة عام ألف وأربعمئة وثمانية وأربعين للهجرة"));
+    // Three seconds of music lead in before the first word.
+    let first_word = segments[0]["start_sample"].as_u64().unwrap() as usize;
+    assert_eq!(first_word, 3 * 44100);
+    let (_, _, _, wav) = read_wav(&day.join("briefing.wav"));
+    assert!(rms(&wav[44100..2 * 44100]) > 0.01, "music in the lead-in");
+    // The pause before each story holds the earcon, with silence around it.
+    for (index, segment) in segments.iter().enumerate().skip(1) {
+        if segment["kind"] != "story_intro" {
+            continue;
+        }
+        let before = &segments[index - 1];
+        assert!(before["pause_after_ms"].as_u64().unwrap() >= 800);
+        let gap_start = before["end_sample"].as_u64().unwrap() as usize;
+        let gap_end = segment["start_sample"].as_u64().unwrap() as usize;
+        let middle = (gap_start + gap_end) / 2;
+        assert!(
+            rms(&wav[middle - 2000..middle + 2000]) > 0.01,
+            "earcon in the gap"
+        );
+        assert!(
+            rms(&wav[gap_end - 500..gap_end]) < 0.005,
+            "silence before the story"
+        );
+    }
+    // The chapters still start the file and agree with the transcript.
+    let chapters: serde_json::Value =
+        serde_json::from_slice(&fs::read(day.join("chapters.json")).unwrap()).unwrap();
+    assert_eq!(chapters["chapters"][0]["startTime"].as_f64().unwrap(), 0.0);
+    let vtt = fs::read_to_string(day.join("transcript.vtt")).unwrap();
+    assert!(
+        vtt.contains("00:00:03.000 -->"),
+        "first cue after the lead-in"
+    );
+    let loudness = &report["loudness"];
+    assert!((loudness["integrated_lufs"].as_f64().unwrap() + 16.0).abs() <= 0.5);
+}

@@ -15,6 +15,7 @@ pub mod decode;
 pub mod loudness;
 pub mod mp3;
 pub mod resample;
+pub mod sounds;
 pub mod transcript;
 pub mod trim;
 pub mod wav;

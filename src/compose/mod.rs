@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Article;
-pub use templates::Templates;
+pub use templates::{TemplateOverrides, Templates};
 
 /// What a segment is, for chapters and the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,8 +160,22 @@ pub fn compose(
             article.title.clone(),
             pauses.paragraph_ms,
         );
+        let mut words_left = MAX_STORY_WORDS;
         for paragraph in article.paragraphs.iter().take(read) {
-            let sentences = split_sentences(paragraph);
+            if words_left == 0 {
+                break;
+            }
+            let (lead, words, cut) = lead_words(paragraph, words_left);
+            words_left -= words;
+            let mut sentences = split_sentences(lead);
+            if cut && sentences.len() > 1 {
+                // Do not end the story in the middle of a sentence.
+                sentences.pop();
+            }
+            let sentences: Vec<String> = sentences
+                .iter()
+                .flat_map(|s| cap_segment_words(s))
+                .collect();
             let count = sentences.len();
             for (i, sentence) in sentences.into_iter().enumerate() {
                 let pause = if i + 1 == count {
@@ -205,6 +219,60 @@ pub fn compose(
     }
 }
 
+/// Most words read from one story (about 25 minutes): a runaway page cannot fill the programme.
+pub const MAX_STORY_WORDS: usize = 3000;
+/// Longest segment in words: a "sentence" without punctuation is cut into pieces this long.
+pub const MAX_SEGMENT_WORDS: usize = 80;
+/// Words of a programme at most (about two and a half hours of speech): stories beyond it are
+/// left out, so that no day, however busy, passes the three-hour limit of the audio stage.
+pub const MAX_PROGRAMME_WORDS: usize = 18_000;
+
+/// How many of `articles`, in order, fit in [`MAX_PROGRAMME_WORDS`] with at least their headline
+/// and lead paragraph (the budget of [`paragraph_budgets`] then shares out the rest).
+pub fn stories_that_fit(articles: &[Article]) -> usize {
+    let mut used = 0usize;
+    for (index, article) in articles.iter().enumerate() {
+        let lead = article
+            .paragraphs
+            .first()
+            .map_or(0, |p| p.split_whitespace().count());
+        used += article.title.split_whitespace().count() + lead.min(MAX_STORY_WORDS);
+        if used > MAX_PROGRAMME_WORDS && index > 0 {
+            return index;
+        }
+    }
+    articles.len()
+}
+
+/// The first `max` words of `text`: (the text, its word count, whether words were cut off).
+fn lead_words(text: &str, max: usize) -> (&str, usize, bool) {
+    let mut count = 0;
+    let mut in_word = false;
+    for (index, c) in text.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count > max {
+                return (text[..index].trim_end(), max, true);
+            }
+        }
+    }
+    (text, count, false)
+}
+
+/// A sentence longer than [`MAX_SEGMENT_WORDS`] as pieces of about equal length.
+fn cap_segment_words(sentence: &str) -> Vec<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= MAX_SEGMENT_WORDS {
+        return vec![sentence.to_string()];
+    }
+    let pieces = words.len().div_ceil(MAX_SEGMENT_WORDS);
+    let size = words.len().div_ceil(pieces);
+    words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+}
+
 /// Append a segment unless its text is empty.
 fn push(
     segments: &mut Vec<Segment>,
@@ -230,8 +298,13 @@ fn push(
 /// How many lead paragraphs of each article fit in `max_words`: paragraphs are granted one
 /// round at a time across all stories (lead paragraphs first), so every story is heard.
 pub fn paragraph_budgets(articles: &[Article], max_words: Option<usize>) -> Vec<usize> {
-    let Some(max_words) = max_words else {
-        return articles.iter().map(|a| a.paragraphs.len()).collect();
+    let total: usize = articles.iter().map(Article::word_count).sum();
+    let max_words = match max_words {
+        Some(max) => max.min(MAX_PROGRAMME_WORDS),
+        None if total <= MAX_PROGRAMME_WORDS => {
+            return articles.iter().map(|a| a.paragraphs.len()).collect()
+        }
+        None => MAX_PROGRAMME_WORDS,
     };
     let mut granted = vec![0usize; articles.len()];
     let mut used = 0usize;
@@ -257,6 +330,67 @@ pub fn paragraph_budgets(articles: &[Article], max_words: Option<usize>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn article_of(title: &str, paragraphs: Vec<String>) -> Article {
+        Article {
+            title: title.to_string(),
+            paragraphs,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn a_runaway_paragraph_is_read_only_up_to_the_story_limit_in_short_segments() {
+        let sentence = "كلمة ".repeat(200) + "نهاية. ";
+        let huge = sentence.repeat(15_000); // three million words in one paragraph
+        let articles = vec![article_of("عنوان", vec![huge])];
+        let options = ComposeOptions {
+            date: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+            language: "ar".into(),
+            pauses: Pauses::default(),
+            max_body_words: None,
+            templates: Templates::arabic(),
+        };
+        let script = compose(&articles, &options, &|p| {
+            crate::text::sentences::split_sentences(p)
+        });
+        let body: Vec<&Segment> = script
+            .segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Body)
+            .collect();
+        let words: usize = body
+            .iter()
+            .map(|s| s.original.split_whitespace().count())
+            .sum();
+        assert!(
+            words <= MAX_STORY_WORDS && words > MAX_STORY_WORDS / 2,
+            "{words}"
+        );
+        assert!(body
+            .iter()
+            .all(|s| s.original.split_whitespace().count() <= MAX_SEGMENT_WORDS));
+        assert!(body.last().is_some_and(|s| s.original.ends_with("نهاية.")));
+    }
+
+    #[test]
+    fn a_day_too_long_for_the_programme_keeps_the_stories_that_fit() {
+        let lead = "خبر ".repeat(500);
+        let articles: Vec<Article> = (0..100)
+            .map(|_| article_of("عنوان", vec![lead.clone(), lead.clone()]))
+            .collect();
+        let kept = stories_that_fit(&articles);
+        assert!(
+            kept < 100 && kept * 501 <= MAX_PROGRAMME_WORDS + 501,
+            "{kept}"
+        );
+        let budgets = paragraph_budgets(&articles[..kept], None);
+        let words: usize = budgets.iter().map(|&read| read * 500).sum();
+        assert!(words <= MAX_PROGRAMME_WORDS + 500 * kept, "{words}");
+        let few = &articles[..3];
+        assert_eq!(stories_that_fit(few), 3);
+        assert_eq!(paragraph_budgets(few, None), vec![2, 2, 2]);
+    }
 
     fn article(title: &str, paragraphs: &[&str]) -> Article {
         Article {

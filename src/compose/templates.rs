@@ -3,10 +3,13 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::text::dates::HIJRI_MONTHS;
+use crate::text::hijri;
 use crate::text::numbers::{cardinal_with, ordinal, Case, Gender};
 
-/// Programme templates. Placeholders: `{title}`, `{weekday}`, `{date}`, `{count}`, `{ordinal}`,
-/// `{total}`, `{source}`.
+/// Programme templates. Placeholders: `{title}`, `{weekday}`, `{date}`, `{hijri}` (the Hijri
+/// date with its lead-in when `hijri` is on, else nothing), `{hijri_date}`, `{count}`,
+/// `{ordinal}`, `{total}`, `{source}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Templates {
@@ -22,6 +25,12 @@ pub struct Templates {
     pub story_source: String,
     /// Closing sentences.
     pub outro: Vec<String>,
+    /// Say the Hijri date after the Gregorian one (`{hijri}`).
+    pub hijri: bool,
+    /// Days added to the arithmetical Hijri date to follow the local official calendar.
+    pub hijri_adjust_days: i32,
+    /// What `{hijri}` says before the Hijri date.
+    pub hijri_lead_in: String,
 }
 
 impl Default for Templates {
@@ -37,7 +46,7 @@ impl Templates {
             language: "ar".into(),
             programme_title: "نشرة الأخبار".into(),
             intro: vec![
-                "{title} ليوم {weekday}، {date}.".into(),
+                "{title} ليوم {weekday}، {date}{hijri}.".into(),
                 "في هذه النشرة {count}.".into(),
             ],
             story_intro: "الخبر {ordinal} من {total}".into(),
@@ -46,6 +55,9 @@ impl Templates {
                 "كانت هذه {title} ليوم {weekday}، {date}.".into(),
                 "شكرا لاستماعكم.".into(),
             ],
+            hijri: false,
+            hijri_adjust_days: 0,
+            hijri_lead_in: "، الموافق ".into(),
         }
     }
 
@@ -55,7 +67,7 @@ impl Templates {
             language: "en".into(),
             programme_title: "The news briefing".into(),
             intro: vec![
-                "{title} for {weekday}, {date}.".into(),
+                "{title} for {weekday}, {date}{hijri}.".into(),
                 "In this briefing: {count}.".into(),
             ],
             story_intro: "Story {ordinal} of {total}".into(),
@@ -64,6 +76,9 @@ impl Templates {
                 "That was {title} for {weekday}, {date}.".into(),
                 "Thank you for listening.".into(),
             ],
+            hijri: false,
+            hijri_adjust_days: 0,
+            hijri_lead_in: ", ".into(),
         }
     }
 
@@ -118,10 +133,29 @@ impl Templates {
     }
 
     fn fill_date(&self, template: &str, date: NaiveDate) -> String {
+        let hijri_date = self.written_hijri_date(date);
+        let hijri = if self.hijri {
+            format!("{}{hijri_date}", self.hijri_lead_in)
+        } else {
+            String::new()
+        };
         template
             .replace("{title}", &self.programme_title)
             .replace("{weekday}", &self.weekday(date.weekday()))
             .replace("{date}", &self.written_date(date))
+            .replace("{hijri_date}", &hijri_date)
+            .replace("{hijri}", &hijri)
+    }
+
+    /// The Hijri date as written in the transcript ("18 جمادى الآخرة 1448 للهجرة").
+    fn written_hijri_date(&self, date: NaiveDate) -> String {
+        let h = hijri::to_hijri(date, self.hijri_adjust_days);
+        let index = (h.month.clamp(1, 12) - 1) as usize;
+        if self.is_arabic() {
+            format!("{} {} {} للهجرة", h.day, HIJRI_MONTHS[index], h.year)
+        } else {
+            format!("{} {} {} AH", h.day, hijri::ENGLISH_MONTHS[index], h.year)
+        }
     }
 
     /// The date as written in the transcript; the text front end speaks it.
@@ -162,6 +196,49 @@ impl Templates {
             n if n % 100 >= 3 && n % 100 <= 10 => format!("{} أخبار", counted(n)),
             n if n % 100 >= 11 => format!("{} خبرا", counted(n)),
             n => format!("{} خبر", counted(n)),
+        }
+    }
+}
+
+/// The `[templates]` section of the config: any field given replaces the default of the voice
+/// language (or of `language`, when given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct TemplateOverrides {
+    /// Template language (`ar` or `en`); default: the voice language.
+    pub language: Option<String>,
+    /// Programme name.
+    pub programme_title: Option<String>,
+    /// Opening sentences.
+    pub intro: Option<Vec<String>>,
+    /// "Story two of five".
+    pub story_intro: Option<String>,
+    /// Said after the story announcement when the source is known.
+    pub story_source: Option<String>,
+    /// Closing sentences.
+    pub outro: Option<Vec<String>>,
+    /// Say the Hijri date after the Gregorian one.
+    pub hijri: Option<bool>,
+    /// Days added to the arithmetical Hijri date.
+    pub hijri_adjust_days: Option<i32>,
+    /// What `{hijri}` says before the Hijri date.
+    pub hijri_lead_in: Option<String>,
+}
+
+impl TemplateOverrides {
+    /// The templates for a voice speaking `voice_language`, with these overrides applied.
+    pub fn resolve(&self, voice_language: &str) -> Templates {
+        let base = Templates::for_language(self.language.as_deref().unwrap_or(voice_language));
+        Templates {
+            language: base.language,
+            programme_title: self.programme_title.clone().unwrap_or(base.programme_title),
+            intro: self.intro.clone().unwrap_or(base.intro),
+            story_intro: self.story_intro.clone().unwrap_or(base.story_intro),
+            story_source: self.story_source.clone().unwrap_or(base.story_source),
+            outro: self.outro.clone().unwrap_or(base.outro),
+            hijri: self.hijri.unwrap_or(base.hijri),
+            hijri_adjust_days: self.hijri_adjust_days.unwrap_or(base.hijri_adjust_days),
+            hijri_lead_in: self.hijri_lead_in.clone().unwrap_or(base.hijri_lead_in),
         }
     }
 }
@@ -237,5 +314,43 @@ mod tests {
             "The news briefing for Sunday, November 29, 2026."
         );
         assert_eq!(t.story_intro(0, 2, Some("CNN")), "Story 1 of 2, from CNN.");
+    }
+
+    #[test]
+    fn hijri_date_follows_the_gregorian_one_when_enabled() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
+        let mut t = Templates::arabic();
+        t.hijri = true;
+        assert_eq!(
+            t.intro(date, 5)[0],
+            "نشرة الأخبار ليوم الأحد، 29 نوفمبر 2026، الموافق 18 جمادى الآخرة 1448 للهجرة."
+        );
+        t.hijri_adjust_days = 1;
+        assert!(t.intro(date, 5)[0].contains("19 جمادى الآخرة"));
+        let mut english = Templates::english();
+        english.hijri = true;
+        assert_eq!(
+            english.intro(date, 1)[0],
+            "The news briefing for Sunday, November 29, 2026, 18 Jumada al-Akhirah 1448 AH."
+        );
+        assert!(!Templates::arabic().intro(date, 5)[0].contains("الموافق"));
+    }
+
+    #[test]
+    fn overrides_apply_over_the_voice_language_defaults() {
+        let overrides = TemplateOverrides {
+            hijri: Some(true),
+            programme_title: Some("Morning news".into()),
+            ..TemplateOverrides::default()
+        };
+        let english = overrides.resolve("en");
+        assert_eq!(english.language, "en");
+        assert!(english.hijri);
+        assert_eq!(english.programme_title, "Morning news");
+        assert_eq!(english.outro, Templates::english().outro);
+        assert_eq!(
+            TemplateOverrides::default().resolve("ar"),
+            Templates::arabic()
+        );
     }
 }

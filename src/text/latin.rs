@@ -4,6 +4,10 @@ use super::numbers::{cardinal, ordinal, Case, Gender};
 
 /// Whole tokens with a fixed Arabic reading.
 const KNOWN_TOKENS: &[(&str, &str)] = &[
+    ("CNNArabic", "سي إن إن بالعربية"),
+    ("BBCArabic", "بي بي سي عربي"),
+    ("SkyNewsArabia", "سكاي نيوز عربية"),
+    ("AlJazeera", "الجزيرة"),
     ("COVID-19", "كوفيد تسعة عشر"),
     ("Covid-19", "كوفيد تسعة عشر"),
     ("COVID", "كوفيد"),

@@ -28,6 +28,7 @@
 pub mod dates;
 pub mod diacritize;
 pub mod frontend;
+pub mod hijri;
 pub mod latin;
 pub mod lexicon;
 pub mod lint;

@@ -2,6 +2,8 @@
 
 /// Longest clause, in words, before it is cut at a word boundary.
 pub const MAX_CLAUSE_WORDS: usize = 40;
+/// Longest clause, in characters, given to the voice in one inference.
+pub const MAX_CLAUSE_CHARS: usize = 300;
 
 /// Dotted abbreviations that do not end a sentence (compared without the final dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -99,7 +101,8 @@ fn push_trimmed(out: &mut Vec<String>, current: &mut String) {
 }
 
 /// Splits a sentence into clauses at ، ؛ , ; : (not inside numbers like 1,500),
-/// then cuts any clause longer than [`MAX_CLAUSE_WORDS`] words at a word boundary.
+/// then cuts any clause longer than [`MAX_CLAUSE_WORDS`] words or [`MAX_CLAUSE_CHARS`]
+/// characters at a word boundary (a longer word is cut where it must be).
 pub fn split_clauses(sentence: &str) -> Vec<String> {
     let chars: Vec<char> = sentence.chars().collect();
     let mut clauses = Vec::new();
@@ -119,12 +122,19 @@ pub fn split_clauses(sentence: &str) -> Vec<String> {
 
 fn cap_words(clause: &str) -> Vec<String> {
     let words: Vec<&str> = clause.split_whitespace().collect();
-    if words.len() <= MAX_CLAUSE_WORDS {
-        return vec![clause.to_string()];
-    }
-    let pieces = words.len().div_ceil(MAX_CLAUSE_WORDS);
-    let size = words.len().div_ceil(pieces);
-    words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+    let chunks = if words.len() <= MAX_CLAUSE_WORDS {
+        vec![clause.to_string()]
+    } else {
+        let pieces = words.len().div_ceil(MAX_CLAUSE_WORDS);
+        let size = words.len().div_ceil(pieces);
+        words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+    };
+    chunks
+        .iter()
+        .flat_map(|chunk| cut_at_spaces(chunk, MAX_CLAUSE_CHARS))
+        .filter(|piece| !piece.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Cut `text` into pieces of at most `max` characters, at spaces where possible (a single
@@ -133,8 +143,8 @@ pub fn cut_at_spaces(text: &str, max: usize) -> Vec<&str> {
     let max = max.max(1);
     let mut pieces = Vec::new();
     let mut rest = text.trim();
-    while rest.chars().count() > max {
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+    // Each step looks at most `max` characters ahead, so the whole cut is linear in the text.
+    while let Some((limit, _)) = rest.char_indices().nth(max) {
         let cut = rest[..limit].rfind(' ').filter(|&i| i > 0).unwrap_or(limit);
         pieces.push(&rest[..cut]);
         rest = rest[cut..].trim_start();
@@ -146,6 +156,20 @@ pub fn cut_at_spaces(text: &str, max: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_word_never_reaches_the_voice_whole() {
+        let clauses = split_clauses(&"ب".repeat(100_000));
+        assert!(clauses
+            .iter()
+            .all(|c| c.chars().count() <= MAX_CLAUSE_CHARS));
+        let total: usize = clauses.iter().map(|c| c.chars().count()).sum();
+        assert_eq!(total, 100_000);
+        let long_words = "كلمةطويلةجدا ".repeat(100);
+        assert!(split_clauses(&long_words)
+            .iter()
+            .all(|c| c.chars().count() <= MAX_CLAUSE_CHARS && !c.contains("  ")));
+    }
 
     #[test]
     fn splits_arabic_sentences() {

@@ -1,0 +1,365 @@
+//! Dressing the programme: intro music with a lead-in, an earcon in the gap before each story,
+//! and outro music that plays out after the last word. Levels are set against the speech's own
+//! active level, so a loud or quiet music file sits at the same depth under the voice.
+use std::ops::Range;
+
+use super::assemble::{active_level_db, Assembled};
+use super::resample::resample;
+use super::{AudioError, Clip};
+
+/// Default depth of music under speech, dB.
+pub const DEFAULT_MUSIC_BELOW_SPEECH_DB: f32 = 18.0;
+/// Default depth of the earcon under speech, dB.
+pub const DEFAULT_EARCON_BELOW_SPEECH_DB: f32 = 6.0;
+/// Music heard alone before the first word, milliseconds (shorter music: all of it).
+pub const INTRO_LEAD_IN_MS: u32 = 3000;
+/// Music heard alone after the last word, milliseconds (shorter music: what is left).
+pub const OUTRO_TAIL_MS: u32 = 4000;
+/// Silence on each side of an earcon, milliseconds.
+pub const EARCON_MARGIN_MS: u32 = 300;
+/// Depth of music playing alone (lead-in, tail) under the speech level, dB.
+const SOLO_MUSIC_BELOW_SPEECH_DB: f32 = 4.0;
+/// Music keeps playing this long after the intro before it has faded out, milliseconds.
+const INTRO_MUSIC_TAIL_MS: u32 = 1000;
+/// Length of the duck from solo to bed level (and back), milliseconds.
+const DUCK_MS: u32 = 500;
+const MUSIC_FADE_IN_MS: u32 = 500;
+const MUSIC_FADE_OUT_MS: u32 = 1500;
+
+/// Sounds laid over the programme (decoded, any rate).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sounds {
+    /// Music under the intro, with a lead-in before the first word.
+    pub intro_music: Option<Clip>,
+    /// Music under the outro, playing out after the last word.
+    pub outro_music: Option<Clip>,
+    /// A short sound in the gap before each story.
+    pub earcon: Option<Clip>,
+    /// Music depth under speech, dB.
+    pub music_below_speech_db: f32,
+    /// Earcon depth under speech, dB.
+    pub earcon_below_speech_db: f32,
+}
+
+impl Default for Sounds {
+    fn default() -> Self {
+        Self {
+            intro_music: None,
+            outro_music: None,
+            earcon: None,
+            music_below_speech_db: DEFAULT_MUSIC_BELOW_SPEECH_DB,
+            earcon_below_speech_db: DEFAULT_EARCON_BELOW_SPEECH_DB,
+        }
+    }
+}
+
+impl Sounds {
+    /// Whether there is anything to lay over the programme.
+    pub fn is_empty(&self) -> bool {
+        self.intro_music.is_none() && self.outro_music.is_none() && self.earcon.is_none()
+    }
+
+    /// The shortest pause before a story that holds the earcon with its margins, if any.
+    pub fn earcon_gap_ms(&self) -> Option<u32> {
+        let earcon = self.earcon.as_ref()?;
+        let millis = (earcon.duration_secs() * 1000.0).ceil() as u32;
+        Some(millis.saturating_add(2 * EARCON_MARGIN_MS))
+    }
+}
+
+/// Which pieces of the assembled programme are intro, outro and story starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Pieces of the intro.
+    pub intro: Range<usize>,
+    /// Pieces of the outro.
+    pub outro: Range<usize>,
+    /// The first piece of every story.
+    pub story_starts: Vec<usize>,
+}
+
+/// Lay `sounds` over `programme` (whose spans follow `layout`). Intro music delays the speech by
+/// its lead-in; every span moves with it. The programme may grow at the end (outro tail).
+pub fn dress(
+    programme: Assembled,
+    sounds: &Sounds,
+    layout: &Layout,
+) -> Result<Assembled, AudioError> {
+    if sounds.is_empty() {
+        return Ok(programme);
+    }
+    let rate = programme.clip.sample_rate;
+    let Some(speech_db) = active_level_db(&programme.clip) else {
+        return Ok(programme);
+    };
+    let mut programme = programme;
+    let gain_below = |sound: &[f32], below: f32| -> f32 {
+        let sound_db = active_level_db(&Clip::new(sound.to_vec(), rate)).unwrap_or(speech_db);
+        db_to_gain((speech_db - sound_db) as f32 - below)
+    };
+    if let Some(music) = &sounds.intro_music {
+        let music = resample(music, rate)?.samples;
+        let lead = ms(INTRO_LEAD_IN_MS, rate).min(music.len());
+        delay(&mut programme, lead);
+        let intro_end = end_of(&programme, &layout.intro).unwrap_or(lead);
+        let end = (intro_end + ms(INTRO_MUSIC_TAIL_MS, rate)).min(music.len());
+        let bed = gain_below(&music, sounds.music_below_speech_db);
+        let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
+        let duck_start = lead.saturating_sub(ms(DUCK_MS, rate));
+        let envelope = [
+            (0, 0.0),
+            (ms(MUSIC_FADE_IN_MS, rate), solo),
+            (duck_start, solo),
+            (lead, bed),
+            (end.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), bed),
+            (end, 0.0),
+        ];
+        mix(&mut programme.clip.samples, &music[..end], 0, &envelope);
+    }
+    if let Some(earcon) = &sounds.earcon {
+        let earcon = resample(earcon, rate)?.samples;
+        let gain = gain_below(&earcon, sounds.earcon_below_speech_db);
+        for &story in &layout.story_starts {
+            let (Some(before), Some(start)) = (
+                story.checked_sub(1).and_then(|i| programme.spans.get(i)),
+                programme.spans.get(story),
+            ) else {
+                continue;
+            };
+            let gap = start.start_sample.saturating_sub(before.end_sample);
+            let at = before.end_sample + gap.saturating_sub(earcon.len()) / 2;
+            let envelope = [(0, gain), (earcon.len(), gain)];
+            mix(&mut programme.clip.samples, &earcon, at, &envelope);
+        }
+    }
+    if let Some(music) = &sounds.outro_music {
+        let music = resample(music, rate)?.samples;
+        if let Some(first) = programme.spans.get(layout.outro.start).copied() {
+            let previous_end = layout
+                .outro
+                .start
+                .checked_sub(1)
+                .and_then(|i| programme.spans.get(i))
+                .map_or(0, |s| s.end_sample);
+            let gap = first.start_sample.saturating_sub(previous_end);
+            let start = first.start_sample - ms(1000, rate).min(gap / 2);
+            let speech_end = end_of(&programme, &layout.outro).unwrap_or(first.end_sample) - start;
+            let length = music.len().min(speech_end + ms(OUTRO_TAIL_MS, rate));
+            let bed = gain_below(&music, sounds.music_below_speech_db);
+            let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
+            let envelope = [
+                (0, 0.0),
+                (ms(MUSIC_FADE_IN_MS, rate), bed),
+                (speech_end, bed),
+                (speech_end + ms(DUCK_MS, rate), solo),
+                (length.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), solo),
+                (length, 0.0),
+            ];
+            mix(
+                &mut programme.clip.samples,
+                &music[..length],
+                start,
+                &envelope,
+            );
+        }
+    }
+    Ok(programme)
+}
+
+fn ms(millis: u32, rate: u32) -> usize {
+    (u64::from(millis) * u64::from(rate) / 1000) as usize
+}
+
+fn db_to_gain(db: f32) -> f32 {
+    10f32.powf(db / 20.0)
+}
+
+/// End sample of the last span in `range`.
+fn end_of(programme: &Assembled, range: &Range<usize>) -> Option<usize> {
+    let last = range
+        .end
+        .checked_sub(1)
+        .filter(|last| *last >= range.start)?;
+    programme.spans.get(last).map(|s| s.end_sample)
+}
+
+/// Prepend `samples` of silence and move every span.
+fn delay(programme: &mut Assembled, samples: usize) {
+    if samples == 0 {
+        return;
+    }
+    let mut delayed = vec![0.0; samples];
+    delayed.extend_from_slice(&programme.clip.samples);
+    programme.clip.samples = delayed;
+    for span in &mut programme.spans {
+        span.start_sample += samples;
+        span.end_sample += samples;
+    }
+}
+
+/// Add `sound` into `target` from sample `at`, scaled by a piecewise-linear gain envelope
+/// (points of (sample within the sound, linear gain), in order). `target` grows if needed.
+fn mix(target: &mut Vec<f32>, sound: &[f32], at: usize, envelope: &[(usize, f32)]) {
+    let end = at.saturating_add(sound.len());
+    if end > target.len() {
+        target.resize(end, 0.0);
+    }
+    for (offset, (out, sample)) in target[at..end].iter_mut().zip(sound).enumerate() {
+        *out += sample * gain_at(envelope, offset);
+    }
+}
+
+fn gain_at(envelope: &[(usize, f32)], position: usize) -> f32 {
+    let mut previous = match envelope.first() {
+        Some(&first) => first,
+        None => return 1.0,
+    };
+    for &(point, gain) in envelope {
+        if position < point {
+            let span = (point - previous.0) as f32;
+            let t = if span > 0.0 {
+                (position - previous.0) as f32 / span
+            } else {
+                1.0
+            };
+            return previous.1 + (gain - previous.1) * t;
+        }
+        previous = (point.max(previous.0), gain);
+    }
+    previous.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::assemble::Span;
+    use super::*;
+
+    const RATE: u32 = 8000;
+
+    fn tone(seconds: f32, amplitude: f32, frequency: f32) -> Clip {
+        let n = (seconds * RATE as f32) as usize;
+        let samples = (0..n)
+            .map(|i| amplitude * (std::f32::consts::TAU * frequency * i as f32 / RATE as f32).sin())
+            .collect();
+        Clip::new(samples, RATE)
+    }
+
+    fn rms(samples: &[f32]) -> f32 {
+        (samples.iter().map(|s| s * s).sum::<f32>() / samples.len().max(1) as f32).sqrt()
+    }
+
+    /// Intro (1 s speech), gap, story (1 s), gap, story (1 s), gap, outro (0.5 s).
+    fn programme() -> (Assembled, Layout) {
+        let speech = tone(1.0, 0.3, 200.0).samples;
+        let mut samples = Vec::new();
+        let mut spans = Vec::new();
+        for (length, pause) in [(8000, 8000), (8000, 8000), (8000, 8000), (4000, 0)] {
+            let start = samples.len();
+            samples.extend_from_slice(&speech[..length]);
+            spans.push(Span {
+                start_sample: start,
+                end_sample: samples.len(),
+            });
+            samples.resize(samples.len() + pause, 0.0);
+        }
+        let layout = Layout {
+            intro: 0..1,
+            outro: 3..4,
+            story_starts: vec![1, 2],
+        };
+        (
+            Assembled {
+                clip: Clip::new(samples, RATE),
+                spans,
+            },
+            layout,
+        )
+    }
+
+    #[test]
+    fn nothing_to_lay_leaves_the_programme_alone() -> Result<(), AudioError> {
+        let (assembled, layout) = programme();
+        let dressed = dress(assembled.clone(), &Sounds::default(), &layout)?;
+        assert_eq!(dressed, assembled);
+        Ok(())
+    }
+
+    #[test]
+    fn intro_music_leads_in_then_ducks_under_the_speech() -> Result<(), AudioError> {
+        let (assembled, layout) = programme();
+        let sounds = Sounds {
+            intro_music: Some(tone(10.0, 0.5, 440.0)),
+            ..Sounds::default()
+        };
+        let dressed = dress(assembled.clone(), &sounds, &layout)?;
+        let lead = ms(INTRO_LEAD_IN_MS, RATE);
+        assert_eq!(dressed.spans[0].start_sample, lead);
+        assert_eq!(
+            dressed.clip.samples.len(),
+            assembled.clip.samples.len() + lead
+        );
+        // Solo music 4 dB under the speech, then the bed 18 dB under it.
+        let solo = rms(&dressed.clip.samples[RATE as usize..2 * RATE as usize]);
+        let speech = rms(&assembled.clip.samples[..8000]);
+        let solo_db = 20.0 * (solo / speech).log10();
+        assert!((solo_db + 4.0).abs() < 0.5, "solo at {solo_db} dB");
+        let music_under_speech: Vec<f32> = (2000..3000)
+            .map(|i| dressed.clip.samples[lead + i] - assembled.clip.samples[i])
+            .collect();
+        let bed_db = 20.0 * (rms(&music_under_speech) / speech).log10();
+        assert!((bed_db + 18.0).abs() < 0.5, "bed at {bed_db} dB");
+        // The music has faded out before the second story.
+        let second = dressed.spans[2];
+        assert!(rms(&dressed.clip.samples[second.start_sample - 2000..second.start_sample]) < 1e-6);
+        Ok(())
+    }
+
+    #[test]
+    fn earcon_sits_in_the_middle_of_each_story_gap() -> Result<(), AudioError> {
+        let (assembled, layout) = programme();
+        let sounds = Sounds {
+            earcon: Some(tone(0.25, 0.8, 880.0)),
+            ..Sounds::default()
+        };
+        let dressed = dress(assembled.clone(), &sounds, &layout)?;
+        assert_eq!(dressed.spans, assembled.spans);
+        for &story in &layout.story_starts {
+            let gap_start = assembled.spans[story - 1].end_sample;
+            let gap_end = assembled.spans[story].start_sample;
+            let middle = (gap_start + gap_end) / 2;
+            assert!(rms(&dressed.clip.samples[middle - 500..middle + 500]) > 0.05);
+            assert!(rms(&dressed.clip.samples[gap_start..gap_start + 200]) < 1e-6);
+            assert!(rms(&dressed.clip.samples[gap_end - 200..gap_end]) < 1e-6);
+        }
+        assert_eq!(sounds.earcon_gap_ms(), Some(250 + 2 * EARCON_MARGIN_MS));
+        Ok(())
+    }
+
+    #[test]
+    fn outro_music_plays_out_after_the_last_word() -> Result<(), AudioError> {
+        let (assembled, layout) = programme();
+        let sounds = Sounds {
+            outro_music: Some(tone(20.0, 0.5, 330.0)),
+            ..Sounds::default()
+        };
+        let dressed = dress(assembled.clone(), &sounds, &layout)?;
+        let speech_end = assembled.spans[3].end_sample;
+        let tail = ms(OUTRO_TAIL_MS, RATE);
+        assert_eq!(dressed.clip.samples.len(), speech_end + tail);
+        assert!(rms(&dressed.clip.samples[speech_end + 4000..speech_end + 12000]) > 0.1);
+        // It starts in the gap before the outro, not under the last story.
+        let story_end = assembled.spans[2].end_sample;
+        assert!(rms(&dressed.clip.samples[story_end..story_end + 400]) < 1e-6);
+        Ok(())
+    }
+
+    #[test]
+    fn envelope_interpolates_linearly() {
+        let envelope = [(0, 0.0), (10, 1.0), (20, 1.0), (30, 0.0)];
+        assert_eq!(gain_at(&envelope, 0), 0.0);
+        assert!((gain_at(&envelope, 5) - 0.5).abs() < 1e-6);
+        assert_eq!(gain_at(&envelope, 15), 1.0);
+        assert!((gain_at(&envelope, 25) - 0.5).abs() < 1e-6);
+        assert_eq!(gain_at(&envelope, 40), 0.0);
+    }
+}
