@@ -232,8 +232,6 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let clips = synthesized.clips;
     clock.lap("synthesis");
 
-    report.stories = script.stories.len();
-    report.segments = script.segments.len();
     report.voice = Some(VoiceReport {
         id: voice.id().to_string(),
         engine: format!("{:?}", voice.manifest().engine).to_lowercase(),
@@ -253,6 +251,12 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         &day_dir,
     )?;
     progress.end();
+    for warning in &produced.warnings {
+        progress.warn(warning);
+    }
+    report.warnings.extend(produced.warnings);
+    report.stories = script.stories.len();
+    report.segments = script.segments.len();
     report.sample_rate = produced.sample_rate;
     report.duration_secs = produced.duration_secs;
     report.loudness = produced.loudness.map(|l| LoudnessReport {

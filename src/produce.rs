@@ -72,6 +72,8 @@ pub struct Produced {
     pub files: Vec<String>,
     /// Time spent in each production step.
     pub timings: Vec<StageTiming>,
+    /// What production had to leave out, one line each.
+    pub warnings: Vec<String>,
 }
 
 /// Assemble `clips` (one per segment, at `voice_rate`) with the script's pauses, bring the
@@ -79,13 +81,21 @@ pub struct Produced {
 /// and write the programme's files into `day_dir`.
 pub fn produce(
     script: &mut Script,
-    clips: Vec<Clip>,
+    mut clips: Vec<Clip>,
     voice_rate: u32,
     settings: &ProductionSettings,
     sounds: &Sounds,
     day_dir: &Path,
 ) -> Result<Produced, ProduceError> {
     let mut clock = StageClock::default();
+    let mut warnings = Vec::new();
+    let dropped = fit_duration(script, &mut clips, sounds);
+    if dropped > 0 {
+        warnings.push(format!(
+            "the last {dropped} stories were left out: the programme would pass the {} hour limit",
+            assemble::MAX_PROGRAMME_SECONDS / 3600
+        ));
+    }
     let layout = layout_of(script);
     if let Some(gap_ms) = sounds.earcon_gap_ms() {
         widen_story_gaps(script, &layout, gap_ms);
@@ -109,14 +119,19 @@ pub fn produce(
         segment.end_sample = Some(span.end_sample as u64);
     }
     script.sample_rate = Some(settings.sample_rate);
+    let assembled = assembled.clip;
     let programme = match loudness::normalize(
-        &assembled.clip,
+        &assembled,
         settings.target_lufs,
         settings.max_true_peak_dbtp,
     ) {
-        Ok((clip, _)) => clip,
+        // The unprocessed programme is freed at once: on a three-hour briefing it is 2 GB.
+        Ok((clip, _)) => {
+            drop(assembled);
+            clip
+        }
         // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
-        Err(AudioError::Unmeasurable) => assembled.clip,
+        Err(AudioError::Unmeasurable) => assembled,
         Err(e) => return Err(e.into()),
     };
     clock.lap("audio: loudness");
@@ -177,7 +192,47 @@ pub fn produce(
             clock.lap("audio: chapters, transcript, script");
             clock.into_timings()
         },
+        warnings,
     })
+}
+
+/// Room kept under the audio limit for music lead-in and tail and for rounding, seconds.
+const DURATION_RESERVE_SECS: f64 = 15.0;
+
+/// Drop whole stories from the end (their segments and clips) until the programme, pauses
+/// included, fits the audio stage's limit. Returns how many stories were dropped.
+fn fit_duration(script: &mut Script, clips: &mut Vec<Clip>, sounds: &Sounds) -> usize {
+    let limit = f64::from(assemble::MAX_PROGRAMME_SECONDS) - DURATION_RESERVE_SECS;
+    let length = |script: &Script, clips: &[Clip]| -> f64 {
+        let speech: f64 = clips.iter().map(Clip::duration_secs).sum();
+        let pauses: f64 = script
+            .segments
+            .iter()
+            .map(|s| f64::from(s.pause_after_ms) / 1000.0)
+            .sum();
+        let earcons = sounds.earcon_gap_ms().map_or(0.0, |gap| {
+            f64::from(gap) / 1000.0 * script.stories.len() as f64
+        });
+        speech + pauses + earcons
+    };
+    let mut dropped = 0;
+    while script.stories.len() > 1 && length(script, clips) > limit {
+        let last = script.stories.len() - 1;
+        let keep: Vec<bool> = script
+            .segments
+            .iter()
+            .map(|s| s.story != Some(last))
+            .collect();
+        let mut flags = keep.iter();
+        clips.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = keep.iter();
+        script
+            .segments
+            .retain(|_| flags.next().copied().unwrap_or(true));
+        script.stories.pop();
+        dropped += 1;
+    }
+    dropped
 }
 
 /// Where the intro, the outro and every story begin among the script's segments.
@@ -306,5 +361,51 @@ fn mp3_meta(script: &Script, chapters: &[Chapter]) -> Mp3Meta {
             .join(" • "),
         language: if arabic { "ara" } else { "eng" }.to_string(),
         chapters: chapters.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::{compose, ComposeOptions, Pauses, Templates};
+    use crate::extract::Article;
+
+    #[test]
+    fn a_programme_over_the_limit_loses_its_last_stories_not_the_run() {
+        let articles: Vec<Article> = (0..3)
+            .map(|i| Article {
+                title: format!("عنوان الخبر {i}"),
+                paragraphs: vec![format!("نص الخبر رقم {i} كما ورد.")],
+                ..Article::default()
+            })
+            .collect();
+        let options = ComposeOptions {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+            language: "ar".into(),
+            pauses: Pauses::default(),
+            max_body_words: None,
+            templates: Templates::arabic(),
+        };
+        let mut script = compose(&articles, &options, &|p| vec![p.to_string()]);
+        // Each story body lasts 4000 s (at a 10 Hz rate to keep the test small): 3 × 4000 s
+        // is over three hours, 2 × 4000 s is not.
+        let mut clips: Vec<Clip> = script
+            .segments
+            .iter()
+            .map(|s| match s.kind {
+                SegmentKind::Body => Clip::new(vec![0.1; 40_000], 10),
+                _ => Clip::new(vec![0.1; 10], 10),
+            })
+            .collect();
+        let dropped = fit_duration(&mut script, &mut clips, &Sounds::default());
+        assert_eq!(dropped, 1);
+        assert_eq!(script.stories.len(), 2);
+        assert_eq!(clips.len(), script.segments.len());
+        assert!(script.segments.iter().all(|s| s.story != Some(2)));
+        assert!(script
+            .segments
+            .last()
+            .is_some_and(|s| s.kind == SegmentKind::Outro));
+        assert_eq!(fit_duration(&mut script, &mut clips, &Sounds::default()), 0);
     }
 }

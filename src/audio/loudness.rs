@@ -103,16 +103,21 @@ pub fn normalize(
     let clean = sanitized(clip);
     let mut gain_db = target_lufs - measure_integrated(&clean)?;
     let mut ceiling_dbtp = max_true_peak_dbtp - LIMITER_MARGIN_DB;
-    let mut best: Option<(Clip, Loudness)> = None;
+    // Only the settings of the best pass are kept (not its audio), so at most one processed
+    // copy of the programme exists besides the input.
+    let mut best: Option<(f64, f64, Loudness)> = None;
+    let mut last: Option<(f64, f64, Clip)> = None;
     for _ in 0..MAX_PASSES {
+        drop(last.take());
         let mut limited = apply_gain(&clean, gain_db);
         limit_in_place(&mut limited.samples, limited.sample_rate, ceiling_dbtp);
         let loudness = measure(&limited)?;
         let peak_excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
         let shortfall = target_lufs - loudness.integrated_lufs;
-        if peak_excess <= 0.0 && is_better(&loudness, best.as_ref().map(|b| &b.1), target_lufs) {
-            best = Some((limited, loudness));
+        if peak_excess <= 0.0 && is_better(&loudness, best.as_ref().map(|b| &b.2), target_lufs) {
+            best = Some((gain_db, ceiling_dbtp, loudness));
         }
+        last = Some((gain_db, ceiling_dbtp, limited));
         if peak_excess > 0.0 {
             ceiling_dbtp -= peak_excess + LIMITER_MARGIN_DB;
         } else if shortfall.abs() > TARGET_TOLERANCE_LU {
@@ -121,9 +126,22 @@ pub fn normalize(
             break;
         }
     }
-    match best {
-        Some(done) => Ok(done),
-        None => fallback_below_ceiling(&clean, gain_db, ceiling_dbtp, max_true_peak_dbtp),
+    match (best, last) {
+        (Some((gain, ceiling, loudness)), Some((last_gain, last_ceiling, clip)))
+            if gain == last_gain && ceiling == last_ceiling =>
+        {
+            Ok((clip, loudness))
+        }
+        (Some((gain, ceiling, loudness)), last) => {
+            drop(last);
+            let mut clip = apply_gain(&clean, gain);
+            limit_in_place(&mut clip.samples, clip.sample_rate, ceiling);
+            Ok((clip, loudness))
+        }
+        (None, last) => {
+            drop(last);
+            fallback_below_ceiling(&clean, gain_db, ceiling_dbtp, max_true_peak_dbtp)
+        }
     }
 }
 
@@ -138,7 +156,7 @@ pub fn limit(clip: &Clip, ceiling_dbtp: f64) -> Clip {
 }
 
 /// [`limit`] on a sample buffer, working only on the stretches around peaks over the ceiling.
-fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) {
+pub fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) {
     let ceiling = db_to_amplitude(ceiling_dbtp) as f32;
     let events = peak_events(samples, ceiling);
     if events.is_empty() {

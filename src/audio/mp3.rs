@@ -15,7 +15,7 @@ use mp3lame_encoder::{Bitrate, Builder, FlushGap, Mode, MonoPcm, Quality};
 
 use super::chapters::Chapter;
 use super::decode::decode_bytes;
-use super::loudness::{apply_gain, limit, measure, Loudness};
+use super::loudness::{apply_gain, limit_in_place, measure, Loudness};
 use super::{AudioError, Clip};
 
 /// Sample rate of every MP3 we write.
@@ -108,8 +108,10 @@ pub fn encode_mp3_verified(
     let mut makeup_db = 0.0;
     let mut best: Option<VerifiedMp3> = None;
     for encodings in 1..=MAX_ENCODINGS {
-        let programme = limit(&apply_gain(clip, makeup_db), ceiling);
+        let mut programme = apply_gain(clip, makeup_db);
+        limit_in_place(&mut programme.samples, programme.sample_rate, ceiling);
         let bytes = encode_mp3(&programme, bitrate_kbps, meta)?;
+        drop(programme);
         let loudness = measure(&decode_bytes(bytes.clone(), Some("mp3"))?)?;
         let excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
         let shortfall = target_lufs - loudness.integrated_lufs;
