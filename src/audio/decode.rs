@@ -60,8 +60,38 @@ pub fn decode_bytes(bytes: Vec<u8>, extension: Option<&str>) -> Result<Clip, Aud
         .map_err(|e| AudioError::Decode(e.to_string()))
 }
 
+/// Decode an in-memory audio file chunk by chunk, without holding the whole signal: `on_chunk`
+/// receives mono samples and their rate, in order.
+pub fn decode_bytes_with(
+    bytes: &[u8],
+    extension: Option<&str>,
+    on_chunk: &mut dyn FnMut(&[f32], u32),
+) -> Result<(), AudioError> {
+    let mut hint = Hint::new();
+    if let Some(extension) = extension {
+        hint.with_extension(extension);
+    }
+    let source = Box::new(Cursor::new(bytes.to_vec()));
+    decode_stream(source, &hint, on_chunk).map_err(AudioError::Decode)
+}
+
 /// The decoding loop shared by files and memory; errors are returned as text.
 fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, String> {
+    let mut samples: Vec<f32> = Vec::new();
+    let mut sample_rate = 0u32;
+    decode_stream(source, hint, &mut |chunk, rate| {
+        sample_rate = rate;
+        samples.extend_from_slice(chunk);
+    })?;
+    Ok(Clip::new(samples, sample_rate))
+}
+
+/// Decode `source`, handing each packet's mono samples to `on_chunk`.
+fn decode_stream(
+    source: Box<dyn MediaSource>,
+    hint: &Hint,
+    on_chunk: &mut dyn FnMut(&[f32], u32),
+) -> Result<(), String> {
     let stream = MediaSourceStream::new(source, Default::default());
     let mut format = symphonia::default::get_probe()
         .probe(
@@ -72,8 +102,9 @@ fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, Stri
         )
         .map_err(|e| e.to_string())?;
     let (track_id, mut decoder) = open_decoder(format.as_mut())?;
-    let mut samples: Vec<f32> = Vec::new();
     let mut interleaved: Vec<f32> = Vec::new();
+    let mut mono: Vec<f32> = Vec::new();
+    let mut decoded = 0u64;
     let mut sample_rate = 0u32;
     loop {
         let packet = match format.next_packet() {
@@ -95,20 +126,22 @@ fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, Stri
         sample_rate = buffer.spec().rate();
         let channels = buffer.num_planes().max(1);
         buffer.copy_to_vec_interleaved(&mut interleaved);
-        samples.extend(
+        mono.clear();
+        mono.extend(
             interleaved
                 .chunks(channels)
                 .map(|frame| frame.iter().sum::<f32>() / channels as f32),
         );
-        let limit = u64::from(MAX_DECODED_SECONDS) * u64::from(sample_rate);
-        if samples.len() as u64 > limit {
+        decoded += mono.len() as u64;
+        if decoded > u64::from(MAX_DECODED_SECONDS) * u64::from(sample_rate) {
             return Err(format!("audio longer than {MAX_DECODED_SECONDS} s"));
         }
+        on_chunk(&mono, sample_rate);
     }
     if sample_rate == 0 {
         return Err("no audio decoded".to_string());
     }
-    Ok(Clip::new(samples, sample_rate))
+    Ok(())
 }
 
 type Decoder = Box<dyn symphonia::core::codecs::audio::AudioDecoder>;

@@ -245,6 +245,76 @@ fn fallback_below_ceiling(
 }
 
 /// A meter in `mode` fed with `clip`, which must have finite samples (see [`sanitized`]).
+/// Loudness measured as the signal arrives, without holding it (for decoded files).
+pub struct StreamingMeter {
+    meters: Option<(EbuR128, EbuR128)>,
+    pending: Vec<f32>,
+}
+
+/// Samples gathered before both meters run on them side by side.
+const STREAMING_BLOCK: usize = 1 << 20;
+
+impl StreamingMeter {
+    /// A meter awaiting its first samples.
+    pub fn new() -> Self {
+        Self {
+            meters: None,
+            pending: Vec::with_capacity(STREAMING_BLOCK),
+        }
+    }
+
+    /// Add mono samples at `sample_rate` (the same rate on every call).
+    pub fn add(&mut self, samples: &[f32], sample_rate: u32) -> Result<(), AudioError> {
+        if self.meters.is_none() {
+            let loudness =
+                EbuR128::new(1, sample_rate, Mode::I | Mode::LRA).map_err(meter_error)?;
+            let peak = EbuR128::new(1, sample_rate, Mode::TRUE_PEAK).map_err(meter_error)?;
+            self.meters = Some((loudness, peak));
+        }
+        self.pending
+            .extend(samples.iter().map(|&s| if s.is_finite() { s } else { 0.0 }));
+        if self.pending.len() >= STREAMING_BLOCK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), AudioError> {
+        let Some((loudness, peak)) = self.meters.as_mut() else {
+            return Ok(());
+        };
+        let block = &self.pending;
+        let (a, b) = std::thread::scope(|scope| {
+            let peak_done = scope.spawn(|| peak.add_frames_f32(block));
+            let loudness_done = loudness.add_frames_f32(block);
+            (loudness_done, peak_done.join())
+        });
+        a.map_err(meter_error)?;
+        b.map_err(|_| AudioError::Loudness("true-peak meter failed".into()))?
+            .map_err(meter_error)?;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// The figures of everything added.
+    pub fn finish(mut self) -> Result<Loudness, AudioError> {
+        self.flush()?;
+        let (loudness, peak) = self.meters.as_ref().ok_or(AudioError::Unmeasurable)?;
+        let range_lu = loudness.loudness_range().map_err(meter_error)?;
+        Ok(Loudness {
+            integrated_lufs: integrated(loudness)?,
+            range_lu: if range_lu.is_finite() { range_lu } else { 0.0 },
+            true_peak_dbtp: amplitude_to_db(peak.true_peak(0).map_err(meter_error)?),
+        })
+    }
+}
+
+impl Default for StreamingMeter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 fn run_meter(clip: &Clip, mode: Mode) -> Result<EbuR128, AudioError> {
     if clip.sample_rate == 0 {
         return Err(AudioError::InvalidSampleRate(0));

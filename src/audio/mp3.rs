@@ -14,8 +14,8 @@ use id3::{Frame, Tag, TagLike, Version};
 use mp3lame_encoder::{Bitrate, Builder, FlushGap, Mode, MonoPcm, Quality};
 
 use super::chapters::Chapter;
-use super::decode::decode_bytes;
-use super::loudness::{apply_gain, limit_in_place, measure, Loudness};
+use super::decode::decode_bytes_with;
+use super::loudness::{apply_gain, limit_in_place, Loudness, StreamingMeter};
 use super::{AudioError, Clip};
 
 /// Sample rate of every MP3 we write.
@@ -87,6 +87,21 @@ pub struct VerifiedMp3 {
     pub encodings: usize,
 }
 
+/// Loudness of an encoded MP3, decoded and measured chunk by chunk (never whole in memory).
+pub fn measure_encoded(bytes: &[u8]) -> Result<Loudness, AudioError> {
+    let mut meter = StreamingMeter::new();
+    let mut failure = None;
+    decode_bytes_with(bytes, Some("mp3"), &mut |chunk, rate| {
+        if failure.is_none() {
+            failure = meter.add(chunk, rate).err();
+        }
+    })?;
+    match failure {
+        Some(error) => Err(error),
+        None => meter.finish(),
+    }
+}
+
 /// Encode like [`encode_mp3`], decode the result and measure it, keeping the finished file's
 /// true peak at or below `max_true_peak_dbtp` and its loudness within 0.25 LU of
 /// `target_lufs` (pass the target the programme was normalized to).
@@ -112,7 +127,7 @@ pub fn encode_mp3_verified(
         limit_in_place(&mut programme.samples, programme.sample_rate, ceiling);
         let bytes = encode_mp3(&programme, bitrate_kbps, meta)?;
         drop(programme);
-        let loudness = measure(&decode_bytes(bytes.clone(), Some("mp3"))?)?;
+        let loudness = measure_encoded(&bytes)?;
         let excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
         let shortfall = target_lufs - loudness.integrated_lufs;
         let candidate = VerifiedMp3 {
@@ -373,7 +388,20 @@ fn saturating_u32(value: u64) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::decode::decode_bytes;
+    use super::super::loudness::measure;
     use super::*;
+
+    #[test]
+    fn streaming_measurement_of_an_mp3_equals_measuring_it_whole() -> Result<(), AudioError> {
+        let bytes = encode_mp3(&speechy(8.0), 64, &Mp3Meta::default())?;
+        let whole = measure(&decode_bytes(bytes.clone(), Some("mp3"))?)?;
+        let streamed = measure_encoded(&bytes)?;
+        assert!((whole.integrated_lufs - streamed.integrated_lufs).abs() < 1e-6);
+        assert!((whole.true_peak_dbtp - streamed.true_peak_dbtp).abs() < 1e-6);
+        assert!((whole.range_lu - streamed.range_lu).abs() < 1e-6);
+        Ok(())
+    }
 
     fn speechy(seconds: f32) -> Clip {
         let n = (MP3_SAMPLE_RATE as f32 * seconds) as usize;
