@@ -10,7 +10,7 @@
 //! Loudness normalization comes after mixing, so these levels are relative to the speech.
 //! For a music lead-in before the first words, start the pieces with a silent piece
 //! (`Piece::new(Clip::silence(ms, rate), 0)`) and lay the music from sample 0.
-use super::resample::{resample, rescale_position};
+use super::resample::{resample, resampled_len, rescale_position};
 use super::{AudioError, Clip};
 
 /// Fade applied at both edges of every piece, so no piece starts or ends with a click.
@@ -133,13 +133,20 @@ pub fn assemble(pieces: &[Piece], output_rate: u32) -> Result<Assembled, AudioEr
         return Err(AudioError::InvalidSampleRate(output_rate));
     }
     let limit = MAX_PROGRAMME_SECONDS as usize * output_rate as usize;
-    let mut samples: Vec<f32> = Vec::new();
+    // Reserve the exact length up front: growing by doubling would briefly need up to twice
+    // the programme (gigabytes for a three-hour briefing).
+    let total: usize = pieces
+        .iter()
+        .map(|p| {
+            resampled_len(p.clip.samples.len(), p.clip.sample_rate, output_rate)
+                + ms_to_samples(p.pause_after_ms, output_rate)
+        })
+        .sum();
+    let mut samples: Vec<f32> = Vec::with_capacity(total.min(limit));
     let mut spans = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let clip = resample(&piece.clip, output_rate)?;
-        let pause = Clip::silence(piece.pause_after_ms, output_rate)
-            .samples
-            .len();
+        let pause = ms_to_samples(piece.pause_after_ms, output_rate);
         if samples.len() + clip.samples.len() + pause > limit {
             return Err(AudioError::TooLong {
                 seconds: (samples.len() + clip.samples.len() + pause) as f64

@@ -32,36 +32,54 @@ pub fn to_i16(sample: f32) -> i16 {
 
 /// Encode `clip` as a mono 16-bit PCM WAV file in memory.
 pub fn encode_wav(clip: &Clip) -> Result<Vec<u8>, hound::Error> {
+    let mut cursor = io::Cursor::new(Vec::with_capacity(44 + clip.samples.len() * 2));
+    encode_wav_into(clip, &mut cursor)?;
+    Ok(cursor.into_inner())
+}
+
+/// Encode `clip` as a mono 16-bit PCM WAV file into `out`.
+fn encode_wav_into<W: io::Write + io::Seek>(clip: &Clip, out: W) -> Result<(), hound::Error> {
     let spec = hound::WavSpec {
         channels: 1,
         sample_rate: clip.sample_rate,
         bits_per_sample: 16,
         sample_format: hound::SampleFormat::Int,
     };
-    let mut cursor = io::Cursor::new(Vec::with_capacity(44 + clip.samples.len() * 2));
-    {
-        let mut writer = hound::WavWriter::new(&mut cursor, spec)?;
-        let mut samples = writer.get_i16_writer(clip.samples.len() as u32);
-        for &s in &clip.samples {
-            samples.write_sample(to_i16(s));
-        }
-        samples.flush()?;
-        writer.finalize()?;
+    let mut writer = hound::WavWriter::new(out, spec)?;
+    let mut samples = writer.get_i16_writer(clip.samples.len() as u32);
+    for &s in &clip.samples {
+        samples.write_sample(to_i16(s));
     }
-    Ok(cursor.into_inner())
+    samples.flush()?;
+    writer.finalize()
 }
 
-/// Write `clip` to `path` as mono 16-bit PCM WAV, atomically (temporary file, then rename).
+/// Write `clip` to `path` as mono 16-bit PCM WAV, atomically (temporary file, then rename),
+/// streaming the samples to disk rather than building the file in memory.
 pub fn write_wav(path: &Path, clip: &Clip) -> Result<(), WavError> {
     let display = path.display().to_string();
-    let bytes = encode_wav(clip).map_err(|source| WavError::Format {
-        path: display.clone(),
-        source,
-    })?;
-    crate::fsutil::write_atomic(path, &bytes).map_err(|source| WavError::Io {
-        path: display,
-        source,
-    })
+    let mut format_error = None;
+    let written = crate::fsutil::write_atomic_with(path, |file| {
+        encode_wav_into(clip, io::BufWriter::new(file)).map_err(|e| match e {
+            hound::Error::IoError(io) => io,
+            other => {
+                let message = other.to_string();
+                format_error = Some(other);
+                io::Error::other(message)
+            }
+        })
+    });
+    match (written, format_error) {
+        (Err(_), Some(source)) => Err(WavError::Format {
+            path: display,
+            source,
+        }),
+        (Err(source), None) => Err(WavError::Io {
+            path: display,
+            source,
+        }),
+        (Ok(()), _) => Ok(()),
+    }
 }
 
 /// Read a WAV file (any integer or float PCM, mixed down to mono) into a clip.
