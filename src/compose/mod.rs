@@ -262,15 +262,33 @@ fn lead_words(text: &str, max: usize) -> (&str, usize, bool) {
     (text, count, false)
 }
 
-/// A sentence longer than [`MAX_SEGMENT_WORDS`] as pieces of about equal length.
+/// A sentence longer than [`MAX_SEGMENT_WORDS`] as pieces that end at clause marks (، , ؛ ;)
+/// where it has them, each at most that long; a clause longer than that is cut into pieces of
+/// about equal length.
 fn cap_segment_words(sentence: &str) -> Vec<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    if words.len() <= MAX_SEGMENT_WORDS {
+    if sentence.split_whitespace().count() <= MAX_SEGMENT_WORDS {
         return vec![sentence.to_string()];
     }
-    let pieces = words.len().div_ceil(MAX_SEGMENT_WORDS);
-    let size = words.len().div_ceil(pieces);
-    words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for clause in sentence.split_inclusive(['،', ',', '؛', ';']) {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        if !current.is_empty() && current.len() + words.len() > MAX_SEGMENT_WORDS {
+            pieces.push(current.join(" "));
+            current.clear();
+        }
+        if words.len() > MAX_SEGMENT_WORDS {
+            let parts = words.len().div_ceil(MAX_SEGMENT_WORDS);
+            let size = words.len().div_ceil(parts);
+            pieces.extend(words.chunks(size).map(|chunk| chunk.join(" ")));
+        } else {
+            current.extend(words);
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current.join(" "));
+    }
+    pieces
 }
 
 /// Append a segment unless its text is empty.
@@ -371,6 +389,18 @@ mod tests {
             .iter()
             .all(|s| s.original.split_whitespace().count() <= MAX_SEGMENT_WORDS));
         assert!(body.last().is_some_and(|s| s.original.ends_with("نهاية.")));
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_its_commas() {
+        let clause = "كلمة ".repeat(30);
+        let sentence = format!("{clause}، {clause}، {clause}، {clause}.");
+        let pieces = cap_segment_words(&sentence);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces[0].ends_with('،'));
+        assert!(pieces
+            .iter()
+            .all(|p| p.split_whitespace().count() <= MAX_SEGMENT_WORDS));
     }
 
     #[test]
