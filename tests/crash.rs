@@ -16,19 +16,45 @@ fn nashra_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("nashra")
 }
 
-fn brief_command(home: &Path, out: &Path, date: &str, sources: &[PathBuf]) -> Command {
+/// `nashra brief` with the fast built-in voice, today's `date`, `extra` options and `sources`.
+fn brief_command(
+    home: &Path,
+    out: &Path,
+    date: &str,
+    sources: &[PathBuf],
+    extra: &[&str],
+) -> Command {
     let mut command = Command::new(nashra_bin());
     command
         .env("NASHRA_HOME", home)
-        .args(["--quiet", "brief", "--voice", "espeak-ar", "--date", date])
-        .args(["--publish", "--base-url", "http://127.0.0.1/nashra"])
+        .args(["brief", "--voice", "espeak-ar", "--date", date])
+        .args(extra)
         .arg("--out")
         .arg(out)
-        .args(sources)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .args(sources);
     command
 }
+
+/// Run a briefing to the end and return its report (`--json`).
+fn brief_report(home: &Path, out: &Path, sources: &[PathBuf], extra: &[&str]) -> serde_json::Value {
+    let output = brief_command(home, out, "2026-11-29", sources, extra)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+const PUBLISH: &[&str] = &[
+    "--quiet",
+    "--publish",
+    "--base-url",
+    "http://127.0.0.1/nashra",
+];
 
 /// Every file under `dir` (recursively) with its contents.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -126,9 +152,15 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
         samples.join("albayan-2020-afghan-embassy.html"),
         samples.join("elbaladtv-2020-yousra-covid.html"),
     ];
-    let status = brief_command(home.path(), out.path(), "2026-11-28", &yesterday_sources)
-        .status()
-        .unwrap();
+    let status = brief_command(
+        home.path(),
+        out.path(),
+        "2026-11-28",
+        &yesterday_sources,
+        PUBLISH,
+    )
+    .status()
+    .unwrap();
     assert!(status.success());
     let yesterday_dir = out.path().join("2026-11-28");
     let yesterday = snapshot(&yesterday_dir);
@@ -144,6 +176,7 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
         probe_out.path(),
         "2026-11-29",
         &today_sources,
+        PUBLISH,
     )
     .status()
     .unwrap();
@@ -158,9 +191,17 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
     let today = out.path().join("2026-11-29");
     for round in 0..6 {
         let before = cache_entries(home.path());
-        let mut child = brief_command(home.path(), out.path(), "2026-11-29", &today_sources)
-            .spawn()
-            .unwrap();
+        let mut child = brief_command(
+            home.path(),
+            out.path(),
+            "2026-11-29",
+            &today_sources,
+            PUBLISH,
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
         if round == 0 {
             // One kill certainly in the middle of synthesis: once some clips are cached.
             let deadline = Instant::now() + Duration::from_secs(120);
@@ -179,24 +220,12 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
     assert!(cache_entries(home.path()) >= 3);
 
     // The next run completes, resumes from the cache and sweeps the killed runs' temp files.
-    let output = Command::new(nashra_bin())
-        .env("NASHRA_HOME", home.path())
-        .args([
-            "brief",
-            "--voice",
-            "espeak-ar",
-            "--date",
-            "2026-11-29",
-            "--json",
-        ])
-        .args(["--publish", "--base-url", "http://127.0.0.1/nashra"])
-        .arg("--out")
-        .arg(out.path())
-        .args(&today_sources)
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = brief_report(
+        home.path(),
+        out.path(),
+        &today_sources,
+        &["--publish", "--base-url", "http://127.0.0.1/nashra"],
+    );
     assert!(
         report["clips_cached"].as_u64().unwrap() >= 3,
         "the run resumes from the clip cache: {report}"
@@ -214,29 +243,7 @@ fn corrupt_or_truncated_cache_entries_are_synthesized_again() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let sources = [samples_dir().join("rt-arabic-kremlin-putin-biden.txt")];
-    let run = |out: &Path| -> serde_json::Value {
-        let output = Command::new(nashra_bin())
-            .env("NASHRA_HOME", home.path())
-            .args([
-                "brief",
-                "--voice",
-                "espeak-ar",
-                "--date",
-                "2026-11-29",
-                "--json",
-            ])
-            .arg("--out")
-            .arg(out)
-            .args(&sources)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    };
+    let run = |out: &Path| brief_report(home.path(), out, &sources, &[]);
     let first = run(out.path());
     let segments = first["segments"].as_u64().unwrap();
     assert_eq!(first["clips_synthesized"].as_u64().unwrap(), segments);
