@@ -105,10 +105,12 @@ pub fn produce(
         .zip(&script.segments)
         .map(|(clip, segment)| Piece::new(clip, segment.pause_after_ms))
         .collect();
-    let assembled = assemble::assemble(&pieces, voice_rate)?;
+    let at_voice_rate = assemble::assemble(&pieces, voice_rate)?;
     drop(pieces);
     clock.lap("audio: assemble");
-    let assembled = assembled.resample(settings.sample_rate)?;
+    let assembled = at_voice_rate.resample(settings.sample_rate)?;
+    // Free the voice-rate programme now (a shadowing `let` would keep it to the end).
+    drop(at_voice_rate);
     clock.lap("audio: resample");
     let assembled = sounds::dress(assembled, sounds, &layout)?;
     if !sounds.is_empty() {
