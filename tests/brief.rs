@@ -168,16 +168,10 @@ fn a_cached_rerun_synthesizes_nothing_and_a_changed_story_only_itself() {
         "انطلقت فعاليات معرض الكتاب بمشاركة دور نشر عربية وأجنبية.",
     );
     let run = || {
-        let output = brief(home.path(), out.path(), &["--json"])
+        let command = brief(home.path(), out.path(), &["--json"])
             .arg(pages.path())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+            .output();
+        common::report_of(command.unwrap())
     };
     let first = run();
     let segments = first["segments"].as_u64().unwrap();

@@ -41,12 +41,7 @@ fn brief_report(home: &Path, out: &Path, sources: &[PathBuf], extra: &[&str]) ->
         .arg("--json")
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    common::report_of(output)
 }
 
 const PUBLISH: &[&str] = &[

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Article;
+use crate::text::sentences::split_words_evenly;
 pub use templates::{TemplateOverrides, Templates};
 
 /// What a segment is, for chapters and the transcript.
@@ -278,9 +279,7 @@ fn cap_segment_words(sentence: &str) -> Vec<String> {
             current.clear();
         }
         if words.len() > MAX_SEGMENT_WORDS {
-            let parts = words.len().div_ceil(MAX_SEGMENT_WORDS);
-            let size = words.len().div_ceil(parts);
-            pieces.extend(words.chunks(size).map(|chunk| chunk.join(" ")));
+            pieces.extend(split_words_evenly(&words, MAX_SEGMENT_WORDS));
         } else {
             current.extend(words);
         }

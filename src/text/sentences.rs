@@ -125,9 +125,7 @@ fn cap_words(clause: &str) -> Vec<String> {
     let chunks = if words.len() <= MAX_CLAUSE_WORDS {
         vec![clause.to_string()]
     } else {
-        let pieces = words.len().div_ceil(MAX_CLAUSE_WORDS);
-        let size = words.len().div_ceil(pieces);
-        words.chunks(size).map(|chunk| chunk.join(" ")).collect()
+        split_words_evenly(&words, MAX_CLAUSE_WORDS)
     };
     chunks
         .iter()
@@ -135,6 +133,13 @@ fn cap_words(clause: &str) -> Vec<String> {
         .filter(|piece| !piece.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// `words` joined into the fewest pieces of at most `max` words, all of about equal length.
+pub fn split_words_evenly(words: &[&str], max: usize) -> Vec<String> {
+    let pieces = words.len().div_ceil(max.max(1)).max(1);
+    let size = words.len().div_ceil(pieces).max(1);
+    words.chunks(size).map(|chunk| chunk.join(" ")).collect()
 }
 
 /// Cut `text` into pieces of at most `max` characters, at spaces where possible (a single

@@ -74,3 +74,13 @@ pub fn rms(samples: &[f32]) -> f32 {
     }
     (samples.iter().map(|s| s * s).sum::<f32>() / samples.len() as f32).sqrt()
 }
+
+/// The report a finished `brief --json` printed, after checking the run succeeded.
+pub fn report_of(output: std::process::Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
