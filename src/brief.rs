@@ -14,7 +14,7 @@ use crate::report::{InputReport, InputStatus, LoudnessReport, Report, StageClock
 use crate::synthesize::{self, SynthesisJob};
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
-use crate::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
+use crate::tts::{self, Catalog, SynthesisParams, VoiceSource, VoiceStore};
 
 /// Errors that stop a briefing.
 #[derive(Debug, thiserror::Error)]
@@ -210,9 +210,9 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         }
     }
     report.programme_key = programme_key;
-    let mut voice = Voice::load_with_threads(&voice_id, &catalog, &store, threads)?;
-    clock.lap("voice");
-
+    let preparing = std::time::Instant::now();
+    let voice_source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    let prepare_secs = preparing.elapsed().as_secs_f64();
     let cache = if options.use_cache {
         ClipCache::new(options.nashra_home.join("cache").join("clips"))
     } else {
@@ -224,18 +224,22 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         clause_pause_ms: options.pauses.clause_ms,
         cache: &cache,
     };
-    let load_voice = || Voice::load_with_threads(&voice_id, &catalog, &store, threads);
-    let synthesized = synthesize::synthesize(&mut voice, workers - 1, &load_voice, &job, progress);
+    let synthesized = synthesize::synthesize(&voice_source, workers, threads, &job, progress)?;
     report.clips_synthesized = synthesized.synthesized;
     report.clips_cached = synthesized.cached;
     report.warnings.extend(synthesized.problems);
     let clips = synthesized.clips;
-    clock.lap("synthesis");
+    // Checking the voice files and loading the model count as "voice", the rest as synthesis.
+    clock.lap_split(
+        "voice",
+        prepare_secs + synthesized.load_seconds,
+        "synthesis",
+    );
 
     report.voice = Some(VoiceReport {
-        id: voice.id().to_string(),
-        engine: format!("{:?}", voice.manifest().engine).to_lowercase(),
-        sample_rate: voice.sample_rate(),
+        id: voice_id.clone(),
+        engine: format!("{:?}", manifest.engine).to_lowercase(),
+        sample_rate: voice_source.sample_rate(),
     });
     std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
         path: day_dir.display().to_string(),
@@ -245,7 +249,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let produced = produce::produce(
         &mut script,
         clips,
-        voice.sample_rate(),
+        voice_source.sample_rate(),
         &options.production,
         &sounds,
         &day_dir,

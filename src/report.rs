@@ -149,6 +149,21 @@ impl StageClock {
         self.started = now;
     }
 
+    /// Close the current stage, whose first `first_secs` belong to stage `first` and the rest
+    /// to `rest` (a step that measured where its own work changed kind).
+    pub fn lap_split(&mut self, first: &str, first_secs: f64, rest: &str) {
+        let now = Instant::now();
+        let total = (now - self.started).as_secs_f64();
+        let first_secs = first_secs.clamp(0.0, total);
+        for (stage, seconds) in [(first, first_secs), (rest, total - first_secs)] {
+            self.timings.push(StageTiming {
+                stage: stage.to_string(),
+                seconds,
+            });
+        }
+        self.started = now;
+    }
+
     /// The timings so far.
     pub fn into_timings(self) -> Vec<StageTiming> {
         self.timings

@@ -8,7 +8,7 @@ use crate::audio::Clip;
 use crate::brief::Progress;
 use crate::text;
 use crate::tts::clip_cache::ClipCache;
-use crate::tts::{SynthesisParams, TtsError, Voice};
+use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
 
 /// Fewest sentences per extra worker before it is worth loading another model instance.
 const MIN_SENTENCES_PER_WORKER: usize = 8;
@@ -22,6 +22,9 @@ pub struct Synthesized {
     pub synthesized: usize,
     /// Clips taken from the cache.
     pub cached: usize,
+    /// Seconds spent loading voice instances before synthesis could start (0 when every clip
+    /// came from the cache).
+    pub load_seconds: f64,
     /// One line per sentence that could not be spoken, or cache entry not stored.
     pub problems: Vec<String>,
 }
@@ -49,21 +52,22 @@ impl SynthesisJob<'_> {
     }
 }
 
-/// Synthesize every text of `job`: cached clips are reused; the rest are spoken by `voice` and,
-/// when there is enough to do, by up to `extra_workers` more instances made by `load_voice`
-/// (each on its own thread, for neural voices on several cores).
+/// Synthesize every text of `job`: cached clips are reused; only when some are missing are
+/// voice instances loaded from `source` — up to `workers` of them at once, each on its own
+/// thread with `threads` ONNX Runtime threads (neural voices on several cores; eSpeak NG is
+/// one global engine and gets one worker). Fails only when no instance could be loaded.
 pub fn synthesize(
-    voice: &mut Voice,
-    extra_workers: usize,
-    load_voice: &(dyn Fn() -> Result<Voice, TtsError> + Sync),
+    source: &VoiceSource,
+    workers: usize,
+    threads: usize,
     job: &SynthesisJob<'_>,
     progress: &dyn Progress,
-) -> Synthesized {
+) -> Result<Synthesized, TtsError> {
     let mut out = Synthesized {
         clips: vec![Clip::default(); job.texts.len()],
         ..Synthesized::default()
     };
-    let (fingerprint, rate) = (voice.fingerprint(), voice.sample_rate());
+    let fingerprint = source.fingerprint();
     progress.begin("synthesis", job.texts.len() as u64);
     let mut misses = Vec::new();
     for (i, text) in job.texts.iter().enumerate() {
@@ -76,10 +80,21 @@ pub fn synthesize(
             None => misses.push(i),
         }
     }
+    if misses.is_empty() {
+        progress.end();
+        return Ok(out);
+    }
+    let started = std::time::Instant::now();
+    let mut voices = load_voices(source, worker_count(source, workers, misses.len()), threads);
+    out.load_seconds = started.elapsed().as_secs_f64();
+    let Some(first) = voices.iter().position(Result::is_ok) else {
+        progress.end();
+        return Err(voices.remove(0).err().unwrap_or(TtsError::NotInstalled {
+            id: source.manifest().id.clone(),
+        }));
+    };
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(misses.len()));
-    // A worker pays for loading its own model: only worth it with a few sentences each.
-    let extra = extra_workers.min(misses.len() / MIN_SENTENCES_PER_WORKER);
     let work = |voice: &mut Voice| {
         while let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) {
             let spoken = speak(voice, &job.texts[index], job);
@@ -91,14 +106,19 @@ pub fn synthesize(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 0..extra {
-            scope.spawn(|| match load_voice() {
-                Ok(mut voice) => work(&mut voice),
-                Err(e) => progress.warn(&format!("extra synthesis worker not started: {e}")),
-            });
+        for (i, loaded) in voices.iter_mut().enumerate() {
+            match loaded {
+                Ok(voice) => {
+                    scope.spawn(|| work(voice));
+                }
+                Err(e) if i != first => {
+                    progress.warn(&format!("extra synthesis worker not started: {e}"));
+                }
+                Err(_) => {}
+            }
         }
-        work(voice);
     });
+    let rate = source.sample_rate();
     for (index, spoken) in results.into_inner().unwrap_or_else(|p| p.into_inner()) {
         let text = &job.texts[index];
         match spoken {
@@ -119,7 +139,36 @@ pub fn synthesize(
         }
     }
     progress.end();
-    out
+    Ok(out)
+}
+
+/// How many voice instances to load for `misses` texts: a worker pays for loading its own
+/// model, so only with a few sentences each; eSpeak NG is one global engine.
+fn worker_count(source: &VoiceSource, workers: usize, misses: usize) -> usize {
+    if !source.is_parallel() {
+        return 1;
+    }
+    workers.min(misses / MIN_SENTENCES_PER_WORKER).max(1)
+}
+
+/// Load `count` voice instances side by side (each model load keeps one core busy).
+fn load_voices(source: &VoiceSource, count: usize, threads: usize) -> Vec<Result<Voice, TtsError>> {
+    if count <= 1 {
+        return vec![source.load(threads)];
+    }
+    std::thread::scope(|scope| {
+        let loads: Vec<_> = (0..count)
+            .map(|_| scope.spawn(|| source.load(threads)))
+            .collect();
+        loads
+            .into_iter()
+            .map(|load| {
+                load.join().unwrap_or_else(|_| {
+                    Err(TtsError::Synthesis("voice loading thread failed".into()))
+                })
+            })
+            .collect()
+    })
 }
 
 fn speak(voice: &mut Voice, text: &str, job: &SynthesisJob<'_>) -> Result<Clip, TtsError> {

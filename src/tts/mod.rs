@@ -138,6 +138,83 @@ impl SynthesisParams {
     }
 }
 
+/// A voice checked and read once, from which any number of instances load (one per
+/// synthesis worker) without reading or hashing its files again.
+pub struct VoiceSource {
+    manifest: VoiceManifest,
+    files: Option<store::VerifiedVoiceFiles>,
+    sample_rate: u32,
+}
+
+impl VoiceSource {
+    /// Find the voice `id` and, for a Piper voice, read its files from the store and verify
+    /// them against the manifest.
+    pub fn prepare(id: &str, catalog: &Catalog, store: &VoiceStore) -> Result<Self, TtsError> {
+        let manifest = catalog.get(id)?.clone();
+        let (files, sample_rate) = match manifest.engine {
+            Engine::Espeak => (None, espeak::ESPEAK_SAMPLE_RATE),
+            Engine::Piper => {
+                let files = store.verified_files(&manifest)?;
+                let rate = piper::config_sample_rate(&files)?;
+                (Some(files), rate)
+            }
+        };
+        Ok(Self {
+            manifest,
+            files,
+            sample_rate,
+        })
+    }
+
+    /// The voice's manifest.
+    pub fn manifest(&self) -> &VoiceManifest {
+        &self.manifest
+    }
+
+    /// True for voices whose instances can synthesize in parallel (eSpeak NG is one global
+    /// engine).
+    pub fn is_parallel(&self) -> bool {
+        self.files.is_some()
+    }
+
+    /// Output sample rate of the voice (read from a Piper voice's config).
+    pub fn sample_rate(&self) -> u32 {
+        self.sample_rate
+    }
+
+    /// The fingerprint every instance gives ([`Voice::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        match &self.files {
+            Some(files) => files.model_sha256.clone(),
+            None => format!("espeak-ng:{}", espeak_voice_of(&self.manifest)),
+        }
+    }
+
+    /// A new instance of the voice with `intra_threads` ONNX Runtime threads.
+    pub fn load(&self, intra_threads: usize) -> Result<Voice, TtsError> {
+        let manifest = self.manifest.clone();
+        match &self.files {
+            Some(files) => Ok(Voice::Piper {
+                manifest,
+                model_sha256: files.model_sha256.clone(),
+                voice: Box::new(piper::PiperVoice::load(files, intra_threads)?),
+            }),
+            None => Ok(Voice::Espeak {
+                espeak_voice: espeak_voice_of(&manifest),
+                manifest,
+            }),
+        }
+    }
+}
+
+/// The eSpeak NG voice name of a built-in voice.
+fn espeak_voice_of(manifest: &VoiceManifest) -> String {
+    manifest
+        .espeak_voice
+        .clone()
+        .unwrap_or_else(|| manifest.language.clone())
+}
+
 /// A loaded voice, ready to speak.
 pub enum Voice {
     /// A Piper neural voice.
@@ -174,28 +251,7 @@ impl Voice {
         store: &VoiceStore,
         intra_threads: usize,
     ) -> Result<Self, TtsError> {
-        let manifest = catalog.get(id)?.clone();
-        match manifest.engine {
-            Engine::Espeak => {
-                let espeak_voice = manifest
-                    .espeak_voice
-                    .clone()
-                    .unwrap_or_else(|| manifest.language.clone());
-                Ok(Self::Espeak {
-                    manifest,
-                    espeak_voice,
-                })
-            }
-            Engine::Piper => {
-                let files = store.verified_files(&manifest)?;
-                let voice = piper::PiperVoice::load(&files, intra_threads)?;
-                Ok(Self::Piper {
-                    manifest,
-                    model_sha256: files.model_sha256,
-                    voice: Box::new(voice),
-                })
-            }
-        }
+        VoiceSource::prepare(id, catalog, store)?.load(intra_threads)
     }
 
     /// True for voices whose synthesis can run in parallel (eSpeak NG is one global engine).

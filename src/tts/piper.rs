@@ -23,15 +23,14 @@ pub struct PiperVoice {
 }
 
 impl PiperVoice {
-    /// Load a voice from files already verified against the manifest.
+    /// Load a voice from files already verified against the manifest (from their verified
+    /// bytes, never from the disk again).
     pub fn load(files: &VerifiedVoiceFiles, intra_threads: usize) -> Result<Self, TtsError> {
-        let config_text =
-            std::fs::read_to_string(&files.config).map_err(|e| TtsError::io(&files.config, e))?;
         let settings: VoiceSettings =
-            serde_json::from_str(&config_text).map_err(|e| bad_voice(&files.config, e))?;
+            serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
         let config: ModelConfig =
-            serde_json::from_str(&config_text).map_err(|e| bad_voice(&files.config, e))?;
-        let session = build_session(&files.model, intra_threads)?;
+            serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
+        let session = build_session(&files.model, &files.model_bytes, intra_threads)?;
         Ok(Self {
             piper: Piper::from_session(session, config),
             espeak_voice: settings.espeak.voice,
@@ -75,7 +74,7 @@ impl PiperVoice {
     }
 }
 
-fn build_session(model: &Path, intra_threads: usize) -> Result<Session, TtsError> {
+fn build_session(model: &Path, bytes: &[u8], intra_threads: usize) -> Result<Session, TtsError> {
     let fail = |e: ort::Error| TtsError::VoiceLoad {
         path: model.display().to_string(),
         message: e.to_string(),
@@ -84,7 +83,14 @@ fn build_session(model: &Path, intra_threads: usize) -> Result<Session, TtsError
     let mut builder = builder
         .with_intra_threads(intra_threads.max(1))
         .map_err(|e| fail(e.into()))?;
-    builder.commit_from_file(model).map_err(fail)
+    builder.commit_from_memory(bytes).map_err(fail)
+}
+
+/// The output sample rate a verified Piper voice's config gives.
+pub fn config_sample_rate(files: &VerifiedVoiceFiles) -> Result<u32, TtsError> {
+    let settings: VoiceSettings =
+        serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
+    Ok(settings.audio.sample_rate)
 }
 
 fn bad_voice(path: &Path, error: serde_json::Error) -> TtsError {

@@ -50,15 +50,21 @@ pub struct Receipt {
     pub files: Vec<InstalledFile>,
 }
 
-/// Paths of an installed Piper voice whose files were verified.
+/// An installed Piper voice whose files were read once and verified in memory: the bytes
+/// held here are exactly the bytes whose checksums matched, so nothing can change the model
+/// between the check and the load, and several workers load from one read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedVoiceFiles {
-    /// The ONNX model.
+    /// Where the ONNX model was read from (for messages).
     pub model: PathBuf,
-    /// The JSON config.
+    /// Where the JSON config was read from (for messages).
     pub config: PathBuf,
     /// SHA-256 of the model (identifies the voice in caches).
     pub model_sha256: String,
+    /// The verified model.
+    pub model_bytes: std::sync::Arc<[u8]>,
+    /// The verified config.
+    pub config_text: String,
 }
 
 /// The installed voices.
@@ -200,20 +206,33 @@ impl VoiceStore {
                         id: manifest.id.clone(),
                     })?,
             };
-            let actual = sha256_file(&path)?;
+            if file.role == FileRole::Other {
+                check_sum(&path.display().to_string(), &expected, &sha256_file(&path)?)?;
+                continue;
+            }
+            let bytes = fs::read(&path).map_err(|e| TtsError::io(&path, e))?;
+            let actual = hex::encode(Sha256::digest(&bytes));
             check_sum(&path.display().to_string(), &expected, &actual)?;
             match file.role {
-                FileRole::Model => model = Some((path, actual)),
-                FileRole::Config => config = Some(path),
-                FileRole::Other => {}
+                FileRole::Model => model = Some((path, actual, bytes)),
+                _ => config = Some((path, bytes)),
             }
         }
         match (model, config) {
-            (Some((model, model_sha256)), Some(config)) => Ok(VerifiedVoiceFiles {
-                model,
-                config,
-                model_sha256,
-            }),
+            (Some((model, model_sha256, model_bytes)), Some((config, config_bytes))) => {
+                let config_text =
+                    String::from_utf8(config_bytes).map_err(|e| TtsError::VoiceLoad {
+                        path: config.display().to_string(),
+                        message: e.to_string(),
+                    })?;
+                Ok(VerifiedVoiceFiles {
+                    model,
+                    config,
+                    model_sha256,
+                    model_bytes: model_bytes.into(),
+                    config_text,
+                })
+            }
             _ => Err(TtsError::NotInstalled {
                 id: manifest.id.clone(),
             }),
