@@ -121,51 +121,54 @@ pub fn produce(
         segment.end_sample = Some(span.end_sample as u64);
     }
     script.sample_rate = Some(settings.sample_rate);
-    let assembled = assembled.clip;
-    let programme = match loudness::normalize(
-        &assembled,
+    let mut programme = assembled.clip;
+    // The programme is normalized and limited in place, with room under the ceiling for the
+    // peaks MP3 coding adds; WAV and MP3 are then made from the very same samples.
+    let measurable = match loudness::normalize_in_place(
+        &mut programme,
         settings.target_lufs,
-        settings.max_true_peak_dbtp,
+        settings.max_true_peak_dbtp - mp3::MP3_PEAK_HEADROOM_DB,
     ) {
-        // The unprocessed programme is freed at once: on a three-hour briefing it is 2 GB.
-        Ok((clip, _)) => {
-            drop(assembled);
-            clip
-        }
+        Ok(_) => true,
         // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
-        Err(AudioError::Unmeasurable) => assembled,
+        Err(AudioError::Unmeasurable) => false,
         Err(e) => return Err(e.into()),
     };
     clock.lap("audio: loudness");
     let chapters = chapters_of(script, programme.samples.len() as u64, settings.sample_rate);
     let mut files = Vec::new();
-    wav::write_wav(&day_dir.join("briefing.wav"), &programme)?;
-    files.push("briefing.wav".to_string());
-    clock.lap("audio: wav");
     let meta = mp3_meta(script, &chapters);
-    let loudness = match mp3::encode_mp3_verified(
-        &programme,
-        settings.mp3_kbps,
-        &meta,
-        settings.target_lufs,
-        settings.max_true_peak_dbtp,
-    ) {
-        Ok(verified) => {
+    let verified = if measurable {
+        match mp3::encode_mp3_verified(
+            &mut programme,
+            settings.mp3_kbps,
+            &meta,
+            settings.max_true_peak_dbtp,
+        ) {
+            Ok(verified) => Some(verified),
+            Err(AudioError::Unmeasurable) => None,
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let loudness = match verified {
+        Some(verified) => {
             write_file(day_dir, "briefing.mp3", &verified.bytes)?;
             Some(verified.loudness)
         }
-        Err(AudioError::Unmeasurable) => {
-            write_file(
-                day_dir,
-                "briefing.mp3",
-                &mp3::encode_mp3(&programme, settings.mp3_kbps, &meta)?,
-            )?;
+        None => {
+            let bytes = mp3::encode_mp3(&programme, settings.mp3_kbps, &meta)?;
+            write_file(day_dir, "briefing.mp3", &bytes)?;
             None
         }
-        Err(e) => return Err(e.into()),
     };
     files.push("briefing.mp3".to_string());
     clock.lap("audio: mp3 (encode, decode, measure)");
+    // After the MP3, whose check may have limited the programme's peaks further.
+    wav::write_wav(&day_dir.join("briefing.wav"), &programme)?;
+    files.push("briefing.wav".to_string());
+    clock.lap("audio: wav");
     write_file(
         day_dir,
         "chapters.json",

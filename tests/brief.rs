@@ -217,6 +217,13 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
         loudness["true_peak_dbtp"].as_f64().unwrap() <= -1.0,
         "{loudness}"
     );
+    // The WAV holds the same mastered audio, so it meets the standard too.
+    let wav_clip = nashra::audio::wav::read_wav(&day.join("briefing.wav")).unwrap();
+    let wav_loudness = nashra::audio::loudness::measure(&wav_clip).unwrap();
+    assert!(
+        (wav_loudness.integrated_lufs + 16.0).abs() <= 0.5 && wav_loudness.true_peak_dbtp <= -1.0,
+        "{wav_loudness:?}"
+    );
     // The MP3 decodes back (symphonia): 44.1 kHz, as long as the WAV.
     let decoded = nashra::audio::decode::decode_file(&day.join("briefing.mp3")).unwrap();
     assert_eq!(decoded.sample_rate, 44100);

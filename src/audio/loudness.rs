@@ -88,61 +88,75 @@ pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
 }
 
 /// Bring the whole programme to `target_lufs` integrated loudness with its true peak at or
-/// below `max_true_peak_dbtp`: one gain for everything, then the look-ahead limiter where peaks
-/// would exceed the ceiling, repeated with corrected gain and ceiling until the meter confirms
-/// both. Returns the finished clip and its measured loudness.
-///
-/// Fails with [`AudioError::Unmeasurable`] for silent or too-short input (nothing to normalize)
-/// and with [`AudioError::Loudness`] for targets outside −70…0 LUFS / −20…0 dBTP.
+/// below `max_true_peak_dbtp`, working on a copy; see [`normalize_in_place`].
 pub fn normalize(
     clip: &Clip,
     target_lufs: f64,
     max_true_peak_dbtp: f64,
 ) -> Result<(Clip, Loudness), AudioError> {
+    let mut normalized = clip.clone();
+    let loudness = normalize_in_place(&mut normalized, target_lufs, max_true_peak_dbtp)?;
+    Ok((normalized, loudness))
+}
+
+/// Bring `clip` to `target_lufs` integrated loudness with its true peak at or below
+/// `max_true_peak_dbtp`, in place (a three-hour programme is 2 GB; it is never copied): one
+/// gain for everything, the look-ahead limiter where peaks would pass the ceiling, a gain
+/// correction for what limiting took off, until the meter confirms both. Returns the
+/// measured loudness.
+///
+/// Fails with [`AudioError::Unmeasurable`] for silent or too-short input (nothing to normalize;
+/// `clip` is then left as it was, less any non-finite samples) and with
+/// [`AudioError::Loudness`] for targets outside −70…0 LUFS / −20…0 dBTP.
+pub fn normalize_in_place(
+    clip: &mut Clip,
+    target_lufs: f64,
+    max_true_peak_dbtp: f64,
+) -> Result<Loudness, AudioError> {
     check_targets(target_lufs, max_true_peak_dbtp)?;
-    let clean = sanitized(clip);
-    let mut gain_db = target_lufs - measure_integrated(&clean)?;
+    sanitize_in_place(&mut clip.samples);
+    let rate = clip.sample_rate;
+    let mut gain_db = target_lufs - measure_integrated(clip)?;
     let mut ceiling_dbtp = max_true_peak_dbtp - LIMITER_MARGIN_DB;
-    // Only the settings of the best pass are kept (not its audio), so at most one processed
-    // copy of the programme exists besides the input.
-    let mut best: Option<(f64, f64, Loudness)> = None;
-    let mut last: Option<(f64, f64, Clip)> = None;
+    let mut first_pass = true;
     for _ in 0..MAX_PASSES {
-        drop(last.take());
-        let mut limited = apply_gain(&clean, gain_db);
-        limit_in_place(&mut limited.samples, limited.sample_rate, ceiling_dbtp);
-        let loudness = measure(&limited)?;
-        let peak_excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
-        let shortfall = target_lufs - loudness.integrated_lufs;
-        if peak_excess <= 0.0 && is_better(&loudness, best.as_ref().map(|b| &b.2), target_lufs) {
-            best = Some((gain_db, ceiling_dbtp, loudness));
-        }
-        last = Some((gain_db, ceiling_dbtp, limited));
-        if peak_excess > 0.0 {
-            ceiling_dbtp -= peak_excess + LIMITER_MARGIN_DB;
-        } else if shortfall.abs() > TARGET_TOLERANCE_LU {
-            gain_db += shortfall;
-        } else {
+        scale_in_place(&mut clip.samples, gain_db);
+        limit_in_place(&mut clip.samples, rate, ceiling_dbtp);
+        let shortfall = target_lufs - measure_integrated(clip)?;
+        if shortfall.abs() <= TARGET_TOLERANCE_LU {
             break;
         }
+        gain_db = next_gain_step(gain_db, shortfall, first_pass);
+        first_pass = false;
     }
-    match (best, last) {
-        (Some((gain, ceiling, loudness)), Some((last_gain, last_ceiling, clip)))
-            if gain == last_gain && ceiling == last_ceiling =>
-        {
-            Ok((clip, loudness))
+    // The meter's own true-peak estimate has the last word.
+    let mut loudness = measure(clip)?;
+    for _ in 0..MAX_PASSES {
+        let excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
+        if excess <= 0.0 {
+            return Ok(loudness);
         }
-        (Some((gain, ceiling, loudness)), last) => {
-            drop(last);
-            let mut clip = apply_gain(&clean, gain);
-            limit_in_place(&mut clip.samples, clip.sample_rate, ceiling);
-            Ok((clip, loudness))
-        }
-        (None, last) => {
-            drop(last);
-            fallback_below_ceiling(&clean, gain_db, ceiling_dbtp, max_true_peak_dbtp)
-        }
+        ceiling_dbtp -= excess + LIMITER_MARGIN_DB;
+        limit_in_place(&mut clip.samples, rate, ceiling_dbtp);
+        loudness = measure(clip)?;
     }
+    // Last resort when the limiter never met the ceiling: lower the whole programme until
+    // the meter's true peak is under it (loudness then ends below the target).
+    let excess = (loudness.true_peak_dbtp - max_true_peak_dbtp).max(0.0);
+    scale_in_place(&mut clip.samples, -(excess + LIMITER_MARGIN_DB));
+    measure(clip)
+}
+
+/// The gain step after a pass of `step_db` that left the programme `shortfall_db` under its
+/// target. The limiter takes back a roughly steady share of each further step (the share of
+/// the first, whole-programme gain says nothing about it), so the next step aims for the sum of
+/// that series instead of creeping up on the target pass by pass.
+fn next_gain_step(step_db: f64, shortfall_db: f64, first_pass: bool) -> f64 {
+    let taken = shortfall_db / step_db;
+    if first_pass || !(0.0..0.8).contains(&taken) {
+        return shortfall_db;
+    }
+    shortfall_db / (1.0 - taken)
 }
 
 /// Apply the look-ahead true-peak limiter to `clip` with its ceiling at `ceiling_dbtp`:
@@ -199,11 +213,24 @@ fn regions(events: &[(usize, f32)], lead: usize, tail: usize, len: usize) -> Vec
 
 /// Multiply every sample by `gain_db` decibels.
 pub fn apply_gain(clip: &Clip, gain_db: f64) -> Clip {
+    let mut louder = clip.clone();
+    scale_in_place(&mut louder.samples, gain_db);
+    louder
+}
+
+/// Multiply every sample of `samples` by `gain_db` decibels.
+pub fn scale_in_place(samples: &mut [f32], gain_db: f64) {
     let factor = db_to_amplitude(gain_db) as f32;
-    Clip::new(
-        clip.samples.iter().map(|s| s * factor).collect(),
-        clip.sample_rate,
-    )
+    for sample in samples {
+        *sample *= factor;
+    }
+}
+
+/// Replace non-finite samples (NaN, ±∞) with silence.
+fn sanitize_in_place(samples: &mut [f32]) {
+    for sample in samples.iter_mut().filter(|s| !s.is_finite()) {
+        *sample = 0.0;
+    }
 }
 
 fn check_targets(target_lufs: f64, max_true_peak_dbtp: f64) -> Result<(), AudioError> {
@@ -218,30 +245,6 @@ fn check_targets(target_lufs: f64, max_true_peak_dbtp: f64) -> Result<(), AudioE
         )));
     }
     Ok(())
-}
-
-/// The closer to the target loudness, the better.
-fn is_better(candidate: &Loudness, best: Option<&Loudness>, target_lufs: f64) -> bool {
-    best.is_none_or(|b| {
-        (candidate.integrated_lufs - target_lufs).abs() < (b.integrated_lufs - target_lufs).abs()
-    })
-}
-
-/// Last resort when the limiter never met the ceiling: lower the whole programme until the
-/// meter's true peak is under it (loudness then ends below the target).
-fn fallback_below_ceiling(
-    clean: &Clip,
-    gain_db: f64,
-    ceiling_dbtp: f64,
-    max_true_peak_dbtp: f64,
-) -> Result<(Clip, Loudness), AudioError> {
-    let mut limited = apply_gain(clean, gain_db);
-    limit_in_place(&mut limited.samples, limited.sample_rate, ceiling_dbtp);
-    let loudness = measure(&limited)?;
-    let reduction = (loudness.true_peak_dbtp - max_true_peak_dbtp).max(0.0) + LIMITER_MARGIN_DB;
-    let lowered = apply_gain(&limited, -reduction);
-    let loudness = measure(&lowered)?;
-    Ok((lowered, loudness))
 }
 
 /// A meter in `mode` fed with `clip`, which must have finite samples (see [`sanitized`]).

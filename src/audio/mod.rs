@@ -5,9 +5,11 @@
 //! 2. [`assemble::assemble`] them with their pauses at the voice rate (spans = sample offsets);
 //! 3. [`assemble::Assembled::resample`] the whole programme once to 44.1 kHz (spans move along);
 //! 4. optionally [`assemble::mix_under`] intro/outro music ([`assemble::level_gain_db`]);
-//! 5. [`loudness::normalize`] the whole programme (−16 LUFS, ≤ −1 dBTP) → `briefing.wav`;
+//! 5. [`loudness::normalize_in_place`] the whole programme (−16 LUFS, peaks
+//!    [`mp3::MP3_PEAK_HEADROOM_DB`] under −1 dBTP);
 //! 6. [`mp3::encode_mp3_verified`] → `briefing.mp3` bytes plus the loudness measured on the
-//!    decoded file (for the report), with ID3 chapters from the spans;
+//!    decoded file (for the report), with ID3 chapters from the spans; then `briefing.wav`
+//!    from the same samples;
 //! 7. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
 pub mod assemble;
 pub mod chapters;

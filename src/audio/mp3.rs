@@ -15,7 +15,7 @@ use mp3lame_encoder::{Bitrate, Builder, FlushGap, Mode, MonoPcm, Quality};
 
 use super::chapters::Chapter;
 use super::decode::decode_bytes_with;
-use super::loudness::{apply_gain, limit_in_place, Loudness, StreamingMeter};
+use super::loudness::{limit_in_place, Loudness, StreamingMeter};
 use super::{AudioError, Clip};
 
 /// Sample rate of every MP3 we write.
@@ -29,11 +29,7 @@ pub const TOC_ELEMENT_ID: &str = "toc";
 
 /// How far below the true-peak ceiling [`encode_mp3_verified`] first limits the programme,
 /// to leave room for the peaks MP3 coding adds.
-pub const MP3_PEAK_HEADROOM_DB: f64 = 1.0;
-
-/// [`encode_mp3_verified`] re-encodes when the file's loudness is further than this from the
-/// programme's (heavy peak limiting lowers it).
-const LOUDNESS_TOLERANCE_LU: f64 = 0.25;
+pub const MP3_PEAK_HEADROOM_DB: f64 = 0.6;
 
 /// Most encodings [`encode_mp3_verified`] makes.
 pub const MAX_ENCODINGS: usize = 3;
@@ -103,74 +99,41 @@ pub fn measure_encoded(bytes: &[u8]) -> Result<Loudness, AudioError> {
 }
 
 /// Encode like [`encode_mp3`], decode the result and measure it, keeping the finished file's
-/// true peak at or below `max_true_peak_dbtp` and its loudness within 0.25 LU of
-/// `target_lufs` (pass the target the programme was normalized to).
+/// true peak at or below `max_true_peak_dbtp`.
 ///
 /// MP3 coding adds quantization noise that raises true peaks, at 64 kbit/s by up to 1–2 dB on
-/// noisy transients. So the programme's peaks are first limited [`MP3_PEAK_HEADROOM_DB`] below
-/// the ceiling; if the decoded file still exceeds it, the peaks are limited lower by the excess
-/// and the programme encoded again (at most [`MAX_ENCODINGS`] times; the last result is
-/// returned whatever it measures). Limiting only touches the peaks, so loudness barely moves;
-/// the returned loudness is that of the finished file, for the run report.
+/// noisy transients. So `clip` should come normalized with its peaks [`MP3_PEAK_HEADROOM_DB`]
+/// under the ceiling ([`super::loudness::normalize_in_place`]); if the decoded file still
+/// exceeds it, the programme's peaks are limited lower by the excess — in place, so a WAV
+/// written from `clip` afterwards holds the same audio — and encoded again (at most
+/// [`MAX_ENCODINGS`] times; the last result is returned whatever it measures). Limiting only
+/// touches the peaks, so loudness barely moves; the returned loudness is that of the finished
+/// file, for the run report.
 pub fn encode_mp3_verified(
-    clip: &Clip,
+    clip: &mut Clip,
     bitrate_kbps: u32,
     meta: &Mp3Meta,
-    target_lufs: f64,
     max_true_peak_dbtp: f64,
 ) -> Result<VerifiedMp3, AudioError> {
     let mut ceiling = max_true_peak_dbtp - MP3_PEAK_HEADROOM_DB;
-    let mut makeup_db = 0.0;
-    let mut best: Option<VerifiedMp3> = None;
-    for encodings in 1..=MAX_ENCODINGS {
-        let mut programme = apply_gain(clip, makeup_db);
-        limit_in_place(&mut programme.samples, programme.sample_rate, ceiling);
-        let bytes = encode_mp3(&programme, bitrate_kbps, meta)?;
-        drop(programme);
+    let mut encodings = 0;
+    loop {
+        encodings += 1;
+        let bytes = encode_mp3(clip, bitrate_kbps, meta)?;
         let loudness = measure_encoded(&bytes)?;
         let excess = loudness.true_peak_dbtp - max_true_peak_dbtp;
-        let shortfall = target_lufs - loudness.integrated_lufs;
-        let candidate = VerifiedMp3 {
-            bytes,
-            loudness,
-            encodings,
-        };
-        let done = excess <= 0.0 && shortfall.abs() <= LOUDNESS_TOLERANCE_LU;
-        if best
-            .as_ref()
-            .is_none_or(|b| ranks_above(&candidate, b, max_true_peak_dbtp, target_lufs))
-        {
-            best = Some(candidate);
+        if excess <= 0.0 || encodings == MAX_ENCODINGS {
+            return Ok(VerifiedMp3 {
+                bytes,
+                loudness,
+                encodings,
+            });
         }
-        if done {
-            break;
-        }
-        if excess > 0.0 {
-            // The overshooting peak need not be one the limiter touched yet: step down by at
-            // least 0.3 dB, with a margin that grows per pass.
-            ceiling -= excess.max(0.3) + 0.1 * encodings as f64;
-        }
-        if shortfall.abs() > LOUDNESS_TOLERANCE_LU {
-            makeup_db += shortfall;
-        }
+        // The overshooting peak need not be one the limiter touched yet: step down by at
+        // least 0.3 dB, with a margin that grows per pass.
+        ceiling -= excess.max(0.3) + 0.1 * encodings as f64;
+        limit_in_place(&mut clip.samples, clip.sample_rate, ceiling);
     }
-    best.ok_or_else(|| AudioError::Encode("no encoding attempted".to_string()))
-}
-
-/// Whether encoding `a` is better than `b`: under the ceiling first, then closer to the target.
-fn ranks_above(a: &VerifiedMp3, b: &VerifiedMp3, ceiling: f64, target_lufs: f64) -> bool {
-    let (a_ok, b_ok) = (
-        a.loudness.true_peak_dbtp <= ceiling,
-        b.loudness.true_peak_dbtp <= ceiling,
-    );
-    if a_ok != b_ok {
-        return a_ok;
-    }
-    if !a_ok {
-        return a.loudness.true_peak_dbtp < b.loudness.true_peak_dbtp;
-    }
-    (a.loudness.integrated_lufs - target_lufs).abs()
-        < (b.loudness.integrated_lufs - target_lufs).abs()
 }
 
 /// Encode like [`encode_mp3`] and write the file to `path` atomically.
@@ -520,7 +483,14 @@ mod tests {
         // Encoded as is, the file's peaks go over the ceiling.
         let plain = decode_bytes(encode_mp3(&programme, 64, &meta())?, None)?;
         assert!(measure(&plain)?.true_peak_dbtp > -1.0);
-        let verified = encode_mp3_verified(&programme, 64, &meta(), -16.0, -1.0)?;
+        // Normalized with the MP3 headroom, as production does, the file stays under it.
+        let mut programme = noisy_speech(3.0);
+        crate::audio::loudness::normalize_in_place(
+            &mut programme,
+            -16.0,
+            -1.0 - MP3_PEAK_HEADROOM_DB,
+        )?;
+        let verified = encode_mp3_verified(&mut programme, 64, &meta(), -1.0)?;
         assert!(
             verified.loudness.true_peak_dbtp <= -1.0,
             "{:?}",
@@ -554,7 +524,8 @@ mod tests {
             Piece::new(tone(700.0, 500), 300),
         ];
         let programme = assemble(&pieces, voice_rate)?.resample(MP3_SAMPLE_RATE)?;
-        let (normalized, _) = crate::audio::loudness::normalize(&programme.clip, -16.0, -1.0)?;
+        let (mut normalized, _) =
+            crate::audio::loudness::normalize(&programme.clip, -16.0, -1.0 - MP3_PEAK_HEADROOM_DB)?;
         let mut meta = meta();
         meta.chapters = programme
             .spans
@@ -567,7 +538,7 @@ mod tests {
                 end_ms: span.end_ms(MP3_SAMPLE_RATE),
             })
             .collect();
-        let verified = encode_mp3_verified(&normalized, 64, &meta, -16.0, -1.0)?;
+        let verified = encode_mp3_verified(&mut normalized, 64, &meta, -1.0)?;
         let decoded = decode_bytes(verified.bytes.clone(), Some("mp3"))?;
         let tag = Tag::read_from2(std::io::Cursor::new(&verified.bytes))
             .map_err(|e| AudioError::Tag(e.to_string()))?;
