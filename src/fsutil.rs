@@ -5,6 +5,9 @@ use std::path::Path;
 
 /// Write `bytes` to `path` atomically: the data goes to a temporary file in the same folder,
 /// is flushed to disk, and is then renamed over `path`. A crash never leaves a half-written file.
+/// The file gets the permissions of any newly created file (0666 less the umask, usually
+/// 0644), not the owner-only mode of temporary files: briefings and feeds are published by
+/// web servers that run as another user.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |file| file.write_all(bytes))
 }
@@ -19,10 +22,14 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".nashra-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".nashra-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
@@ -85,6 +92,20 @@ mod tests {
         write_atomic(&path, b"second")?;
         assert_eq!(fs::read(&path)?, b"second");
         assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_the_mode_of_any_new_file_not_owner_only() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let mode_of = |p: &Path| fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        let plain = dir.path().join("plain");
+        fs::File::create(&plain)?;
+        let written = dir.path().join("feed.xml");
+        write_atomic(&written, b"<rss/>")?;
+        assert_eq!(mode_of(&written)?, mode_of(&plain)?);
         Ok(())
     }
 
