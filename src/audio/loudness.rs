@@ -241,8 +241,14 @@ pub fn limit(clip: &Clip, ceiling_dbtp: f64) -> Clip {
 
 /// [`limit`] on a sample buffer, working only on the stretches around peaks over the ceiling.
 pub fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) {
+    limit_in_runs(samples, sample_rate, ceiling_dbtp, cores());
+}
+
+/// [`limit_in_place`] with its work split into `runs` parts done side by side (the result
+/// does not depend on `runs`).
+fn limit_in_runs(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64, runs: usize) {
     let ceiling = db_to_amplitude(ceiling_dbtp) as f32;
-    let events = peak_events(samples, ceiling);
+    let events = peak_events(samples, ceiling, runs);
     if events.is_empty() {
         return;
     }
@@ -252,19 +258,55 @@ pub fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) 
     // of unity in ln(1e4) ≈ 9.3 release time constants.
     let lead = 2 * lookahead + 1;
     let tail = 2 * lookahead + (RELEASE_MS / 1000.0 * rate * 9.3) as usize;
-    for (start, end) in regions(&events, lead, tail, samples.len()) {
-        let mut required = vec![1.0f32; end - start];
-        let inside = events.partition_point(|e| e.0 < start);
-        for &(index, gain) in events[inside..].iter().take_while(|e| e.0 < end) {
-            required[index - start] = required[index - start].min(gain);
-        }
-        let held = sliding_min(&required, lookahead);
-        let smoothed = centred_mean(&held, lookahead);
-        let gain = with_release(&smoothed, sample_rate);
-        for (sample, g) in samples[start..end].iter_mut().zip(gain) {
-            *sample *= g;
-        }
+    let regions = regions(&events, lead, tail, samples.len());
+    // Regions are disjoint, so they are limited side by side: each core takes a run of
+    // whole regions and the samples between them.
+    let mut parts = Vec::new();
+    let mut rest = samples;
+    let mut offset = 0;
+    for run in regions.chunks(regions.len().div_ceil(runs.max(1)).max(1)) {
+        let run_end = run.last().map_or(offset, |r| r.1);
+        let (part, tail) = rest.split_at_mut(run_end - offset);
+        parts.push((part, offset, run));
+        rest = tail;
+        offset = run_end;
     }
+    std::thread::scope(|scope| {
+        for (part, offset, run) in parts {
+            let events = &events;
+            scope.spawn(move || {
+                for &(start, end) in run {
+                    let gain = region_gain(events, start, end, lookahead, sample_rate);
+                    for (sample, g) in part[start - offset..end - offset].iter_mut().zip(gain) {
+                        *sample *= g;
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// The limiter's gain over the region `start..end`: the gain each event requires, held over
+/// the look-ahead, smoothed, and released.
+fn region_gain(
+    events: &[(usize, f32)],
+    start: usize,
+    end: usize,
+    lookahead: usize,
+    sample_rate: u32,
+) -> Vec<f32> {
+    let mut required = vec![1.0f32; end - start];
+    let inside = events.partition_point(|e| e.0 < start);
+    for &(index, gain) in events[inside..].iter().take_while(|e| e.0 < end) {
+        required[index - start] = required[index - start].min(gain);
+    }
+    let held = sliding_min(&required, lookahead);
+    let smoothed = centred_mean(&held, lookahead);
+    with_release(&smoothed, sample_rate)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// Merge the stretches `[index - lead, index + tail)` around each event into disjoint regions.
@@ -437,8 +479,7 @@ fn amplitude_to_db(amplitude: f64) -> f64 {
 
 /// The samples whose own value or neighbouring inter-sample peak exceeds `ceiling`, with the
 /// gain (< 1) each needs, in sample order.
-fn peak_events(samples: &[f32], ceiling: f32) -> Vec<(usize, f32)> {
-    let mut events: Vec<(usize, f32)> = Vec::new();
+fn peak_events(samples: &[f32], ceiling: f32, runs: usize) -> Vec<(usize, f32)> {
     let filters = interpolation_filters();
     // An interpolated value is at most the filter's absolute tap sum times the largest sample
     // under the filter, so blocks whose neighbourhood stays below ceiling / that sum are
@@ -451,27 +492,86 @@ fn peak_events(samples: &[f32], ceiling: f32) -> Vec<(usize, f32)> {
         .chunks(SCREEN_BLOCK)
         .map(|block| block.iter().fold(0.0f32, |m, s| m.max(s.abs())))
         .collect();
-    for b in 0..block_peaks.len() {
-        let around = &block_peaks[b.saturating_sub(1)..(b + 2).min(block_peaks.len())];
-        if around.iter().fold(0.0f32, |m, &p| m.max(p)) * tap_sum <= ceiling {
-            continue;
-        }
-        for n in b * SCREEN_BLOCK..((b + 1) * SCREEN_BLOCK).min(samples.len()) {
-            let here = samples[n].abs();
-            let next = samples.get(n + 1).map_or(0.0, |s| s.abs());
-            let peak = interpolated_peak(samples, n, &filters).max(here).max(next);
-            if peak > ceiling {
-                let gain = ceiling / peak;
-                match events.last_mut() {
-                    Some(last) if last.0 == n => last.1 = last.1.min(gain),
-                    _ => events.push((n, gain)),
-                }
-                events.push((n + 1, gain));
+    // Blocks are screened side by side, each core a run of them (reading its neighbours'
+    // samples where the filter reaches over); the runs' events join in order.
+    let per_core = block_peaks.len().div_ceil(runs.max(1)).max(1);
+    let runs: Vec<Vec<(usize, f32)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..block_peaks.len())
+            .step_by(per_core)
+            .map(|first| {
+                let (block_peaks, filters) = (&block_peaks, &filters);
+                let blocks = first..(first + per_core).min(block_peaks.len());
+                scope.spawn(move || {
+                    let screen = Screen {
+                        samples,
+                        block_peaks,
+                        filters,
+                        tap_sum,
+                        ceiling,
+                    };
+                    screen.events_in(blocks)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut events: Vec<(usize, f32)> = Vec::new();
+    for run in runs {
+        let mut run = run.into_iter().peekable();
+        // A run's last event (the sample after a peak) may be the next run's first.
+        if let (Some(last), Some(first)) = (events.last_mut(), run.peek()) {
+            if last.0 == first.0 {
+                last.1 = last.1.min(first.1);
+                run.next();
             }
         }
+        events.extend(run);
     }
     events.retain(|e| e.0 < samples.len());
     events
+}
+
+/// What the limiter's peak detector reads while screening a run of blocks.
+struct Screen<'a> {
+    samples: &'a [f32],
+    block_peaks: &'a [f32],
+    filters: &'a [[f32; 2 * INTERP_HALF_TAPS]],
+    tap_sum: f32,
+    ceiling: f32,
+}
+
+impl Screen<'_> {
+    /// Events `(sample, gain)` of the blocks in `blocks`, in order.
+    fn events_in(&self, blocks: std::ops::Range<usize>) -> Vec<(usize, f32)> {
+        let mut events: Vec<(usize, f32)> = Vec::new();
+        let count = self.block_peaks.len();
+        for b in blocks {
+            let around = &self.block_peaks[b.saturating_sub(1)..(b + 2).min(count)];
+            if around.iter().fold(0.0f32, |m, &p| m.max(p)) * self.tap_sum <= self.ceiling {
+                continue;
+            }
+            let block_end = ((b + 1) * SCREEN_BLOCK).min(self.samples.len());
+            for n in b * SCREEN_BLOCK..block_end {
+                let here = self.samples[n].abs();
+                let next = self.samples.get(n + 1).map_or(0.0, |s| s.abs());
+                let peak = interpolated_peak(self.samples, n, self.filters)
+                    .max(here)
+                    .max(next);
+                if peak > self.ceiling {
+                    let gain = self.ceiling / peak;
+                    match events.last_mut() {
+                        Some(last) if last.0 == n => last.1 = last.1.min(gain),
+                        _ => events.push((n, gain)),
+                    }
+                    events.push((n + 1, gain));
+                }
+            }
+        }
+        events
+    }
 }
 
 /// Windowed-sinc filters giving the values at fractions 1/4, 2/4, 3/4 between two samples.
@@ -623,6 +723,25 @@ mod tests {
             })
             .collect();
         Clip::new(samples, RATE)
+    }
+
+    #[test]
+    fn limiting_side_by_side_gives_what_one_run_gives() {
+        // Loud enough that the limiter works all through the clip.
+        let clip = speech_like(12.0, 0.9);
+        let ceiling = db_to_amplitude(-3.0) as f32;
+        let one_run = peak_events(&clip.samples, ceiling, 1);
+        assert!(one_run.len() > 100);
+        for runs in [2, 3, 7] {
+            assert_eq!(peak_events(&clip.samples, ceiling, runs), one_run);
+        }
+        let mut sequential = clip.samples.clone();
+        limit_in_runs(&mut sequential, RATE, -3.0, 1);
+        for runs in [2, 5] {
+            let mut parallel = clip.samples.clone();
+            limit_in_runs(&mut parallel, RATE, -3.0, runs);
+            assert!(parallel == sequential, "{runs} runs differ");
+        }
     }
 
     #[test]
