@@ -167,7 +167,14 @@ fn synthesis(
             cache: &cache,
         };
         let started = Instant::now();
-        let out = crate::synthesize::synthesize(&source, workers, threads, &job, &NoProgress)?;
+        let out = crate::synthesize::synthesize(
+            &source,
+            Vec::new(),
+            workers,
+            threads,
+            &job,
+            &NoProgress,
+        )?;
         // Model loading is timed by the briefing benchmark; this is synthesis alone.
         let seconds = started.elapsed().as_secs_f64() - out.load_seconds;
         let audio: f64 = out.clips.iter().map(|c| c.duration_secs()).sum();

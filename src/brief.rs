@@ -14,7 +14,7 @@ use crate::report::{InputReport, InputStatus, LoudnessReport, Report, StageClock
 use crate::synthesize::{self, SynthesisJob};
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
-use crate::tts::{self, Catalog, SynthesisParams, VoiceSource, VoiceStore};
+use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, VoiceStore};
 
 /// Errors that stop a briefing.
 #[derive(Debug, thiserror::Error)]
@@ -171,6 +171,11 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
 
+    // The first run of a day will synthesize: check and load the neural voice while the
+    // sources are fetched and the text is prepared (a model load takes about a second).
+    let preload = (neural && !(options.use_cache && day_dir.join("report.json").exists()))
+        .then(|| VoicePreload::start(manifest.clone(), store.clone(), workers, threads));
+
     let language = manifest.language.clone();
     let diacritize = options.diacritize.unwrap_or(neural) && language == "ar";
     let (mut script, voice_texts) = prepare_script(
@@ -211,7 +216,13 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     }
     report.programme_key = programme_key;
     let preparing = std::time::Instant::now();
-    let voice_source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    let (voice_source, ready) = match preload {
+        Some(preload) => preload.wait()?,
+        None => (
+            VoiceSource::prepare(&voice_id, &catalog, &store)?,
+            Vec::new(),
+        ),
+    };
     let prepare_secs = preparing.elapsed().as_secs_f64();
     let cache = if options.use_cache {
         ClipCache::new(options.nashra_home.join("cache").join("clips"))
@@ -224,12 +235,14 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         clause_pause_ms: options.pauses.clause_ms,
         cache: &cache,
     };
-    let synthesized = synthesize::synthesize(&voice_source, workers, threads, &job, progress)?;
+    let synthesized =
+        synthesize::synthesize(&voice_source, ready, workers, threads, &job, progress)?;
     report.clips_synthesized = synthesized.synthesized;
     report.clips_cached = synthesized.cached;
     report.warnings.extend(synthesized.problems);
     let clips = synthesized.clips;
-    // Checking the voice files and loading the model count as "voice", the rest as synthesis.
+    // Waiting for the voice files to be checked and the models loaded counts as "voice",
+    // the rest as synthesis.
     clock.lap_split(
         "voice",
         prepare_secs + synthesized.load_seconds,
@@ -275,6 +288,49 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     report.audio_timings = produced.timings;
     write_json(&day_dir.join("report.json"), &report)?;
     Ok(BriefOutcome { day_dir, report })
+}
+
+/// Voices being checked and loaded on a thread of their own. Dropping it waits for the
+/// thread, so a run that ends early never leaves a model load running behind it.
+struct VoicePreload(Option<std::thread::JoinHandle<Result<ReadyVoice, TtsError>>>);
+
+/// A checked voice and the instances loaded from it.
+type ReadyVoice = (VoiceSource, Vec<Voice>);
+
+impl VoicePreload {
+    /// Check the voice of `manifest` and load `workers` instances of it in the background. An
+    /// instance that fails to load is left for synthesis to retry (and report).
+    fn start(
+        manifest: tts::VoiceManifest,
+        store: VoiceStore,
+        workers: usize,
+        threads: usize,
+    ) -> Self {
+        Self(Some(std::thread::spawn(move || {
+            let source = VoiceSource::from_manifest(manifest, &store)?;
+            let voices = synthesize::load_voices(&source, workers, threads)
+                .into_iter()
+                .flatten()
+                .collect();
+            Ok((source, voices))
+        })))
+    }
+
+    /// The checked voice and its loaded instances.
+    fn wait(mut self) -> Result<ReadyVoice, TtsError> {
+        match self.0.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(loaded)) => loaded,
+            _ => Err(TtsError::Synthesis("voice loading thread failed".into())),
+        }
+    }
+}
+
+impl Drop for VoicePreload {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Read the sources, extract and de-duplicate the articles, compose the script and run the text

@@ -53,11 +53,13 @@ impl SynthesisJob<'_> {
 }
 
 /// Synthesize every text of `job`: cached clips are reused; only when some are missing are
-/// voice instances loaded from `source` — up to `workers` of them at once, each on its own
+/// voice instances used — those in `ready` (loaded ahead of time from `source`) and, to make
+/// up `workers`, more loaded from `source` side by side, each on its own
 /// thread with `threads` ONNX Runtime threads (neural voices on several cores; eSpeak NG is
 /// one global engine and gets one worker). Fails only when no instance could be loaded.
 pub fn synthesize(
     source: &VoiceSource,
+    ready: Vec<Voice>,
     workers: usize,
     threads: usize,
     job: &SynthesisJob<'_>,
@@ -85,7 +87,10 @@ pub fn synthesize(
         return Ok(out);
     }
     let started = std::time::Instant::now();
-    let mut voices = load_voices(source, worker_count(source, workers, misses.len()), threads);
+    let wanted = worker_count(source, workers, misses.len());
+    let mut voices: Vec<Result<Voice, TtsError>> = ready.into_iter().take(wanted).map(Ok).collect();
+    let more = wanted.saturating_sub(voices.len());
+    voices.extend(load_voices(source, more, threads));
     out.load_seconds = started.elapsed().as_secs_f64();
     let Some(first) = voices.iter().position(Result::is_ok) else {
         progress.end();
@@ -152,9 +157,15 @@ fn worker_count(source: &VoiceSource, workers: usize, misses: usize) -> usize {
 }
 
 /// Load `count` voice instances side by side (each model load keeps one core busy).
-fn load_voices(source: &VoiceSource, count: usize, threads: usize) -> Vec<Result<Voice, TtsError>> {
-    if count <= 1 {
-        return vec![source.load(threads)];
+pub fn load_voices(
+    source: &VoiceSource,
+    count: usize,
+    threads: usize,
+) -> Vec<Result<Voice, TtsError>> {
+    match count {
+        0 => return Vec::new(),
+        1 => return vec![source.load(threads)],
+        _ => {}
     }
     std::thread::scope(|scope| {
         let loads: Vec<_> = (0..count)

@@ -150,7 +150,11 @@ impl VoiceSource {
     /// Find the voice `id` and, for a Piper voice, read its files from the store and verify
     /// them against the manifest.
     pub fn prepare(id: &str, catalog: &Catalog, store: &VoiceStore) -> Result<Self, TtsError> {
-        let manifest = catalog.get(id)?.clone();
+        Self::from_manifest(catalog.get(id)?.clone(), store)
+    }
+
+    /// Like [`VoiceSource::prepare`], for the voice `manifest` describes.
+    pub fn from_manifest(manifest: VoiceManifest, store: &VoiceStore) -> Result<Self, TtsError> {
         let (files, sample_rate) = match manifest.engine {
             Engine::Espeak => (None, espeak::ESPEAK_SAMPLE_RATE),
             Engine::Piper => {
