@@ -92,12 +92,12 @@ pub fn synthesize(
     let more = wanted.saturating_sub(voices.len());
     voices.extend(load_voices(source, more, threads));
     out.load_seconds = started.elapsed().as_secs_f64();
-    let Some(first) = voices.iter().position(Result::is_ok) else {
+    if !voices.iter().any(Result::is_ok) {
         progress.end();
         return Err(voices.remove(0).err().unwrap_or(TtsError::NotInstalled {
             id: source.manifest().id.clone(),
         }));
-    };
+    }
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(misses.len()));
     let work = |voice: &mut Voice| {
@@ -111,15 +111,12 @@ pub fn synthesize(
         }
     };
     std::thread::scope(|scope| {
-        for (i, loaded) in voices.iter_mut().enumerate() {
+        for loaded in voices.iter_mut() {
             match loaded {
                 Ok(voice) => {
                     scope.spawn(|| work(voice));
                 }
-                Err(e) if i != first => {
-                    progress.warn(&format!("extra synthesis worker not started: {e}"));
-                }
-                Err(_) => {}
+                Err(e) => progress.warn(&format!("extra synthesis worker not started: {e}")),
             }
         }
     });
