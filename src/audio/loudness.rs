@@ -89,10 +89,9 @@ pub fn measure(clip: &Clip) -> Result<Loudness, AudioError> {
 /// that only settle its filters, so it gives the blocks one meter would have.
 pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
     let clean = sanitized(clip);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let long_enough =
         clean.samples.len() / (PARALLEL_MEASURE_MIN_SECS * clip.sample_rate as usize).max(1);
-    integrated_in_chunks(&clean, cores.min(long_enough))
+    integrated_in_chunks(&clean, cores().min(long_enough))
 }
 
 /// Integrated loudness of `clean` measured in `chunks` parallel chunks (see

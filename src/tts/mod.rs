@@ -332,13 +332,7 @@ pub fn voice_fingerprint(
 ) -> Result<String, TtsError> {
     let manifest = catalog.get(id)?;
     match manifest.engine {
-        Engine::Espeak => Ok(format!(
-            "espeak-ng:{}",
-            manifest
-                .espeak_voice
-                .as_deref()
-                .unwrap_or(&manifest.language)
-        )),
+        Engine::Espeak => Ok(format!("espeak-ng:{}", espeak_voice_of(manifest))),
         Engine::Piper => {
             let not_installed = || TtsError::NotInstalled { id: id.to_string() };
             let model = manifest
