@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_PER_TARGET="${1:-600}"
 shift || true
-ALL_TARGETS=(extract_html extract_text_dump parse_feed normalize parse_settings)
+ALL_TARGETS=(extract_html extract_text_dump parse_feed normalize parse_settings rewrite_model)
 if [ "$#" -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 say() { printf 'fuzz: %s\n' "$*"; }

@@ -253,6 +253,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         id: voice_id.clone(),
         engine: format!("{:?}", manifest.engine).to_lowercase(),
         sample_rate: voice_source.sample_rate(),
+        model_layout: voice_source.model_layout().map(ToString::to_string),
     });
     std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
         path: day_dir.display().to_string(),

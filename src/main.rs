@@ -713,7 +713,7 @@ fn bench(args: BenchArgs, quiet: bool) -> Result<()> {
     );
     for figure in figures {
         println!(
-            "  {:<48} {:>12.3} {}",
+            "  {:<62} {:>12.3} {}",
             figure.name, figure.value, figure.unit
         );
     }

@@ -44,6 +44,9 @@ pub struct VoiceReport {
     pub engine: String,
     /// The voice's own sample rate.
     pub sample_rate: u32,
+    /// How a neural voice's model was run (see [`crate::tts::ModelLayout`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_layout: Option<String>,
 }
 
 /// Loudness of the finished programme.

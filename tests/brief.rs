@@ -143,6 +143,13 @@ fn brief_with_the_neural_test_voice() {
     assert_eq!(rate, 44100);
     assert!(samples.len() as f32 / rate as f32 > 10.0);
     assert!(rms(&samples) > 0.02);
+    let report: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("2026-11-29/report.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        report["voice"]["model_layout"], "decoder as 2-D convolutions",
+        "the neural voice runs with the faster decoder layout"
+    );
 }
 
 #[test]

@@ -92,3 +92,59 @@ fn say_rejects_empty_text_and_unknown_voices() {
         .failure()
         .stderr(predicate::str::contains("not installed"));
 }
+
+/// The test voice with its decoder rewritten to 2-D convolutions speaks the same audio as the
+/// model as shipped (noise off, so both runs are deterministic), and the voice store uses it.
+#[test]
+fn the_faster_decoder_layout_speaks_the_same_audio() {
+    use nashra::tts::decoder_layout::rewrite_decoder_2d;
+    use piper_rs::{ModelConfig, Piper};
+
+    let dir = common::test_voice_dir();
+    let shipped = std::fs::read(dir.join("en_US-joe-medium.onnx")).unwrap();
+    let config_text = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).unwrap();
+    let rewritten = rewrite_decoder_2d(&shipped).unwrap_or_else(|e| panic!("not rewritten: {e}"));
+    let phonemes = nashra::tts::espeak::phonemize(
+        "The council met on Tuesday, and the vote was close.",
+        "en-us",
+    )
+    .unwrap();
+    let speak = |model: &[u8]| {
+        let session = ort::session::Session::builder()
+            .and_then(|mut b| b.commit_from_memory(model))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let config: ModelConfig = serde_json::from_str(&config_text).unwrap();
+        let mut piper = Piper::from_session(session, config);
+        let (audio, _) = piper
+            .create(&phonemes, true, None, Some(1.0), Some(0.0), Some(0.0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        audio
+    };
+    let (before, after) = (speak(&shipped), speak(&rewritten));
+    assert_eq!(before.len(), after.len());
+    assert!(before.len() > 22050, "at least a second of speech");
+    let worst = before
+        .iter()
+        .zip(&after)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0f32, f32::max);
+    assert!(worst < 1e-4, "samples differ by up to {worst}");
+    assert!(rms(&before) > 0.02);
+
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let store = nashra::tts::VoiceStore::new(home.path());
+    let catalog = nashra::tts::Catalog::load(home.path()).unwrap();
+    let manifest = catalog.get("en_US-joe-medium").unwrap().clone();
+    let source =
+        nashra::tts::VoiceSource::from_manifest_with(manifest.clone(), &store, true).unwrap();
+    assert_eq!(
+        source.model_layout(),
+        Some(&nashra::tts::ModelLayout::Decoder2d)
+    );
+    let source = nashra::tts::VoiceSource::from_manifest_with(manifest, &store, false).unwrap();
+    assert!(matches!(
+        source.model_layout(),
+        Some(nashra::tts::ModelLayout::AsShipped(_))
+    ));
+}

@@ -1,11 +1,14 @@
 //! Speech synthesis: the voice catalog and store, Piper voices, and the built-in eSpeak NG voices.
 pub mod catalog;
 pub mod clip_cache;
+pub mod decoder_layout;
 pub mod espeak;
 pub mod piper;
+pub mod protobuf;
 pub mod store;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::audio::Clip;
 
@@ -138,12 +141,41 @@ impl SynthesisParams {
     }
 }
 
+/// How a Piper voice's model is handed to ONNX Runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelLayout {
+    /// The decoder's 1-D convolutions restated as 2-D ones: faster, same arithmetic (see
+    /// [`decoder_layout`]).
+    Decoder2d,
+    /// The model as shipped, and why.
+    AsShipped(String),
+}
+
+impl std::fmt::Display for ModelLayout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Decoder2d => f.write_str("decoder as 2-D convolutions"),
+            Self::AsShipped(why) => write!(f, "as shipped ({why})"),
+        }
+    }
+}
+
+/// Set to any non-empty value to run Piper models exactly as shipped.
+pub const MODEL_AS_SHIPPED_ENV: &str = "NASHRA_MODEL_AS_SHIPPED";
+
 /// A voice checked and read once, from which any number of instances load (one per
 /// synthesis worker) without reading or hashing its files again.
 pub struct VoiceSource {
     manifest: VoiceManifest,
-    files: Option<store::VerifiedVoiceFiles>,
+    piper: Option<PiperModel>,
     sample_rate: u32,
+}
+
+/// A Piper voice's verified files and the model bytes ONNX Runtime gets.
+struct PiperModel {
+    files: store::VerifiedVoiceFiles,
+    runtime_model: Arc<[u8]>,
+    layout: ModelLayout,
 }
 
 impl VoiceSource {
@@ -153,21 +185,37 @@ impl VoiceSource {
         Self::from_manifest(catalog.get(id)?.clone(), store)
     }
 
-    /// Like [`VoiceSource::prepare`], for the voice `manifest` describes.
+    /// Like [`VoiceSource::prepare`], for the voice `manifest` describes. A Piper model gets
+    /// the faster decoder layout unless `NASHRA_MODEL_AS_SHIPPED` is set.
     pub fn from_manifest(manifest: VoiceManifest, store: &VoiceStore) -> Result<Self, TtsError> {
-        let (files, sample_rate) = match manifest.engine {
+        let as_shipped = std::env::var_os(MODEL_AS_SHIPPED_ENV).is_some_and(|v| !v.is_empty());
+        Self::from_manifest_with(manifest, store, !as_shipped)
+    }
+
+    /// Like [`VoiceSource::from_manifest`], choosing whether to rewrite the decoder layout.
+    pub fn from_manifest_with(
+        manifest: VoiceManifest,
+        store: &VoiceStore,
+        rewrite_decoder: bool,
+    ) -> Result<Self, TtsError> {
+        let (piper, sample_rate) = match manifest.engine {
             Engine::Espeak => (None, espeak::ESPEAK_SAMPLE_RATE),
             Engine::Piper => {
                 let files = store.verified_files(&manifest)?;
                 let rate = piper::config_sample_rate(&files)?;
-                (Some(files), rate)
+                (Some(PiperModel::new(files, rewrite_decoder)), rate)
             }
         };
         Ok(Self {
             manifest,
-            files,
+            piper,
             sample_rate,
         })
+    }
+
+    /// How the model is given to ONNX Runtime (`None` for built-in voices).
+    pub fn model_layout(&self) -> Option<&ModelLayout> {
+        self.piper.as_ref().map(|p| &p.layout)
     }
 
     /// The voice's manifest.
@@ -178,7 +226,7 @@ impl VoiceSource {
     /// True for voices whose instances can synthesize in parallel (eSpeak NG is one global
     /// engine).
     pub fn is_parallel(&self) -> bool {
-        self.files.is_some()
+        self.piper.is_some()
     }
 
     /// Output sample rate of the voice (read from a Piper voice's config).
@@ -188,8 +236,8 @@ impl VoiceSource {
 
     /// The fingerprint every instance gives ([`Voice::fingerprint`]).
     pub fn fingerprint(&self) -> String {
-        match &self.files {
-            Some(files) => files.model_sha256.clone(),
+        match &self.piper {
+            Some(piper) => piper.files.model_sha256.clone(),
             None => format!("espeak-ng:{}", espeak_voice_of(&self.manifest)),
         }
     }
@@ -197,16 +245,40 @@ impl VoiceSource {
     /// A new instance of the voice with `intra_threads` ONNX Runtime threads.
     pub fn load(&self, intra_threads: usize) -> Result<Voice, TtsError> {
         let manifest = self.manifest.clone();
-        match &self.files {
-            Some(files) => Ok(Voice::Piper {
+        match &self.piper {
+            Some(model) => Ok(Voice::Piper {
                 manifest,
-                model_sha256: files.model_sha256.clone(),
-                voice: Box::new(piper::PiperVoice::load(files, intra_threads)?),
+                model_sha256: model.files.model_sha256.clone(),
+                voice: Box::new(piper::PiperVoice::load(
+                    &model.files,
+                    &model.runtime_model,
+                    intra_threads,
+                )?),
             }),
             None => Ok(Voice::Espeak {
                 espeak_voice: espeak_voice_of(&manifest),
                 manifest,
             }),
+        }
+    }
+}
+
+impl PiperModel {
+    fn new(files: store::VerifiedVoiceFiles, rewrite_decoder: bool) -> Self {
+        let rewritten = match rewrite_decoder {
+            true => {
+                decoder_layout::rewrite_decoder_2d(&files.model_bytes).map_err(|e| e.to_string())
+            }
+            false => Err(format!("{MODEL_AS_SHIPPED_ENV} is set")),
+        };
+        let (runtime_model, layout) = match rewritten {
+            Ok(bytes) => (Arc::from(bytes), ModelLayout::Decoder2d),
+            Err(why) => (files.model_bytes.clone(), ModelLayout::AsShipped(why)),
+        };
+        Self {
+            files,
+            runtime_model,
+            layout,
         }
     }
 }

@@ -23,14 +23,18 @@ pub struct PiperVoice {
 }
 
 impl PiperVoice {
-    /// Load a voice from files already verified against the manifest (from their verified
-    /// bytes, never from the disk again).
-    pub fn load(files: &VerifiedVoiceFiles, intra_threads: usize) -> Result<Self, TtsError> {
+    /// Load a voice from files already verified against the manifest, running `model` (their
+    /// verified model bytes, or the same model with a faster layout; never the disk again).
+    pub fn load(
+        files: &VerifiedVoiceFiles,
+        model: &[u8],
+        intra_threads: usize,
+    ) -> Result<Self, TtsError> {
         let settings: VoiceSettings =
             serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
         let config: ModelConfig =
             serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
-        let session = build_session(&files.model, &files.model_bytes, intra_threads)?;
+        let session = build_session(&files.model, model, intra_threads)?;
         Ok(Self {
             piper: Piper::from_session(session, config),
             espeak_voice: settings.espeak.voice,
