@@ -6,7 +6,7 @@
 # Uses the test voice en_US-joe-medium that scripts/setup.sh fetches, installs piper-tts 1.8.0
 # into .deps/piper-cli (a Python venv), and times, ROUNDS times each (median printed):
 #   piper   : `piper -m MODEL -i TEXT -f out.wav` (process start to WAV written)
-#   say     : `nashra say --file TEXT -o out.wav` (same, one voice instance)
+#   say     : `nashra say --no-cache --file TEXT -o out.wav` (same; one voice per core)
 #   brief   : `nashra brief TEXT --no-cache` (the whole programme: WAV, MP3, chapters, ...)
 # Run it on an otherwise idle machine: the figures are wall-clock times.
 set -euo pipefail
@@ -37,7 +37,7 @@ median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 audio_seconds() { python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print('%.1f' % (w.getnframes()/w.getframerate()))" "$1"; }
 
 run_piper() { "$VENV/bin/piper" -m "$MODEL" -i "$work/text.txt" -f "$work/piper.wav"; }
-run_say() { "$NASHRA" --quiet say --voice en_US-joe-medium --file "$work/text.txt" -o "$work/say.wav"; }
+run_say() { "$NASHRA" --quiet say --no-cache --voice en_US-joe-medium --file "$work/text.txt" -o "$work/say.wav"; }
 run_brief() { rm -rf "$work/out"; "$NASHRA" --quiet brief "$work/text.txt" --voice en_US-joe-medium --no-cache --out "$work/out"; }
 
 declare -A wall

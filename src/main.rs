@@ -14,7 +14,8 @@ use nashra::gather::GatherOptions;
 use nashra::produce::ProductionSettings;
 use nashra::publish;
 use nashra::report::InputStatus;
-use nashra::tts::{self, Catalog, SynthesisParams, Voice, VoiceStore};
+use nashra::tts::clip_cache::ClipCache;
+use nashra::tts::{self, Catalog, SynthesisParams, VoiceSource, VoiceStore};
 
 /// Exit code: the command could not do its job.
 const EXIT_FAILURE: u8 = 1;
@@ -242,6 +243,9 @@ struct SayArgs {
     /// Output WAV file.
     #[arg(long, short)]
     output: PathBuf,
+    /// Neither reuse nor store synthesized clips.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -394,13 +398,19 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     let catalog = Catalog::load(&tts::nashra_home())?;
     let store = store();
     let voice_id = choose_voice(args.voice, &catalog, &store, quiet);
-    let mut voice = Voice::load(&voice_id, &catalog, &store)?;
+    let source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
     let params = SynthesisParams { speed: args.speed };
     let started = std::time::Instant::now();
-    let diacritize = matches!(voice, Voice::Piper { .. }) && voice.language() == "ar";
-    let front_end = nashra::text::FrontEnd::new(voice.language(), diacritize, None)?;
+    let language = &source.manifest().language;
+    let diacritize = source.manifest().engine == tts::Engine::Piper && language == "ar";
+    let front_end = nashra::text::FrontEnd::new(language, diacritize, None)?;
+    let plan = nashra::speak::plan_text(&front_end, &text, &Pauses::default());
+    let cache = match args.no_cache {
+        true => ClipCache::disabled(),
+        false => ClipCache::new(tts::nashra_home().join("cache").join("clips")),
+    };
     let clip =
-        nashra::speak::speak_text(&mut voice, &front_end, &text, &params, &Pauses::default())?;
+        nashra::speak::speak_plan_in_parallel(&source, &plan, &params, &Pauses::default(), &cache)?;
     let elapsed = started.elapsed().as_secs_f64();
     nashra::audio::wav::write_wav(&args.output, &clip)?;
     if !quiet {

@@ -90,6 +90,8 @@ pub fn synthesize(
     let wanted = worker_count(source, workers, misses.len());
     let mut voices: Vec<Result<Voice, TtsError>> = ready.into_iter().take(wanted).map(Ok).collect();
     let more = wanted.saturating_sub(voices.len());
+    // Fewer workers than planned share the planned cores between them.
+    let threads = (threads * workers.max(1) / wanted.max(1)).max(threads);
     voices.extend(load_voices(source, more, threads));
     out.load_seconds = started.elapsed().as_secs_f64();
     if !voices.iter().any(Result::is_ok) {

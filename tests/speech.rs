@@ -148,3 +148,32 @@ fn the_faster_decoder_layout_speaks_the_same_audio() {
         Some(nashra::tts::ModelLayout::AsShipped(_))
     ));
 }
+
+/// `say` speaks sentences on every core through the clip cache: the same text again is read
+/// from the cache (the same samples, byte for byte), and `--no-cache` speaks it anew.
+#[test]
+fn say_reuses_cached_sentences_and_no_cache_speaks_anew() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let text = "The first sentence is short. The second one, with a clause, is a little longer.\nA new paragraph starts here.";
+    let say = |name: &str, extra: &[&str]| {
+        let wav = out.path().join(name);
+        nashra(home.path())
+            .args(["say", text, "--voice", "en_US-joe-medium", "-o"])
+            .arg(&wav)
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read(wav).unwrap()
+    };
+    let first = say("first.wav", &[]);
+    let clips = std::fs::read_dir(home.path().join("cache/clips"))
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert!(clips > 0, "the sentences were stored in the clip cache");
+    assert_eq!(say("second.wav", &[]), first);
+    let fresh = say("fresh.wav", &["--no-cache"]);
+    let (_, _, _, samples) = read_wav(&out.path().join("fresh.wav"));
+    assert!(rms(&samples) > 0.02 && fresh.len() > 44);
+}
