@@ -294,14 +294,16 @@ fn region_gain(
     lookahead: usize,
     sample_rate: u32,
 ) -> Vec<f32> {
-    let mut required = vec![1.0f32; end - start];
     let inside = events.partition_point(|e| e.0 < start);
-    for &(index, gain) in events[inside..].iter().take_while(|e| e.0 < end) {
-        required[index - start] = required[index - start].min(gain);
-    }
-    let held = sliding_min(&required, lookahead);
-    let smoothed = centred_mean(&held, lookahead);
-    with_release(&smoothed, sample_rate)
+    let in_region = events[inside..].iter().take_while(|e| e.0 < end);
+    let held = held_minimum(
+        in_region.map(|&(index, gain)| (index - start, gain)),
+        end - start,
+        lookahead,
+    );
+    let mut gain = centred_mean(&held, lookahead);
+    release_in_place(&mut gain, sample_rate);
+    gain
 }
 
 fn cores() -> usize {
@@ -627,26 +629,18 @@ fn dot(a: &[f32; 2 * INTERP_HALF_TAPS], b: &[f32; 2 * INTERP_HALF_TAPS]) -> f32 
     lanes.iter().sum()
 }
 
-/// Minimum of `values` over `[n - radius, n + radius]` for every `n` (monotonic deque, O(n)).
-fn sliding_min(values: &[f32], radius: usize) -> Vec<f32> {
-    let mut out = Vec::with_capacity(values.len());
-    let mut deque: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    let mut pushed = 0;
-    for n in 0..values.len() {
-        let right = (n + radius).min(values.len() - 1);
-        while pushed <= right {
-            while deque.back().is_some_and(|&i| values[i] >= values[pushed]) {
-                deque.pop_back();
-            }
-            deque.push_back(pushed);
-            pushed += 1;
+/// For every `n < len`: the smallest gain of the `(index, gain)` events within `radius` of
+/// `n`, or 1 where there is none. Events are sparse next to the samples, so each writes its
+/// window directly (a short loop the compiler vectorizes) instead of sliding over every sample.
+fn held_minimum(events: impl Iterator<Item = (usize, f32)>, len: usize, radius: usize) -> Vec<f32> {
+    let mut held = vec![1.0f32; len];
+    for (index, gain) in events.filter(|e| e.0 < len) {
+        let window = index.saturating_sub(radius)..(index + radius + 1).min(len);
+        for h in &mut held[window] {
+            *h = h.min(gain);
         }
-        while deque.front().is_some_and(|&i| i + radius < n) {
-            deque.pop_front();
-        }
-        out.push(deque.front().map_or(1.0, |&i| values[i]));
     }
-    out
+    held
 }
 
 /// Mean of `values` over `[n - radius, n + radius]` (clipped at the ends) for every `n`.
@@ -654,37 +648,40 @@ fn sliding_min(values: &[f32], radius: usize) -> Vec<f32> {
 /// Applied to a [`sliding_min`] of the same radius, the result never exceeds the original
 /// value at `n`: every term of the mean is a minimum over a window that contains `n`.
 fn centred_mean(values: &[f32], radius: usize) -> Vec<f32> {
-    let mut prefix = Vec::with_capacity(values.len() + 1);
-    prefix.push(0.0f64);
-    for &v in values {
-        let last = prefix.last().copied().unwrap_or(0.0);
-        prefix.push(last + f64::from(v));
+    let len = values.len();
+    let mut out = Vec::with_capacity(len);
+    // A running sum over the window [lo, hi), in f64 so millions of steps stay exact enough.
+    let (mut lo, mut hi, mut sum) = (0usize, 0usize, 0.0f64);
+    for n in 0..len {
+        let (want_lo, want_hi) = (n.saturating_sub(radius), (n + radius + 1).min(len));
+        while hi < want_hi {
+            sum += f64::from(values[hi]);
+            hi += 1;
+        }
+        while lo < want_lo {
+            sum -= f64::from(values[lo]);
+            lo += 1;
+        }
+        out.push((sum / (hi - lo) as f64) as f32);
     }
-    (0..values.len())
-        .map(|n| {
-            let lo = n.saturating_sub(radius);
-            let hi = (n + radius + 1).min(values.len());
-            ((prefix[hi] - prefix[lo]) / (hi - lo) as f64) as f32
-        })
-        .collect()
+    out
 }
 
 /// Let the gain recover towards 1 no faster than the release time constant, never above the
 /// input gain curve.
-fn with_release(gain: &[f32], sample_rate: u32) -> Vec<f32> {
+fn release_in_place(gain: &mut [f32], sample_rate: u32) {
     let samples_per_tau = RELEASE_MS / 1000.0 * f64::from(sample_rate.max(1));
     let coefficient = (1.0 - (-1.0 / samples_per_tau).exp()) as f32;
     let mut current = 1.0f32;
-    gain.iter()
-        .map(|&target| {
-            current = if target < current {
-                target
-            } else {
-                (current + (1.0 - current) * coefficient).min(target)
-            };
-            current
-        })
-        .collect()
+    for g in gain.iter_mut() {
+        let target = *g;
+        current = if target < current {
+            target
+        } else {
+            (current + (1.0 - current) * coefficient).min(target)
+        };
+        *g = current;
+    }
 }
 
 #[cfg(test)]
@@ -831,11 +828,47 @@ mod tests {
     }
 
     #[test]
-    fn sliding_min_and_mean_stay_below_the_requirement() {
+    fn held_minimum_and_mean_stay_below_the_requirement() {
         let values = [1.0, 1.0, 0.5, 1.0, 1.0, 0.8, 1.0];
-        let held = sliding_min(&values, 1);
+        let events = values.iter().enumerate().filter(|(_, &v)| v < 1.0);
+        let held = held_minimum(events.map(|(i, &v)| (i, v)), values.len(), 1);
         assert_eq!(held, vec![1.0, 0.5, 0.5, 0.5, 0.8, 0.8, 0.8]);
         let smooth = centred_mean(&held, 1);
         assert!(smooth.iter().zip(values).all(|(s, v)| *s <= v + 1e-6));
+    }
+
+    #[test]
+    fn held_minimum_is_the_sliding_minimum_of_the_events() {
+        let mut noise = Noise(7);
+        let len = 5000;
+        let mut events: Vec<(usize, f32)> = (0..300)
+            .map(|_| {
+                let index = ((noise.next() + 1.0) * 0.5 * len as f32) as usize;
+                (index.min(len - 1), 0.5 + 0.5 * noise.next().abs())
+            })
+            .collect();
+        events.sort_by_key(|e| e.0);
+        for radius in [0, 1, 88] {
+            let held = held_minimum(events.iter().copied(), len, radius);
+            for (n, &h) in held.iter().enumerate() {
+                let expected = events
+                    .iter()
+                    .filter(|e| e.0.abs_diff(n) <= radius)
+                    .fold(1.0f32, |m, e| m.min(e.1));
+                assert_eq!(h, expected, "sample {n}, radius {radius}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_running_mean_is_the_window_mean() {
+        let mut noise = Noise(3);
+        let values: Vec<f32> = (0..2000).map(|_| noise.next()).collect();
+        let radius = 40;
+        for (n, mean) in centred_mean(&values, radius).into_iter().enumerate() {
+            let window = &values[n.saturating_sub(radius)..(n + radius + 1).min(values.len())];
+            let expected = window.iter().map(|&v| f64::from(v)).sum::<f64>() / window.len() as f64;
+            assert!((f64::from(mean) - expected).abs() < 1e-6, "sample {n}");
+        }
     }
 }
