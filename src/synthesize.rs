@@ -10,8 +10,12 @@ use crate::text;
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
 
-/// Fewest sentences per extra worker before it is worth loading another model instance.
-const MIN_SENTENCES_PER_WORKER: usize = 8;
+/// Least text (characters) per worker before another model instance is worth loading: about
+/// 1.5 s of neural synthesis, which a second worker shortens by more than the 0.4 s its load
+/// adds (measured on the test voice, 2 cores).
+const MIN_CHARS_PER_WORKER: usize = 500;
+/// Fewest sentences per worker (so the work divides evenly enough to gain anything).
+const MIN_SENTENCES_PER_WORKER: usize = 3;
 
 /// What synthesizing a script gave.
 #[derive(Debug, Default)]
@@ -22,8 +26,8 @@ pub struct Synthesized {
     pub synthesized: usize,
     /// Clips taken from the cache.
     pub cached: usize,
-    /// Seconds spent loading voice instances before synthesis could start (0 when every clip
-    /// came from the cache).
+    /// Seconds before the first voice instance could start synthesizing (0 when every clip
+    /// came from the cache); later instances load while it works.
     pub load_seconds: f64,
     /// One line per sentence that could not be spoken, or cache entry not stored.
     pub problems: Vec<String>,
@@ -87,22 +91,21 @@ pub fn synthesize(
         return Ok(out);
     }
     let started = std::time::Instant::now();
-    let wanted = worker_count(source, workers, misses.len());
-    let mut voices: Vec<Result<Voice, TtsError>> = ready.into_iter().take(wanted).map(Ok).collect();
-    let more = wanted.saturating_sub(voices.len());
+    let miss_chars = misses.iter().map(|&i| job.texts[i].chars().count()).sum();
+    let wanted = worker_count(source, workers, misses.len(), miss_chars);
+    let ready: Vec<Voice> = ready.into_iter().take(wanted).collect();
+    let more = wanted.saturating_sub(ready.len());
     // Fewer workers than planned share the planned cores between them.
     let threads = (threads * workers.max(1) / wanted.max(1)).max(threads);
-    voices.extend(load_voices(source, more, threads));
-    out.load_seconds = started.elapsed().as_secs_f64();
-    if !voices.iter().any(Result::is_ok) {
-        progress.end();
-        return Err(voices.remove(0).err().unwrap_or(TtsError::NotInstalled {
-            id: source.manifest().id.clone(),
-        }));
-    }
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(misses.len()));
+    let first_ready: Mutex<Option<f64>> = Mutex::new(None);
+    let load_errors = Mutex::new(Vec::new());
     let work = |voice: &mut Voice| {
+        first_ready
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert_with(|| started.elapsed().as_secs_f64());
         while let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) {
             let spoken = speak(voice, &job.texts[index], job);
             results
@@ -112,16 +115,34 @@ pub fn synthesize(
             progress.step();
         }
     };
+    // Every worker starts on the texts as soon as its own model is loaded (ONNX Runtime
+    // builds sessions partly one at a time, so the first is ready well before the last).
     std::thread::scope(|scope| {
-        for loaded in voices.iter_mut() {
-            match loaded {
-                Ok(voice) => {
-                    scope.spawn(|| work(voice));
-                }
-                Err(e) => progress.warn(&format!("extra synthesis worker not started: {e}")),
-            }
+        let work = &work;
+        for mut voice in ready {
+            scope.spawn(move || work(&mut voice));
+        }
+        for _ in 0..more {
+            scope.spawn(|| match source.load(threads) {
+                Ok(mut voice) => work(&mut voice),
+                Err(e) => load_errors
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(e),
+            });
         }
     });
+    let mut load_errors = load_errors.into_inner().unwrap_or_else(|p| p.into_inner());
+    let Some(load_seconds) = first_ready.into_inner().unwrap_or_else(|p| p.into_inner()) else {
+        progress.end();
+        return Err(load_errors.pop().unwrap_or(TtsError::NotInstalled {
+            id: source.manifest().id.clone(),
+        }));
+    };
+    out.load_seconds = load_seconds;
+    for e in load_errors {
+        progress.warn(&format!("extra synthesis worker not started: {e}"));
+    }
     let rate = source.sample_rate();
     for (index, spoken) in results.into_inner().unwrap_or_else(|p| p.into_inner()) {
         let text = &job.texts[index];
@@ -146,13 +167,17 @@ pub fn synthesize(
     Ok(out)
 }
 
-/// How many voice instances to load for `misses` texts: a worker pays for loading its own
-/// model, so only with a few sentences each; eSpeak NG is one global engine.
-fn worker_count(source: &VoiceSource, workers: usize, misses: usize) -> usize {
+/// How many voice instances to load for `misses` texts of `chars` characters in all: a
+/// worker pays for loading its own model, so only with enough text each; eSpeak NG is one
+/// global engine.
+fn worker_count(source: &VoiceSource, workers: usize, misses: usize, chars: usize) -> usize {
     if !source.is_parallel() {
         return 1;
     }
-    workers.min(misses / MIN_SENTENCES_PER_WORKER).max(1)
+    workers
+        .min(misses / MIN_SENTENCES_PER_WORKER)
+        .min(chars / MIN_CHARS_PER_WORKER)
+        .max(1)
 }
 
 /// Load `count` voice instances side by side (each model load keeps one core busy).
