@@ -416,7 +416,7 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     if !quiet {
         let audio = clip.duration_secs();
         eprintln!(
-            "{}: {:.1} s of audio with {} in {:.2} s (real-time factor {:.3})",
+            "{}: {:.1} s of audio with {} in {:.2} s, model load included (real-time factor {:.3})",
             args.output.display(),
             audio,
             voice_id,
