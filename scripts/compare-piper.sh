@@ -23,14 +23,15 @@ NASHRA="$ROOT/target/release/nashra"
 export NASHRA_HOME="${NASHRA_HOME:-$ROOT/.deps/home}"
 
 [ -x "$NASHRA" ] && [ -s "$MODEL" ] || "$ROOT/scripts/setup.sh"
-if [ ! -x "$VENV/bin/piper" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check piper-tts==1.8.0
-fi
-if [ ! -x "$VENV_124/bin/piper" ]; then
-  python3 -m venv "$VENV_124"
-  "$VENV_124/bin/pip" install --quiet --disable-pip-version-check piper-tts==1.8.0 onnxruntime==1.24.4
-fi
+ensure_piper() { # ensure_piper VENV [EXTRA_PACKAGE...]: piper-tts 1.8.0 in a venv
+  local venv="$1"
+  shift
+  [ -x "$venv/bin/piper" ] && return
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check piper-tts==1.8.0 "$@"
+}
+ensure_piper "$VENV"
+ensure_piper "$VENV_124" onnxruntime==1.24.4
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -153,7 +153,7 @@ fn synthesis(
         .take(24)
         .map(|s| front_end.process(s).spoken)
         .collect();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::available_cores();
     let manifest = catalog.get(voice_id)?.clone();
     let is_piper = manifest.engine == crate::tts::Engine::Piper;
     let mut plans = vec![(1, cores, false)];

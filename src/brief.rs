@@ -168,7 +168,7 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
     let manifest = catalog.get(&voice_id)?.clone();
     let fingerprint = tts::voice_fingerprint(&voice_id, &catalog, &store)?;
     let neural = manifest.engine == tts::Engine::Piper;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::available_cores();
     let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
 
     // The first run of a day will synthesize: check and load the neural voice while the
@@ -239,7 +239,8 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         synthesize::synthesize(&voice_source, ready, workers, threads, &job, progress)?;
     report.clips_synthesized = synthesized.synthesized;
     report.clips_cached = synthesized.cached;
-    report.warnings.extend(synthesized.problems);
+    report.warnings.extend(synthesized.unspoken);
+    report.warnings.extend(synthesized.cache_problems);
     let clips = synthesized.clips;
     // Waiting for the voice files to be checked and the models loaded counts as "voice",
     // the rest as synthesis.

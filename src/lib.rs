@@ -28,3 +28,8 @@ pub mod speak;
 pub mod synthesize;
 pub mod text;
 pub mod tts;
+
+/// The number of cores this process may use (1 when unknown).
+pub fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

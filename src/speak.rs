@@ -93,7 +93,7 @@ pub fn speak_plan_in_parallel(
     cache: &ClipCache,
 ) -> Result<Clip, TtsError> {
     let texts: Vec<String> = plan.iter().map(|s| s.voice_text.clone()).collect();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::available_cores();
     let (workers, threads) =
         synthesize::worker_plan(cores, None, source.is_parallel(), texts.len());
     let job = synthesize::SynthesisJob {
@@ -103,8 +103,8 @@ pub fn speak_plan_in_parallel(
         cache,
     };
     let out = synthesize::synthesize(source, Vec::new(), workers, threads, &job, &NoProgress)?;
-    if let Some(problem) = out.problems.iter().find(|p| !p.starts_with("clip cache")) {
-        return Err(TtsError::Synthesis(problem.clone()));
+    if let Some(problem) = out.unspoken.into_iter().next() {
+        return Err(TtsError::Synthesis(problem));
     }
     Ok(join_sentences(plan, &out.clips, source.sample_rate()))
 }

@@ -29,8 +29,10 @@ pub struct Synthesized {
     /// Seconds before the first voice instance could start synthesizing (0 when every clip
     /// came from the cache); later instances load while it works.
     pub load_seconds: f64,
-    /// One line per sentence that could not be spoken, or cache entry not stored.
-    pub problems: Vec<String>,
+    /// One line per sentence that could not be spoken.
+    pub unspoken: Vec<String>,
+    /// One line per clip that could not be stored in the cache (the run goes on without it).
+    pub cache_problems: Vec<String>,
 }
 
 /// How to synthesize.
@@ -149,7 +151,7 @@ pub fn synthesize(
         match spoken {
             Ok(clip) => {
                 if let Err(e) = job.cache.put(&job.cache_key(&fingerprint, text), &clip) {
-                    out.problems.push(format!("clip cache: {e}"));
+                    out.cache_problems.push(format!("clip cache: {e}"));
                 }
                 out.synthesized += 1;
                 out.clips[index] = clip;
@@ -158,7 +160,7 @@ pub fn synthesize(
                 let start: String = text.chars().take(60).collect();
                 let message = format!("could not speak \"{start}\": {e}");
                 progress.warn(&message);
-                out.problems.push(message);
+                out.unspoken.push(message);
                 out.clips[index] = Clip::new(Vec::new(), rate);
             }
         }

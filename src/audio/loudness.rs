@@ -91,7 +91,7 @@ pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
     let clean = sanitized(clip);
     let long_enough =
         clean.samples.len() / (PARALLEL_MEASURE_MIN_SECS * clip.sample_rate as usize).max(1);
-    integrated_in_chunks(&clean, cores().min(long_enough))
+    integrated_in_chunks(&clean, crate::available_cores().min(long_enough))
 }
 
 /// Integrated loudness of `clean` measured in `chunks` parallel chunks (see
@@ -240,7 +240,7 @@ pub fn limit(clip: &Clip, ceiling_dbtp: f64) -> Clip {
 
 /// [`limit`] on a sample buffer, working only on the stretches around peaks over the ceiling.
 pub fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) {
-    limit_in_runs(samples, sample_rate, ceiling_dbtp, cores());
+    limit_in_runs(samples, sample_rate, ceiling_dbtp, crate::available_cores());
 }
 
 /// [`limit_in_place`] with its work split into `runs` parts done side by side (the result
@@ -304,10 +304,6 @@ fn region_gain(
     let mut gain = centred_mean(&held, lookahead);
     release_in_place(&mut gain, sample_rate);
     gain
-}
-
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// Merge the stretches `[index - lead, index + tail)` around each event into disjoint regions.

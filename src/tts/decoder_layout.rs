@@ -204,8 +204,9 @@ struct Initializer {
 
 /// What the decoder needs changed, found by [`plan`].
 struct Plan {
-    /// Convolution weights to widen from 3-D to 4-D.
-    weights: HashSet<String>,
+    /// Convolution weights to widen: their place among the graph's fields, and their new
+    /// dims ([out, in, k] becomes [out, in, 1, k]; the data is unchanged).
+    widened_weights: HashMap<usize, Vec<i64>>,
     /// Tensors from outside the decoder that it reads: unsqueezed, old name -> new.
     entries: HashMap<String, String>,
     /// Decoder tensors read outside it: squeezed, old name -> new.
@@ -234,7 +235,10 @@ fn rewrite_graph<'a>(graph: &'a [Field<'a>], opset: i64) -> Result<Vec<Field<'a>
                 nodes_written = true;
             }
             GRAPH_NODE => {}
-            GRAPH_INITIALIZER => out.push(widen_if_planned(field, index, &initializers, &plan)?),
+            GRAPH_INITIALIZER => match plan.widened_weights.get(&index) {
+                Some(dims) => out.push(with_dims(field, dims)?),
+                None => out.push(field.clone()),
+            },
             GRAPH_VALUE_INFO if describes_any(field, &plan.produced)? => {}
             _ => out.push(field.clone()),
         }
@@ -280,21 +284,21 @@ fn plan(
         *uses.entry(input.as_str()).or_default() += 1;
     }
     let graph_inputs = value_info_names(graph, GRAPH_INPUT)?;
-    let mut weights = HashSet::new();
+    let mut widened_weights = HashMap::new();
     let mut entries = Vec::new();
     let mut entries_read_by_convolutions = HashSet::new();
     for node in &decoder {
         let context = |what: &str| unsupported(format!("decoder node {} {what}", node.name));
         if node.is_convolution() {
             let weight = node.inputs.get(1).ok_or_else(|| context("has no weight"))?;
-            let dims = initializers.get(weight).map(|i| i.dims.as_slice());
-            if dims.map(<[i64]>::len) != Some(3) {
-                return Err(context("has no constant 3-D weight"));
-            }
+            let constant = initializers.get(weight).filter(|i| i.dims.len() == 3);
+            let constant = constant.ok_or_else(|| context("has no constant 3-D weight"))?;
             if uses.get(weight.as_str()) != Some(&1) || graph_inputs.contains(weight) {
                 return Err(context("shares its weight"));
             }
-            weights.insert(weight.clone());
+            let mut dims = constant.dims.clone();
+            dims.insert(2, 1);
+            widened_weights.insert(constant.field_index, dims);
             if let Some(bias) = node.inputs.get(2).filter(|b| !b.is_empty()) {
                 if !initializers.contains_key(bias) {
                     return Err(context("has a computed bias"));
@@ -346,11 +350,13 @@ fn plan(
         .cloned()
         .collect();
     let plan = Plan {
-        weights,
+        widened_weights,
         entries: entries
             .into_iter()
-            .map(|e| (format!("{e}/nashra_2d"), e))
-            .map(|(new, old)| (old, new))
+            .map(|e| {
+                let wide = format!("{e}/nashra_2d");
+                (e, wide)
+            })
             .collect(),
         exits: exits
             .into_iter()
@@ -508,28 +514,13 @@ fn unit_axis_tensor() -> Vec<u8> {
     ])
 }
 
-/// The initializer field, with a unit axis inserted before the last dim when it is a planned
-/// convolution weight ([out, in, k] becomes [out, in, 1, k]; the data is unchanged).
-fn widen_if_planned<'a>(
-    field: &Field<'a>,
-    index: usize,
-    initializers: &HashMap<String, Initializer>,
-    plan: &Plan,
-) -> Result<Field<'a>, LayoutError> {
-    let planned = plan
-        .weights
-        .iter()
-        .filter_map(|w| initializers.get(w))
-        .find(|i| i.field_index == index);
-    let Some(weight) = planned else {
-        return Ok(field.clone());
-    };
+/// The initializer `field` with its dims replaced by `dims`.
+fn with_dims<'a>(field: &Field<'a>, dims: &[i64]) -> Result<Field<'a>, LayoutError> {
     let tensor = protobuf::parse(field.payload().unwrap_or_default())?;
-    let mut dims = weight.dims.clone();
-    dims.insert(2, 1);
-    let tensor = protobuf::with_int64s(&tensor, TENSOR_DIMS, &dims);
+    let tensor = protobuf::with_int64s(&tensor, TENSOR_DIMS, dims);
     Ok(Field::bytes(GRAPH_INITIALIZER, protobuf::encode(&tensor)))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -315,7 +315,7 @@ impl Voice {
     /// Load the voice `id`: a built-in eSpeak NG voice, or a Piper voice from the store after
     /// its files were verified against the manifest.
     pub fn load(id: &str, catalog: &Catalog, store: &VoiceStore) -> Result<Self, TtsError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = crate::available_cores();
         Self::load_with_threads(id, catalog, store, threads)
     }
 
