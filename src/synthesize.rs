@@ -94,11 +94,10 @@ pub fn synthesize(
     }
     let started = std::time::Instant::now();
     let miss_chars = misses.iter().map(|&i| job.texts[i].chars().count()).sum();
-    let wanted = worker_count(source, workers, misses.len(), miss_chars);
+    let wanted = worker_count(source.is_parallel(), workers, misses.len(), miss_chars);
     let ready: Vec<Voice> = ready.into_iter().take(wanted).collect();
     let more = wanted.saturating_sub(ready.len());
-    // Fewer workers than planned share the planned cores between them.
-    let threads = (threads * workers.max(1) / wanted.max(1)).max(threads);
+    let threads = threads_per_worker(threads, workers, wanted);
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(misses.len()));
     let first_ready: Mutex<Option<f64>> = Mutex::new(None);
@@ -170,16 +169,22 @@ pub fn synthesize(
 }
 
 /// How many voice instances to load for `misses` texts of `chars` characters in all: a
-/// worker pays for loading its own model, so only with enough text each; eSpeak NG is one
-/// global engine.
-fn worker_count(source: &VoiceSource, workers: usize, misses: usize, chars: usize) -> usize {
-    if !source.is_parallel() {
+/// worker pays for loading its own model, so only with enough text each; a voice that is
+/// not `parallel` (eSpeak NG, one global engine) gets one.
+fn worker_count(parallel: bool, workers: usize, misses: usize, chars: usize) -> usize {
+    if !parallel {
         return 1;
     }
     workers
         .min(misses / MIN_SENTENCES_PER_WORKER)
         .min(chars / MIN_CHARS_PER_WORKER)
         .max(1)
+}
+
+/// ONNX Runtime threads for each of `wanted` workers when `planned` were planned with
+/// `threads` each: fewer workers share the planned cores between them.
+fn threads_per_worker(threads: usize, planned: usize, wanted: usize) -> usize {
+    (threads * planned.max(1) / wanted.max(1)).max(threads)
 }
 
 /// Load `count` voice instances side by side (each model load keeps one core busy).
@@ -235,6 +240,21 @@ pub fn worker_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extra_workers_need_enough_text_and_keep_the_cores_busy() {
+        // 12 sentences of 1500 characters: both workers; 12 short ones: one.
+        assert_eq!(worker_count(true, 2, 12, 1500), 2);
+        assert_eq!(worker_count(true, 2, 12, 400), 1);
+        assert_eq!(worker_count(true, 2, 5, 5000), 1);
+        assert_eq!(worker_count(true, 8, 100, 2000), 4);
+        assert_eq!(worker_count(false, 2, 100, 100_000), 1);
+        assert_eq!(worker_count(true, 2, 0, 0), 1);
+        // The one worker left of two planned gets both cores.
+        assert_eq!(threads_per_worker(1, 2, 1), 2);
+        assert_eq!(threads_per_worker(1, 2, 2), 1);
+        assert_eq!(threads_per_worker(2, 4, 4), 2);
+    }
 
     #[test]
     fn worker_plan_shares_cores() {

@@ -408,3 +408,41 @@ fn music_earcons_and_the_hijri_date_dress_the_programme() {
     let loudness = &report["loudness"];
     assert!((loudness["integrated_lufs"].as_f64().unwrap() + 16.0).abs() <= 0.5);
 }
+
+/// `NASHRA_MODEL_AS_SHIPPED` runs the neural voice's model exactly as shipped, and the report
+/// says so and why.
+#[test]
+fn the_model_as_shipped_when_asked() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let page = tempfile::tempdir().unwrap();
+    let path = page.path().join("story.html");
+    fs::write(
+        &path,
+        "<html><body><article><h1>Rain expected</h1><p>Forecasters expect rain across the north on Tuesday, with drier weather later in the week.</p></article></body></html>",
+    )
+    .unwrap();
+    nashra(home.path())
+        .env("NASHRA_MODEL_AS_SHIPPED", "1")
+        .args([
+            "brief",
+            "--date",
+            "2026-11-29",
+            "--voice",
+            "en_US-joe-medium",
+            "--quiet",
+            "--out",
+        ])
+        .arg(out.path())
+        .arg(&path)
+        .assert()
+        .success();
+    let report: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("2026-11-29/report.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        report["voice"]["model_layout"],
+        "as shipped (NASHRA_MODEL_AS_SHIPPED is set)"
+    );
+}

@@ -27,7 +27,9 @@ pub fn samples_dir() -> PathBuf {
 /// A `nashra` command using `home` as NASHRA_HOME.
 pub fn nashra(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("nashra").unwrap_or_else(|e| panic!("nashra binary: {e}"));
-    cmd.env("NASHRA_HOME", home).env_remove("HF_ENDPOINT");
+    cmd.env("NASHRA_HOME", home)
+        .env_remove("HF_ENDPOINT")
+        .env_remove("NASHRA_MODEL_AS_SHIPPED");
     cmd
 }
 
