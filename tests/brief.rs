@@ -110,44 +110,54 @@ fn nothing_usable_means_exit_code_3_and_nothing_written() {
     assert!(!out.path().join("2026-11-29").exists());
 }
 
-#[test]
-fn brief_with_the_neural_test_voice() {
+/// Install the test voice in a fresh home and run `brief --voice en_US-joe-medium --quiet` on
+/// one page holding `html`, with the environment variables `env` set. Returns the output
+/// folder and the finished command, for its assertions.
+fn neural_brief(
+    html: &str,
+    env: &[(&str, &str)],
+) -> (tempfile::TempDir, assert_cmd::assert::Assert) {
     let home = tempfile::tempdir().unwrap();
     install_test_voice(home.path());
     let out = tempfile::tempdir().unwrap();
     let page = tempfile::tempdir().unwrap();
     let path = page.path().join("story.html");
-    fs::write(
-        &path,
+    fs::write(&path, html).unwrap();
+    let mut command = nashra(home.path());
+    command.envs(env.iter().copied()).args([
+        "brief",
+        "--date",
+        "2026-11-29",
+        "--voice",
+        "en_US-joe-medium",
+        "--quiet",
+        "--out",
+    ]);
+    let done = command.arg(out.path()).arg(&path).assert().success();
+    (out, done)
+}
+
+/// The report.json of the 2026-11-29 briefing in `out`.
+fn day_report(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(out.join("2026-11-29/report.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn brief_with_the_neural_test_voice() {
+    let (out, done) = neural_brief(
         "<html><head><title>Talks to resume</title></head><body><article><h1>Talks to resume next week</h1>\
          <p>Negotiators from both countries will meet again on Monday, officials said on Sunday, after a pause of several weeks.</p>\
          <p>The talks are expected to last two days and will focus on trade and the border.</p></article></body></html>",
-    )
-    .unwrap();
-    nashra(home.path())
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "en_US-joe-medium",
-            "--quiet",
-            "--out",
-        ])
-        .arg(out.path())
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::is_empty());
+        &[],
+    );
+    done.stdout(predicate::str::is_empty());
     let (rate, _, _, samples) = read_wav(&out.path().join("2026-11-29/briefing.wav"));
     assert_eq!(rate, 44100);
     assert!(samples.len() as f32 / rate as f32 > 10.0);
     assert!(rms(&samples) > 0.02);
-    let report: serde_json::Value =
-        serde_json::from_slice(&fs::read(out.path().join("2026-11-29/report.json")).unwrap())
-            .unwrap();
     assert_eq!(
-        report["voice"]["model_layout"], "decoder as 2-D convolutions",
+        day_report(out.path())["voice"]["model_layout"],
+        "decoder as 2-D convolutions",
         "the neural voice runs with the faster decoder layout"
     );
 }
@@ -413,36 +423,12 @@ fn music_earcons_and_the_hijri_date_dress_the_programme() {
 /// says so and why.
 #[test]
 fn the_model_as_shipped_when_asked() {
-    let home = tempfile::tempdir().unwrap();
-    install_test_voice(home.path());
-    let out = tempfile::tempdir().unwrap();
-    let page = tempfile::tempdir().unwrap();
-    let path = page.path().join("story.html");
-    fs::write(
-        &path,
+    let (out, _) = neural_brief(
         "<html><body><article><h1>Rain expected</h1><p>Forecasters expect rain across the north on Tuesday, with drier weather later in the week.</p></article></body></html>",
-    )
-    .unwrap();
-    nashra(home.path())
-        .env("NASHRA_MODEL_AS_SHIPPED", "1")
-        .args([
-            "brief",
-            "--date",
-            "2026-11-29",
-            "--voice",
-            "en_US-joe-medium",
-            "--quiet",
-            "--out",
-        ])
-        .arg(out.path())
-        .arg(&path)
-        .assert()
-        .success();
-    let report: serde_json::Value =
-        serde_json::from_slice(&fs::read(out.path().join("2026-11-29/report.json")).unwrap())
-            .unwrap();
+        &[("NASHRA_MODEL_AS_SHIPPED", "1")],
+    );
     assert_eq!(
-        report["voice"]["model_layout"],
+        day_report(out.path())["voice"]["model_layout"],
         "as shipped (NASHRA_MODEL_AS_SHIPPED is set)"
     );
 }
