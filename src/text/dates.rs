@@ -184,6 +184,21 @@ fn single_gregorian(word: &str) -> Option<u32> {
         })
 }
 
+/// Every written Gregorian month name of one word (يونيو، حزيران، جوان…) and the
+/// two-word Levantine names (تشرين الأول).
+pub fn gregorian_month_names() -> Vec<String> {
+    GREGORIAN_MONTHS
+        .iter()
+        .map(|name| name.to_string())
+        .chain(GREGORIAN_VARIANTS.iter().map(|(name, _)| name.to_string()))
+        .chain(
+            LEVANTINE_TWO_WORD
+                .iter()
+                .map(|(a, b, _)| format!("{a} {b}")),
+        )
+        .collect()
+}
+
 /// Day of month read as a masculine ordinal (السادس عشر، الحادي والعشرين).
 pub fn read_day(day: u64) -> String {
     ordinal(day, Gender::Masculine, Case::Oblique)
@@ -205,9 +220,18 @@ pub fn month_name(month: u32, calendar: Calendar) -> Option<&'static str> {
 
 /// A full date: "السادس عشر من يونيو عام ألفين وواحد وعشرين".
 pub fn read_date(day: u64, month_spoken: &str, year: Option<u64>) -> String {
+    read_date_in(day, month_spoken, year, Calendar::Gregorian)
+}
+
+/// A full date of `calendar`: a Hijri year follows its month without "عام"
+/// (السابع من محرم ألف وأربعمئة وستة وأربعين).
+pub fn read_date_in(day: u64, month_spoken: &str, year: Option<u64>, calendar: Calendar) -> String {
     let mut out = format!("{} من {month_spoken}", read_day(day));
     if let Some(year) = year {
-        out.push_str(" عام ");
+        if calendar == Calendar::Gregorian {
+            out.push_str(" عام");
+        }
+        out.push(' ');
         out.push_str(&read_year(year));
     }
     out
@@ -224,7 +248,7 @@ pub fn read_numeric_date(day: u64, month: u32, year: u64, hijri: bool) -> Option
         Calendar::Gregorian
     };
     let name = month_name(month, calendar)?;
-    Some(read_date(day, name, Some(year)))
+    Some(read_date_in(day, name, Some(year), calendar))
 }
 
 /// Hour of the clock as a feminine ordinal (الواحدة، الثامنة، الرابعة عشرة).

@@ -25,6 +25,7 @@
 //! - **Scores** a-b (after نتيجة/فاز/تعادل… or both ≤ 20 with no counted noun) are read
 //!   "a مقابل b"; other pairs are ranges "من a إلى b".
 
+pub mod abbreviations;
 pub mod dates;
 pub mod diacritize;
 pub mod frontend;
@@ -36,6 +37,7 @@ pub mod normalize;
 pub mod nouns;
 pub mod numbers;
 pub mod sentences;
+pub mod slot;
 pub mod units;
 pub mod verbalize;
 
@@ -45,7 +47,9 @@ pub use lexicon::{LexiconError, PronunciationLexicon};
 pub use lint::{lint, SpeakabilityWarning, WarningKind};
 pub use normalize::normalize;
 pub use nouns::{NounLexicon, NounLexiconError};
-pub use numbers::{cardinal, cardinal_with, ordinal, parse_cardinal_words, Case, Gender};
+pub use numbers::{
+    cardinal, cardinal_with, ordinal, parse_cardinal_words, parse_cardinal_words_in, Case, Gender,
+};
 pub use sentences::{split_clauses, split_sentences};
 pub use verbalize::Verbalizer;
 
@@ -121,6 +125,73 @@ mod tests {
         assert_eq!(spoken, "قال ترامب إن ثلاثة جنود قتلوا");
     }
 
+    /// Amounts as news writes them: plain, grouped, decimal, with currency symbols and codes,
+    /// signs, phone numbers, Roman numerals, clock times and dates.
+    fn amount_text() -> impl Strategy<Value = String> {
+        let n = 0u64..=2_000_000_000;
+        prop_oneof![
+            n.clone().prop_map(|n| n.to_string()),
+            n.clone().prop_map(|n| group_thousands(n, ',')),
+            n.clone().prop_map(|n| group_thousands(n, '.')),
+            (0u64..100_000, 0u64..1000).prop_map(|(a, b)| format!("{a}.{b}")),
+            (0u64..100_000, 0u64..1000)
+                .prop_map(|(a, b)| format!("{},{b:03}", group_thousands(a, '.'))),
+            (
+                prop::sample::select(vec![
+                    "$", "€", "£", "¥", "USD ", "KWD ", "SAR ", "AED ", "EGP "
+                ]),
+                0u64..1_000_000,
+                0u64..1000
+            )
+                .prop_map(|(symbol, a, b)| format!("{symbol}{a}.{b}")),
+            (prop::sample::select(vec!["+", "-"]), 0u64..10_000)
+                .prop_map(|(sign, a)| format!("{sign}{a}")),
+            (1u64..999, 1u64..99, 100u64..9999).prop_map(|(a, b, c)| format!("+{a} {b} {c}")),
+            (1u64..4000).prop_map(|n| format!("القرن {}", roman(n))),
+            (0u64..30, 0u64..70).prop_map(|(h, m)| format!("{h}:{m:02}")),
+            (1u64..40, 1u64..15, 1000u64..2200).prop_map(|(d, m, y)| format!("{d}/{m}/{y}")),
+            (0u64..300, 0u64..300).prop_map(|(a, b)| format!("{a}-{b}")),
+        ]
+    }
+
+    fn group_thousands(n: u64, mark: char) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(mark);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn roman(mut n: u64) -> String {
+        let table = [
+            (1000, "M"),
+            (900, "CM"),
+            (500, "D"),
+            (400, "CD"),
+            (100, "C"),
+            (90, "XC"),
+            (50, "L"),
+            (40, "XL"),
+            (10, "X"),
+            (9, "IX"),
+            (5, "V"),
+            (4, "IV"),
+            (1, "I"),
+        ];
+        let mut out = String::new();
+        for (value, symbol) in table {
+            while n >= value {
+                out.push_str(symbol);
+                n -= value;
+            }
+        }
+        out
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -138,6 +209,56 @@ mod tests {
             let text = format!("{before} {n} {after}");
             let spoken = to_spoken(&Verbalizer::new(), None, &text);
             prop_assert!(!spoken.chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)), "{}", spoken);
+        }
+
+        #[test]
+        fn no_digit_or_latin_letter_reaches_the_voice(
+            before in prop::sample::select(vec!["", "في", "بلغت الخسائر", "سجل", "أكد أن", "قتل", "طائرة إيرباص", "الرقم", "اتصلوا على", "بتغريمه", "من"]),
+            amount in amount_text(),
+            after in prop::sample::select(vec!["", "شخصا", "سيارة", "ساعات", "دولار", "مليون دولار", "ألف", "%", "ر.س", "د.ك", "€", "كم", "م", "هـ", "مساء", "إلى 9 سنوات", "يونيو / حزيران 2020"]),
+        ) {
+            let text = format!("{before} {amount} {after}");
+            let spoken = to_spoken(&Verbalizer::new(), None, &text);
+            let leaked = spoken.chars().any(|c| c.is_ascii_alphanumeric() || ('\u{0660}'..='\u{0669}').contains(&c));
+            prop_assert!(!leaked, "{} → {}", text, spoken);
+        }
+
+        #[test]
+        fn numbers_round_trip_with_the_case_of_their_slot(
+            n in 3u64..=999_999_999,
+            slot in prop::sample::select(vec![
+                ("في", Case::Oblique),
+                ("بعد", Case::Oblique),
+                ("هطول", Case::Oblique),
+                ("طائرة إيرباص", Case::Oblique),
+                ("بلغت الخسائر", Case::Accusative),
+                ("تجاوز", Case::Accusative),
+                ("وسجلت", Case::Accusative),
+                ("قتل الجيش", Case::Accusative),
+                ("أكد أن", Case::Accusative),
+                ("قال", Case::Oblique),
+                ("", Case::Nominative),
+                ("قتل", Case::Nominative),
+                ("عدد الضحايا", Case::Nominative),
+            ]),
+            noun in prop::sample::select(vec!["شخص", "دولة", "سيارات", "جنديا", "نقطة"]),
+            thousands in any::<bool>(),
+        ) {
+            let (context, case) = slot;
+            let (written, value) = if thousands && n < 1_000_000 {
+                (format!("{n} ألف"), n * 1000)
+            } else {
+                (n.to_string(), n)
+            };
+            let text = format!("{context} {written} {noun}");
+            let spoken = to_spoken(&Verbalizer::new(), None, &text);
+            let words = spoken
+                .strip_prefix(context)
+                .and_then(|rest| rest.strip_suffix(noun))
+                .map(str::trim);
+            prop_assert!(words.is_some(), "{} → {}", text, spoken);
+            let words = words.unwrap_or_default();
+            prop_assert_eq!(parse_cardinal_words_in(words, case), Some(value), "{} → {}", text, spoken);
         }
 
         #[test]

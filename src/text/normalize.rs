@@ -61,11 +61,30 @@ pub fn normalize(text: &str) -> String {
         .map(|line| {
             let collapsed = SPACES.replace_all(line, " ");
             SPACE_BEFORE_PUNCT
-                .replace_all(collapsed.trim(), "$1")
+                .replace_all(without_decoration(collapsed.trim()), "$1")
                 .into_owned()
         })
         .collect();
     lines.join("\n")
+}
+
+/// Bullets and marks that open a list item or an interview turn.
+const BULLETS: &[char] = &[
+    '*', '•', '■', '□', '▪', '▫', '●', '○', '◆', '◇', '►', '▶', '▸', '‣', '⁃', '✓', '✔', '♦',
+];
+
+/// A line without its leading decoration ("• قال"، "■ المحور"، "- س: …"): bullets, or
+/// dashes followed by a space (a glued "-5" is a negative number and stays).
+fn without_decoration(line: &str) -> &str {
+    let rest = line.trim_start_matches(BULLETS).trim_start();
+    if rest.len() != line.len() {
+        return rest;
+    }
+    let dashes = line.trim_start_matches('-');
+    if dashes.len() != line.len() && dashes.starts_with(' ') {
+        return dashes.trim_start();
+    }
+    line
 }
 
 fn truncate(text: &str, limit: usize) -> &str {
@@ -145,6 +164,17 @@ mod tests {
         assert_eq!(normalize("15شخصا"), "15 شخصا");
         assert_eq!(normalize("بنسبة47% وال25 وبـ3"), "بنسبة 47% وال25 وب3");
         assert_eq!(normalize("«مرحبا» ، قال"), "\"مرحبا\"، قال");
+    }
+
+    #[test]
+    fn drops_line_leading_decorations() {
+        assert_eq!(normalize("• قال الوزير"), "قال الوزير");
+        assert_eq!(
+            normalize("■ المحور الأول\n- س: لماذا؟"),
+            "المحور الأول\nس: لماذا؟"
+        );
+        assert_eq!(normalize("** عاجل"), "عاجل");
+        assert_eq!(normalize("-5 درجات"), "-5 درجات");
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl NounEntry {
     pub fn dual_in(&self, case: Case) -> String {
         match case {
             Case::Nominative => self.dual.clone(),
-            Case::Oblique => oblique_dual(&self.dual),
+            Case::Accusative | Case::Oblique => oblique_dual(&self.dual),
         }
     }
 

@@ -10,13 +10,24 @@ pub enum Gender {
     Feminine,
 }
 
-/// Case of a numeral: nominative (ـون، اثنان) or the oblique accusative/genitive (ـين، اثنين).
+/// Case of a numeral: nominative (ـون، اثنان), accusative (ـين، اثنين, and the tanween alif
+/// of ألفا and of a feminine compound's unit: ثلاثا وثلاثين), or the oblique form
+/// (genitive, also the frozen form of labels and of slots nobody can decide).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {
     /// مرفوع
     Nominative,
-    /// منصوب أو مجرور
+    /// منصوب
+    Accusative,
+    /// مجرور، and the oblique form read when the slot is not known
     Oblique,
+}
+
+impl Case {
+    /// True for the nominative, whose endings (ـون، ـان) differ from both other cases.
+    pub fn is_nominative(self) -> bool {
+        self == Case::Nominative
+    }
 }
 
 /// Largest value read as words; larger integers are read digit by digit.
@@ -57,6 +68,19 @@ const UNITS_WITHOUT_TA: [&str; 10] = [
     "سبع",
     "ثماني",
     "تسع",
+];
+/// Units 3–9 of a compound counting a feminine noun, in the accusative (ثلاثا وثلاثين ساعة).
+const UNITS_ACCUSATIVE_FEMININE: [&str; 10] = [
+    "",
+    "",
+    "",
+    "ثلاثا",
+    "أربعا",
+    "خمسا",
+    "ستا",
+    "سبعا",
+    "ثمانيا",
+    "تسعا",
 ];
 const TENS_NOM: [&str; 10] = [
     "",
@@ -164,6 +188,7 @@ pub fn cardinal_with(n: u64, gender: Gender, case: Case, counted: bool) -> Strin
 
 fn scale_group(count: u64, scale: &Scale, case: Case, construct: bool) -> String {
     match count {
+        1 if case == Case::Accusative && !construct => format!("{}ا", scale.singular),
         1 => scale.singular.to_string(),
         2 => dual(scale.dual_stem, case, construct),
         3..=10 => format!(
@@ -186,11 +211,11 @@ fn scale_group(count: u64, scale: &Scale, case: Case, construct: bool) -> String
 
 /// Dual of a stem: ألفان / ألفين, construct ألفا / ألفي.
 fn dual(stem: &str, case: Case, construct: bool) -> String {
-    match (case, construct) {
-        (Case::Nominative, false) => format!("{stem}ان"),
-        (Case::Oblique, false) => format!("{stem}ين"),
-        (Case::Nominative, true) => format!("{stem}ا"),
-        (Case::Oblique, true) => format!("{stem}ي"),
+    match (case.is_nominative(), construct) {
+        (true, false) => format!("{stem}ان"),
+        (false, false) => format!("{stem}ين"),
+        (true, true) => format!("{stem}ا"),
+        (false, true) => format!("{stem}ي"),
     }
 }
 
@@ -227,11 +252,11 @@ fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
             "أحد عشر"
         }
         .to_string(),
-        12 => match (feminine, case) {
-            (false, Case::Nominative) => "اثنا عشر",
-            (false, Case::Oblique) => "اثني عشر",
-            (true, Case::Nominative) => "اثنتا عشرة",
-            (true, Case::Oblique) => "اثنتي عشرة",
+        12 => match (feminine, case.is_nominative()) {
+            (false, true) => "اثنا عشر",
+            (false, false) => "اثني عشر",
+            (true, true) => "اثنتا عشرة",
+            (true, false) => "اثنتي عشرة",
         }
         .to_string(),
         13..=19 => {
@@ -239,12 +264,12 @@ fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
             format!("{} {teen}", counted_unit(unit, feminine))
         }
         _ => {
-            let tens = match case {
-                Case::Nominative => TENS_NOM[ten],
-                Case::Oblique => TENS_OBL[ten],
-            };
+            let tens = tens_word(ten, case);
             if unit == 0 {
                 return tens.to_string();
+            }
+            if feminine && case == Case::Accusative && unit >= 3 {
+                return format!("{} و{tens}", UNITS_ACCUSATIVE_FEMININE[unit]);
             }
             let unit_word = match unit {
                 1 => {
@@ -264,11 +289,19 @@ fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
 }
 
 fn two(feminine: bool, case: Case) -> &'static str {
-    match (feminine, case) {
-        (false, Case::Nominative) => "اثنان",
-        (false, Case::Oblique) => "اثنين",
-        (true, Case::Nominative) => "اثنتان",
-        (true, Case::Oblique) => "اثنتين",
+    match (feminine, case.is_nominative()) {
+        (false, true) => "اثنان",
+        (false, false) => "اثنين",
+        (true, true) => "اثنتان",
+        (true, false) => "اثنتين",
+    }
+}
+
+fn tens_word(ten: usize, case: Case) -> &'static str {
+    if case.is_nominative() {
+        TENS_NOM[ten]
+    } else {
+        TENS_OBL[ten]
     }
 }
 
@@ -320,10 +353,7 @@ pub fn ordinal(n: u64, gender: Gender, case: Case) -> String {
             format!("{} {teen}", ordinal_unit((n % 10) as usize, feminine, true))
         }
         20..=99 => {
-            let tens = match case {
-                Case::Nominative => TENS_NOM[(n / 10) as usize],
-                Case::Oblique => TENS_OBL[(n / 10) as usize],
-            };
+            let tens = tens_word((n / 10) as usize, case);
             let unit = (n % 10) as usize;
             if unit == 0 {
                 format!("ال{tens}")
@@ -363,7 +393,8 @@ pub fn digits(text: &str) -> String {
 }
 
 /// Reads a decimal given as integer and fraction digit strings ("3", "14" → "ثلاثة فاصلة أربعة عشر").
-/// Leading zeros of the fraction are read as "صفر".
+/// The integer part agrees with the counted noun's `gender` (خمسا وأربعين فاصلة خمسة نقطة);
+/// the fraction part is a plain masculine number. Leading zeros of the fraction are "صفر".
 pub fn decimal(integer: u64, fraction: &str, gender: Gender, case: Case) -> String {
     let whole = cardinal_with(integer, gender, case, false);
     let trimmed = fraction.trim_start_matches('0');
@@ -375,7 +406,7 @@ pub fn decimal(integer: u64, fraction: &str, gender: Gender, case: Case) -> Stri
     if !trimmed.is_empty() {
         match trimmed.parse::<u64>() {
             Ok(value) if trimmed.len() <= 6 => {
-                words.push(cardinal_with(value, gender, case, false))
+                words.push(cardinal_with(value, Gender::Masculine, case, false))
             }
             _ => words.push(digits(trimmed)),
         }
@@ -409,9 +440,9 @@ pub fn fraction(numerator: u64, denominator: u64, case: Case) -> String {
         let d = denominator as usize;
         return match numerator {
             1 => FRACTION_SINGULAR[d].to_string(),
-            2 => match case {
-                Case::Nominative => format!("{}ن", FRACTION_DUAL[d]),
-                Case::Oblique => format!(
+            2 => match case.is_nominative() {
+                true => format!("{}ن", FRACTION_DUAL[d]),
+                false => format!(
                     "{}ين",
                     &FRACTION_DUAL[d][..FRACTION_DUAL[d].len() - 'ا'.len_utf8()]
                 ),
@@ -432,23 +463,49 @@ pub fn fraction(numerator: u64, denominator: u64, case: Case) -> String {
 
 /// Parses Arabic cardinal words (any gender, case or construct form produced by
 /// [`cardinal_with`]) back into a number. Returns `None` on any unknown word.
+/// "ألفا" alone is read as the nominative construct dual (ألفا جندي).
 pub fn parse_cardinal_words(text: &str) -> Option<u64> {
+    parse_words(text, None)
+}
+
+/// Parses cardinal words that must all be in `case`: `None` when a word is unknown or its
+/// ending contradicts the case (عشرون in the accusative, ثلاث وثلاثين counting a feminine
+/// noun where the accusative wants ثلاثا, ألف before more words where it wants ألفا).
+pub fn parse_cardinal_words_in(text: &str, case: Case) -> Option<u64> {
+    parse_words(text, Some(case))
+}
+
+fn parse_words(text: &str, case: Option<Case>) -> Option<u64> {
+    let words: Vec<&str> = text.split_whitespace().collect();
     let mut total: u64 = 0;
     let mut current: u64 = 0;
-    let mut seen_any = false;
-    for raw in text.split_whitespace() {
-        let value = word_value(raw).or_else(|| raw.strip_prefix('و').and_then(word_value))?;
-        seen_any = true;
+    for (index, raw) in words.iter().enumerate() {
+        let bare = if word_value(raw).is_some() {
+            *raw
+        } else {
+            raw.strip_prefix('و')?
+        };
+        let value = word_value(bare)?;
+        let next = words.get(index + 1).copied();
+        if let Some(case) = case {
+            if !agrees_with_case(bare, next, current, case) {
+                return None;
+            }
+        }
         match value {
-            WordValue::Add(v) => current = current.checked_add(v)?,
-            WordValue::Hundred(v) => current = current.checked_add(v)?,
+            WordValue::Add(v) | WordValue::Hundred(v) => current = current.checked_add(v)?,
             WordValue::Scale(scale) => {
-                let multiplier = if current == 0 { 1 } else { current };
+                let multiplier = current.max(1);
                 total = total.checked_add(multiplier.checked_mul(scale)?)?;
                 current = 0;
             }
             WordValue::ScaleOrDual(scale) => {
-                let multiplier = if current == 0 { 2 } else { current };
+                let singular = case == Some(Case::Accusative);
+                let multiplier = match current {
+                    0 if singular => 1,
+                    0 => 2,
+                    c => c,
+                };
                 total = total.checked_add(multiplier.checked_mul(scale)?)?;
                 current = 0;
             }
@@ -458,10 +515,58 @@ pub fn parse_cardinal_words(text: &str) -> Option<u64> {
             }
         }
     }
-    if !seen_any {
+    if words.is_empty() {
         return None;
     }
     total.checked_add(current)
+}
+
+/// Case a word's own ending shows: `Some(true)` nominative only, `Some(false)` not nominative.
+fn shows_nominative(word: &str) -> Option<bool> {
+    const NOMINATIVE: [&str; 6] = ["اثنان", "اثنتان", "اثنا", "اثنتا", "مئتان", "مئتا"];
+    const OBLIQUE: [&str; 6] = ["اثنين", "اثنتين", "اثني", "اثنتي", "مئتين", "مئتي"];
+    if NOMINATIVE.contains(&word) || (word.ends_with("ون") && TENS_NOM.contains(&word)) {
+        return Some(true);
+    }
+    if OBLIQUE.contains(&word) || (word.ends_with("ين") && TENS_OBL.contains(&word)) {
+        return Some(false);
+    }
+    SCALES.iter().find_map(|scale| {
+        let rest = word.strip_prefix(scale.dual_stem)?;
+        match rest {
+            "ان" => Some(true),
+            "ين" | "ي" => Some(false),
+            _ => None,
+        }
+    })
+}
+
+fn agrees_with_case(word: &str, next: Option<&str>, current: u64, case: Case) -> bool {
+    if let Some(nominative) = shows_nominative(word) {
+        return nominative == case.is_nominative();
+    }
+    let accusative_unit = UNITS_ACCUSATIVE_FEMININE.contains(&word) && !word.is_empty();
+    if accusative_unit {
+        return case == Case::Accusative;
+    }
+    let next_is_tens = next
+        .and_then(|n| n.strip_prefix('و'))
+        .is_some_and(|n| TENS_OBL.contains(&n) || TENS_NOM.contains(&n));
+    let feminine_unit = UNITS_WITHOUT_TA.contains(&word) || word == "ثمان";
+    if case == Case::Accusative && feminine_unit && next_is_tens {
+        return false;
+    }
+    let singular_scale = SCALES.iter().any(|scale| scale.singular == word);
+    if case == Case::Accusative && singular_scale && current == 0 && next.is_some() {
+        return next.is_some_and(|n| !n.starts_with('و'));
+    }
+    let alif_scale = SCALES
+        .iter()
+        .any(|scale| word == format!("{}ا", scale.singular));
+    if alif_scale && current == 0 {
+        return case != Case::Oblique;
+    }
+    true
 }
 
 enum WordValue {
@@ -480,13 +585,13 @@ fn word_value(word: &str) -> Option<WordValue> {
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => {
             Add(2)
         }
-        "ثلاثة" | "ثلاث" => Add(3),
-        "أربعة" | "أربع" => Add(4),
-        "خمسة" | "خمس" => Add(5),
-        "ستة" | "ست" => Add(6),
-        "سبعة" | "سبع" => Add(7),
-        "ثمانية" | "ثماني" | "ثمان" => Add(8),
-        "تسعة" | "تسع" => Add(9),
+        "ثلاثة" | "ثلاث" | "ثلاثا" => Add(3),
+        "أربعة" | "أربع" | "أربعا" => Add(4),
+        "خمسة" | "خمس" | "خمسا" => Add(5),
+        "ستة" | "ست" | "ستا" => Add(6),
+        "سبعة" | "سبع" | "سبعا" => Add(7),
+        "ثمانية" | "ثماني" | "ثمان" | "ثمانيا" => Add(8),
+        "تسعة" | "تسع" | "تسعا" => Add(9),
         "عشرة" | "عشر" => Add(10),
         "مئة" | "مائة" => Hundred(100),
         "مئتان" | "مئتين" | "مئتا" | "مئتي" => Hundred(200),

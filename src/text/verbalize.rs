@@ -4,108 +4,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::abbreviations;
 use super::dates::{self, Calendar};
 use super::latin;
 use super::lexicon::split_punctuation;
 use super::nouns::{NounEntry, NounLexicon};
 use super::numbers::{self, Case, Gender};
+use super::slot;
 use super::units;
 
 /// Longest digit run read as a number; longer runs are read digit by digit.
 const MAX_NUMBER_DIGITS: usize = 15;
-
-/// Words after which a number is genitive (read in the oblique form).
-const GENITIVE_GOVERNORS: &[&str] = &[
-    "في",
-    "من",
-    "عن",
-    "إلى",
-    "على",
-    "بعد",
-    "قبل",
-    "خلال",
-    "منذ",
-    "حتى",
-    "نحو",
-    "حوالي",
-    "حوالى",
-    "قرابة",
-    "زهاء",
-    "بين",
-    "مع",
-    "لدى",
-    "عند",
-    "ضمن",
-    "دون",
-    "سوى",
-    "غير",
-    "عبر",
-    "طوال",
-    "طيلة",
-    "إثر",
-    "بنحو",
-    "بحوالي",
-    "بقرابة",
-    "بنسبة",
-    "بمعدل",
-    "بقيمة",
-    "بمبلغ",
-    "بأكثر",
-    "بأقل",
-    "لنحو",
-    "لحوالي",
-    "أكثر",
-    "أقل",
-    "بواقع",
-    "لمدة",
-    "مدة",
-    "بمدة",
-    "بقوة",
-    "بطول",
-    "بعمق",
-    "بارتفاع",
-    "مقتل",
-    "استشهاد",
-    "اعتقال",
-    "إطلاق",
-    "إسقاط",
-    "تدمير",
-    "نزوح",
-    "إجلاء",
-    "تسجيل",
-    "احتجاز",
-    "إعدام",
-    "إنقاذ",
-    "ترحيل",
-    "وصول",
-    "برصيد",
-    "رصيد",
-    "بإجمالي",
-    "إجمالي",
-    "بمجموع",
-    "مجموع",
-    "أن",
-    "إن",
-    "بأن",
-    "لأن",
-    "لكن",
-    "بوزن",
-    "بسرعة",
-    "بمساحة",
-    "بحدود",
-    "حدود",
-    "لأكثر",
-    "لأقل",
-    "بمشاركة",
-    "بحضور",
-    "مقابل",
-    "بعمر",
-    "بسعر",
-    "بتكلفة",
-    "بحجم",
-    "بعدد",
-    "بمقدار",
-];
 
 /// Words after which a number is read as an ordinal agreeing with them.
 const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
@@ -211,6 +120,10 @@ static PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<a>\d+)(?P<sep>[-/])(?P<b>\d+)(?P<percent>%?)$")
         .expect("static regex")
 });
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})\+(?P<groups>\d{1,4}(?:-\d{1,8}){1,5})$")
+        .expect("static regex")
+});
 static ARABIC_WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<word>[\u0621-\u064A]{2,})-(?P<num>\d{1,6})$").expect("static regex")
 });
@@ -254,6 +167,8 @@ struct Reading {
     spoken: String,
     used: usize,
     case: Option<Case>,
+    /// The number was read as an hour of the clock (for the end of "من 8 إلى 10 مساء").
+    hour: bool,
 }
 
 impl Reading {
@@ -262,6 +177,7 @@ impl Reading {
             spoken,
             used,
             case: None,
+            hour: false,
         }
     }
 }
@@ -270,6 +186,7 @@ impl Reading {
 struct Line<'a> {
     tokens: Vec<Token<'a>>,
     last_number: Option<(usize, Case)>,
+    last_hour: Option<usize>,
 }
 
 impl Line<'_> {
@@ -290,6 +207,21 @@ impl Line<'_> {
         let prev = self.tokens.get(i.checked_sub(1)?)?;
         let current = self.tokens.get(i)?;
         (prev.trail.is_empty() && current.lead.is_empty()).then_some(prev.core)
+    }
+
+    /// The words of the clause before `i` (nearest last), back to punctuation or a number.
+    fn clause_before(&self, i: usize) -> Vec<&str> {
+        let mut words = Vec::new();
+        let mut at = i;
+        while let Some(word) = self.prev_core(at) {
+            if word.is_empty() || word.chars().any(|c| c.is_ascii_digit()) || words.len() >= 6 {
+                break;
+            }
+            words.push(word);
+            at -= 1;
+        }
+        words.reverse();
+        words
     }
 
     fn prev_stem(&self, i: usize) -> Option<String> {
@@ -452,14 +384,19 @@ impl Verbalizer {
     /// Verbalizes normalized text. Text without digits, Latin letters or number symbols
     /// is returned unchanged.
     pub fn verbalize(&self, text: &str) -> String {
-        let needs_work = text
-            .chars()
-            .any(|c| c.is_ascii_alphanumeric() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°'));
-        if !needs_work {
-            return text.to_string();
-        }
         text.split('\n')
-            .map(|line| self.verbalize_line(line))
+            .map(|line| {
+                let line = abbreviations::expand(line);
+                let needs_work = line.chars().any(|c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
+                });
+                if needs_work {
+                    self.verbalize_line(&line)
+                } else {
+                    line.into_owned()
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -475,6 +412,7 @@ impl Verbalizer {
         let mut state = Line {
             tokens,
             last_number: None,
+            last_hour: None,
         };
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
@@ -487,6 +425,9 @@ impl Verbalizer {
                     out.push(format!("{}{}{}", token.lead, reading.spoken, trail));
                     if let Some(case) = reading.case {
                         state.last_number = Some((last, case));
+                    }
+                    if reading.hour {
+                        state.last_hour = Some(i);
                     }
                     i = last + 1;
                 }
@@ -532,6 +473,11 @@ impl Verbalizer {
             )?;
             return Some(Reading::new(spoken, 1));
         }
+        if let Some(caps) = PHONE.captures(core) {
+            let groups: Vec<String> = caps["groups"].split('-').map(numbers::digits).collect();
+            let spoken = format!("زائد {}", groups.join(" "));
+            return Some(Reading::new(glue(&caps["prefix"], &spoken), 1));
+        }
         if let Some(caps) = PAIR.captures(core) {
             return self.pair(line, i, &caps);
         }
@@ -548,10 +494,8 @@ impl Verbalizer {
         }
         if let Some(caps) = ARABIC_WORD_NUMBER.captures(core) {
             let n: u64 = caps["num"].parse().ok()?;
-            return Some(Reading::new(
-                format!("{} {}", &caps["word"], numbers::cardinal(n)),
-                1,
-            ));
+            let label = numbers::cardinal_with(n, Gender::Masculine, Case::Oblique, false);
+            return Some(Reading::new(format!("{} {label}", &caps["word"]), 1));
         }
         if let Some(caps) = LATIN_TOKEN.captures(core) {
             return self.latin(line, i, &caps["prefix"], &caps["latin"]);
@@ -559,19 +503,11 @@ impl Verbalizer {
         None
     }
 
-    /// The case a number at `i` takes from its context.
+    /// The case a number at `i` takes from its context: a glued ب/ل/ك, a number it is
+    /// joined to by و, else its syntactic slot ([`slot`]).
     fn context_case(&self, line: &Line, i: usize, prefix: &str) -> Case {
         if let Some(case) = case_from_prefix(prefix) {
             return case;
-        }
-        if let Some(prev) = line.prev_core(i) {
-            let bare = prev.strip_prefix('و').unwrap_or(prev);
-            if GENITIVE_GOVERNORS.contains(&prev) || GENITIVE_GOVERNORS.contains(&bare) {
-                return Case::Oblique;
-            }
-            if is_construct_noun(prev) {
-                return Case::Oblique;
-            }
         }
         if prefix.starts_with('و') {
             if let Some((at, case)) = line.last_number {
@@ -580,7 +516,8 @@ impl Verbalizer {
                 }
             }
         }
-        Case::Nominative
+        let before = line.clause_before(i);
+        slot::case_of_slot(&before, line.next_core(i, 1))
     }
 
     fn number(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
@@ -590,10 +527,18 @@ impl Verbalizer {
         let raw = &caps["num"];
         let number = parse_number(raw)?;
         let case = self.context_case(line, i, prefix);
-        if sign == "+" && number.fraction.is_none() && number.digits.len() >= 8 {
-            let spoken = format!("زائد {}", numbers::digits(&number.digits));
-            return Some(Reading::new(glue(prefix, &spoken), 1));
+        if sign == "+" && number.fraction.is_none() {
+            let groups = phone_groups(line, i);
+            if number.digits.len() >= 8 || (groups > 0 && number.digits.len() <= 4) {
+                let mut spoken = format!("زائد {}", numbers::digits(&number.digits));
+                for k in 1..=groups {
+                    let group = line.next_core(i, k).unwrap_or_default();
+                    spoken = format!("{spoken} {}", numbers::digits(group));
+                }
+                return Some(Reading::new(glue(prefix, &spoken), 1 + groups));
+            }
         }
+        let number = self.thousands_before_noun(line, i, raw, number);
         let mut reading = self.number_reading(line, i, prefix, &number, suffix, case)?;
         let sign_word = match sign {
             "-" => "سالب ",
@@ -636,7 +581,7 @@ impl Verbalizer {
                 Some(Reading::new(format!("{amount} {suffix}"), 1))
             });
         }
-        if number.fraction.is_none() && is_code(number, &prev_stem) {
+        if number.fraction.is_none() && is_code(line, i, number, &prev_stem, prefix) {
             return Some(Reading::new(numbers::digits(&number.digits), 1));
         }
         if prefix.ends_with("ال") {
@@ -661,7 +606,7 @@ impl Verbalizer {
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
             return Some(Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1));
         }
-        if prev_stem == "الساعة" && n <= 24 {
+        if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
             return Some(self.hour_reading(line, i, n));
         }
         if let Some(date) = self.day_month(line, i, n) {
@@ -670,8 +615,13 @@ impl Verbalizer {
         if self.starts_day_range(line, i, n) {
             return Some(Reading::new(dates::read_day(n), 1));
         }
-        if YEAR_TRIGGERS.contains(&prev_stem.as_str()) || self.after_month(line, i) {
-            let lead = if self.after_month(line, i) {
+        let month = self.after_month(line, i);
+        let hijri_year = month == Some(Calendar::Hijri) && (1000..=1600).contains(&n);
+        if YEAR_TRIGGERS.contains(&prev_stem.as_str())
+            || month == Some(Calendar::Gregorian)
+            || hijri_year
+        {
+            let lead = if month == Some(Calendar::Gregorian) {
                 "عام "
             } else {
                 ""
@@ -696,16 +646,45 @@ impl Verbalizer {
         (1..=31).contains(&n) && joined && day.is_some() && month_follows
     }
 
-    fn after_month(&self, line: &Line, i: usize) -> bool {
-        let Some(prev) = line.prev_core(i) else {
-            return false;
-        };
-        if dates::match_month(&[prev]).is_some_and(|m| m.calendar == Calendar::Gregorian) {
-            return true;
-        }
+    /// The calendar of a month name right before `i` (يونيو، كانون الثاني، ربيع الأول).
+    fn after_month(&self, line: &Line, i: usize) -> Option<Calendar> {
+        let prev = line.prev_core(i)?;
         let two_back = i.checked_sub(1).and_then(|j| line.prev_core(j));
-        two_back
-            .is_some_and(|first| dates::match_month(&[first, prev]).is_some_and(|m| m.tokens == 2))
+        if let Some(first) = two_back {
+            if let Some(month) = dates::match_month(&[first, prev]).filter(|m| m.tokens == 2) {
+                return Some(month.calendar);
+            }
+        }
+        dates::match_month(&[prev])
+            .filter(|m| m.tokens == 1)
+            .map(|m| m.calendar)
+    }
+
+    /// "1.250 شخص": one dot before three digits and a counted noun groups thousands.
+    fn thousands_before_noun(
+        &self,
+        line: &Line,
+        i: usize,
+        raw: &str,
+        number: NumberLit,
+    ) -> NumberLit {
+        let single_dot = raw.matches('.').count() == 1 && !raw.contains(',');
+        let three_digits = number.fraction.as_ref().is_some_and(|f| f.len() == 3);
+        let noun_follows = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some() && units::currency(w).is_none());
+        if !(single_dot && three_digits && noun_follows) {
+            return number;
+        }
+        let digits = number.digits.clone();
+        match digits.parse() {
+            Ok(integer) => NumberLit {
+                integer,
+                fraction: None,
+                digits,
+            },
+            Err(_) => number,
+        }
     }
 
     fn year_reading(&self, line: &Line, i: usize, year: u64) -> Reading {
@@ -719,6 +698,7 @@ impl Verbalizer {
             spoken,
             used,
             case: Some(Case::Oblique),
+            hour: false,
         }
     }
 
@@ -729,7 +709,27 @@ impl Verbalizer {
             spoken = format!("{spoken} {period}");
             used = 2;
         }
-        Reading::new(spoken, used)
+        let mut reading = Reading::new(spoken, used);
+        reading.hour = true;
+        reading
+    }
+
+    /// A bare hour of the clock: before a time of day (10 مساء), at either end of a range
+    /// that ends with one (من 8 إلى 10 مساء), or after the start of such a range.
+    fn is_clock_hour(&self, line: &Line, i: usize, n: u64) -> bool {
+        if n > 24 {
+            return false;
+        }
+        let joined = |w: Option<&str>| matches!(w, Some("إلى" | "حتى" | "و" | "-" | "لغاية"));
+        if joined(line.prev_core(i)) && line.last_hour == Some(i.saturating_sub(2)) {
+            return true;
+        }
+        let period_follows = |k: usize| line.next_core(i, k).is_some_and(is_time_of_day);
+        let range_end = line
+            .next_core(i, 2)
+            .and_then(|w| w.parse::<u64>().ok())
+            .is_some_and(|end| end <= 24);
+        period_follows(1) || (joined(line.next_core(i, 1)) && range_end && period_follows(3))
     }
 
     /// "16 يونيو 2021" → "السادس عشر من يونيو عام ألفين وواحد وعشرين".
@@ -748,7 +748,7 @@ impl Verbalizer {
                 used += 1;
             }
         }
-        let mut spoken = dates::read_date(day, &month.spoken, year);
+        let mut spoken = dates::read_date_in(day, &month.spoken, year, month.calendar);
         if year.is_some() {
             if let Some(era) = line.next_core(i, used).and_then(era_word) {
                 spoken = format!("{spoken} {era}");
@@ -759,6 +759,7 @@ impl Verbalizer {
             spoken,
             used,
             case: Some(Case::Oblique),
+            hour: false,
         })
     }
 
@@ -777,8 +778,17 @@ impl Verbalizer {
                 }
             }
         }
+        if let Some(currency) = line.next_core(i, 1).and_then(units::currency) {
+            if let Some(spoken) = self.money_with_subunit(integer, fraction, &currency, case) {
+                return Reading::new(spoken, 2);
+            }
+        }
         let unit = line.next_core(i, 1).and_then(units::unit);
-        let spoken = numbers::decimal(integer, fraction, Gender::Masculine, case);
+        let gender = line
+            .next_core(i, 1)
+            .and_then(|w| self.singular_noun_gender(w))
+            .unwrap_or(Gender::Masculine);
+        let spoken = numbers::decimal(integer, fraction, gender, case);
         if let Some(unit) = unit {
             return Reading::new(format!("{spoken} {}", unit.singular), 2);
         }
@@ -827,23 +837,26 @@ impl Verbalizer {
                 spoken: dates::read_year(n),
                 used: 1,
                 case: Some(Case::Oblique),
+                hour: false,
             });
         }
-        let gender = match next {
-            Some(w)
-                if w.strip_prefix('و')
-                    .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())) =>
-            {
-                line.next_core(i, 2)
-                    .map_or(Gender::Masculine, |w| self.guess_gender(w))
-            }
-            Some(w) => self.guess_gender(w),
-            None => Gender::Masculine,
+        let gender = match range_noun_offset(line, i) {
+            Some(offset) => line
+                .next_core(i, offset)
+                .map_or(Gender::Masculine, |w| self.guess_gender(w)),
+            None => next.map_or(Gender::Masculine, |w| self.guess_gender(w)),
         };
         Some(Reading::new(
             numbers::cardinal_with(n, gender, case, false),
             1,
         ))
+    }
+
+    /// Gender of a counted noun written in its singular (نقطة، دولارا), which a decimal
+    /// agrees with (خمسا وأربعين فاصلة خمسة نقطة).
+    fn singular_noun_gender(&self, word: &str) -> Option<Gender> {
+        let entry = self.nouns.lookup(word)?;
+        (word == entry.singular || word == entry.accusative()).then_some(entry.gender)
     }
 
     /// Gender of a word after a number that is not in the lexicon: ة/ات endings are
@@ -863,6 +876,29 @@ impl Verbalizer {
         }
     }
 
+    /// Gender of the head a Roman numeral agrees with: the nearest definite word within three
+    /// words back (البابا بيوس XII، الملكة إليزابيث II، الحرب العالمية II، القرن XIX),
+    /// else the word right before it.
+    fn roman_head_gender(&self, line: &Line, i: usize) -> Gender {
+        let mut at = i;
+        for _ in 0..3 {
+            let Some(word) = line.prev_core(at) else {
+                break;
+            };
+            let bare = word.strip_prefix('و').unwrap_or(word);
+            let bare = bare
+                .strip_prefix("بال")
+                .or_else(|| bare.strip_prefix("لل"))
+                .map_or(bare.to_string(), |rest| format!("ال{rest}"));
+            if bare.starts_with("ال") {
+                return self.head_gender(&bare);
+            }
+            at -= 1;
+        }
+        line.prev_core(i)
+            .map_or(Gender::Masculine, |w| self.head_gender(w))
+    }
+
     /// Gender of the noun an ordinal follows (الذكرى، المدينة، الحرب العالمية).
     fn head_gender(&self, word: &str) -> Gender {
         let stem = stem_word(word);
@@ -873,7 +909,8 @@ impl Verbalizer {
         if let Some(entry) = self.nouns.lookup(bare) {
             return entry.gender;
         }
-        if bare.ends_with('ة') || bare.ends_with('ى') {
+        const FEMININE_WITHOUT_TA: [&str; 5] = ["حرب", "أرض", "شمس", "دار", "نفس"];
+        if bare.ends_with('ة') || bare.ends_with('ى') || FEMININE_WITHOUT_TA.contains(&bare) {
             Gender::Feminine
         } else {
             Gender::Masculine
@@ -984,14 +1021,42 @@ impl Verbalizer {
             }
         }
         let spoken = match &number.fraction {
-            Some(fraction) => format!(
-                "{} {}",
-                numbers::decimal(number.integer, fraction, Gender::Masculine, case),
-                currency.singular
-            ),
+            Some(fraction) => self
+                .money_with_subunit(number.integer, fraction, currency, case)
+                .unwrap_or_else(|| {
+                    format!(
+                        "{} {}",
+                        numbers::decimal(number.integer, fraction, currency.gender, case),
+                        currency.singular
+                    )
+                }),
             None => currency.counted_phrase(number.integer, case),
         };
         Reading::new(spoken, used)
+    }
+
+    /// "KWD 2,500.250" → "ألفان وخمسمئة دينار كويتي ومئتان وخمسون فلسا": the fraction
+    /// counts the currency's subunit (cents, fils); `None` when it has more places than that.
+    fn money_with_subunit(
+        &self,
+        integer: u64,
+        fraction: &str,
+        currency: &NounEntry,
+        case: Case,
+    ) -> Option<String> {
+        let (name, places) = units::subunit(&currency.singular)?;
+        if fraction.len() > places {
+            return None;
+        }
+        let minor: u64 = format!("{fraction:0<places$}").parse().ok()?;
+        let subunit = self.nouns.lookup(name)?;
+        let whole = (integer > 0 || minor == 0).then(|| currency.counted_phrase(integer, case));
+        let part = (minor > 0).then(|| subunit.counted_phrase(minor, case));
+        Some(match (whole, part) {
+            (Some(whole), Some(part)) => format!("{whole} و{part}"),
+            (Some(only), None) | (None, Some(only)) => only,
+            (None, None) => return None,
+        })
     }
 
     fn time(
@@ -1049,6 +1114,10 @@ impl Verbalizer {
         let next_entry = next.and_then(|w| self.nouns.lookup(w));
         let next_unit = next.and_then(|w| units::unit(w).or_else(|| units::currency(w)));
         let is_year = |n: u64| (1000..=2100).contains(&n);
+        if a <= 24 && b <= 24 && next.is_some_and(is_time_of_day) {
+            let spoken = format!("من {} إلى {}", dates::read_hour(a), dates::read_hour(b));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
         let score = SCORE_TRIGGERS.contains(&prev.as_str())
             || (!percent && next_entry.is_none() && next_unit.is_none() && a <= 20 && b <= 20);
         if score {
@@ -1125,15 +1194,18 @@ impl Verbalizer {
         let roman_context = line
             .prev_core(i)
             .is_some_and(|p| p.chars().any(is_arabic_letter));
-        let roman_letters = latin_word
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
-        if roman_context && roman_letters && latin_word.len() > 1 {
+        let after_definite = line.prev_core(i).is_some_and(|w| w.starts_with("ال"));
+        // D and M start abbreviations (DC، MD) unless a definite head comes first (القرن MCL).
+        let roman_letters = latin_word.chars().all(|c| match c {
+            'I' | 'V' | 'X' | 'L' | 'C' => true,
+            'D' | 'M' => after_definite,
+            _ => false,
+        });
+        let single = after_definite && matches!(latin_word, "I" | "V" | "X");
+        if roman_context && roman_letters && (latin_word.len() > 1 || single) {
             if let Some(value) = latin::roman_value(latin_word) {
-                let gender = line
-                    .prev_core(i)
-                    .map_or(Gender::Masculine, |w| self.head_gender(w));
-                let spoken = numbers::ordinal(value, gender, Case::Nominative);
+                let gender = self.roman_head_gender(line, i);
+                let spoken = numbers::ordinal(value, gender, Case::Oblique);
                 return Some(Reading::new(glue(prefix, &spoken), 1));
             }
         }
@@ -1147,6 +1219,46 @@ impl Verbalizer {
     }
 }
 
+/// The start of a range whose end carries the counted noun ("بين 5 و10 سنوات", "من 3 إلى 9
+/// سنوات", "3 أو 4 أيام"): how many tokens after the start that noun is.
+fn range_noun_offset(line: &Line, i: usize) -> Option<usize> {
+    let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let next = line.next_core(i, 1)?;
+    if next.strip_prefix('و').is_some_and(is_digits) {
+        return Some(2);
+    }
+    let joined = matches!(next, "إلى" | "حتى" | "و" | "-" | "أو" | "لغاية");
+    (joined && line.next_core(i, 2).is_some_and(is_digits)).then_some(3)
+}
+
+/// Digit groups after "+971": the following tokens that are only digits.
+fn phone_groups(line: &Line, i: usize) -> usize {
+    (1..=5)
+        .take_while(|&k| {
+            line.next_core(i, k).is_some_and(|w| {
+                (1..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+            })
+        })
+        .count()
+}
+
+/// Times of day after a bare hour (10 مساء).
+fn is_time_of_day(word: &str) -> bool {
+    matches!(
+        word,
+        "مساء"
+            | "مساءً"
+            | "صباحا"
+            | "صباحًا"
+            | "ظهرا"
+            | "عصرا"
+            | "ليلا"
+            | "فجرا"
+            | "ظهر"
+            | "فجر"
+    )
+}
+
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
 
 /// Last resort for a token no handler understood: its digit runs are read one digit at a time.
@@ -1158,15 +1270,6 @@ fn spell_remaining_digits(core: &str) -> String {
         format!(" {} ", numbers::digits(&caps[0]))
     });
     spelled.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An indefinite noun ending in ة right before a number governs it in the genitive
-/// (بأغلبية مئة وعشرين صوتا، قادة عشرين دولة); verbs never end in ة.
-fn is_construct_noun(word: &str) -> bool {
-    let definite = ["ال", "بال", "لل", "وال", "فال", "كال"]
-        .iter()
-        .any(|p| word.starts_with(p));
-    word.ends_with('ة') && !definite && word.chars().count() >= 3
 }
 
 /// A definite cardinal before a counted noun (الأربع والعشرين ساعة): the article goes on
@@ -1199,10 +1302,69 @@ fn is_arabic_letter(c: char) -> bool {
 }
 
 /// Digit strings read one digit at a time: leading zero, after رقم/هاتف, or very long.
-fn is_code(number: &NumberLit, prev_stem: &str) -> bool {
+/// Nouns whose numbers are labels read as cardinals (القرار رقم 2334، القانون رقم 10).
+const NUMBERED_DOCUMENTS: &[&str] = &[
+    "قرار",
+    "القرار",
+    "قانون",
+    "القانون",
+    "مرسوم",
+    "المرسوم",
+    "أمر",
+    "الأمر",
+    "تعميم",
+    "التعميم",
+    "المادة",
+    "البند",
+    "العدد",
+    "الفصل",
+    "القضية",
+    "الدعوى",
+    "بقرار",
+    "بالقرار",
+];
+
+/// Words of calling: a number after them (or after على/ب following them) is dialled.
+const CALL_WORDS: &[&str] = &[
+    "اتصل",
+    "اتصلوا",
+    "اتصلي",
+    "اتصال",
+    "الاتصال",
+    "للاتصال",
+    "بالاتصال",
+    "يتصل",
+    "تتصل",
+    "يتصلوا",
+    "يتصلون",
+    "اطلب",
+    "اطلبوا",
+];
+
+/// Digit strings read one digit at a time: a leading zero; a hotline or code after
+/// رقم/هاتف/الخط الساخن (three digits or more, except the number of a document: القرار رقم
+/// 2334); a number dialled after اتصل (على 911).
+fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &str) -> bool {
     let len = number.digits.len();
-    (number.digits.starts_with('0') && len >= 2)
-        || (DIGIT_TRIGGERS.contains(&prev_stem) && len >= 4)
+    if number.digits.starts_with('0') && len >= 2 {
+        return true;
+    }
+    if len < 3 {
+        return false;
+    }
+    let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
+    let bare = |w: &str| w.strip_prefix('و').unwrap_or(w).to_string();
+    if DIGIT_TRIGGERS.contains(&prev_stem) {
+        return !before_prev.is_some_and(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
+    }
+    if prev_stem == "الساخن" && before_prev.is_some_and(|w| bare(w) == "الخط") {
+        return true;
+    }
+    let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
+    let prev = line.prev_core(i);
+    call(prev)
+        || (matches!(prev, Some("على" | "ب")) && call(before_prev))
+        || (prefix.starts_with('ب') && call(prev))
 }
 
 /// Stands for the scale word as written in a decimal reading ("ثلاثة فاصلة ستة ملايين").

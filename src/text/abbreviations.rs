@@ -1,0 +1,119 @@
+//! Rewrites made on a whole line before numbers are read: abbreviated titles (د. → الدكتور),
+//! dual month names written with a spaced slash (حزيران / يونيو → حزيران/يونيو).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+
+/// Abbreviated titles before a name, without their final dot.
+const TITLES: &[(&str, &str)] = &[
+    ("أ.د", "الأستاذ الدكتور"),
+    ("ا.د", "الأستاذ الدكتور"),
+    ("د", "الدكتور"),
+    ("أ", "الأستاذ"),
+    ("م", "المهندس"),
+    ("ج", "جامعة"),
+];
+
+/// Two month names of the two calendars joined by a slash with spaces around it.
+static SPACED_DUAL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names = dates::gregorian_month_names();
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    let alternation = names
+        .iter()
+        .map(|name| regex::escape(name))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(^|[\s(])({alternation})(?: +/ *| */ +)({alternation})($|[\s.,،؛:)])"
+    ))
+    .expect("static regex")
+});
+
+/// Applies every line rewrite; text without a dot or slash is returned as is.
+pub fn expand(line: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(line);
+    if text.contains('/') {
+        text = join_dual_months(&text).into_owned().into();
+    }
+    if text.contains('.') {
+        if let Some(expanded) = expand_titles(&text) {
+            text = Cow::Owned(expanded);
+        }
+    }
+    text
+}
+
+/// "15 حزيران / يونيو 2019" → "15 حزيران/يونيو 2019", so the pair reads as one month.
+fn join_dual_months(text: &str) -> Cow<'_, str> {
+    // Twice: a match consumes the space that the next pair would start from.
+    let once = SPACED_DUAL_MONTH.replace_all(text, "$1$2/$3$4");
+    match once {
+        Cow::Borrowed(_) => once,
+        Cow::Owned(joined) => Cow::Owned(
+            SPACED_DUAL_MONTH
+                .replace_all(&joined, "$1$2/$3$4")
+                .into_owned(),
+        ),
+    }
+}
+
+/// Expands "د." and the other titles when a word follows them and no number precedes them
+/// (2021 م. is an era, 50 ج. a currency); `None` when nothing changed.
+fn expand_titles(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut changed = false;
+    let mut out = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        let title = title_of(token).filter(|_| {
+            let next_is_word = tokens
+                .get(k + 1)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+            let after_number = k > 0 && tokens[k - 1].chars().any(|c| c.is_ascii_digit());
+            next_is_word && !after_number
+        });
+        match title {
+            Some((lead, spoken)) => {
+                out.push(format!("{lead}{spoken}"));
+                changed = true;
+            }
+            None => out.push((*token).to_string()),
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+/// The leading punctuation and the spoken title of a token such as «د.» or "(أ.د.".
+fn title_of(token: &str) -> Option<(&str, &'static str)> {
+    let core_start = token.find(|c: char| !matches!(c, '"' | '(' | '«' | '\''))?;
+    let (lead, rest) = token.split_at(core_start);
+    let core = rest.strip_suffix('.')?;
+    TITLES
+        .iter()
+        .find(|(written, _)| *written == core)
+        .map(|(_, spoken)| (lead, *spoken))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_titles_before_names_only() {
+        assert_eq!(expand("قال د. أحمد"), "قال الدكتور أحمد");
+        assert_eq!(expand("أ.د. سعاد علي"), "الأستاذ الدكتور سعاد علي");
+        assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
+        assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
+    }
+
+    #[test]
+    fn joins_spaced_dual_months() {
+        assert_eq!(expand("15 حزيران / يونيو 2019"), "15 حزيران/يونيو 2019");
+        assert_eq!(expand("يوم 3 شباط/ فبراير"), "يوم 3 شباط/فبراير");
+        assert_eq!(expand("الطرف / الآخر"), "الطرف / الآخر");
+    }
+}
