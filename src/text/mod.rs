@@ -36,6 +36,7 @@ pub mod normalize;
 pub mod nouns;
 pub mod numbers;
 pub mod sentences;
+pub mod transliterate;
 pub mod units;
 pub mod verbalize;
 
