@@ -4,7 +4,10 @@
 //!
 //! The model was trained on Tashkeela, whose punctuation stands apart from the words
 //! ("كلمة ، كلمة ."): it is given the text spaced that way and the spaces are taken out again,
-//! since a mark glued to a word makes it drop that word's case ending. Words that arrive with
+//! since a mark glued to a word makes it drop that word's case ending. Text that does not end in
+//! punctuation is given a closing " ." for the same reason: at the very end of its input the
+//! model writes the pause form (no case ending), which it never does before a full stop, so a
+//! sentence gets the same reading whether or not its writer ended it with one. Words that arrive with
 //! vowel marks (from the verbalizer or the user lexicon) guide the model as hints and come out
 //! exactly as they went in.
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -125,7 +128,12 @@ struct ModelToken<'a> {
 /// The text cut into the units the model was trained on, remembering how to put it back.
 struct ModelTokens<'a> {
     tokens: Vec<ModelToken<'a>>,
+    /// A full stop was added for the model after the last word.
+    closed: bool,
 }
+
+/// What the model gets after a last word that has no punctuation of its own.
+const CLOSING: &str = ".";
 
 impl<'a> ModelTokens<'a> {
     fn split(text: &'a str) -> Self {
@@ -158,21 +166,33 @@ impl<'a> ModelTokens<'a> {
                 first = false;
             }
         }
-        Self { tokens }
+        let closed = tokens
+            .last()
+            .is_some_and(|t| t.text.chars().any(is_arabic_letter));
+        Self { tokens, closed }
     }
 
     fn model_input(&self) -> String {
-        self.tokens
+        let mut input = self
+            .tokens
             .iter()
             .map(|t| t.text)
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        if self.closed {
+            input.push(' ');
+            input.push_str(CLOSING);
+        }
+        input
     }
 
     /// The model's output (the model input with marks added) back in the original spacing,
     /// with every word that came in vowelled exactly as it came.
     fn restore(&self, output: &str) -> String {
-        let marked: Vec<&str> = output.split(' ').collect();
+        let mut marked: Vec<&str> = output.split(' ').collect();
+        if self.closed && marked.len() > self.tokens.len() {
+            marked.pop();
+        }
         let aligned = marked.len() == self.tokens.len()
             && self
                 .tokens
@@ -281,26 +301,40 @@ mod tests {
         assert_eq!(tokens.restore(marked), "قَالَ، «نَعَمْ» (غَدًا).");
         let empty = ModelTokens::split("");
         assert_eq!(empty.restore(""), "");
+        let open = ModelTokens::split("ذهب الولد");
+        assert_eq!(open.model_input(), "ذهب الولد .");
+        assert_eq!(open.restore("ذَهَبَ الْوَلَدُ ."), "ذَهَبَ الْوَلَدُ");
     }
 
     #[test]
     fn case_endings_before_punctuation_are_kept() -> Result<(), DiacritizeError> {
         let d = Diacritizer::new()?;
-        let text = "ذهب الطلاب إلى المدرسة، ثم عادوا إلى البيت.";
-        let out = d.diacritize(text)?;
-        assert_eq!(strip_vowel_marks(&out), text);
-        for word in ["المدرسة،", "البيت."] {
-            let marked = out
-                .split(' ')
-                .find(|w| strip_vowel_marks(w) == word)
-                .unwrap_or_default();
-            let before_punctuation = marked.chars().rev().nth(1);
-            assert!(
-                before_punctuation.is_some_and(is_vowel_mark),
-                "{word}: {marked} in {out}"
-            );
+        for text in [
+            "ذهب الطلاب إلى المدرسة، ثم عادوا إلى البيت.",
+            "ذهب الطلاب إلى المدرسة، ثم عادوا إلى البيت",
+        ] {
+            let out = d.diacritize(text)?;
+            assert_eq!(strip_vowel_marks(&out), text);
+            assert_case_ending(&out, "المدرسة،");
+            assert_case_ending(&out, text.rsplit(' ').next().unwrap_or_default());
         }
         Ok(())
+    }
+
+    /// The last letter of `word` (after any punctuation) in `out` carries a mark.
+    fn assert_case_ending(out: &str, word: &str) {
+        let marked = out
+            .split(' ')
+            .find(|w| strip_vowel_marks(w) == word)
+            .unwrap_or_default();
+        let last_mark = marked
+            .chars()
+            .rev()
+            .find(|c| is_vowel_mark(*c) || is_arabic_letter(*c));
+        assert!(
+            last_mark.is_some_and(is_vowel_mark),
+            "{word}: {marked} in {out}"
+        );
     }
 
     #[test]
