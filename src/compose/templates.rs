@@ -121,7 +121,14 @@ impl Templates {
             .replace("{ordinal}", &ordinal_word)
             .replace("{total}", &total_word);
         match source.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(source) => line.push_str(&self.story_source.replace("{source}", source)),
+            Some(source) => {
+                let spoken = if self.is_arabic() {
+                    super::source_name::spoken_source_name(source)
+                } else {
+                    source.to_string()
+                };
+                line.push_str(&self.story_source.replace("{source}", &spoken));
+            }
             None => line.push('.'),
         }
         line
@@ -303,6 +310,14 @@ mod tests {
             "الخبر الثاني من خمسة، عن روسيا اليوم."
         );
         assert_eq!(t.story_intro(0, 3, None), "الخبر الأول من ثلاثة.");
+        assert_eq!(
+            t.story_intro(0, 2, Some("www.theguardian.com")),
+            "الخبر الأول من اثنين، عن ذا غارديان."
+        );
+        assert_eq!(
+            Templates::english().story_intro(0, 2, Some("The Guardian")),
+            "Story 1 of 2, from The Guardian."
+        );
     }
 
     #[test]

@@ -88,12 +88,15 @@ impl PageMetadata {
         .collect()
     }
 
-    /// The outlet's name: JSON-LD publisher, then og:site_name.
+    /// The outlet's name: JSON-LD publisher, then og:site_name; a name in Arabic script wins
+    /// over one in Latin script (an Arabic presenter says it).
     pub fn source_name(&self) -> Option<String> {
-        self.ld
-            .as_ref()
-            .and_then(|ld| ld.publisher.clone())
-            .or_else(|| self.site_name.clone())
+        let publisher = self.ld.as_ref().and_then(|ld| ld.publisher.clone());
+        let arabic = |name: &str| name.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        match (publisher, self.site_name.clone()) {
+            (Some(publisher), Some(site)) if !arabic(&publisher) && arabic(&site) => Some(site),
+            (publisher, site) => publisher.or(site),
+        }
     }
 
     /// Publication time: JSON-LD, then meta tags.
@@ -461,6 +464,13 @@ mod tests {
         assert_eq!(meta.og_title.as_deref(), Some("T"));
         assert_eq!(meta.title_tag.as_deref(), Some("T - Site"));
         assert_eq!(meta.source_name().as_deref(), Some("Site"));
+        let mut meta_ar = meta.clone();
+        meta_ar.site_name = Some("الجزيرة نت".into());
+        meta_ar.ld = Some(LdArticle {
+            publisher: Some("Al Jazeera".into()),
+            ..LdArticle::default()
+        });
+        assert_eq!(meta_ar.source_name().as_deref(), Some("الجزيرة نت"));
         assert_eq!(meta.published().as_deref(), Some("2020-01-01T10:00:00Z"));
         assert_eq!(meta.byline().as_deref(), Some("Jane Doe"));
         assert_eq!(meta.canonical_url.as_deref(), Some("https://x.test/a"));

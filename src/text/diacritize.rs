@@ -1,6 +1,15 @@
 //! Diacritization (تشكيل): restores vowel marks with the neural model that ships inside the
 //! `libtashkeel_base` crate, run by ONNX Runtime. Apply it after verbalization, so that no digit
 //! reaches the model.
+//!
+//! The model was trained on Tashkeela, whose punctuation stands apart from the words
+//! ("كلمة ، كلمة ."): it is given the text spaced that way and the spaces are taken out again,
+//! since a mark glued to a word makes it drop that word's case ending. Text that does not end in
+//! punctuation is given a closing " ." for the same reason: at the very end of its input the
+//! model writes the pause form (no case ending), which it never does before a full stop, so a
+//! sentence gets the same reading whether or not its writer ended it with one. Words that arrive with
+//! vowel marks (from the verbalizer or the user lexicon) guide the model as hints and come out
+//! exactly as they went in.
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 
@@ -48,14 +57,17 @@ impl Diacritizer {
         })
     }
 
-    /// Add vowel marks to the Arabic words of `text`; everything else passes through.
+    /// Add vowel marks to the Arabic words of `text`; everything else passes through, and words
+    /// that already carry vowel marks are kept as they are.
     pub fn diacritize(&self, text: &str) -> Result<String, DiacritizeError> {
-        let pieces = super::sentences::cut_at_spaces(text, MAX_CHARS_PER_CALL);
+        let tokens = ModelTokens::split(text);
+        let input = tokens.model_input();
+        let pieces = super::sentences::cut_at_spaces(&input, MAX_CHARS_PER_CALL);
         let mut out = Vec::with_capacity(pieces.len());
         for piece in pieces {
             out.push(self.diacritize_piece(piece)?);
         }
-        Ok(out.join(" "))
+        Ok(tokens.restore(&out.join(" ")))
     }
 
     fn diacritize_piece(&self, piece: &str) -> Result<String, DiacritizeError> {
@@ -81,6 +93,134 @@ impl Diacritizer {
 
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// True for one of the eight Arabic vowel marks (fathatan … sukun, shadda included).
+pub fn is_vowel_mark(c: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&c)
+}
+
+/// The text without its vowel marks.
+pub fn strip_vowel_marks(text: &str) -> String {
+    text.chars().filter(|c| !is_vowel_mark(*c)).collect()
+}
+
+/// Punctuation that Tashkeela writes apart from the word before it.
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '،' | '؛' | '؟' | '!' | ':' | '»' | ')' | ']' | '"' | '?' | ',' | ';'
+    )
+}
+
+/// Punctuation that Tashkeela writes apart from the word after it.
+fn is_leading_punctuation(c: char) -> bool {
+    matches!(c, '«' | '(' | '[' | '"')
+}
+
+/// One space-separated unit given to the model.
+struct ModelToken<'a> {
+    text: &'a str,
+    /// Written against the previous unit in the original text (no space between them).
+    glued: bool,
+}
+
+/// The text cut into the units the model was trained on, remembering how to put it back.
+struct ModelTokens<'a> {
+    tokens: Vec<ModelToken<'a>>,
+    /// A full stop was added for the model after the last word.
+    closed: bool,
+}
+
+/// What the model gets after a last word that has no punctuation of its own.
+const CLOSING: &str = ".";
+
+impl<'a> ModelTokens<'a> {
+    fn split(text: &'a str) -> Self {
+        let mut tokens = Vec::new();
+        for word in text.split(' ') {
+            let lead_end = word
+                .char_indices()
+                .find(|(_, c)| !is_leading_punctuation(*c))
+                .map_or(word.len(), |(i, _)| i);
+            let core_end = word[lead_end..]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_trailing_punctuation(*c))
+                .last()
+                .map_or(word.len(), |(i, _)| lead_end + i);
+            let parts = [
+                (&word[..lead_end], false),
+                (&word[lead_end..core_end], lead_end > 0),
+                (&word[core_end..], core_end > 0),
+            ];
+            let mut first = true;
+            for (part, glued) in parts {
+                if part.is_empty() && !(first && word.is_empty()) {
+                    continue;
+                }
+                tokens.push(ModelToken {
+                    text: part,
+                    glued: glued && !first,
+                });
+                first = false;
+            }
+        }
+        let closed = tokens
+            .last()
+            .is_some_and(|t| t.text.chars().any(is_arabic_letter));
+        Self { tokens, closed }
+    }
+
+    fn model_input(&self) -> String {
+        let mut input = self
+            .tokens
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.closed {
+            input.push(' ');
+            input.push_str(CLOSING);
+        }
+        input
+    }
+
+    /// The model's output (the model input with marks added) back in the original spacing,
+    /// with every word that came in vowelled exactly as it came.
+    fn restore(&self, output: &str) -> String {
+        let mut marked: Vec<&str> = output.split(' ').collect();
+        if self.closed && marked.len() > self.tokens.len() {
+            marked.pop();
+        }
+        let aligned = marked.len() == self.tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(&marked)
+                .all(|(t, m)| strip_vowel_marks(t.text) == strip_vowel_marks(m));
+        let mut out = String::with_capacity(output.len());
+        for (i, token) in self.tokens.iter().enumerate() {
+            let keep =
+                token.text.chars().any(is_vowel_mark) || !token.text.chars().any(is_arabic_letter);
+            let word = match marked.get(i) {
+                Some(m) if !aligned || !keep => *m,
+                _ => token.text,
+            };
+            if i > 0 && !token.glued {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if !aligned {
+            // Cannot happen with a model that only adds marks; keep every word the model gave.
+            for extra in marked.iter().skip(self.tokens.len()) {
+                out.push(' ');
+                out.push_str(extra);
+            }
+        }
+        out
+    }
 }
 
 /// libtashkeel's inference interface implemented with ort 2.0.0-rc.12.
@@ -150,6 +290,72 @@ mod tests {
             strip.split_whitespace().count(),
             text.split_whitespace().count()
         );
+        Ok(())
+    }
+
+    #[test]
+    fn punctuation_is_spaced_for_the_model_and_glued_back() {
+        let tokens = ModelTokens::split("قال، «نعم» (غدا).");
+        assert_eq!(tokens.model_input(), "قال ، « نعم » ( غدا ).");
+        let marked = "قَالَ ، « نَعَمْ » ( غَدًا ).";
+        assert_eq!(tokens.restore(marked), "قَالَ، «نَعَمْ» (غَدًا).");
+        let empty = ModelTokens::split("");
+        assert_eq!(empty.restore(""), "");
+        let open = ModelTokens::split("ذهب الولد");
+        assert_eq!(open.model_input(), "ذهب الولد .");
+        assert_eq!(open.restore("ذَهَبَ الْوَلَدُ ."), "ذَهَبَ الْوَلَدُ");
+    }
+
+    #[test]
+    fn case_endings_before_punctuation_are_kept() -> Result<(), DiacritizeError> {
+        let d = Diacritizer::new()?;
+        for text in [
+            "ذهب الطلاب إلى المدرسة، ثم عادوا إلى البيت.",
+            "ذهب الطلاب إلى المدرسة، ثم عادوا إلى البيت",
+        ] {
+            let out = d.diacritize(text)?;
+            assert_eq!(strip_vowel_marks(&out), text);
+            assert_case_ending(&out, "المدرسة،");
+            assert_case_ending(&out, text.rsplit(' ').next().unwrap_or_default());
+        }
+        Ok(())
+    }
+
+    /// The last letter of `word` (after any punctuation) in `out` carries a mark.
+    fn assert_case_ending(out: &str, word: &str) {
+        let marked = out
+            .split(' ')
+            .find(|w| strip_vowel_marks(w) == word)
+            .unwrap_or_default();
+        let last_mark = marked
+            .chars()
+            .rev()
+            .find(|c| is_vowel_mark(*c) || is_arabic_letter(*c));
+        assert!(
+            last_mark.is_some_and(is_vowel_mark),
+            "{word}: {marked} in {out}"
+        );
+    }
+
+    #[test]
+    fn words_that_arrive_vowelled_keep_their_marks() -> Result<(), DiacritizeError> {
+        let d = Diacritizer::new()?;
+        let vowelled = "خَمْسَةً وَثَلَاثِينَ";
+        let out = d.diacritize(&format!("بلغت الخسائر {vowelled} مليون دولار."))?;
+        assert!(out.contains(vowelled), "{out}");
+        let rest = out.replace(vowelled, "");
+        assert!(
+            rest.chars().filter(|c| is_vowel_mark(*c)).count() >= 8,
+            "{out}"
+        );
+        assert_eq!(
+            strip_vowel_marks(&out),
+            "بلغت الخسائر خمسة وثلاثين مليون دولار."
+        );
+        // A deliberately unusual reading survives too: the model does not overwrite it.
+        let odd = "الْخَسائِرْ";
+        let out = d.diacritize(&format!("بلغت {odd} كبيرة"))?;
+        assert!(out.contains(odd), "{out}");
         Ok(())
     }
 }

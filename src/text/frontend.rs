@@ -1,5 +1,6 @@
 //! The text front end as one step per sentence: normalize, apply the pronunciation lexicon,
-//! verbalize numbers and symbols (Arabic), lint what is left, and restore vowel marks.
+//! write Latin names in Arabic script, verbalize numbers and symbols (Arabic), transliterate the
+//! Latin words left, lint what is left, and restore vowel marks.
 use std::path::Path;
 
 use serde::Serialize;
@@ -96,14 +97,15 @@ impl FrontEnd {
 
     /// Run one sentence (or line) through the front end.
     pub fn process(&self, text: &str) -> SpokenSentence {
+        let normalized = super::normalize::normalize(text);
+        let replaced = match &self.lexicon {
+            Some(lexicon) => lexicon.apply(&normalized),
+            None => normalized,
+        };
         let spoken = if self.arabic {
-            super::to_spoken(&self.verbalizer, self.lexicon.as_ref(), text)
+            self.arabic_spoken(&replaced)
         } else {
-            let normalized = super::normalize::normalize(text);
-            match &self.lexicon {
-                Some(lexicon) => lexicon.apply(&normalized),
-                None => normalized,
-            }
+            replaced
         };
         let warnings = if self.arabic {
             lint(&spoken)
@@ -127,6 +129,80 @@ impl FrontEnd {
             diacritized,
             warnings,
             errors,
+        }
+    }
+
+    /// Normalized Arabic text (user lexicon applied) as an Arabic voice must get it: the Latin
+    /// names the bundled lexicon knows first (so the verbalizer sees Arabic words around its
+    /// numbers), then numbers and symbols, then every Latin word left.
+    fn arabic_spoken(&self, text: &str) -> String {
+        let named = super::transliterate::replace_names(text);
+        let verbalized = super::to_spoken(&self.verbalizer, None, &named);
+        super::transliterate::arabize_latin(&verbalized)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arabic() -> FrontEnd {
+        match FrontEnd::new("ar", false, None) {
+            Ok(front_end) => front_end,
+            Err(e) => panic!("front end: {e}"),
+        }
+    }
+
+    fn has_latin(text: &str) -> bool {
+        text.chars()
+            .any(super::super::transliterate::is_latin_letter)
+    }
+
+    #[test]
+    fn latin_names_reach_an_arabic_voice_in_arabic_script() {
+        let sentence = arabic().process("وقالت صحيفة The Guardian ووكالة Reuters إن 3 جنود قتلوا.");
+        assert_eq!(
+            sentence.spoken,
+            "وقالت صحيفة ذا غارديان ووكالة رويترز إن ثلاثة جنود قتلوا."
+        );
+        assert!(sentence.warnings.is_empty(), "{:?}", sentence.warnings);
+        let brand = arabic().process("أطلقت شركة Zentrix منصة Blorvana الجديدة");
+        assert!(!has_latin(&brand.spoken), "{}", brand.spoken);
+        assert!(brand.warnings.is_empty(), "{:?}", brand.warnings);
+    }
+
+    #[test]
+    fn verbalizer_readings_of_latin_tokens_are_kept() {
+        let sentence = arabic().process("طائرة F-16 وشبكات 5G");
+        assert_eq!(sentence.spoken, "طائرة إف ستة عشر وشبكات الجيل الخامس");
+        assert_eq!(arabic().process("صندوق IMF").spoken, "صندوق النقد الدولي");
+    }
+
+    #[test]
+    fn english_voices_are_unaffected() {
+        let english = match FrontEnd::new("en", false, None) {
+            Ok(front_end) => front_end,
+            Err(e) => panic!("front end: {e}"),
+        };
+        let sentence = english.process("The Guardian quoted Reuters.");
+        assert_eq!(sentence.spoken, "The Guardian quoted Reuters.");
+        assert!(sentence.warnings.is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_latin_letter_reaches_an_arabic_voice(
+            words in prop::collection::vec(
+                "[\u{0621}-\u{064A}]{2,6}|[A-Z][a-z]{1,9}|[A-Z]{2,7}|[a-z]{1,8}|[A-Za-z]{1,4}[-.'][A-Za-z]{1,5}|[0-9]{1,4}",
+                1..10,
+            )
+        ) {
+            let text = words.join(" ");
+            let sentence = arabic().process(&text);
+            prop_assert!(!has_latin(&sentence.spoken), "{} -> {}", text, sentence.spoken);
         }
     }
 }

@@ -39,65 +39,80 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9\u0660-\u0669\u06F0-\u06F9]+").expect("static regex"));
-static LATIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").expect("static regex"));
+static LATIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z\u{00C0}-\u{024F}]+").expect("static regex"));
 static SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[#@&%$€£¥*_=+<>|\\/^~`{}\[\]°٪]").expect("static regex"));
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]").expect("static regex")
 });
 
-/// Reports everything in `spoken` an Arabic voice cannot say (at most [`MAX_WARNINGS`]).
+/// Reports everything in `spoken` an Arabic voice cannot say: one warning per kind of problem,
+/// naming each offending fragment once (at most [`MAX_WARNINGS`] warnings).
 pub fn lint(spoken: &str) -> Vec<SpeakabilityWarning> {
-    let mut warnings = Vec::new();
-    let mut rest = spoken.to_string();
-    for m in URL.find_iter(spoken) {
-        warnings.push(warning(
+    let urls: Vec<&str> = URL.find_iter(spoken).map(|m| m.as_str()).collect();
+    let rest = URL.replace_all(spoken, " ");
+    let emoji: Vec<&str> = EMOJI
+        .find_iter(&rest)
+        .map(|m| m.as_str())
+        .filter(|m| !m.is_ascii())
+        .collect();
+    let found = [
+        (
             WarningKind::Url,
-            m.as_str(),
+            urls,
             "URL or e-mail address would be read character by character",
-        ));
-    }
-    rest = URL.replace_all(&rest, " ").into_owned();
-    for m in DIGITS.find_iter(&rest) {
-        warnings.push(warning(
+        ),
+        (
             WarningKind::Digits,
-            m.as_str(),
+            matches(&DIGITS, &rest),
             "digits were not verbalized",
-        ));
-    }
-    for m in LATIN.find_iter(&rest) {
-        warnings.push(warning(
+        ),
+        (
             WarningKind::Latin,
-            m.as_str(),
+            matches(&LATIN, &rest),
             "Latin letters in Arabic speech",
-        ));
-    }
-    for m in SYMBOL.find_iter(&rest) {
-        warnings.push(warning(
+        ),
+        (
             WarningKind::Symbol,
-            m.as_str(),
+            matches(&SYMBOL, &rest),
             "symbol the voice cannot read",
-        ));
-    }
-    for m in EMOJI.find_iter(&rest) {
-        if !m.as_str().is_ascii() {
-            warnings.push(warning(
-                WarningKind::Emoji,
-                m.as_str(),
-                "emoji would be skipped or mispronounced",
-            ));
-        }
-    }
+        ),
+        (
+            WarningKind::Emoji,
+            emoji,
+            "emoji would be skipped or mispronounced",
+        ),
+    ];
+    let mut warnings: Vec<SpeakabilityWarning> = found
+        .into_iter()
+        .filter_map(|(kind, fragments, message)| grouped(kind, &fragments, message))
+        .collect();
     warnings.truncate(MAX_WARNINGS);
     warnings
 }
 
-fn warning(kind: WarningKind, fragment: &str, message: &str) -> SpeakabilityWarning {
-    SpeakabilityWarning {
-        kind,
-        fragment: fragment.to_string(),
-        message: message.to_string(),
+fn matches<'a>(pattern: &Regex, text: &'a str) -> Vec<&'a str> {
+    pattern.find_iter(text).map(|m| m.as_str()).collect()
+}
+
+/// One warning for all fragments of a kind, each fragment named once, in order of appearance.
+fn grouped(kind: WarningKind, fragments: &[&str], message: &str) -> Option<SpeakabilityWarning> {
+    let mut unique: Vec<&str> = Vec::new();
+    for fragment in fragments {
+        if !unique.contains(fragment) {
+            unique.push(fragment);
+        }
     }
+    if unique.is_empty() {
+        return None;
+    }
+    let fragment = unique.join(", ");
+    Some(SpeakabilityWarning {
+        kind,
+        message: format!("{message}: {fragment}"),
+        fragment,
+    })
 }
 
 #[cfg(test)]
@@ -121,5 +136,21 @@ mod tests {
         assert_eq!(kinds("زوروا https://example.com/a"), vec![WarningKind::Url]);
         assert_eq!(kinds("رائع 😀"), vec![WarningKind::Emoji]);
         assert_eq!(lint("١٢")[0].fragment, "١٢");
+    }
+
+    #[test]
+    fn each_problem_is_reported_once_per_text() {
+        let warnings = lint("قالت Reuters و AFP و Reuters إن 5 و 6 #غزة");
+        assert_eq!(
+            kinds("قالت Reuters و AFP و Reuters إن 5 و 6 #غزة"),
+            vec![WarningKind::Digits, WarningKind::Latin, WarningKind::Symbol]
+        );
+        assert_eq!(warnings[1].fragment, "Reuters, AFP");
+        assert_eq!(
+            warnings[1].message,
+            "Latin letters in Arabic speech: Reuters, AFP"
+        );
+        assert_eq!(warnings[0].fragment, "5, 6");
+        assert_eq!(kinds("مقهى Café"), vec![WarningKind::Latin]);
     }
 }

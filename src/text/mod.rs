@@ -38,6 +38,7 @@ pub mod nouns;
 pub mod numbers;
 pub mod sentences;
 pub mod slot;
+pub mod transliterate;
 pub mod units;
 pub mod verbalize;
 
