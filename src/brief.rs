@@ -455,6 +455,8 @@ fn record_inputs(
                     title: None,
                     paragraphs: 0,
                     words: 0,
+                    strategy: None,
+                    note: None,
                 });
             }
         }
@@ -466,23 +468,36 @@ fn record_inputs(
             .iter()
             .find(|(_, later)| *later == index)
             .map(|(earlier, _)| *earlier);
+        let thin = article.is_thin().then(|| thin_note(&article));
         report.inputs.push(InputReport {
             input,
-            status: if duplicate_of.is_some() {
-                InputStatus::Duplicate
-            } else {
-                InputStatus::Ok
+            status: match (duplicate_of, &thin) {
+                (Some(_), _) => InputStatus::Duplicate,
+                (None, Some(_)) => InputStatus::Thin,
+                (None, None) => InputStatus::Ok,
             },
             error: duplicate_of.map(|e| format!("same story as input {}", e + 1)),
             title: Some(article.title.clone()),
             paragraphs: article.paragraphs.len(),
             words: article.word_count(),
+            strategy: Some(article.extraction.strategy.name().to_string()),
+            note: thin,
         });
         if duplicate_of.is_none() {
             kept.push(article);
         }
     }
     kept
+}
+
+/// Why a story was flagged as thin: its words against the page's.
+fn thin_note(article: &Article) -> String {
+    format!(
+        "body is {} words, {:.0}% of the page's {} words: the story may be cut short",
+        article.word_count(),
+        100.0 * article.body_share(),
+        article.extraction.page_words
+    )
 }
 
 /// Fill every segment's spoken text; return the text each segment gives the voice.

@@ -763,13 +763,15 @@ fn print_summary(outcome: &nashra::brief::BriefOutcome) {
     for input in &report.inputs {
         let status = match input.status {
             InputStatus::Ok => "ok  ",
+            InputStatus::Thin => "THIN",
             InputStatus::Failed => "FAIL",
             InputStatus::Duplicate => "dup ",
             InputStatus::Skipped => "skip",
         };
-        let detail = match (&input.title, &input.error) {
-            (_, Some(error)) => error.clone(),
-            (Some(title), None) => format!("{} ({} words)", title, input.words),
+        let detail = match (&input.title, &input.error, &input.note) {
+            (_, Some(error), _) => error.clone(),
+            (Some(title), None, Some(note)) => format!("{title} ({note})"),
+            (Some(title), None, None) => format!("{} ({} words)", title, input.words),
             _ => String::new(),
         };
         println!("  {status} {detail}");

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub struct InputReport {
     /// The input as given (path or URL), or the feed entry's link.
     pub input: String,
-    /// `ok`, `failed`, `duplicate` or `skipped`.
+    /// `ok`, `thin`, `failed`, `duplicate` or `skipped`.
     pub status: InputStatus,
     /// The one-line error, for failed inputs.
     pub error: Option<String>,
@@ -19,6 +19,13 @@ pub struct InputReport {
     pub paragraphs: usize,
     /// Body words extracted.
     pub words: usize,
+    /// The extraction strategy that produced the body (`container`, `densest_run`,
+    /// `metadata`, `text_dump`), for extracted articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+    /// Why a `thin` input was flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The fate of an input.
@@ -27,6 +34,9 @@ pub struct InputReport {
 pub enum InputStatus {
     /// Read and used in the briefing.
     Ok,
+    /// Used in the briefing, but its body is a small fraction of the page's text: perhaps
+    /// only a caption, a lead or a teaser of the story (see `note`).
+    Thin,
     /// Could not be used; see `error`.
     Failed,
     /// The same story as an earlier input.

@@ -41,7 +41,7 @@ fn brief_on_the_samples_makes_a_briefing_and_a_report() {
     );
     assert!(inputs
         .iter()
-        .any(|i| i["title"].as_str().unwrap_or("").contains("الكرملين")));
+        .any(|i| i["title"].as_str().unwrap_or("").contains("الأرصاد")));
     assert_eq!(report["voice"]["id"], "espeak-ar");
     assert!(report["stories"].as_u64().unwrap() >= 5);
     assert!((report["duration_secs"].as_f64().unwrap() - f64::from(seconds)).abs() < 0.1);
@@ -70,7 +70,7 @@ fn bad_inputs_are_named_and_the_good_ones_still_make_the_briefing() {
     let empty = inputs.path().join("empty.html");
     fs::write(&empty, "<html><body><nav>Home</nav></body></html>").unwrap();
     let missing = inputs.path().join("missing.html");
-    let good = samples_dir().join("rt-arabic-kremlin-putin-biden.txt");
+    let good = samples_dir().join("heatwave-warning.txt");
     let output = brief(home.path(), out.path(), &[])
         .arg(&missing)
         .arg(&good)
@@ -218,8 +218,8 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     brief(home.path(), out.path(), &["--quiet"])
-        .arg(samples_dir().join("rt-arabic-kremlin-putin-biden.txt"))
-        .arg(samples_dir().join("youm7-2020-groundwater-study.html"))
+        .arg(samples_dir().join("heatwave-warning.txt"))
+        .arg(samples_dir().join("sahel-desalination-plant.html"))
         .assert()
         .success();
     let day = out.path().join("2026-11-29");
@@ -359,8 +359,8 @@ fn music_earcons_and_the_hijri_date_dress_the_programme() {
         .arg(&broken)
         .arg("--earcon")
         .arg(&earcon)
-        .arg(samples_dir().join("rt-arabic-kremlin-putin-biden.txt"))
-        .arg(samples_dir().join("youm7-2020-groundwater-study.html"))
+        .arg(samples_dir().join("heatwave-warning.txt"))
+        .arg(samples_dir().join("sahel-desalination-plant.html"))
         .assert()
         .success();
     let day = out.path().join("2026-11-29");

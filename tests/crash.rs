@@ -141,11 +141,11 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let samples = samples_dir();
-    let yesterday_sources = [samples.join("rt-arabic-kremlin-putin-biden.txt")];
+    let yesterday_sources = [samples.join("heatwave-warning.txt")];
     let today_sources = [
-        samples.join("youm7-2020-groundwater-study.html"),
-        samples.join("albayan-2020-afghan-embassy.html"),
-        samples.join("elbaladtv-2020-yousra-covid.html"),
+        samples.join("sahel-desalination-plant.html"),
+        samples.join("olive-harvest-gallery.html"),
+        samples.join("book-fair-comments.html"),
     ];
     let status = brief_command(
         home.path(),
@@ -237,7 +237,7 @@ fn sigkill_at_random_moments_never_costs_yesterday_the_feed_or_the_cache() {
 fn corrupt_or_truncated_cache_entries_are_synthesized_again() {
     let home = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let sources = [samples_dir().join("rt-arabic-kremlin-putin-biden.txt")];
+    let sources = [samples_dir().join("heatwave-warning.txt")];
     let run = |out: &Path| brief_report(home.path(), out, &sources, &[]);
     let first = run(out.path());
     let segments = first["segments"].as_u64().unwrap();

@@ -19,7 +19,51 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// ISO 639-1 language code of the text (`ar`, `en`, …).
     pub lang: String,
+    /// How the body was found, and how much text the page showed.
+    #[serde(default)]
+    pub extraction: Extraction,
 }
+
+/// Which extraction strategy produced an article's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// The best-scoring content container (and the siblings that belong to it).
+    #[default]
+    Container,
+    /// The densest run of paragraph-like blocks, when the best container was tiny.
+    DensestRun,
+    /// The page's JSON-LD `articleBody`, when the page itself showed almost no text.
+    Metadata,
+    /// The line rules for plain-text dumps.
+    TextDump,
+}
+
+impl Strategy {
+    /// The strategy's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::Container => "container",
+            Strategy::DensestRun => "densest_run",
+            Strategy::Metadata => "metadata",
+            Strategy::TextDump => "text_dump",
+        }
+    }
+}
+
+/// How an article's body was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Extraction {
+    /// The strategy that produced the body.
+    pub strategy: Strategy,
+    /// Words of visible text on the whole page (0 when unknown).
+    pub page_words: usize,
+}
+
+/// A body under this share of the page's visible words is suspiciously thin…
+pub const THIN_BODY_SHARE: f64 = 0.1;
+/// …unless it has at least this many words (a long story on a very busy page).
+pub const THIN_BODY_MAX_WORDS: usize = 150;
 
 impl Article {
     /// Number of whitespace-separated words in the body.
@@ -28,6 +72,20 @@ impl Article {
             .iter()
             .map(|p| p.split_whitespace().count())
             .sum()
+    }
+
+    /// Share of the page's visible words that made it into the body (1 when unknown).
+    pub fn body_share(&self) -> f64 {
+        if self.extraction.page_words == 0 {
+            return 1.0;
+        }
+        (self.word_count() as f64 / self.extraction.page_words as f64).min(1.0)
+    }
+
+    /// True when the body is a small fraction of the page's text: probably only a caption,
+    /// a lead or a teaser of the story, worth flagging to the user.
+    pub fn is_thin(&self) -> bool {
+        self.word_count() < THIN_BODY_MAX_WORDS && self.body_share() < THIN_BODY_SHARE
     }
 
     /// True when the article has no body text worth reading.

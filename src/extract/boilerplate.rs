@@ -194,6 +194,9 @@ static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
         r"(اقرا|اقراوا|طالع|طالعوا|شاهد|شاهدوا|اطلع|انظر|راجع)\s*(ايضا|كذلك|المزيد)",
         r"|اقرا في|ربما يهمك|قد يهمك|يهمك ايضا|اخترنا لك|لا يفوتك|مواضيع قد تهمك|للمزيد\s*[:：]",
         r"|(read|see|watch)\s+(also|more)|also read|related\s*[:：]|more on this|recommended for you",
+        // Other languages of the public benchmark: pt, es, it, de, ru, id, ja, ko.
+        r"|leia (tambem|também|mais)\s*[:：]|veja (tambem|também)|lee también|leggi anche|lesen sie auch|siehe auch",
+        r"|читайте также|смотрите также|baca juga|関連記事\s*[:：]|관련 ?기사\s*[:：]",
         r")"
     ))
 });
@@ -207,7 +210,14 @@ static CLOSING_EXACT: LazyLock<Regex> = LazyLock::new(|| {
         r"|comments?|\d+ comments?|leave a (comment|reply)|related( (stories|articles|news|posts|content|coverage|topics))?",
         r"|most (read|popular|viewed|shared)|trending( now)?|more (stories|news|from \S+( \S+)?)|you (may|might) also like|recommended( stories)?",
         r"|latest news|top stories|read next|up next|what to read next|references|visible links|hidden links",
-        r")\s*[:：]?$"
+        // Other languages of the public benchmark: pt, es, it, de, ru, id, ja, ko.
+        r"|comentários|comentarios|mais (lidas|lidos|vistos|notícias)|notícias relacionadas|últimas notícias",
+        r"|lo más leído|noticias relacionadas|commenti|(i )?più letti|articoli correlati",
+        r"|kommentare|meistgelesen|mehr zum thema|das könnte sie auch interessieren|weitere artikel",
+        r"|комментарии|самое читаемое|популярное|новости по теме|похожие новости|другие новости",
+        r"|komentar|terpopuler|berita terkait|artikel terkait|berita lainnya",
+        r"|コメント|関連記事|関連ニュース|人気記事|アクセスランキング|댓글|관련 ?기사|많이 본 뉴스|인기 ?기사",
+        r")\s*(\(\d+\))?\s*[:：]?$"
     ))
 });
 

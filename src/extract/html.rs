@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use scraper::{Html, Node};
 
-use super::article::{detect_lang, Article};
+use super::article::{detect_lang, Article, Extraction, Strategy};
 use super::boilerplate::{self, fold_arabic};
 use super::jsonld::{self, PageMetadata};
 use super::nesting::limit_nesting;
@@ -214,6 +214,13 @@ const NEGATIVE_TOKENS: &[&str] = &[
     "marquee",
     "slider",
     "carousel",
+    "gallery",
+    "slideshow",
+    "lightbox",
+    "player",
+    "teaser",
+    "teasers",
+    "rail",
 ];
 
 /// Stems that mark furniture anywhere inside a class/id token; these always win over positives.
@@ -242,6 +249,18 @@ const NEGATIVE_STEMS: &[&str] = &[
     "inread",
     "googlead",
     "dfp",
+    "readalso",
+    "coment",
+    "kommentar",
+    "komentar",
+    "maislid",
+    "leiatambem",
+    "vejatambem",
+    "bacajuga",
+    "alsoread",
+    "readnext",
+    "upnext",
+    "mostviewed",
 ];
 
 /// Arabic and Latin commas, counted as a sign of prose.
@@ -255,6 +274,8 @@ struct Flags {
     excluded: bool,
     link: bool,
     heading: bool,
+    /// Inside an inline element with a furniture hint (`span.caption`, `a.tag`).
+    hinted: bool,
 }
 
 #[derive(Debug)]
@@ -264,6 +285,8 @@ struct Element {
     class_weight: f64,
     negative: bool,
     byline_hint: bool,
+    /// The raw `class` attribute, to recognise the sibling parts of a split body.
+    class: String,
 }
 
 #[derive(Debug)]
@@ -295,11 +318,24 @@ struct Block {
     link_chars: usize,
     owner: usize,
     heading: bool,
+    /// Visible characters outside links.
+    plain_chars: usize,
+    /// All its text sits in inline elements with a furniture hint (`span.caption`).
+    hinted: bool,
 }
+
+/// Characters of plain text from which a block is prose even when links outweigh it (a
+/// paragraph with a hover card of links on a name).
+const PROSE_PLAIN_CHARS: usize = 100;
 
 impl Block {
     fn link_density(&self) -> f64 {
         ratio(self.link_chars, self.chars)
+    }
+
+    /// Mostly links and little text of its own: a menu entry, a list of headlines.
+    fn is_link_heavy(&self) -> bool {
+        self.link_density() > 0.5 && self.plain_chars < PROSE_PLAIN_CHARS
     }
 }
 
@@ -335,6 +371,7 @@ impl Dom {
                     class_weight: 0.0,
                     negative: false,
                     byline_hint: false,
+                    class: String::new(),
                 }),
                 _ => continue,
             };
@@ -343,6 +380,7 @@ impl Dom {
                     excluded: parent_flags.excluded || EXCLUDED_TAGS.contains(&e.tag.as_str()),
                     link: parent_flags.link || e.tag == "a",
                     heading: parent_flags.heading || is_heading(&e.tag),
+                    hinted: parent_flags.hinted || (e.negative && !e.is_block),
                 },
                 Kind::Text(_) => parent_flags,
             };
@@ -464,13 +502,18 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
 struct BlockBuilder {
     text: String,
     link_text: usize,
+    hinted_text: usize,
     heading: bool,
 }
 
 impl BlockBuilder {
     fn push(&mut self, text: &str, flags: Flags) {
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
         if flags.link {
-            self.link_text += text.chars().filter(|c| !c.is_whitespace()).count();
+            self.link_text += visible;
+        }
+        if flags.hinted {
+            self.hinted_text += visible;
         }
         self.heading |= flags.heading && !text.trim().is_empty();
         self.text.push_str(text);
@@ -484,10 +527,12 @@ impl BlockBuilder {
             blocks.push(Block {
                 chars: text.chars().count(),
                 link_chars: self.link_text.min(visible),
+                plain_chars: visible - self.link_text.min(visible),
                 text,
                 owner,
                 // Headings are short; long text inside an unclosed <h1> is body.
                 heading: self.heading && short,
+                hinted: self.hinted_text >= visible,
             });
         }
         *self = BlockBuilder::default();
@@ -610,6 +655,7 @@ fn describe_element(tag: String, element: &scraper::node::Element) -> Element {
         class_weight,
         negative,
         byline_hint,
+        class: element.attr("class").unwrap_or("").trim().to_string(),
     }
 }
 
@@ -642,6 +688,9 @@ impl Totals {
     }
 }
 
+/// Characters of text from which a positive class hint counts in full.
+const HINTED_FULL_CHARS: f64 = 250.0;
+
 /// Readability-style container scores.
 fn score_containers(dom: &Dom, blocks: &[Block], totals: &Totals) -> HashMap<usize, f64> {
     const LEVEL_DIVISORS: [f64; 5] = [1.0, 2.0, 6.0, 9.0, 12.0];
@@ -667,6 +716,13 @@ fn score_containers(dom: &Dom, blocks: &[Block], totals: &Totals) -> HashMap<usi
         .into_iter()
         .map(|(index, points)| {
             let weight = dom.element(index).map_or(0.0, |e| e.class_weight);
+            // A hint only vouches for a container that holds text: a two-line `div.text`
+            // must not beat the story on its class name alone.
+            let weight = if weight > 0.0 {
+                weight * (totals.chars[index] as f64 / HINTED_FULL_CHARS).min(1.0)
+            } else {
+                weight
+            };
             (
                 index,
                 (points + weight) * (1.0 - totals.link_density(index)),
@@ -675,7 +731,8 @@ fn score_containers(dom: &Dom, blocks: &[Block], totals: &Totals) -> HashMap<usi
         .collect()
 }
 
-/// The chosen content roots: the best container plus its good siblings, in document order.
+/// The chosen content roots: the best container plus the siblings that belong to the article,
+/// in document order (see [`belongs_to_article`]).
 fn choose_roots(dom: &Dom, scores: &HashMap<usize, f64>, totals: &Totals) -> Vec<usize> {
     let best = scores
         .iter()
@@ -699,48 +756,167 @@ fn choose_roots(dom: &Dom, scores: &HashMap<usize, f64>, totals: &Totals) -> Vec
             continue;
         }
         let score = scores.get(&sibling).copied().unwrap_or(0.0);
-        let paragraph_like = dom.tag(sibling) == "p" && {
-            let chars = totals.chars[sibling];
-            let density = totals.link_density(sibling);
-            (chars > 80 && density < 0.25)
-                || (chars > 0
-                    && density == 0.0
-                    && chars <= 80
-                    && ends_sentence(&dom.subtree_text(sibling)))
-        };
-        if score >= threshold || paragraph_like {
+        if score >= threshold || belongs_to_article(dom, totals, top, sibling) {
             roots.push(sibling);
         }
     }
+    roots.extend(parts_elsewhere(dom, totals, top, &roots));
+    roots.sort_unstable();
     roots
+}
+
+/// Least text in a part of a split body found away from the best container.
+const MIN_PART_CHARS: usize = 80;
+
+/// Other parts of a body split over containers of the same kind as the best one (same tag
+/// and class) that sit elsewhere in the page, e.g. one wrapper per section of a long story:
+/// prose, few links, not inside furniture or inside (or around) a root.
+fn parts_elsewhere(dom: &Dom, totals: &Totals, top: usize, roots: &[usize]) -> Vec<usize> {
+    if dom.element(top).is_none_or(|e| e.class.is_empty()) {
+        return Vec::new();
+    }
+    let marks = furniture_marks(dom, totals);
+    let mut parts: Vec<usize> = Vec::new();
+    for index in 0..dom.nodes.len() {
+        if index == top || !same_kind(dom, top, index) || marks[index] {
+            continue;
+        }
+        let overlaps = |r: &usize| dom.contains(*r, index) || dom.contains(index, *r);
+        if roots.iter().any(overlaps) || parts.iter().any(overlaps) {
+            continue;
+        }
+        if dom.nodes[index].flags.excluded
+            || totals.chars[index] < MIN_PART_CHARS
+            || totals.link_density(index) >= 0.25
+        {
+            continue;
+        }
+        parts.push(index);
+    }
+    parts
+}
+
+/// A sibling of the best container that is part of the same article although it scored low:
+/// a paragraph, a lead/standfirst block of prose (`h2`, `div.lead`, `strong`) or another part
+/// of a body split over containers of the same kind (same tag and class).
+fn belongs_to_article(dom: &Dom, totals: &Totals, top: usize, sibling: usize) -> bool {
+    if dom.element(sibling).is_some_and(|e| !e.is_block) {
+        // Inline text is counted in its parent's blocks, not in its own totals.
+        return is_lead_block(dom, sibling, top);
+    }
+    let chars = totals.chars[sibling];
+    let density = totals.link_density(sibling);
+    if chars == 0 || density >= 0.25 {
+        return false;
+    }
+    let tag = dom.tag(sibling);
+    if tag == "p" {
+        return chars > 80 || (density == 0.0 && ends_sentence(&dom.subtree_text(sibling)));
+    }
+    if same_kind(dom, top, sibling) {
+        return true;
+    }
+    is_lead_block(dom, sibling, top)
+}
+
+/// True when two elements have the same tag and the same non-empty class list.
+fn same_kind(dom: &Dom, a: usize, b: usize) -> bool {
+    match (dom.element(a), dom.element(b)) {
+        (Some(x), Some(y)) => x.tag == y.tag && !x.class.is_empty() && x.class == y.class,
+        _ => false,
+    }
+}
+
+/// A block of prose right before the container (no links, one or two sentences of 12+ words):
+/// the story's lead paragraph set apart from the body.
+fn is_lead_block(dom: &Dom, sibling: usize, top: usize) -> bool {
+    if sibling > top || has_block_children(dom, sibling) {
+        return false;
+    }
+    let text = dom.subtree_text(sibling);
+    let words = text.split_whitespace().count();
+    (12..=120).contains(&words) && ends_sentence(&text)
+}
+
+/// True when an element holds block-level containers of its own (it is a wrapper, not a lead).
+fn has_block_children(dom: &Dom, index: usize) -> bool {
+    dom.nodes[index].children.iter().any(|&child| {
+        dom.element(child)
+            .is_some_and(|e| e.is_block && !matches!(e.tag.as_str(), "p" | "br" | "span"))
+    })
 }
 
 fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', '؟'])
 }
 
-/// Keep the blocks inside the roots that are not furniture by structure.
+/// Keep the blocks inside the roots that are not furniture by structure. An inline root (a
+/// `<strong>` lead) owns the block of its parent that holds exactly its text.
 fn content_blocks<'b>(
     dom: &Dom,
     blocks: &'b [Block],
     roots: &[usize],
     totals: &Totals,
 ) -> Vec<&'b Block> {
+    let cards = read_also_cards(dom, blocks, totals);
+    let inline_roots: Vec<(Option<usize>, String)> = roots
+        .iter()
+        .filter(|&&r| dom.element(r).is_some_and(|e| !e.is_block))
+        .map(|&r| (dom.nodes[r].parent, dom.subtree_text(r)))
+        .collect();
     blocks
         .iter()
         .filter(|block| {
+            if block.hinted || block.is_link_heavy() {
+                return false;
+            }
+            if inline_roots
+                .iter()
+                .any(|(parent, text)| *parent == Some(block.owner) && *text == block.text)
+            {
+                return true;
+            }
             // Roots are disjoint subtrees in document order: the candidate is the last root
             // starting at or before the block's owner.
             let after = roots.partition_point(|&r| r <= block.owner);
             let Some(&root) = after.checked_sub(1).and_then(|i| roots.get(i)) else {
                 return false;
             };
-            if !dom.contains(root, block.owner) {
-                return false;
-            }
-            block.link_density() <= 0.5 && !under_furniture(dom, block.owner, root, totals)
+            dom.contains(root, block.owner)
+                && !under_furniture(dom, block.owner, root, totals)
+                && !inside_any(dom, block.owner, root, &cards)
         })
         .collect()
+}
+
+/// Most characters in a "read also" card: a label, a headline and a one-line summary.
+const MAX_CARD_CHARS: usize = 600;
+
+/// Elements that are "read also" cards: a small box whose text opens with a "read also" label
+/// (boilerplate rules), with the headline and summary that follow it.
+fn read_also_cards(dom: &Dom, blocks: &[Block], totals: &Totals) -> HashSet<usize> {
+    blocks
+        .iter()
+        .filter(|b| b.text.split_whitespace().count() <= 16)
+        .filter(|b| boilerplate::classify(&b.text) == boilerplate::Verdict::ReadAlso)
+        .map(|b| b.owner)
+        .filter(|&owner| totals.chars[owner] <= MAX_CARD_CHARS && dom.tag(owner) != "p")
+        .collect()
+}
+
+/// True when `node` or an ancestor below `root` is in `marked`.
+fn inside_any(dom: &Dom, node: usize, root: usize, marked: &HashSet<usize>) -> bool {
+    let mut current = Some(node);
+    while let Some(index) = current {
+        if index == root {
+            return false;
+        }
+        if marked.contains(&index) {
+            return true;
+        }
+        current = dom.nodes[index].parent;
+    }
+    false
 }
 
 /// True when an element between `node` (inclusive) and `root` (exclusive) has a negative
@@ -897,15 +1073,22 @@ fn ld_paragraphs(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reconcile the scorer's paragraphs with a JSON-LD `articleBody` (see the module docs).
-fn reconcile_with_ld(scored: Vec<String>, ld_body: &[String], all_blocks: &[Block]) -> Vec<String> {
+/// Reconcile the scorer's paragraphs with a JSON-LD `articleBody` (see the module docs). The
+/// metadata only confirms or prunes a body found in the page; it replaces it only when the page
+/// gave much less text than the metadata holds. Returns the paragraphs and whether they came
+/// from the metadata.
+fn reconcile_with_ld(
+    scored: Vec<String>,
+    ld_body: &[String],
+    all_blocks: &[Block],
+) -> (Vec<String>, bool) {
     let ld_text = ld_body.join("\n");
     let scored_text = scored.join("\n");
     let agreement = score::token_f1(&scored_text, &ld_text);
+    let ld_words = ld_text.split_whitespace().count();
+    let scored_words = scored_text.split_whitespace().count();
     if agreement.recall >= 0.5 {
-        let ld_words = ld_text.split_whitespace().count();
-        let scored_words = scored_text.split_whitespace().count().max(1);
-        let ld_complete = 2 * ld_words >= scored_words && !looks_truncated(&ld_text);
+        let ld_complete = 2 * ld_words >= scored_words.max(1) && !looks_truncated(&ld_text);
         if agreement.precision < 0.9 && ld_complete {
             let ld_bag = score::token_bag(&ld_text);
             let pruned: Vec<String> = scored
@@ -915,10 +1098,14 @@ fn reconcile_with_ld(scored: Vec<String>, ld_body: &[String], all_blocks: &[Bloc
                 .collect();
             let pruned_words: usize = pruned.iter().map(|p| p.split_whitespace().count()).sum();
             if 2 * pruned_words >= scored_words {
-                return pruned;
+                return (pruned, false);
             }
         }
-        return scored;
+        return (scored, false);
+    }
+    // A summary or teaser in the metadata never replaces a longer body found in the page.
+    if 2 * scored_words >= ld_words {
+        return (scored, false);
     }
     // The scorer missed the article: take the page blocks the articleBody vouches for.
     let ld_bag = score::token_bag(&ld_text);
@@ -931,10 +1118,76 @@ fn reconcile_with_ld(scored: Vec<String>, ld_body: &[String], all_blocks: &[Bloc
         .map(|b| b.text.clone())
         .collect();
     if score::token_f1(&matched.join("\n"), &ld_text).recall >= 0.8 {
-        matched
+        (matched, true)
     } else {
-        ld_body.to_vec()
+        (ld_body.to_vec(), true)
     }
+}
+
+/// The densest run of paragraph-like blocks, the second strategy: every block of prose (8+
+/// words, few links, not under a furniture hint) counts its words, every other block costs a
+/// little (link lists and furniture cost their length), and the run of blocks with the best
+/// total wins. Inside the run, prose blocks and the headings that introduce them are kept.
+fn densest_run<'b>(dom: &Dom, blocks: &'b [Block], totals: &Totals) -> Vec<&'b Block> {
+    let under_negative = furniture_marks(dom, totals);
+    let values: Vec<f64> = blocks
+        .iter()
+        .map(|b| run_value(b, under_negative[b.owner]))
+        .collect();
+    let Some((start, end)) = best_range(&values) else {
+        return Vec::new();
+    };
+    (start..=end)
+        .filter(|&i| {
+            values[i] > 0.0 || (blocks[i].heading && values[i + 1..=end].iter().any(|v| *v > 0.0))
+        })
+        .map(|i| &blocks[i])
+        .collect()
+}
+
+/// For every node, whether it or an ancestor carries a furniture hint. A hinted element holding
+/// most of the page's text (a `body.one-sidebar`, a `div.page-login`) is a wrapper, not furniture.
+fn furniture_marks(dom: &Dom, totals: &Totals) -> Vec<bool> {
+    let page_chars = totals.chars.first().copied().unwrap_or(0);
+    let mut marks = vec![false; dom.nodes.len()];
+    for index in 0..dom.nodes.len() {
+        let inherited = dom.nodes[index].parent.is_some_and(|p| marks[p]);
+        let hinted = dom.element(index).is_some_and(|e| e.negative);
+        marks[index] = inherited || (hinted && 2 * totals.chars[index] < page_chars);
+    }
+    marks
+}
+
+/// What a block adds to a run of article text (see [`densest_run`]).
+fn run_value(block: &Block, under_furniture: bool) -> f64 {
+    let words = block.text.split_whitespace().count() as f64;
+    if block.heading {
+        return 0.0;
+    }
+    if under_furniture || block.hinted || block.is_link_heavy() {
+        return -words.max(3.0);
+    }
+    if words >= 8.0 && (block.link_density() <= 0.3 || block.plain_chars >= PROSE_PLAIN_CHARS) {
+        return words * (1.0 - block.link_density()).max(0.5);
+    }
+    -2.0
+}
+
+/// The contiguous range with the largest positive sum (Kadane), if any.
+fn best_range(values: &[f64]) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let (mut sum, mut start) = (0.0, 0);
+    for (index, &value) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = index;
+        }
+        sum += value;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, index));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
 }
 
 /// True when a text seems cut off (ends mid-sentence or with an ellipsis).
@@ -963,7 +1216,8 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
     let totals = Totals::compute(&dom, &blocks);
     let scores = score_containers(&dom, &blocks, &totals);
     let roots = choose_roots(&dom, &scores, &totals);
-    let chosen = content_blocks(&dom, &blocks, &roots, &totals);
+    let container = content_blocks(&dom, &blocks, &roots, &totals);
+    let (chosen, mut strategy) = prefer_denser_run(container, densest_run(&dom, &blocks, &totals));
     let heading_texts: HashSet<&str> = chosen
         .iter()
         .filter(|b| b.heading)
@@ -978,7 +1232,13 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
         site_name.as_deref(),
     );
     let paragraphs = match usable_ld_body(&meta, &blocks, &scored, &title) {
-        Some(ld_body) => reconcile_with_ld(scored, &ld_body, &blocks),
+        Some(ld_body) => {
+            let (paragraphs, from_metadata) = reconcile_with_ld(scored, &ld_body, &blocks);
+            if from_metadata {
+                strategy = Strategy::Metadata;
+            }
+            paragraphs
+        }
         None => scored,
     };
     let mut paragraphs =
@@ -1003,6 +1263,36 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
         byline: meta.byline().or_else(|| byline_from_dom(&dom)),
         paragraphs,
         lang,
+        extraction: Extraction {
+            strategy,
+            page_words: dom.subtree_text(0).split_whitespace().count(),
+        },
+    }
+}
+
+/// A densest run holding this many times the container's words replaces it…
+const RUN_OVER_CONTAINER: usize = 3;
+/// …when it has at least this many words.
+const MIN_RUN_WORDS: usize = 30;
+
+/// The container's blocks, unless they are tiny next to the densest run of prose on the page
+/// (a caption or a lead where the story should be): then the run.
+fn prefer_denser_run<'b>(
+    container: Vec<&'b Block>,
+    run: Vec<&'b Block>,
+) -> (Vec<&'b Block>, Strategy) {
+    let words = |blocks: &[&Block]| -> usize {
+        blocks
+            .iter()
+            .filter(|b| !b.heading)
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
+    };
+    let (container_words, run_words) = (words(&container), words(&run));
+    if run_words >= MIN_RUN_WORDS && run_words >= RUN_OVER_CONTAINER * container_words {
+        (run, Strategy::DensestRun)
+    } else {
+        (container, Strategy::Container)
     }
 }
 
@@ -1107,3 +1397,4 @@ mod tests {
         assert_eq!(host_of("not a url"), None);
     }
 }
+

@@ -20,7 +20,7 @@ mod tests;
 
 use std::path::Path;
 
-pub use article::{detect_lang, Article};
+pub use article::{detect_lang, Article, Extraction, Strategy};
 
 /// Largest document accepted, in bytes (10 MB). Bigger pages are refused with
 /// [`ExtractError::TooLarge`] rather than parsed.

@@ -8,7 +8,7 @@
 //! cut the tail after closing furniture ("المصدر: …", "التعليقات", related lists). Bullet lines
 //! (`•`, `-`, `*` …) are menus unless they are long sentences.
 
-use super::article::{detect_lang, Article};
+use super::article::{detect_lang, Article, Extraction, Strategy};
 use super::boilerplate::{self, Verdict};
 use super::normalize_space;
 
@@ -137,6 +137,10 @@ pub fn extract_article(text: &str, origin: Option<&str>) -> Article {
         .collect();
     let paragraphs = boilerplate::trim_edges(boilerplate::filter_paragraphs(candidates, &title));
     let lang = detect_lang(&format!("{title} {}", paragraphs.join(" ")));
+    let page_words = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
     Article {
         url: origin.map(str::to_string),
         source_name: None,
@@ -145,6 +149,10 @@ pub fn extract_article(text: &str, origin: Option<&str>) -> Article {
         byline,
         paragraphs,
         lang,
+        extraction: Extraction {
+            strategy: Strategy::TextDump,
+            page_words,
+        },
     }
 }
 
