@@ -98,10 +98,12 @@ fn say_rejects_empty_text_and_unknown_voices() {
 #[test]
 fn the_faster_decoder_layout_speaks_the_same_audio() {
     use nashra::tts::decoder_layout::rewrite_decoder_2d;
-    use piper_rs::{ModelConfig, Piper};
+    use nashra::tts::piper::{PiperConfig, PiperVoice, Scales};
+    use nashra::tts::session::{build_session, SessionSettings};
 
     let dir = common::test_voice_dir();
-    let shipped = std::fs::read(dir.join("en_US-joe-medium.onnx")).unwrap();
+    let model_path = dir.join("en_US-joe-medium.onnx");
+    let shipped = std::fs::read(&model_path).unwrap();
     let config_text = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).unwrap();
     let rewritten = rewrite_decoder_2d(&shipped).unwrap_or_else(|e| panic!("not rewritten: {e}"));
     let phonemes = nashra::tts::espeak::phonemize(
@@ -110,15 +112,18 @@ fn the_faster_decoder_layout_speaks_the_same_audio() {
     )
     .unwrap();
     let speak = |model: &[u8]| {
-        let session = ort::session::Session::builder()
-            .and_then(|mut b| b.commit_from_memory(model))
+        let session = build_session(&model_path, model, &SessionSettings::with_threads(1))
             .unwrap_or_else(|e| panic!("{e}"));
-        let config: ModelConfig = serde_json::from_str(&config_text).unwrap();
-        let mut piper = Piper::from_session(session, config);
-        let (audio, _) = piper
-            .create(&phonemes, true, None, Some(1.0), Some(0.0), Some(0.0))
-            .unwrap_or_else(|e| panic!("{e}"));
-        audio
+        let config = PiperConfig::parse(&config_text, &dir).unwrap();
+        let mut voice = PiperVoice::from_session(config, session, &model_path);
+        let noise_off = Scales {
+            noise_scale: 0.0,
+            length_scale: 1.0,
+            noise_w: 0.0,
+        };
+        voice
+            .speak_phonemes(&phonemes, noise_off)
+            .unwrap_or_else(|e| panic!("{e}"))
     };
     let (before, after) = (speak(&shipped), speak(&rewritten));
     assert_eq!(before.len(), after.len());

@@ -36,6 +36,7 @@ pub mod normalize;
 pub mod nouns;
 pub mod numbers;
 pub mod sentences;
+mod tashkeel_engine;
 pub mod units;
 pub mod verbalize;
 
