@@ -182,3 +182,58 @@ fn say_reuses_cached_sentences_and_no_cache_speaks_anew() {
     let (_, _, _, samples) = read_wav(&out.path().join("fresh.wav"));
     assert!(rms(&samples) > 0.02 && fresh.len() > 44);
 }
+
+/// `say -o -` streams a WAV to stdout: a header of open length, then the same samples the file
+/// output has (the second run reads the sentences from the clip cache the first one filled);
+/// `--raw` streams bare 16-bit samples of freshly synthesized speech and needs `-o -`.
+#[test]
+fn say_streams_wav_and_raw_samples_to_stdout() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let wav = out.path().join("file.wav");
+    let text = "The vote was close. Both sides, he added, wanted a deal.\nA new paragraph.";
+    let say = |extra: &[&str]| {
+        let mut cmd = nashra(home.path());
+        cmd.args(["say", text, "--voice", "en_US-joe-medium"])
+            .args(extra);
+        cmd
+    };
+    say(&["-o"]).arg(&wav).assert().success();
+    let file = std::fs::read(&wav).unwrap();
+    let streamed = say(&["-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(&streamed[..4], b"RIFF");
+    assert_eq!(
+        streamed[40..44],
+        0x7FFF_FFFEu32.to_le_bytes(),
+        "open length"
+    );
+    assert_eq!(streamed[20..36], file[20..36], "same format");
+    assert_eq!(streamed.len(), file.len());
+    assert!(streamed[44..] == file[44..], "the same samples as the file");
+
+    let raw = say(&["-o", "-", "--raw", "--no-cache"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let samples: Vec<f32> = raw
+        .chunks_exact(2)
+        .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0)
+        .collect();
+    let seconds = samples.len() as f32 / 22050.0;
+    assert!((2.5..10.0).contains(&seconds), "duration {seconds} s");
+    assert!(rms(&samples) > 0.02, "too quiet: rms {}", rms(&samples));
+
+    say(&["--raw", "-o"])
+        .arg(out.path().join("x.raw"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--raw writes to standard output"));
+}
