@@ -51,7 +51,7 @@ enum Command {
     Extract(ExtractArgs),
     /// Read lines on stdin and print how each is spoken (one output line per input line).
     Normalize(NormalizeArgs),
-    /// Synthesize one text to a WAV file.
+    /// Synthesize one text to a WAV file, or stream it to stdout (`-o -`).
     Say(SayArgs),
     /// List, install and remove voices.
     #[command(subcommand)]
