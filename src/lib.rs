@@ -28,6 +28,7 @@ pub mod speak;
 pub mod synthesize;
 pub mod text;
 pub mod tts;
+pub mod wav_stream;
 
 /// The number of cores this process may use (1 when unknown).
 pub fn available_cores() -> usize {

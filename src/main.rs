@@ -14,8 +14,10 @@ use nashra::gather::GatherOptions;
 use nashra::produce::ProductionSettings;
 use nashra::publish;
 use nashra::report::InputStatus;
+use nashra::speak::SpeakError;
 use nashra::tts::clip_cache::ClipCache;
 use nashra::tts::{self, Catalog, SynthesisParams, VoiceSource, VoiceStore};
+use nashra::wav_stream::{PcmStream, StreamFormat};
 
 /// Exit code: the command could not do its job.
 const EXIT_FAILURE: u8 = 1;
@@ -49,7 +51,7 @@ enum Command {
     Extract(ExtractArgs),
     /// Read lines on stdin and print how each is spoken (one output line per input line).
     Normalize(NormalizeArgs),
-    /// Synthesize one text to a WAV file.
+    /// Synthesize one text to a WAV file, or stream it to stdout (`-o -`).
     Say(SayArgs),
     /// List, install and remove voices.
     #[command(subcommand)]
@@ -240,9 +242,14 @@ struct SayArgs {
     /// Speaking speed (1.0 natural).
     #[arg(long, default_value_t = 1.0)]
     speed: f32,
-    /// Output WAV file.
+    /// Output WAV file, or `-` for a WAV stream on stdout that starts with the first clause
+    /// (e.g. `nashra say --file article.txt -o - | aplay`).
     #[arg(long, short)]
     output: PathBuf,
+    /// With `-o -`: raw 16-bit little-endian mono samples instead of WAV (like Piper's
+    /// `--output-raw`; the rate is the voice's, e.g. `aplay -r 22050 -f S16_LE -t raw -`).
+    #[arg(long)]
+    raw: bool,
     /// Neither reuse nor store synthesized clips.
     #[arg(long)]
     no_cache: bool,
@@ -379,6 +386,53 @@ fn normalize(args: NormalizeArgs) -> Result<()> {
 }
 
 fn say(args: SayArgs, quiet: bool) -> Result<()> {
+    let to_stdout = args.output.as_os_str() == "-";
+    if args.raw && !to_stdout {
+        bail!("--raw writes to standard output: use it with -o -");
+    }
+    let text = say_text(&args)?;
+    let catalog = Catalog::load(&tts::nashra_home())?;
+    let store = store();
+    let voice_id = choose_voice(args.voice.clone(), &catalog, &store, quiet);
+    let source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    let params = SynthesisParams { speed: args.speed };
+    let started = std::time::Instant::now();
+    let cache = match args.no_cache {
+        true => ClipCache::disabled(),
+        false => ClipCache::new(tts::nashra_home().join("cache").join("clips")),
+    };
+    let (destination, audio) = if to_stdout {
+        let format = match args.raw {
+            true => StreamFormat::Raw,
+            false => StreamFormat::Wav,
+        };
+        let audio = say_to_stdout(&source, &text, &params, &cache, format)?;
+        ("stdout".to_string(), audio)
+    } else {
+        let front_end = say_front_end(&source)?;
+        let plan = nashra::speak::plan_text(&front_end, &text, &Pauses::default());
+        let clip = nashra::speak::speak_plan_in_parallel(
+            &source,
+            &plan,
+            &params,
+            &Pauses::default(),
+            &cache,
+        )?;
+        nashra::audio::wav::write_wav(&args.output, &clip)?;
+        (args.output.display().to_string(), clip.duration_secs())
+    };
+    let elapsed = started.elapsed().as_secs_f64();
+    if !quiet {
+        eprintln!(
+            "{destination}: {audio:.1} s of audio with {voice_id} in {elapsed:.2} s, model load included (real-time factor {:.3})",
+            if audio > 0.0 { elapsed / audio } else { 0.0 }
+        );
+    }
+    Ok(())
+}
+
+/// The text `say` was given: the argument, the file or stdin.
+fn say_text(args: &SayArgs) -> Result<String> {
     let text = match (&args.text, &args.file) {
         (Some(text), None) => text.clone(),
         (None, Some(path)) => std::fs::read_to_string(path)
@@ -395,36 +449,50 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     if text.trim().is_empty() {
         bail!("nothing to say: the text is empty");
     }
-    let catalog = Catalog::load(&tts::nashra_home())?;
-    let store = store();
-    let voice_id = choose_voice(args.voice, &catalog, &store, quiet);
-    let source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
-    let params = SynthesisParams { speed: args.speed };
-    let started = std::time::Instant::now();
+    Ok(text)
+}
+
+/// The text front end for the voice (Arabic neural voices get vowel marks restored).
+fn say_front_end(source: &VoiceSource) -> Result<nashra::text::FrontEnd> {
     let language = &source.manifest().language;
     let diacritize = source.manifest().engine == tts::Engine::Piper && language == "ar";
-    let front_end = nashra::text::FrontEnd::new(language, diacritize, None)?;
-    let plan = nashra::speak::plan_text(&front_end, &text, &Pauses::default());
-    let cache = match args.no_cache {
-        true => ClipCache::disabled(),
-        false => ClipCache::new(tts::nashra_home().join("cache").join("clips")),
-    };
-    let clip =
-        nashra::speak::speak_plan_in_parallel(&source, &plan, &params, &Pauses::default(), &cache)?;
-    let elapsed = started.elapsed().as_secs_f64();
-    nashra::audio::wav::write_wav(&args.output, &clip)?;
-    if !quiet {
-        let audio = clip.duration_secs();
-        eprintln!(
-            "{}: {:.1} s of audio with {} in {:.2} s, model load included (real-time factor {:.3})",
-            args.output.display(),
-            audio,
-            voice_id,
-            elapsed,
-            if audio > 0.0 { elapsed / audio } else { 0.0 }
+    Ok(nashra::text::FrontEnd::new(language, diacritize, None)?)
+}
+
+/// Speak `text` onto stdout as it is synthesized, with one voice instance on every core (the
+/// text front end loads meanwhile). Returns the seconds of audio written; a reader that goes
+/// away ends the run quietly.
+fn say_to_stdout(
+    source: &VoiceSource,
+    text: &str,
+    params: &SynthesisParams,
+    cache: &ClipCache,
+    format: StreamFormat,
+) -> Result<f64> {
+    let (voice, front_end) = std::thread::scope(|scope| {
+        let voice = scope.spawn(|| source.load(nashra::available_cores()));
+        let front_end = say_front_end(source);
+        let voice = voice
+            .join()
+            .unwrap_or_else(|_| Err(tts::TtsError::Synthesis("voice loading failed".into())));
+        (voice, front_end)
+    });
+    let (mut voice, front_end) = (voice?, front_end?);
+    let stdout = io::stdout().lock();
+    let streamed = PcmStream::new(stdout, format, voice.sample_rate()).and_then(|mut out| {
+        let pauses = Pauses::default();
+        let result = nashra::speak::stream_text(
+            &mut voice, &front_end, text, params, &pauses, cache, &mut out,
         );
+        drop(out.finish()?);
+        Ok(result)
+    });
+    match streamed {
+        Ok(Ok(streamed)) => Ok(streamed.audio_secs),
+        Ok(Err(SpeakError::Stream(e))) | Err(e) if e.is_closed_pipe() => Ok(0.0),
+        Ok(Err(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
-    Ok(())
 }
 
 fn voices(command: VoicesCommand, quiet: bool) -> Result<()> {

@@ -7,6 +7,18 @@ use crate::synthesize;
 use crate::text;
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
+use crate::wav_stream::{PcmStream, StreamError};
+
+/// Errors of speaking onto a stream.
+#[derive(Debug, thiserror::Error)]
+pub enum SpeakError {
+    /// The voice failed.
+    #[error(transparent)]
+    Tts(#[from] TtsError),
+    /// The stream could not be written.
+    #[error(transparent)]
+    Stream(#[from] StreamError),
+}
 
 /// Synthesize one sentence given as clauses, joined by the clause pause.
 pub fn speak_clauses(
@@ -15,14 +27,30 @@ pub fn speak_clauses(
     params: &SynthesisParams,
     clause_pause_ms: u32,
 ) -> Result<Clip, TtsError> {
+    let mut no_output = |_: &[f32]| Ok::<(), TtsError>(());
+    speak_clauses_into(voice, clauses, params, clause_pause_ms, &mut no_output)
+}
+
+/// [`speak_clauses`], handing each clause (and each pause) to `output` as soon as it is made.
+fn speak_clauses_into<E: From<TtsError>>(
+    voice: &mut Voice,
+    clauses: &[String],
+    params: &SynthesisParams,
+    clause_pause_ms: u32,
+    output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
+) -> Result<Clip, E> {
     let rate = voice.sample_rate();
     let mut samples = Vec::new();
     for (i, clause) in clauses.iter().filter(|c| !c.trim().is_empty()).enumerate() {
         if i > 0 {
-            samples.extend(Clip::silence(clause_pause_ms, rate).samples);
+            let pause = Clip::silence(clause_pause_ms, rate).samples;
+            output(&pause)?;
+            samples.extend(pause);
         }
         let clip = voice.synthesize(clause, params)?;
-        samples.extend(crate::audio::trim::trim_silence(&clip, -45.0, 30).samples);
+        let trimmed = crate::audio::trim::trim_silence(&clip, -45.0, 30).samples;
+        output(&trimmed)?;
+        samples.extend(trimmed);
     }
     Ok(Clip::new(samples, rate))
 }
@@ -39,29 +67,37 @@ pub struct PlannedSentence {
 /// Split free text into paragraphs (lines) and sentences, each through the text front end,
 /// with the pause after each.
 pub fn plan_text(front_end: &text::FrontEnd, text: &str, pauses: &Pauses) -> Vec<PlannedSentence> {
+    split_text(text, pauses)
+        .into_iter()
+        .map(|(sentence, pause_after_ms)| PlannedSentence {
+            voice_text: front_end.process(&sentence).voice_text().to_string(),
+            pause_after_ms,
+        })
+        .collect()
+}
+
+/// Free text as paragraphs (lines) of sentences, each with the pause that follows it: the
+/// sentence or paragraph pause, none after the last.
+fn split_text(text: &str, pauses: &Pauses) -> Vec<(String, u32)> {
     let paragraphs: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let mut plan = Vec::new();
+    let mut sentences_with_pauses = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let sentences = text::sentences::split_sentences(paragraph);
-        for (s, sentence) in sentences.iter().enumerate() {
-            let last_sentence = s + 1 == sentences.len();
-            let last_paragraph = p + 1 == paragraphs.len();
-            let pause_after_ms = match (last_sentence, last_paragraph) {
+        let count = sentences.len();
+        for (s, sentence) in sentences.into_iter().enumerate() {
+            let pause_after_ms = match (s + 1 == count, p + 1 == paragraphs.len()) {
                 (true, true) => 0,
                 (true, false) => pauses.paragraph_ms,
                 _ => pauses.sentence_ms,
             };
-            plan.push(PlannedSentence {
-                voice_text: front_end.process(sentence).voice_text().to_string(),
-                pause_after_ms,
-            });
+            sentences_with_pauses.push((sentence, pause_after_ms));
         }
     }
-    plan
+    sentences_with_pauses
 }
 
 /// Synthesize free text with one voice instance: [`plan_text`], then clause by clause, with
@@ -117,4 +153,55 @@ fn join_sentences(plan: &[PlannedSentence], clips: &[Clip], rate: u32) -> Clip {
         samples.extend(Clip::silence(sentence.pause_after_ms, rate).samples);
     }
     Clip::new(samples, rate)
+}
+
+/// What streaming a text gave.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Streamed {
+    /// Sentences spoken.
+    pub sentences: usize,
+    /// Of those, taken from the clip cache.
+    pub cached: usize,
+    /// Seconds of audio written.
+    pub audio_secs: f64,
+}
+
+/// Speak free text onto `out` as it is synthesized: sentence by sentence through the text
+/// front end and the clip cache, each clause written as soon as the voice has made it, so a
+/// listener hears the first clause while the rest is made. The audio is the same as
+/// [`speak_plan_in_parallel`] gives for the same text.
+pub fn stream_text<W: std::io::Write>(
+    voice: &mut Voice,
+    front_end: &text::FrontEnd,
+    text: &str,
+    params: &SynthesisParams,
+    pauses: &Pauses,
+    cache: &ClipCache,
+    out: &mut PcmStream<W>,
+) -> Result<Streamed, SpeakError> {
+    let fingerprint = voice.fingerprint();
+    let mut streamed = Streamed::default();
+    for (sentence, pause_after_ms) in split_text(text, pauses) {
+        let voice_text = front_end.process(&sentence).voice_text().to_string();
+        let key = synthesize::cache_key(&fingerprint, params, pauses.clause_ms, &voice_text);
+        match cache.get(&key) {
+            Some(clip) => {
+                out.write_clip(&clip)?;
+                streamed.cached += 1;
+            }
+            None => {
+                let clauses = text::sentences::split_clauses(&voice_text);
+                let mut write =
+                    |samples: &[f32]| out.write_samples(samples).map_err(SpeakError::from);
+                let clip =
+                    speak_clauses_into(voice, &clauses, params, pauses.clause_ms, &mut write)?;
+                // A clip that cannot be cached is still spoken; the next run makes it again.
+                let _ = cache.put(&key, &clip);
+            }
+        }
+        out.write_silence(pause_after_ms)?;
+        streamed.sentences += 1;
+    }
+    streamed.audio_secs = out.samples_written() as f64 / f64::from(out.sample_rate().max(1));
+    Ok(streamed)
 }

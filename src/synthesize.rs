@@ -49,13 +49,23 @@ pub struct SynthesisJob<'a> {
 
 impl SynthesisJob<'_> {
     fn cache_key(&self, fingerprint: &str, text: &str) -> String {
-        let settings = format!(
-            "speed={};clause_pause={}",
-            self.params.speed_factor(),
-            self.clause_pause_ms
-        );
-        ClipCache::key(fingerprint, &settings, text)
+        cache_key(fingerprint, &self.params, self.clause_pause_ms, text)
     }
+}
+
+/// The clip cache key of `text` spoken by the voice `fingerprint` with these settings.
+pub(crate) fn cache_key(
+    fingerprint: &str,
+    params: &SynthesisParams,
+    clause_pause_ms: u32,
+    text: &str,
+) -> String {
+    let settings = format!(
+        "speed={};clause_pause={}",
+        params.speed_factor(),
+        clause_pause_ms
+    );
+    ClipCache::key(fingerprint, &settings, text)
 }
 
 /// Synthesize every text of `job`: cached clips are reused; only when some are missing are

@@ -98,10 +98,12 @@ fn say_rejects_empty_text_and_unknown_voices() {
 #[test]
 fn the_faster_decoder_layout_speaks_the_same_audio() {
     use nashra::tts::decoder_layout::rewrite_decoder_2d;
-    use piper_rs::{ModelConfig, Piper};
+    use nashra::tts::piper::{PiperConfig, PiperVoice, Scales};
+    use nashra::tts::session::{build_session, SessionSettings};
 
     let dir = common::test_voice_dir();
-    let shipped = std::fs::read(dir.join("en_US-joe-medium.onnx")).unwrap();
+    let model_path = dir.join("en_US-joe-medium.onnx");
+    let shipped = std::fs::read(&model_path).unwrap();
     let config_text = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).unwrap();
     let rewritten = rewrite_decoder_2d(&shipped).unwrap_or_else(|e| panic!("not rewritten: {e}"));
     let phonemes = nashra::tts::espeak::phonemize(
@@ -110,15 +112,18 @@ fn the_faster_decoder_layout_speaks_the_same_audio() {
     )
     .unwrap();
     let speak = |model: &[u8]| {
-        let session = ort::session::Session::builder()
-            .and_then(|mut b| b.commit_from_memory(model))
+        let session = build_session(&model_path, model, &SessionSettings::with_threads(1))
             .unwrap_or_else(|e| panic!("{e}"));
-        let config: ModelConfig = serde_json::from_str(&config_text).unwrap();
-        let mut piper = Piper::from_session(session, config);
-        let (audio, _) = piper
-            .create(&phonemes, true, None, Some(1.0), Some(0.0), Some(0.0))
-            .unwrap_or_else(|e| panic!("{e}"));
-        audio
+        let config = PiperConfig::parse(&config_text, &dir).unwrap();
+        let mut voice = PiperVoice::from_session(config, session, &model_path);
+        let noise_off = Scales {
+            noise_scale: 0.0,
+            length_scale: 1.0,
+            noise_w: 0.0,
+        };
+        voice
+            .speak_phonemes(&phonemes, noise_off)
+            .unwrap_or_else(|e| panic!("{e}"))
     };
     let (before, after) = (speak(&shipped), speak(&rewritten));
     assert_eq!(before.len(), after.len());
@@ -176,4 +181,59 @@ fn say_reuses_cached_sentences_and_no_cache_speaks_anew() {
     let fresh = say("fresh.wav", &["--no-cache"]);
     let (_, _, _, samples) = read_wav(&out.path().join("fresh.wav"));
     assert!(rms(&samples) > 0.02 && fresh.len() > 44);
+}
+
+/// `say -o -` streams a WAV to stdout: a header of open length, then the same samples the file
+/// output has (the second run reads the sentences from the clip cache the first one filled);
+/// `--raw` streams bare 16-bit samples of freshly synthesized speech and needs `-o -`.
+#[test]
+fn say_streams_wav_and_raw_samples_to_stdout() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let wav = out.path().join("file.wav");
+    let text = "The vote was close. Both sides, he added, wanted a deal.\nA new paragraph.";
+    let say = |extra: &[&str]| {
+        let mut cmd = nashra(home.path());
+        cmd.args(["say", text, "--voice", "en_US-joe-medium"])
+            .args(extra);
+        cmd
+    };
+    say(&["-o"]).arg(&wav).assert().success();
+    let file = std::fs::read(&wav).unwrap();
+    let streamed = say(&["-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(&streamed[..4], b"RIFF");
+    assert_eq!(
+        streamed[40..44],
+        0x7FFF_FFFEu32.to_le_bytes(),
+        "open length"
+    );
+    assert_eq!(streamed[20..36], file[20..36], "same format");
+    assert_eq!(streamed.len(), file.len());
+    assert!(streamed[44..] == file[44..], "the same samples as the file");
+
+    let raw = say(&["-o", "-", "--raw", "--no-cache"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let samples: Vec<f32> = raw
+        .chunks_exact(2)
+        .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0)
+        .collect();
+    let seconds = samples.len() as f32 / 22050.0;
+    assert!((2.5..10.0).contains(&seconds), "duration {seconds} s");
+    assert!(rms(&samples) > 0.02, "too quiet: rms {}", rms(&samples));
+
+    say(&["--raw", "-o"])
+        .arg(out.path().join("x.raw"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--raw writes to standard output"));
 }

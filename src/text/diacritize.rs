@@ -11,11 +11,8 @@
 //! vowel marks (from the verbalizer or the user lexicon) guide the model as hints and come out
 //! exactly as they went in.
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Mutex;
 
-use libtashkeel_base::{InferenceEngine, LibtashkeelError, LibtashkeelResult};
-use ort::session::Session;
-use ort::value::Tensor;
+use super::tashkeel_engine::TashkeelEngine;
 
 /// The model bundled in libtashkeel_base (found by build.rs).
 const MODEL_BYTES: &[u8] = include_bytes!(env!("NASHRA_TASHKEEL_MODEL"));
@@ -40,20 +37,14 @@ pub enum DiacritizeError {
 
 /// The loaded diacritization model. Cheap to share; calls are serialized on one session.
 pub struct Diacritizer {
-    engine: OrtEngine,
+    engine: TashkeelEngine,
 }
 
 impl Diacritizer {
     /// Load the bundled model.
     pub fn new() -> Result<Self, DiacritizeError> {
-        let session = Session::builder()
-            .and_then(|b| Ok(b.with_intra_threads(1)?))
-            .and_then(|mut b| b.commit_from_memory(MODEL_BYTES))
-            .map_err(|e| DiacritizeError::Load(e.to_string()))?;
         Ok(Self {
-            engine: OrtEngine {
-                session: Mutex::new(session),
-            },
+            engine: TashkeelEngine::load(MODEL_BYTES).map_err(DiacritizeError::Load)?,
         })
     }
 
@@ -220,36 +211,6 @@ impl<'a> ModelTokens<'a> {
             }
         }
         out
-    }
-}
-
-/// libtashkeel's inference interface implemented with ort 2.0.0-rc.12.
-struct OrtEngine {
-    session: Mutex<Session>,
-}
-
-impl InferenceEngine for OrtEngine {
-    fn infer(
-        &self,
-        input_ids: Vec<i64>,
-        diac_ids: Vec<i64>,
-        seq_length: usize,
-    ) -> LibtashkeelResult<(Vec<u8>, Vec<f32>)> {
-        let fail = |e: ort::Error| LibtashkeelError::InferenceError(e.to_string());
-        let input = Tensor::<i64>::from_array(([1usize, seq_length], input_ids.into_boxed_slice()))
-            .map_err(fail)?;
-        let diacs = Tensor::<i64>::from_array(([1usize, seq_length], diac_ids.into_boxed_slice()))
-            .map_err(fail)?;
-        let length =
-            Tensor::<i64>::from_array(([1usize], vec![seq_length as i64].into_boxed_slice()))
-                .map_err(fail)?;
-        let mut session = self.session.lock().unwrap_or_else(|p| p.into_inner());
-        let outputs = session
-            .run(ort::inputs![input, diacs, length])
-            .map_err(fail)?;
-        let (_, targets) = outputs[0].try_extract_tensor::<u8>().map_err(fail)?;
-        let (_, logits) = outputs[1].try_extract_tensor::<f32>().map_err(fail)?;
-        Ok((targets.to_vec(), logits.to_vec()))
     }
 }
 

@@ -38,6 +38,7 @@ pub mod nouns;
 pub mod numbers;
 pub mod sentences;
 pub mod slot;
+mod tashkeel_engine;
 pub mod transliterate;
 pub mod units;
 pub mod verbalize;

@@ -524,7 +524,6 @@ fn with_dims<'a>(field: &Field<'a>, dims: &[i64]) -> Result<Field<'a>, LayoutErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ort::session::Session;
     use ort::value::Tensor;
 
     const FLOAT: u64 = 1;
@@ -664,9 +663,10 @@ mod tests {
     }
 
     fn run(model: &[u8]) -> Vec<f32> {
-        let mut session = Session::builder()
-            .and_then(|mut b| b.commit_from_memory(model))
-            .unwrap_or_else(|e| panic!("model does not load: {e}"));
+        let settings = crate::tts::session::SessionSettings::with_threads(1);
+        let mut session =
+            crate::tts::session::build_session(std::path::Path::new("test.onnx"), model, &settings)
+                .unwrap_or_else(|e| panic!("model does not load: {e}"));
         let input = Tensor::<f32>::from_array(([1usize, 4, 10], ramp(40, 0.3).into_boxed_slice()))
             .unwrap_or_else(|e| panic!("{e}"));
         let outputs = session

@@ -5,6 +5,7 @@ pub mod decoder_layout;
 pub mod espeak;
 pub mod piper;
 pub mod protobuf;
+pub mod session;
 pub mod store;
 
 use std::path::Path;
@@ -202,7 +203,7 @@ impl VoiceSource {
             Engine::Espeak => (None, espeak::ESPEAK_SAMPLE_RATE),
             Engine::Piper => {
                 let files = store.verified_files(&manifest)?;
-                let rate = piper::config_sample_rate(&files)?;
+                let rate = piper::config_of(&files)?.sample_rate();
                 (Some(PiperModel::new(files, rewrite_decoder)), rate)
             }
         };
@@ -252,7 +253,7 @@ impl VoiceSource {
                 voice: Box::new(piper::PiperVoice::load(
                     &model.files,
                     &model.runtime_model,
-                    intra_threads,
+                    &session::SessionSettings::with_threads(intra_threads),
                 )?),
             }),
             None => Ok(Voice::Espeak {

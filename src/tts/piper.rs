@@ -1,11 +1,19 @@
 //! Piper voices: eSpeak NG phonemes in, a VITS model run by ONNX Runtime, audio out.
+//!
+//! A Piper voice is an ONNX model and a JSON config. The config maps each phoneme (one
+//! character of eSpeak NG's IPA) to model ids and gives the sample rate, the default noise,
+//! length and noise-width scales, the eSpeak NG voice and, for multi-speaker voices, the
+//! speaker ids. The model takes `input` `[1, N]` i64 (the ids), `input_lengths` `[1]` i64,
+//! `scales` `[3]` f32 and, with several speakers, `sid` `[1]` i64, and gives the audio as f32.
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use ort::session::Session;
-use piper_rs::{ModelConfig, Piper};
+use ort::value::Tensor;
 
 use crate::audio::Clip;
 
+use super::session::{build_session, SessionSettings};
 use super::store::VerifiedVoiceFiles;
 use super::{espeak, SynthesisParams, TtsError};
 use crate::text::sentences::cut_at_spaces;
@@ -13,13 +21,110 @@ use crate::text::sentences::cut_at_spaces;
 /// Longest phoneme string sent to the model in one call; longer clauses are cut at spaces.
 /// (The composer splits text into clauses well below this; this guards the model.)
 const MAX_PHONEMES_PER_CALL: usize = 600;
+/// The phoneme that starts every id sequence.
+const BOS: char = '^';
+/// The phoneme that ends every id sequence.
+const EOS: char = '$';
+/// The phoneme put after every other one.
+const PAD: char = '_';
+/// The model input that selects the speaker of a multi-speaker voice.
+const SPEAKER_INPUT: &str = "sid";
 
-/// A loaded Piper voice.
-pub struct PiperVoice {
-    piper: Piper,
-    espeak_voice: String,
+/// A Piper voice's config (`MODEL.onnx.json`): what nashra reads of it.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PiperConfig {
+    audio: AudioSettings,
+    espeak: EspeakSettings,
+    inference: Scales,
+    #[serde(default)]
+    num_speakers: u32,
+    #[serde(default)]
+    speaker_id_map: BTreeMap<String, i64>,
+    phoneme_id_map: HashMap<char, Vec<i64>>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct AudioSettings {
     sample_rate: u32,
-    length_scale: f32,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct EspeakSettings {
+    voice: String,
+}
+
+/// The model's three scales: noise (variation of the sound), length (slower when larger) and
+/// noise width (variation of the phoneme durations).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+pub struct Scales {
+    /// Noise added to the sound (0 makes the output deterministic, with `noise_w`).
+    pub noise_scale: f32,
+    /// Duration factor: 1.0 is the voice's pace.
+    pub length_scale: f32,
+    /// Noise added to the phoneme durations.
+    pub noise_w: f32,
+}
+
+impl PiperConfig {
+    /// Parse a config; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, TtsError> {
+        serde_json::from_str(text).map_err(|e| TtsError::VoiceLoad {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Output sample rate.
+    pub fn sample_rate(&self) -> u32 {
+        self.audio.sample_rate
+    }
+
+    /// The eSpeak NG voice that phonemizes for this model.
+    pub fn espeak_voice(&self) -> &str {
+        &self.espeak.voice
+    }
+
+    /// The scales the voice was trained to sound best with.
+    pub fn scales(&self) -> Scales {
+        self.inference
+    }
+
+    /// The speakers of a multi-speaker voice, by name (empty for a single speaker).
+    pub fn speakers(&self) -> &BTreeMap<String, i64> {
+        &self.speaker_id_map
+    }
+
+    /// Number of speakers the model was trained with.
+    pub fn num_speakers(&self) -> u32 {
+        self.num_speakers.max(1)
+    }
+
+    /// The model ids of a phoneme string: the start id, then each known phoneme's first id
+    /// followed by the pad id, then the end id (phonemes the model does not know are skipped).
+    pub fn phoneme_ids(&self, phonemes: &str) -> Vec<i64> {
+        let first_id = |c: char| self.phoneme_id_map.get(&c).and_then(|ids| ids.first());
+        let pad = first_id(PAD).copied().unwrap_or(0);
+        let mut ids = Vec::with_capacity(2 * phonemes.chars().count() + 2);
+        ids.push(first_id(BOS).copied().unwrap_or(0));
+        for id in phonemes.chars().filter_map(first_id) {
+            ids.push(*id);
+            ids.push(pad);
+        }
+        ids.push(first_id(EOS).copied().unwrap_or(0));
+        ids
+    }
+}
+
+/// A loaded Piper voice: its config and one ONNX Runtime session.
+pub struct PiperVoice {
+    config: PiperConfig,
+    session: Session,
+    /// Whether the model takes a speaker id.
+    takes_speaker: bool,
+    /// The speaker id given to a multi-speaker model.
+    speaker_id: i64,
+    /// Where the model came from (for messages).
+    model_path: String,
 }
 
 impl PiperVoice {
@@ -28,44 +133,61 @@ impl PiperVoice {
     pub fn load(
         files: &VerifiedVoiceFiles,
         model: &[u8],
-        intra_threads: usize,
+        settings: &SessionSettings,
     ) -> Result<Self, TtsError> {
-        let settings: VoiceSettings =
-            serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
-        let config: ModelConfig =
-            serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
-        let session = build_session(&files.model, model, intra_threads)?;
-        Ok(Self {
-            piper: Piper::from_session(session, config),
-            espeak_voice: settings.espeak.voice,
-            sample_rate: settings.audio.sample_rate,
-            length_scale: settings.inference.length_scale,
-        })
+        let config = PiperConfig::parse(&files.config_text, &files.config)?;
+        let session = build_session(&files.model, model, settings)?;
+        Ok(Self::from_session(config, session, &files.model))
+    }
+
+    /// A voice over a session already built for `model_path`'s model.
+    pub fn from_session(config: PiperConfig, session: Session, model_path: &Path) -> Self {
+        let takes_speaker = session
+            .inputs()
+            .iter()
+            .any(|input| input.name() == SPEAKER_INPUT);
+        Self {
+            config,
+            session,
+            takes_speaker,
+            speaker_id: 0,
+            model_path: model_path.display().to_string(),
+        }
+    }
+
+    /// The voice's config.
+    pub fn config(&self) -> &PiperConfig {
+        &self.config
     }
 
     /// Output sample rate.
     pub fn sample_rate(&self) -> u32 {
-        self.sample_rate
+        self.config.sample_rate()
     }
 
     /// The eSpeak NG voice used for phonemization.
     pub fn espeak_voice(&self) -> &str {
-        &self.espeak_voice
+        self.config.espeak_voice()
+    }
+
+    /// Speak with speaker `id` of a multi-speaker voice (see [`PiperConfig::speakers`]).
+    pub fn set_speaker_id(&mut self, id: i64) {
+        self.speaker_id = id;
     }
 
     /// Synthesize one clause or sentence.
     pub fn synthesize(&mut self, text: &str, params: &SynthesisParams) -> Result<Clip, TtsError> {
-        let phonemes = espeak::phonemize(text, &self.espeak_voice)?;
-        let length_scale = self.length_scale / params.speed_factor();
+        let phonemes = espeak::phonemize(text, self.espeak_voice())?;
+        let scales = Scales {
+            length_scale: self.config.inference.length_scale / params.speed_factor(),
+            ..self.config.scales()
+        };
         let mut samples = Vec::new();
         for chunk in cut_at_spaces(&phonemes, MAX_PHONEMES_PER_CALL) {
             if chunk.trim().is_empty() {
                 continue;
             }
-            let (audio, _) = self
-                .piper
-                .create(chunk, true, None, Some(length_scale), None, None)
-                .map_err(|e| TtsError::Synthesis(e.to_string()))?;
+            let audio = self.speak_phonemes(chunk, scales)?;
             samples.extend(audio.into_iter().map(|s| {
                 if s.is_finite() {
                     s.clamp(-1.0, 1.0)
@@ -74,62 +196,52 @@ impl PiperVoice {
                 }
             }));
         }
-        Ok(Clip::new(samples, self.sample_rate))
+        Ok(Clip::new(samples, self.sample_rate()))
+    }
+
+    /// One model call: the raw audio the model gives for `phonemes` with `scales`.
+    pub fn speak_phonemes(&mut self, phonemes: &str, scales: Scales) -> Result<Vec<f32>, TtsError> {
+        let ids = self.config.phoneme_ids(phonemes);
+        let fail = |e: ort::Error| TtsError::Synthesis(format!("{}: {e}", self.model_path));
+        let count = ids.len();
+        let input =
+            Tensor::<i64>::from_array(([1usize, count], ids.into_boxed_slice())).map_err(fail)?;
+        let lengths = Tensor::<i64>::from_array(([1usize], vec![count as i64].into_boxed_slice()))
+            .map_err(fail)?;
+        let scales = [scales.noise_scale, scales.length_scale, scales.noise_w];
+        let scales =
+            Tensor::<f32>::from_array(([3usize], Box::<[f32]>::from(scales))).map_err(fail)?;
+        let outputs = if self.takes_speaker {
+            let sid =
+                Tensor::<i64>::from_array(([1usize], vec![self.speaker_id].into_boxed_slice()))
+                    .map_err(fail)?;
+            self.session.run(ort::inputs![input, lengths, scales, sid])
+        } else {
+            self.session.run(ort::inputs![input, lengths, scales])
+        }
+        .map_err(fail)?;
+        let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
+        Ok(audio.to_vec())
     }
 }
 
-fn build_session(model: &Path, bytes: &[u8], intra_threads: usize) -> Result<Session, TtsError> {
-    let fail = |e: ort::Error| TtsError::VoiceLoad {
-        path: model.display().to_string(),
-        message: e.to_string(),
-    };
-    let builder = Session::builder().map_err(fail)?;
-    let mut builder = builder
-        .with_intra_threads(intra_threads.max(1))
-        .map_err(|e| fail(e.into()))?;
-    builder.commit_from_memory(bytes).map_err(fail)
-}
-
-/// The output sample rate a verified Piper voice's config gives.
-pub fn config_sample_rate(files: &VerifiedVoiceFiles) -> Result<u32, TtsError> {
-    let settings: VoiceSettings =
-        serde_json::from_str(&files.config_text).map_err(|e| bad_voice(&files.config, e))?;
-    Ok(settings.audio.sample_rate)
-}
-
-fn bad_voice(path: &Path, error: serde_json::Error) -> TtsError {
-    TtsError::VoiceLoad {
-        path: path.display().to_string(),
-        message: error.to_string(),
-    }
-}
-
-/// The parts of a Piper voice config nashra reads itself.
-#[derive(serde::Deserialize)]
-struct VoiceSettings {
-    audio: AudioSettings,
-    espeak: EspeakSettings,
-    inference: InferenceSettings,
-}
-
-#[derive(serde::Deserialize)]
-struct AudioSettings {
-    sample_rate: u32,
-}
-
-#[derive(serde::Deserialize)]
-struct EspeakSettings {
-    voice: String,
-}
-
-#[derive(serde::Deserialize)]
-struct InferenceSettings {
-    length_scale: f32,
+/// The config of a verified Piper voice.
+pub fn config_of(files: &VerifiedVoiceFiles) -> Result<PiperConfig, TtsError> {
+    PiperConfig::parse(&files.config_text, &files.config)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const CONFIG: &str = r#"{
+        "audio": {"sample_rate": 22050},
+        "espeak": {"voice": "en-us"},
+        "inference": {"noise_scale": 0.667, "length_scale": 1, "noise_w": 0.8},
+        "num_speakers": 1,
+        "speaker_id_map": {},
+        "phoneme_id_map": {"_": [0], "^": [1], "$": [2], " ": [3], "a": [14, 99], "b": [15]}
+    }"#;
 
     #[test]
     fn long_strings_are_cut_at_spaces_and_fully_kept() {
@@ -141,5 +253,27 @@ mod tests {
             .all(|c| c.chars().count() <= 100 && !c.starts_with(' ')));
         assert_eq!(chunks.concat().replace(' ', ""), text.replace(' ', ""));
         assert_eq!(cut_at_spaces("short", 100), vec!["short"]);
+    }
+
+    #[test]
+    fn phonemes_become_ids_between_start_and_end_with_pads() -> Result<(), TtsError> {
+        let config = PiperConfig::parse(CONFIG, Path::new("voice.onnx.json"))?;
+        // Unknown phonemes (x) are skipped; a phoneme with several ids gives its first.
+        assert_eq!(
+            config.phoneme_ids("ab xa"),
+            [1, 14, 0, 15, 0, 3, 0, 14, 0, 2]
+        );
+        assert_eq!(config.phoneme_ids(""), [1, 2]);
+        assert_eq!(config.sample_rate(), 22050);
+        assert_eq!(config.espeak_voice(), "en-us");
+        assert_eq!(config.scales().noise_w, 0.8);
+        assert!(config.speakers().is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_broken_config_is_refused_with_its_name() {
+        let error = PiperConfig::parse("{\"audio\": {}}", Path::new("bad.onnx.json"));
+        assert!(matches!(error, Err(TtsError::VoiceLoad { path, .. }) if path == "bad.onnx.json"));
     }
 }

@@ -1,0 +1,65 @@
+//! ONNX Runtime sessions: the one runtime environment of the process and the session options
+//! every model (Piper voices, the diacritizer) is loaded with.
+use std::path::Path;
+use std::sync::OnceLock;
+
+use ort::environment::Environment;
+use ort::session::builder::{GraphOptimizationLevel, SessionBuilder};
+use ort::session::Session;
+
+use super::TtsError;
+
+/// How a model's session is set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionSettings {
+    /// Threads ONNX Runtime uses inside one operator (at least 1).
+    pub intra_threads: usize,
+}
+
+impl SessionSettings {
+    /// `intra_threads` threads, everything else as measured best.
+    pub fn with_threads(intra_threads: usize) -> Self {
+        Self { intra_threads }
+    }
+}
+
+/// The process's ONNX Runtime environment (ort allows one), created on first use.
+pub fn environment() -> Result<&'static Environment, String> {
+    static ENVIRONMENT: OnceLock<Result<Environment, String>> = OnceLock::new();
+    ENVIRONMENT
+        .get_or_init(|| {
+            ort::init()
+                .with_name("nashra")
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// A session builder with `settings` applied.
+pub fn session_builder(settings: &SessionSettings) -> Result<SessionBuilder, String> {
+    let environment = environment()?;
+    Session::builder(environment)
+        .map_err(|e| e.to_string())?
+        .with_optimization_level(GraphOptimizationLevel::All)
+        .map_err(|e| e.to_string())?
+        .with_intra_threads(settings.intra_threads.max(1))
+        .map_err(|e| e.to_string())
+}
+
+/// A session over `bytes`, the model read from `model` (named in errors).
+pub fn build_session(
+    model: &Path,
+    bytes: &[u8],
+    settings: &SessionSettings,
+) -> Result<Session, TtsError> {
+    let fail = |message: String| TtsError::VoiceLoad {
+        path: model.display().to_string(),
+        message,
+    };
+    session_builder(settings)
+        .map_err(fail)?
+        .commit_from_memory(bytes)
+        .map_err(|e| fail(e.to_string()))
+}
