@@ -121,6 +121,10 @@ pub struct BriefOutcome {
     pub report: Report,
 }
 
+/// Synthesized clips that may wait for production (a few seconds of audio each; production
+/// is much faster than synthesis, so the queue rarely fills).
+const CLIPS_AHEAD: usize = 64;
+
 /// Speaking rate used to turn `--max-minutes` into a word budget (words per minute of MSA news).
 const WORDS_PER_MINUTE: f64 = 120.0;
 
@@ -235,40 +239,81 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         clause_pause_ms: options.pauses.clause_ms,
         cache: &cache,
     };
-    let synthesized =
-        synthesize::synthesize(&voice_source, ready, workers, threads, &job, progress)?;
+    std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
+        path: day_dir.display().to_string(),
+        source,
+    })?;
+    // Synthesis and production run side by side: production takes the clips in order as
+    // they come, assembling, resampling and measuring the programme while later sentences
+    // are still being synthesized; what is left once the last clip is in is the loudness
+    // pass and the encoding.
+    let queue = synthesize::ClipQueue::new(CLIPS_AHEAD);
+    let first = produce::wanted_first(&script);
+    let clips = synthesize::JobClips::new(&queue, &job, &voice_source);
+    let voice_rate = voice_source.sample_rate();
+    let (synthesized, produced) = std::thread::scope(|scope| {
+        let script = &mut script;
+        let clips = &clips;
+        let sounds = &sounds;
+        let day_dir = &day_dir;
+        let production = scope.spawn(move || {
+            let produced = produce::produce(
+                script,
+                clips,
+                voice_rate,
+                &options.production,
+                sounds,
+                day_dir,
+            );
+            if produced.is_err() {
+                // No clip will be taken any more: let synthesis stop.
+                produce::ClipSource::done(clips);
+            }
+            produced
+        });
+        let synthesized = synthesize::synthesize_into(
+            &voice_source,
+            ready,
+            workers,
+            threads,
+            &job,
+            progress,
+            &first,
+            &queue,
+        );
+        if synthesized.is_err() {
+            queue.stop();
+        }
+        // Waiting for the voice files to be checked and the models loaded counts as "voice",
+        // the rest as synthesis.
+        if let Ok(synthesized) = &synthesized {
+            clock.lap_split(
+                "voice",
+                prepare_secs + synthesized.load_seconds,
+                "synthesis",
+            );
+            progress.begin("encoding", 1);
+        }
+        let produced = production.join().unwrap_or_else(|_| {
+            Err(produce::ProduceError::Audio(
+                crate::audio::AudioError::Encode("production failed".into()),
+            ))
+        });
+        (synthesized, produced)
+    });
+    let synthesized = synthesized?;
     report.clips_synthesized = synthesized.synthesized;
     report.clips_cached = synthesized.cached;
     report.warnings.extend(synthesized.unspoken);
+    report.warnings.extend(clips.into_problems());
     report.warnings.extend(synthesized.cache_problems);
-    let clips = synthesized.clips;
-    // Waiting for the voice files to be checked and the models loaded counts as "voice",
-    // the rest as synthesis.
-    clock.lap_split(
-        "voice",
-        prepare_secs + synthesized.load_seconds,
-        "synthesis",
-    );
-
     report.voice = Some(VoiceReport {
         id: voice_id.clone(),
         engine: format!("{:?}", manifest.engine).to_lowercase(),
         sample_rate: voice_source.sample_rate(),
         model_layout: voice_source.model_layout().map(ToString::to_string),
     });
-    std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
-        path: day_dir.display().to_string(),
-        source,
-    })?;
-    progress.begin("encoding", 1);
-    let produced = produce::produce(
-        &mut script,
-        clips,
-        voice_source.sample_rate(),
-        &options.production,
-        &sounds,
-        &day_dir,
-    )?;
+    let produced = produced?;
     progress.end();
     for warning in &produced.warnings {
         progress.warn(warning);

@@ -3,11 +3,12 @@
 //! `script.json` — all with times taken from the same sample offsets.
 use std::path::Path;
 
-use crate::audio::assemble::{self, Piece};
+use crate::audio::assemble;
 use crate::audio::chapters::{chapters_json, Chapter};
 use crate::audio::loudness::{self, Loudness};
-use crate::audio::mp3::{self, Mp3Meta};
+use crate::audio::mp3::{self, Mp3FileWriter, Mp3Meta};
 use crate::audio::sounds::{self, Layout, Sounds};
+use crate::audio::stream::{self, Mastering, ProgrammeWriter, WavFileWriter};
 use crate::audio::transcript::{webvtt, Cue};
 use crate::audio::{wav, AudioError, Clip};
 use crate::compose::{Script, SegmentKind};
@@ -55,6 +56,9 @@ pub enum ProduceError {
     /// The WAV file could not be written.
     #[error(transparent)]
     Wav(#[from] wav::WavError),
+    /// Synthesis ended without the clip of a segment.
+    #[error("no clip for segment {0}: synthesis ended early")]
+    MissingClip(usize),
 }
 
 /// What production made.
@@ -76,99 +80,118 @@ pub struct Produced {
     pub warnings: Vec<String>,
 }
 
-/// Assemble `clips` (one per segment, at `voice_rate`) with the script's pauses, bring the
-/// programme to the output rate and loudness, set every segment's sample offsets in `script`,
-/// and write the programme's files into `day_dir`.
+/// Where production gets the clip of every segment of the script, by index, in the order it
+/// needs them (from synthesis as it goes, or from memory).
+pub trait ClipSource: Sync {
+    /// The clip of segment `index`, waiting for it if needed; `None` when it will never come.
+    fn clip(&self, index: usize) -> Option<Clip>;
+    /// No more clips will be asked for.
+    fn done(&self) {}
+}
+
+/// Clips already in memory, one per segment (each can be taken once).
+pub struct HeldClips(std::sync::Mutex<Vec<Option<Clip>>>);
+
+impl HeldClips {
+    /// Hold `clips`.
+    pub fn new(clips: Vec<Clip>) -> Self {
+        Self(std::sync::Mutex::new(clips.into_iter().map(Some).collect()))
+    }
+}
+
+impl ClipSource for HeldClips {
+    fn clip(&self, index: usize) -> Option<Clip> {
+        let mut clips = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        clips.get_mut(index).and_then(Option::take)
+    }
+}
+
+/// The segments whose clips production asks for before the others: those outside any story
+/// that come after the first story (the outro), whose length decides which stories fit.
+pub fn wanted_first(script: &Script) -> Vec<usize> {
+    let first_story = script.segments.iter().position(|s| s.story.is_some());
+    match first_story {
+        Some(first) => (first..script.segments.len())
+            .filter(|&i| script.segments[i].story.is_none())
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Assemble the clips of `script`'s segments (taken from `clips` as they come, at
+/// `voice_rate`) with the script's pauses, bring the programme to the output rate and
+/// loudness, set every segment's sample offsets in `script`, and write the programme's files
+/// into `day_dir`. The programme streams through a temporary file in `day_dir`: memory holds
+/// a few clips and blocks, however long the programme; files appear only when complete.
 pub fn produce(
     script: &mut Script,
-    mut clips: Vec<Clip>,
+    clips: &dyn ClipSource,
     voice_rate: u32,
     settings: &ProductionSettings,
     sounds: &Sounds,
     day_dir: &Path,
 ) -> Result<Produced, ProduceError> {
-    let mut clock = StageClock::default();
     let mut warnings = Vec::new();
-    let dropped = fit_duration(script, &mut clips, sounds);
-    if dropped > 0 {
+    let limit_secs = f64::from(assemble::MAX_PROGRAMME_SECONDS) - DURATION_RESERVE_SECS;
+    let (assembled, busy_secs) = assemble_script(
+        script, clips, voice_rate, settings, sounds, day_dir, limit_secs,
+    )?;
+    let mut clock = StageClock::default();
+    let mut timings = vec![StageTiming {
+        stage: "audio: assemble, resample, measure (during synthesis)".into(),
+        seconds: busy_secs,
+    }];
+    if assembled.dropped > 0 {
         warnings.push(format!(
-            "the last {dropped} stories were left out: the programme would pass the {} hour limit",
+            "the last {} stories were left out: the programme would pass the {} hour limit",
+            assembled.dropped,
             assemble::MAX_PROGRAMME_SECONDS / 3600
         ));
     }
+    let stream = assembled.stream;
+    let rate = settings.sample_rate;
     let layout = layout_of(script);
-    if let Some(gap_ms) = sounds.earcon_gap_ms() {
-        widen_story_gaps(script, &layout, gap_ms);
+    let dressing = sounds::plan(&stream.spans, rate, stream.active_level_db, sounds, &layout)?;
+    for (segment, span) in script.segments.iter_mut().zip(&stream.spans) {
+        segment.start_sample = Some((span.start_sample + dressing.lead) as u64);
+        segment.end_sample = Some((span.end_sample + dressing.lead) as u64);
     }
-    let pieces: Vec<Piece> = clips
-        .into_iter()
-        .zip(&script.segments)
-        .map(|(clip, segment)| Piece::new(clip, segment.pause_after_ms))
-        .collect();
-    let at_voice_rate = assemble::assemble(&pieces, voice_rate)?;
-    drop(pieces);
-    clock.lap("audio: assemble");
-    let assembled = at_voice_rate.resample(settings.sample_rate)?;
-    // Free the voice-rate programme now (a shadowing `let` would keep it to the end).
-    drop(at_voice_rate);
-    clock.lap("audio: resample");
-    let assembled = sounds::dress(assembled, sounds, &layout)?;
-    if !sounds.is_empty() {
+    script.sample_rate = Some(rate);
+    let total_samples = dressing.dressed_len(stream.spool.len());
+    let dressed = dressing.lead > 0 || !dressing.overlays.is_empty();
+    let integrated = if dressed {
         clock.lap("audio: music and earcons");
-    }
-    for (segment, span) in script.segments.iter_mut().zip(&assembled.spans) {
-        segment.start_sample = Some(span.start_sample as u64);
-        segment.end_sample = Some(span.end_sample as u64);
-    }
-    script.sample_rate = Some(settings.sample_rate);
-    let mut programme = assembled.clip;
-    // The programme is normalized and limited in place, with room under the ceiling for the
-    // peaks MP3 coding adds; WAV and MP3 are then made from the very same samples.
-    let measurable = match loudness::normalize_in_place(
-        &mut programme,
-        settings.target_lufs,
-        settings.max_true_peak_dbtp - mp3::MP3_PEAK_HEADROOM_DB,
-    ) {
-        Ok(_) => true,
+        stream::rendered_loudness(&stream.spool, &dressing, rate, Mastering::unity())
+    } else {
+        stream.integrated_lufs
+    };
+    let mastering = match integrated {
+        Ok(lufs) => Some(loudness_mastering(
+            &stream.spool,
+            &dressing,
+            rate,
+            lufs,
+            settings,
+        )?),
         // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
-        Err(AudioError::Unmeasurable) => false,
+        Err(AudioError::Unmeasurable) => None,
         Err(e) => return Err(e.into()),
     };
     clock.lap("audio: loudness");
-    let chapters = chapters_of(script, programme.samples.len() as u64, settings.sample_rate);
-    let mut files = Vec::new();
+    let chapters = chapters_of(script, total_samples as u64, rate);
     let meta = mp3_meta(script, &chapters);
-    let verified = if measurable {
-        match mp3::encode_mp3_verified(
-            &mut programme,
-            settings.mp3_kbps,
-            &meta,
-            settings.max_true_peak_dbtp,
-        ) {
-            Ok(verified) => Some(verified),
-            Err(AudioError::Unmeasurable) => None,
-            Err(e) => return Err(e.into()),
-        }
-    } else {
-        None
+    let master = Master {
+        spool: &stream.spool,
+        dressing: &dressing,
+        rate,
+        settings,
+        meta: &meta,
+        day_dir,
+        total_samples,
     };
-    let loudness = match verified {
-        Some(verified) => {
-            write_file(day_dir, "briefing.mp3", &verified.bytes)?;
-            Some(verified.loudness)
-        }
-        None => {
-            let bytes = mp3::encode_mp3(&programme, settings.mp3_kbps, &meta)?;
-            write_file(day_dir, "briefing.mp3", &bytes)?;
-            None
-        }
-    };
-    files.push("briefing.mp3".to_string());
-    clock.lap("audio: mp3 (encode, decode, measure)");
-    // After the MP3, whose check may have limited the programme's peaks further.
-    wav::write_wav(&day_dir.join("briefing.wav"), &programme)?;
-    files.push("briefing.wav".to_string());
-    clock.lap("audio: wav");
+    let loudness = master.write(mastering)?;
+    clock.lap("audio: wav and mp3 (encode, decode, measure)");
+    let mut files = vec!["briefing.mp3".to_string(), "briefing.wav".to_string()];
     write_file(
         day_dir,
         "chapters.json",
@@ -178,7 +201,7 @@ pub fn produce(
     write_file(
         day_dir,
         "transcript.vtt",
-        webvtt(&cues_of(script, settings.sample_rate)).as_bytes(),
+        webvtt(&cues_of(script, rate)).as_bytes(),
     )?;
     files.push("transcript.vtt".to_string());
     let script_json = serde_json::to_string_pretty(script).map_err(|e| ProduceError::Write {
@@ -187,57 +210,344 @@ pub fn produce(
     })?;
     write_file(day_dir, "script.json", script_json.as_bytes())?;
     files.push("script.json".to_string());
+    clock.lap("audio: chapters, transcript, script");
+    timings.extend(clock.into_timings());
     Ok(Produced {
-        duration_secs: programme.duration_secs(),
-        sample_rate: settings.sample_rate,
+        duration_secs: total_samples as f64 / f64::from(rate.max(1)),
+        sample_rate: rate,
         loudness,
         chapters,
         files,
-        timings: {
-            clock.lap("audio: chapters, transcript, script");
-            clock.into_timings()
-        },
+        timings,
         warnings,
     })
+}
+
+/// The gain (and limiter ceiling, with room under the true-peak ceiling for the peaks MP3
+/// coding adds) that brings the programme, of `lufs` integrated loudness as assembled, to the
+/// target: limiting takes a little loudness off, so the gain is corrected until the limited
+/// programme measures on target.
+fn loudness_mastering(
+    spool: &stream::Spool,
+    dressing: &sounds::Dressing,
+    rate: u32,
+    lufs: f64,
+    settings: &ProductionSettings,
+) -> Result<Mastering, ProduceError> {
+    let ceiling = settings.max_true_peak_dbtp - mp3::MP3_PEAK_HEADROOM_DB - LIMITER_MARGIN_DB;
+    let mut mastering = Mastering {
+        gain_db: settings.target_lufs - lufs,
+        ceiling_dbtp: Some(ceiling),
+    };
+    for _ in 0..MAX_LOUDNESS_PASSES {
+        let measured = stream::rendered_loudness(spool, dressing, rate, mastering)?;
+        let shortfall = settings.target_lufs - measured;
+        if shortfall.abs() <= TARGET_TOLERANCE_LU {
+            break;
+        }
+        mastering.gain_db += shortfall;
+    }
+    Ok(mastering)
+}
+
+/// The limiter aims this far below its ceiling so the meter's own true-peak estimate lands
+/// under it.
+const LIMITER_MARGIN_DB: f64 = 0.1;
+/// Integrated loudness within this many LU of the target counts as on target.
+const TARGET_TOLERANCE_LU: f64 = 0.1;
+/// Most measuring passes spent correcting the gain for what the limiter takes.
+const MAX_LOUDNESS_PASSES: usize = 4;
+
+/// Everything needed to write the finished audio files.
+struct Master<'a> {
+    spool: &'a stream::Spool,
+    dressing: &'a sounds::Dressing,
+    rate: u32,
+    settings: &'a ProductionSettings,
+    meta: &'a Mp3Meta,
+    day_dir: &'a Path,
+    total_samples: usize,
+}
+
+impl Master<'_> {
+    /// Write `briefing.wav` and `briefing.mp3` through `mastering` (`None`: as assembled),
+    /// checking the MP3 by decoding it: while its true peak is over the ceiling, the limiter
+    /// goes lower and both files are made again (at most [`mp3::MAX_ENCODINGS`] times).
+    /// Returns the loudness of the finished MP3 (`None` for a silent programme).
+    fn write(&self, mastering: Option<Mastering>) -> Result<Option<Loudness>, ProduceError> {
+        let Some(mut mastering) = mastering else {
+            let (wav, mp3) = self.render_files(Mastering::unity())?;
+            self.persist(wav, mp3)?;
+            return Ok(None);
+        };
+        let mut encodings = 0;
+        loop {
+            encodings += 1;
+            let (wav, mp3_file) = self.render_files(mastering)?;
+            let loudness = match mp3::measure_encoded_file(&mp3_file) {
+                Ok(loudness) => Some(loudness),
+                Err(AudioError::Unmeasurable) => None,
+                Err(e) => return Err(e.into()),
+            };
+            let excess =
+                loudness.map_or(0.0, |l| l.true_peak_dbtp - self.settings.max_true_peak_dbtp);
+            if excess <= 0.0 || encodings == mp3::MAX_ENCODINGS {
+                self.persist(wav, mp3_file)?;
+                return Ok(loudness);
+            }
+            // The overshooting peak need not be one the limiter touched yet: step down by at
+            // least 0.3 dB, with a margin that grows per pass.
+            if let Some(ceiling) = mastering.ceiling_dbtp.as_mut() {
+                *ceiling -= excess.max(0.3) + 0.1 * encodings as f64;
+            }
+        }
+    }
+
+    /// One pass over the programme writing the WAV (here) and the MP3 (on a thread of its
+    /// own, so encoding runs beside everything else); both as temporary files.
+    fn render_files(
+        &self,
+        mastering: Mastering,
+    ) -> Result<(tempfile::TempPath, tempfile::TempPath), ProduceError> {
+        let mut wav = WavFileWriter::create(self.day_dir, self.rate)?;
+        let mut mp3 = Mp3FileWriter::create(
+            self.day_dir,
+            self.settings.mp3_kbps,
+            self.meta,
+            self.total_samples,
+        )?;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<f32>>(MP3_QUEUE_BLOCKS);
+        let (rendered, encoded) = std::thread::scope(|scope| {
+            let encoder = scope.spawn(move || -> Result<tempfile::TempPath, AudioError> {
+                for block in receiver {
+                    mp3.push(&block)?;
+                }
+                mp3.finish()
+            });
+            let rendered = stream::render(
+                self.spool,
+                self.dressing,
+                self.rate,
+                mastering,
+                &mut |block| {
+                    wav.push(block)?;
+                    sender
+                        .send(block.to_vec())
+                        .map_err(|_| AudioError::Encode("the MP3 encoder stopped".to_string()))
+                },
+            );
+            drop(sender);
+            let encoded = encoder
+                .join()
+                .unwrap_or_else(|_| Err(AudioError::Encode("the MP3 encoder failed".to_string())));
+            (rendered, encoded)
+        });
+        let mp3 = encoded?;
+        rendered?;
+        Ok((wav.finish()?, mp3))
+    }
+
+    /// Put the finished files in place (each renamed over the previous one, complete).
+    fn persist(
+        &self,
+        wav: tempfile::TempPath,
+        mp3: tempfile::TempPath,
+    ) -> Result<(), ProduceError> {
+        for (temp, name) in [(mp3, "briefing.mp3"), (wav, "briefing.wav")] {
+            let path = self.day_dir.join(name);
+            let write_error = |source| ProduceError::Write {
+                path: path.display().to_string(),
+                source,
+            };
+            std::fs::File::open(&temp)
+                .and_then(|file| file.sync_all())
+                .map_err(write_error)?;
+            temp.persist(&path).map_err(|e| write_error(e.error))?;
+        }
+        Ok(())
+    }
+}
+
+/// Blocks waiting for the MP3 encoder.
+const MP3_QUEUE_BLOCKS: usize = 16;
+
+/// The assembled programme and how many stories had to be left out.
+struct AssembledScript {
+    stream: stream::AssembledStream,
+    dropped: usize,
 }
 
 /// Room kept under the audio limit for music lead-in and tail and for rounding, seconds.
 const DURATION_RESERVE_SECS: f64 = 15.0;
 
-/// Drop whole stories from the end (their segments and clips) until the programme, pauses
-/// included, fits the audio stage's limit. Returns how many stories were dropped.
-fn fit_duration(script: &mut Script, clips: &mut Vec<Clip>, sounds: &Sounds) -> usize {
-    let limit = f64::from(assemble::MAX_PROGRAMME_SECONDS) - DURATION_RESERVE_SECS;
-    let length = |script: &Script, clips: &[Clip]| -> f64 {
-        let speech: f64 = clips.iter().map(Clip::duration_secs).sum();
-        let pauses: f64 = script
-            .segments
-            .iter()
-            .map(|s| f64::from(s.pause_after_ms) / 1000.0)
-            .sum();
-        let earcons = sounds.earcon_gap_ms().map_or(0.0, |gap| {
-            f64::from(gap) / 1000.0 * script.stories.len() as f64
-        });
-        speech + pauses + earcons
-    };
-    let mut dropped = 0;
-    while script.stories.len() > 1 && length(script, clips) > limit {
-        let last = script.stories.len() - 1;
-        let keep: Vec<bool> = script
-            .segments
-            .iter()
-            .map(|s| s.story != Some(last))
-            .collect();
-        let mut flags = keep.iter();
-        clips.retain(|_| flags.next().copied().unwrap_or(true));
-        let mut flags = keep.iter();
-        script
-            .segments
-            .retain(|_| flags.next().copied().unwrap_or(true));
-        script.stories.pop();
-        dropped += 1;
+/// Assemble the script's clips as they come (see [`ProgrammeWriter`]), leaving out whole
+/// stories from the end when the programme, pauses included, would pass the audio stage's
+/// limit (see [`Fit`]), and lengthening the pause before every story to hold the earcon.
+/// Returns the programme and the seconds spent working on it (not waiting for clips).
+fn assemble_script(
+    script: &mut Script,
+    clips: &dyn ClipSource,
+    voice_rate: u32,
+    settings: &ProductionSettings,
+    sounds: &Sounds,
+    day_dir: &Path,
+    limit_secs: f64,
+) -> Result<(AssembledScript, f64), ProduceError> {
+    let mut fit = Fit::new(script, clips, sounds, limit_secs)?;
+    let started = std::time::Instant::now();
+    let mut writer = ProgrammeWriter::new(voice_rate, settings.sample_rate, day_dir)?;
+    let mut busy = started.elapsed();
+    let gap_ms = sounds.earcon_gap_ms();
+    let mut pending_pause: Option<usize> = None;
+    let mut keep = vec![true; script.segments.len()];
+    let mut cut_at_story: Option<usize> = None;
+    let mut index = 0;
+    while index < script.segments.len() {
+        let story = script.segments[index].story;
+        let end = match story {
+            None => index + 1,
+            Some(_) => (index..script.segments.len())
+                .find(|&i| script.segments[i].story != story)
+                .unwrap_or(script.segments.len()),
+        };
+        if story.is_some() && cut_at_story.is_some() {
+            keep[index..end].iter_mut().for_each(|k| *k = false);
+            index = end;
+            continue;
+        }
+        let unit: Vec<Clip> = (index..end)
+            .map(|i| fit.take(i))
+            .collect::<Result<_, _>>()?;
+        if let (Some(story), false) = (story, fit.story_fits(index, &unit)) {
+            // This story and every later one are left out; synthesis can stop.
+            cut_at_story = Some(story);
+            clips.done();
+            keep[index..end].iter_mut().for_each(|k| *k = false);
+            index = end;
+            continue;
+        }
+        let started = std::time::Instant::now();
+        for (offset, clip) in unit.iter().enumerate() {
+            if let Some(previous) = pending_pause.take() {
+                let starts_story = offset == 0 && story.is_some();
+                if let (true, Some(gap)) = (starts_story, gap_ms) {
+                    let before = &mut script.segments[previous];
+                    before.pause_after_ms = before.pause_after_ms.max(gap);
+                }
+                writer.add_pause(script.segments[previous].pause_after_ms)?;
+            }
+            writer.add_clip(clip)?;
+            pending_pause = Some(index + offset);
+        }
+        busy += started.elapsed();
+        index = end;
     }
-    dropped
+    clips.done();
+    let started = std::time::Instant::now();
+    if let Some(previous) = pending_pause {
+        writer.add_pause(script.segments[previous].pause_after_ms)?;
+    }
+    let stream = writer.finish()?;
+    busy += started.elapsed();
+    let mut flags = keep.iter();
+    script
+        .segments
+        .retain(|_| flags.next().copied().unwrap_or(true));
+    let dropped = match cut_at_story {
+        Some(story) => {
+            let dropped = script.stories.len().saturating_sub(story);
+            script.stories.truncate(story);
+            dropped
+        }
+        None => 0,
+    };
+    Ok((AssembledScript { stream, dropped }, busy.as_secs_f64()))
+}
+
+/// Which stories fit the three hours: the first always; each later one when the programme
+/// with it — every segment outside the stories (their clips are taken first), the stories
+/// kept so far, their pauses as composed and an earcon gap per story — stays within the
+/// limit. Stories are kept from the start, so this keeps what dropping stories from the end
+/// until the rest fits would keep.
+struct Fit<'a> {
+    clips: &'a dyn ClipSource,
+    held: std::collections::HashMap<usize, Clip>,
+    /// Each segment's pause as composed, seconds.
+    pauses: Vec<f64>,
+    /// Whether each segment lies outside any story.
+    fixed: Vec<bool>,
+    /// Seconds of the segments outside the stories taken so far.
+    fixed_secs: f64,
+    /// Seconds of the stories kept so far.
+    stories_secs: f64,
+    kept: usize,
+    gap_secs: f64,
+    limit_secs: f64,
+}
+
+impl<'a> Fit<'a> {
+    fn new(
+        script: &Script,
+        clips: &'a dyn ClipSource,
+        sounds: &Sounds,
+        limit_secs: f64,
+    ) -> Result<Self, ProduceError> {
+        let mut fit = Self {
+            clips,
+            held: std::collections::HashMap::new(),
+            pauses: script
+                .segments
+                .iter()
+                .map(|s| f64::from(s.pause_after_ms) / 1000.0)
+                .collect(),
+            fixed: script.segments.iter().map(|s| s.story.is_none()).collect(),
+            fixed_secs: 0.0,
+            stories_secs: 0.0,
+            kept: 0,
+            gap_secs: sounds
+                .earcon_gap_ms()
+                .map_or(0.0, |gap| f64::from(gap) / 1000.0),
+            limit_secs,
+        };
+        for index in wanted_first(script) {
+            let clip = fit.take(index)?;
+            fit.held.insert(index, clip);
+        }
+        Ok(fit)
+    }
+
+    /// The clip of segment `index` (held, or from the source).
+    fn take(&mut self, index: usize) -> Result<Clip, ProduceError> {
+        if let Some(clip) = self.held.remove(&index) {
+            return Ok(clip);
+        }
+        let clip = self
+            .clips
+            .clip(index)
+            .ok_or(ProduceError::MissingClip(index))?;
+        if self.fixed.get(index).copied().unwrap_or(false) {
+            self.fixed_secs += clip.duration_secs() + self.pauses.get(index).unwrap_or(&0.0);
+        }
+        Ok(clip)
+    }
+
+    /// Whether the story whose segments start at `first` with `clips` fits; if so, it counts
+    /// as kept.
+    fn story_fits(&mut self, first: usize, clips: &[Clip]) -> bool {
+        let secs: f64 = clips
+            .iter()
+            .enumerate()
+            .map(|(i, clip)| clip.duration_secs() + self.pauses.get(first + i).unwrap_or(&0.0))
+            .sum();
+        let total =
+            self.fixed_secs + self.stories_secs + secs + self.gap_secs * (self.kept + 1) as f64;
+        let fits = self.kept == 0 || total <= self.limit_secs;
+        if fits {
+            self.stories_secs += secs;
+            self.kept += 1;
+        }
+        fits
+    }
 }
 
 /// Where the intro, the outro and every story begin among the script's segments.
@@ -263,18 +573,6 @@ pub fn layout_of(script: &Script) -> Layout {
         intro: indices_of(SegmentKind::Intro),
         outro: indices_of(SegmentKind::Outro),
         story_starts,
-    }
-}
-
-/// Lengthen the pause before every story to at least `gap_ms` (room for the earcon).
-fn widen_story_gaps(script: &mut Script, layout: &Layout, gap_ms: u32) {
-    for &start in &layout.story_starts {
-        if let Some(before) = start
-            .checked_sub(1)
-            .and_then(|i| script.segments.get_mut(i))
-        {
-            before.pause_after_ms = before.pause_after_ms.max(gap_ms);
-        }
     }
 }
 
@@ -392,25 +690,63 @@ mod tests {
             templates: Templates::arabic(),
         };
         let mut script = compose(&articles, &options, &|p| vec![p.to_string()]);
-        // Each story body lasts 4000 s (at a 10 Hz rate to keep the test small): 3 × 4000 s
-        // is over three hours, 2 × 4000 s is not.
-        let mut clips: Vec<Clip> = script
+        // Each story body lasts 4 s, the rest 0.1 s each; against a 10 s limit, the third
+        // story does not fit.
+        let rate = 8000;
+        let clips: Vec<Clip> = script
             .segments
             .iter()
             .map(|s| match s.kind {
-                SegmentKind::Body => Clip::new(vec![0.1; 40_000], 10),
-                _ => Clip::new(vec![0.1; 10], 10),
+                SegmentKind::Body => Clip::new(vec![0.1; 4 * rate], rate as u32),
+                _ => Clip::new(vec![0.1; rate / 10], rate as u32),
             })
             .collect();
-        let dropped = fit_duration(&mut script, &mut clips, &Sounds::default());
-        assert_eq!(dropped, 1);
+        let pauses: f64 = script
+            .segments
+            .iter()
+            .map(|s| f64::from(s.pause_after_ms) / 1000.0)
+            .sum();
+        let settings = ProductionSettings {
+            sample_rate: rate as u32,
+            ..ProductionSettings::default()
+        };
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let limit = 8.0 + 0.1 * (script.segments.len() - 2) as f64 + pauses;
+        let (assembled, _) = assemble_script(
+            &mut script,
+            &HeldClips::new(clips),
+            rate as u32,
+            &settings,
+            &Sounds::default(),
+            dir.path(),
+            limit,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(assembled.dropped, 1);
         assert_eq!(script.stories.len(), 2);
-        assert_eq!(clips.len(), script.segments.len());
+        assert_eq!(assembled.stream.spans.len(), script.segments.len());
         assert!(script.segments.iter().all(|s| s.story != Some(2)));
         assert!(script
             .segments
             .last()
             .is_some_and(|s| s.kind == SegmentKind::Outro));
-        assert_eq!(fit_duration(&mut script, &mut clips, &Sounds::default()), 0);
+        // The spool holds exactly the kept clips and their pauses.
+        let kept: f64 = script
+            .segments
+            .iter()
+            .map(|s| {
+                let speech = if s.kind == SegmentKind::Body {
+                    4.0
+                } else {
+                    0.1
+                };
+                speech + f64::from(s.pause_after_ms) / 1000.0
+            })
+            .sum();
+        let spooled = assembled.stream.spool.len() as f64 / f64::from(settings.sample_rate);
+        assert!(
+            (spooled - kept).abs() < 0.01,
+            "{spooled} s spooled, {kept} s kept"
+        );
     }
 }

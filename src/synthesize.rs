@@ -1,8 +1,9 @@
 //! Synthesis of a whole script: every sentence through the clip cache, the misses spread over
 //! several voice instances in parallel (each with its own ONNX Runtime session). eSpeak NG is
 //! one global engine, so its voices run on one worker.
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use crate::audio::Clip;
 use crate::brief::Progress;
@@ -68,11 +69,8 @@ pub(crate) fn cache_key(
     ClipCache::key(fingerprint, &settings, text)
 }
 
-/// Synthesize every text of `job`: cached clips are reused; only when some are missing are
-/// voice instances used — those in `ready` (loaded ahead of time from `source`) and, to make
-/// up `workers`, more loaded from `source` side by side, each on its own
-/// thread with `threads` ONNX Runtime threads (neural voices on several cores; eSpeak NG is
-/// one global engine and gets one worker). Fails only when no instance could be loaded.
+/// Synthesize every text of `job` and return all the clips (see [`synthesize_into`], which
+/// hands them over one by one instead).
 pub fn synthesize(
     source: &VoiceSource,
     ready: Vec<Voice>,
@@ -81,27 +79,55 @@ pub fn synthesize(
     job: &SynthesisJob<'_>,
     progress: &dyn Progress,
 ) -> Result<Synthesized, TtsError> {
-    let mut out = Synthesized {
-        clips: vec![Clip::default(); job.texts.len()],
-        ..Synthesized::default()
-    };
+    let queue = ClipQueue::new(usize::MAX);
+    let mut out = synthesize_into(source, ready, workers, threads, job, progress, &[], &queue)?;
+    let clips = JobClips::new(&queue, job, source);
+    out.clips = (0..job.texts.len())
+        .map(|i| clips.clip(i).unwrap_or_else(|| clips.missing(i)))
+        .collect();
+    out.unspoken.extend(clips.into_problems());
+    Ok(out)
+}
+
+/// Synthesize every text of `job`, handing each clip to `queue` as soon as it is ready (taken
+/// by index with [`JobClips`]): cached clips are reused (only marked in the queue; they are
+/// read when taken); only when some are missing are voice instances used — those in `ready`
+/// (loaded ahead of time from `source`) and, to make up `workers`, more loaded from `source`
+/// side by side, each on its own thread with `threads` ONNX Runtime threads (neural voices on
+/// several cores; eSpeak NG is one global engine and gets one worker). The texts in `first`
+/// are synthesized before the others, which follow in order. Workers wait while the queue is
+/// full and end when it is stopped. Fails only when no instance could be loaded; the queue is
+/// closed when this returns, however it returns.
+#[allow(clippy::too_many_arguments)]
+pub fn synthesize_into(
+    source: &VoiceSource,
+    ready: Vec<Voice>,
+    workers: usize,
+    threads: usize,
+    job: &SynthesisJob<'_>,
+    progress: &dyn Progress,
+    first: &[usize],
+    queue: &ClipQueue,
+) -> Result<Synthesized, TtsError> {
+    let _close = CloseOnDrop(queue);
+    let mut out = Synthesized::default();
     let fingerprint = source.fingerprint();
     progress.begin("synthesis", job.texts.len() as u64);
     let mut misses = Vec::new();
     for (i, text) in job.texts.iter().enumerate() {
-        match job.cache.get(&job.cache_key(&fingerprint, text)) {
-            Some(clip) => {
-                out.clips[i] = clip;
-                out.cached += 1;
-                progress.step();
-            }
-            None => misses.push(i),
+        if job.cache.get(&job.cache_key(&fingerprint, text)).is_some() {
+            queue.put(i, Entry::Cached);
+            out.cached += 1;
+            progress.step();
+        } else {
+            misses.push(i);
         }
     }
     if misses.is_empty() {
         progress.end();
         return Ok(out);
     }
+    let misses = first_things_first(misses, first);
     let started = std::time::Instant::now();
     let miss_chars = misses.iter().map(|&i| job.texts[i].chars().count()).sum();
     let wanted = worker_count(source.is_parallel(), workers, misses.len(), miss_chars);
@@ -109,20 +135,40 @@ pub fn synthesize(
     let more = wanted.saturating_sub(ready.len());
     let threads = threads_per_worker(threads, workers, wanted);
     let next = AtomicUsize::new(0);
-    let results = Mutex::new(Vec::with_capacity(misses.len()));
+    let tally = Mutex::new(Synthesized::default());
     let first_ready: Mutex<Option<f64>> = Mutex::new(None);
     let load_errors = Mutex::new(Vec::new());
+    let rate = source.sample_rate();
     let work = |voice: &mut Voice| {
         first_ready
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .get_or_insert_with(|| started.elapsed().as_secs_f64());
-        while let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let spoken = speak(voice, &job.texts[index], job);
-            results
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push((index, spoken));
+        while queue.wait_for_room() {
+            let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                break;
+            };
+            let text = &job.texts[index];
+            let clip = match speak(voice, text, job) {
+                Ok(clip) => {
+                    let stored = job.cache.put(&job.cache_key(&fingerprint, text), &clip);
+                    let mut tally = tally.lock().unwrap_or_else(|p| p.into_inner());
+                    if let Err(e) = stored {
+                        tally.cache_problems.push(format!("clip cache: {e}"));
+                    }
+                    tally.synthesized += 1;
+                    clip
+                }
+                Err(e) => {
+                    let start: String = text.chars().take(60).collect();
+                    let message = format!("could not speak \"{start}\": {e}");
+                    progress.warn(&message);
+                    let mut tally = tally.lock().unwrap_or_else(|p| p.into_inner());
+                    tally.unspoken.push(message);
+                    Clip::new(Vec::new(), rate)
+                }
+            };
+            queue.put(index, Entry::Spoken(clip));
             progress.step();
         }
     };
@@ -154,28 +200,193 @@ pub fn synthesize(
     for e in load_errors {
         progress.warn(&format!("extra synthesis worker not started: {e}"));
     }
-    let rate = source.sample_rate();
-    for (index, spoken) in results.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        let text = &job.texts[index];
-        match spoken {
-            Ok(clip) => {
-                if let Err(e) = job.cache.put(&job.cache_key(&fingerprint, text), &clip) {
-                    out.cache_problems.push(format!("clip cache: {e}"));
-                }
-                out.synthesized += 1;
-                out.clips[index] = clip;
-            }
-            Err(e) => {
-                let start: String = text.chars().take(60).collect();
-                let message = format!("could not speak \"{start}\": {e}");
-                progress.warn(&message);
-                out.unspoken.push(message);
-                out.clips[index] = Clip::new(Vec::new(), rate);
-            }
-        }
-    }
+    let tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
+    out.synthesized = tally.synthesized;
+    out.unspoken = tally.unspoken;
+    out.cache_problems = tally.cache_problems;
     progress.end();
     Ok(out)
+}
+
+/// `misses` with those listed in `first` moved to the front (in `first`'s order).
+fn first_things_first(misses: Vec<usize>, first: &[usize]) -> Vec<usize> {
+    let is_miss: std::collections::HashSet<usize> = misses.iter().copied().collect();
+    let early: Vec<usize> = first
+        .iter()
+        .copied()
+        .filter(|i| is_miss.contains(i))
+        .collect();
+    let early_set: std::collections::HashSet<usize> = early.iter().copied().collect();
+    early
+        .into_iter()
+        .chain(misses.into_iter().filter(|i| !early_set.contains(i)))
+        .collect()
+}
+
+/// What the queue holds for one text.
+enum Entry {
+    /// Synthesized in this run (empty when it could not be spoken).
+    Spoken(Clip),
+    /// In the clip cache.
+    Cached,
+}
+
+#[derive(Default)]
+struct QueueState {
+    entries: HashMap<usize, Entry>,
+    /// Synthesized clips held, waiting to be taken.
+    held: usize,
+    /// Synthesis has ended.
+    closed: bool,
+    /// No more clips are wanted.
+    stopped: bool,
+}
+
+/// Clips on their way from synthesis to production: handed over in any order, taken by index.
+/// Synthesis waits while `room` synthesized clips wait to be taken, so memory holds only a few
+/// clips however long the programme.
+pub struct ClipQueue {
+    state: Mutex<QueueState>,
+    changed: Condvar,
+    room: usize,
+}
+
+impl ClipQueue {
+    /// A queue that holds at most `room` synthesized clips (at least one).
+    pub fn new(room: usize) -> Self {
+        Self {
+            state: Mutex::new(QueueState::default()),
+            changed: Condvar::new(),
+            room: room.max(1),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn put(&self, index: usize, entry: Entry) {
+        let mut state = self.lock();
+        if matches!(entry, Entry::Spoken(_)) {
+            state.held += 1;
+        }
+        state.entries.insert(index, entry);
+        self.changed.notify_all();
+    }
+
+    /// Wait until there is room for another clip; false when no more are wanted.
+    fn wait_for_room(&self) -> bool {
+        let mut state = self.lock();
+        while state.held >= self.room && !state.stopped {
+            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+        !state.stopped
+    }
+
+    /// No more clips are wanted: synthesis stops after the clips it is working on.
+    pub fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().closed = true;
+        self.changed.notify_all();
+    }
+
+    /// The entry for text `index`, once synthesis has handed it over (`None` if synthesis
+    /// ended without it).
+    fn take(&self, index: usize) -> Option<Entry> {
+        let mut state = self.lock();
+        loop {
+            if let Some(entry) = state.entries.remove(&index) {
+                if matches!(entry, Entry::Spoken(_)) {
+                    state.held -= 1;
+                    self.changed.notify_all();
+                }
+                return Some(entry);
+            }
+            if state.closed {
+                return None;
+            }
+            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+/// Closes the queue when synthesis returns (or unwinds), so a waiting taker never hangs.
+struct CloseOnDrop<'a>(&'a ClipQueue);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+/// The clips of a synthesis job, taken one by one from its [`ClipQueue`] (cached ones read
+/// from the clip cache when taken).
+pub struct JobClips<'a> {
+    queue: &'a ClipQueue,
+    job: &'a SynthesisJob<'a>,
+    fingerprint: String,
+    rate: u32,
+    problems: Mutex<Vec<String>>,
+}
+
+impl<'a> JobClips<'a> {
+    /// The clips `queue` receives for `job` spoken by `source`.
+    pub fn new(queue: &'a ClipQueue, job: &'a SynthesisJob<'a>, source: &VoiceSource) -> Self {
+        Self {
+            queue,
+            job,
+            fingerprint: source.fingerprint(),
+            rate: source.sample_rate(),
+            problems: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The clip of text `index`, waiting for it if needed (an empty clip, with a problem
+    /// noted, when its cache entry went missing); `None` when synthesis ended without it.
+    pub fn clip(&self, index: usize) -> Option<Clip> {
+        let text = self.job.texts.get(index).map_or("", String::as_str);
+        match self.queue.take(index)? {
+            Entry::Spoken(clip) => Some(clip),
+            Entry::Cached => Some(
+                self.job
+                    .cache
+                    .get(&self.job.cache_key(&self.fingerprint, text))
+                    .unwrap_or_else(|| self.missing(index)),
+            ),
+        }
+    }
+
+    /// An empty clip for text `index`, with the problem noted.
+    fn missing(&self, index: usize) -> Clip {
+        let text = self.job.texts.get(index).map_or("", String::as_str);
+        let start: String = text.chars().take(60).collect();
+        self.problems
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(format!("could not speak \"{start}\": no clip was made"));
+        Clip::new(Vec::new(), self.rate)
+    }
+
+    /// One line per clip that was missing.
+    pub fn into_problems(self) -> Vec<String> {
+        self.problems
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl crate::produce::ClipSource for JobClips<'_> {
+    fn clip(&self, index: usize) -> Option<Clip> {
+        JobClips::clip(self, index)
+    }
+
+    fn done(&self) {
+        self.queue.stop();
+    }
 }
 
 /// How many voice instances to load for `misses` texts of `chars` characters in all: a

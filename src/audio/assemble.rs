@@ -278,7 +278,8 @@ fn fade(samples: &mut [f32], length: usize, direction: FadeDirection) {
     }
 }
 
-fn fade_edges(samples: &mut [f32], rate: u32) {
+/// Fade the first and last [`EDGE_FADE_MS`] of a clip (at most half of it each).
+pub(crate) fn fade_edges(samples: &mut [f32], rate: u32) {
     let length = ms_to_samples(EDGE_FADE_MS, rate).min(samples.len() / 2);
     fade(samples, length, FadeDirection::In);
     fade(samples, length, FadeDirection::Out);

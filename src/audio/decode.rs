@@ -44,6 +44,26 @@ pub fn decode_file(path: &Path) -> Result<Clip, AudioError> {
         .map_err(|e| AudioError::Decode(format!("{}: {e}", path.display())))
 }
 
+/// Decode the audio file at `path` chunk by chunk, without holding the whole signal:
+/// `on_chunk` receives mono samples and their rate, in order. `extension` (e.g. `"mp3"`)
+/// helps format detection when the file's own name does not tell.
+pub fn decode_file_with(
+    path: &Path,
+    extension: Option<&str>,
+    on_chunk: &mut dyn FnMut(&[f32], u32),
+) -> Result<(), AudioError> {
+    let file = File::open(path).map_err(|source| AudioError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut hint = Hint::new();
+    if let Some(extension) = extension.or_else(|| path.extension().and_then(|e| e.to_str())) {
+        hint.with_extension(extension);
+    }
+    decode_stream(Box::new(file), &hint, on_chunk)
+        .map_err(|e| AudioError::Decode(format!("{}: {e}", path.display())))
+}
+
 /// Decode an in-memory audio file; `extension` (e.g. `"mp3"`) helps format detection.
 pub fn decode_bytes(bytes: Vec<u8>, extension: Option<&str>) -> Result<Clip, AudioError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -245,18 +245,13 @@ pub fn limit_in_place(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64) 
 
 /// [`limit_in_place`] with its work split into `runs` parts done side by side (the result
 /// does not depend on `runs`).
-fn limit_in_runs(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64, runs: usize) {
+pub(crate) fn limit_in_runs(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64, runs: usize) {
     let ceiling = db_to_amplitude(ceiling_dbtp) as f32;
     let events = peak_events(samples, ceiling, runs);
     if events.is_empty() {
         return;
     }
-    let rate = f64::from(sample_rate.max(1));
-    let lookahead = ((LOOKAHEAD_MS / 1000.0 * rate) as usize).max(1);
-    // Before a peak the gain moves over 2 × look-ahead; after it, it recovers to within 1e-4
-    // of unity in ln(1e4) ≈ 9.3 release time constants.
-    let lead = 2 * lookahead + 1;
-    let tail = 2 * lookahead + (RELEASE_MS / 1000.0 * rate * 9.3) as usize;
+    let (lookahead, lead, tail) = limiter_extent(sample_rate);
     let regions = regions(&events, lead, tail, samples.len());
     // Regions are disjoint, so they are limited side by side: each core takes a run of
     // whole regions and the samples between them.
@@ -283,6 +278,25 @@ fn limit_in_runs(samples: &mut [f32], sample_rate: u32, ceiling_dbtp: f64, runs:
             });
         }
     });
+}
+
+/// The limiter's look-ahead, and how far before and after a peak it changes the gain, in
+/// samples at `sample_rate`.
+fn limiter_extent(sample_rate: u32) -> (usize, usize, usize) {
+    let rate = f64::from(sample_rate.max(1));
+    let lookahead = ((LOOKAHEAD_MS / 1000.0 * rate) as usize).max(1);
+    // Before a peak the gain moves over 2 × look-ahead; after it, it recovers to within 1e-4
+    // of unity in ln(1e4) ≈ 9.3 release time constants.
+    let lead = 2 * lookahead + 1;
+    let tail = 2 * lookahead + (RELEASE_MS / 1000.0 * rate * 9.3) as usize;
+    (lookahead, lead, tail)
+}
+
+/// How far (samples at `sample_rate`) the limiter reaches: the gain at a sample depends only
+/// on the audio this far before and after it (with the peak detector's filter and screen).
+pub(crate) fn limiter_reach(sample_rate: u32) -> usize {
+    let (_, lead, tail) = limiter_extent(sample_rate);
+    lead + tail + 4 * SCREEN_BLOCK
 }
 
 /// The limiter's gain over the region `start..end`: the gain each event requires, held over

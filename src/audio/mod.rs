@@ -18,6 +18,7 @@ pub mod loudness;
 pub mod mp3;
 pub mod resample;
 pub mod sounds;
+pub mod stream;
 pub mod transcript;
 pub mod trim;
 pub mod wav;

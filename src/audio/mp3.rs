@@ -14,7 +14,7 @@ use id3::{Frame, Tag, TagLike, Version};
 use mp3lame_encoder::{Bitrate, Builder, FlushGap, Mode, MonoPcm, Quality};
 
 use super::chapters::Chapter;
-use super::decode::decode_bytes_with;
+use super::decode::{decode_bytes_with, decode_file_with};
 use super::loudness::{limit_in_place, Loudness, StreamingMeter};
 use super::{AudioError, Clip};
 
@@ -85,9 +85,21 @@ pub struct VerifiedMp3 {
 
 /// Loudness of an encoded MP3, decoded and measured chunk by chunk (never whole in memory).
 pub fn measure_encoded(bytes: &[u8]) -> Result<Loudness, AudioError> {
+    measure_decoded(&mut |on_chunk| decode_bytes_with(bytes, Some("mp3"), on_chunk))
+}
+
+/// Loudness of the MP3 file at `path`, decoded and measured chunk by chunk.
+pub fn measure_encoded_file(path: &Path) -> Result<Loudness, AudioError> {
+    measure_decoded(&mut |on_chunk| decode_file_with(path, Some("mp3"), on_chunk))
+}
+
+/// Loudness of what `decode` hands to its chunk callback.
+fn measure_decoded(
+    decode: &mut dyn FnMut(&mut dyn FnMut(&[f32], u32)) -> Result<(), AudioError>,
+) -> Result<Loudness, AudioError> {
     let mut meter = StreamingMeter::new();
     let mut failure = None;
-    decode_bytes_with(bytes, Some("mp3"), &mut |chunk, rate| {
+    decode(&mut |chunk, rate| {
         if failure.is_none() {
             failure = meter.add(chunk, rate).err();
         }
@@ -156,39 +168,170 @@ pub fn encode_audio(clip: &Clip, bitrate_kbps: u32) -> Result<Vec<u8>, AudioErro
     if clip.sample_rate != MP3_SAMPLE_RATE {
         return Err(AudioError::InvalidSampleRate(clip.sample_rate));
     }
-    let seconds = clip.duration_secs();
+    check_length(clip.samples.len())?;
+    let mut encoder = Mp3Encoder::new(bitrate_kbps)?;
+    let estimated = clip.samples.len() / 8 * bitrate_kbps as usize / 88 + 8192;
+    let mut out: Vec<u8> = Vec::with_capacity(estimated);
+    encoder.push(&clip.samples, &mut out)?;
+    let tag = encoder.finish(&mut out)?;
+    if tag.len() > out.len() {
+        return Err(AudioError::Encode("no LAME tag frame".to_string()));
+    }
+    out[..tag.len()].copy_from_slice(&tag);
+    Ok(out)
+}
+
+fn check_length(samples: usize) -> Result<(), AudioError> {
+    let seconds = samples as f64 / f64::from(MP3_SAMPLE_RATE);
     if seconds > f64::from(MAX_SECONDS) {
         return Err(AudioError::TooLong {
             seconds,
             limit_seconds: MAX_SECONDS,
         });
     }
-    let mut encoder = build_encoder(bitrate_kbps)?;
-    let compensation = 1.0 / lame_input_scale(bitrate_kbps);
-    let encode_error = |e: mp3lame_encoder::EncodeError| AudioError::Encode(e.to_string());
-    let estimated = clip.samples.len() / 8 * bitrate_kbps as usize / 88 + 8192;
-    let mut out: Vec<u8> = Vec::with_capacity(estimated);
-    let mut chunk = Vec::with_capacity(CHUNK_SAMPLES);
-    for samples in clip.samples.chunks(CHUNK_SAMPLES) {
-        chunk.clear();
-        chunk.extend(samples.iter().map(|&s| {
+    Ok(())
+}
+
+/// A LAME encoder fed block by block (44.1 kHz mono): the stream it writes starts with a
+/// placeholder frame, which [`Mp3Encoder::finish`]'s LAME/Info tag replaces.
+pub struct Mp3Encoder {
+    encoder: mp3lame_encoder::Encoder,
+    compensation: f32,
+    pending: Vec<f32>,
+    chunk: Vec<f32>,
+    bytes: Vec<u8>,
+}
+
+impl Mp3Encoder {
+    /// An encoder at `bitrate_kbps`.
+    pub fn new(bitrate_kbps: u32) -> Result<Self, AudioError> {
+        Ok(Self {
+            encoder: build_encoder(bitrate_kbps)?,
+            compensation: 1.0 / lame_input_scale(bitrate_kbps),
+            pending: Vec::with_capacity(CHUNK_SAMPLES),
+            chunk: Vec::with_capacity(CHUNK_SAMPLES),
+            bytes: Vec::new(),
+        })
+    }
+
+    /// Encode `samples` (handed to LAME in chunks of the same size whatever the blocks are);
+    /// the encoded bytes go to `out`.
+    pub fn push(
+        &mut self,
+        samples: &[f32],
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), AudioError> {
+        let mut rest = samples;
+        while !rest.is_empty() {
+            let take = (CHUNK_SAMPLES - self.pending.len()).min(rest.len());
+            self.pending.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.pending.len() == CHUNK_SAMPLES {
+                self.encode_pending(out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn encode_pending(&mut self, out: &mut dyn std::io::Write) -> Result<(), AudioError> {
+        let compensation = self.compensation;
+        self.chunk.clear();
+        self.chunk.extend(self.pending.iter().map(|&s| {
             if s.is_finite() {
                 s.clamp(-1.0, 1.0) * compensation
             } else {
                 0.0
             }
         }));
-        out.reserve(mp3lame_encoder::max_required_buffer_size(chunk.len()));
-        encoder
-            .encode_to_vec(MonoPcm(chunk.as_slice()), &mut out)
-            .map_err(encode_error)?;
+        self.pending.clear();
+        self.bytes.clear();
+        self.bytes
+            .reserve(mp3lame_encoder::max_required_buffer_size(self.chunk.len()));
+        self.encoder
+            .encode_to_vec(MonoPcm(self.chunk.as_slice()), &mut self.bytes)
+            .map_err(|e| AudioError::Encode(e.to_string()))?;
+        out.write_all(&self.bytes).map_err(write_error)
     }
-    out.reserve(mp3lame_encoder::max_required_buffer_size(0));
-    encoder
-        .flush_to_vec::<FlushGap>(&mut out)
-        .map_err(encode_error)?;
-    write_lame_tag(&encoder, &mut out)?;
-    Ok(out)
+
+    /// Encode what is left and flush the encoder into `out`; returns the LAME/Info tag frame,
+    /// to be written over the stream's first bytes.
+    pub fn finish(mut self, out: &mut dyn std::io::Write) -> Result<Vec<u8>, AudioError> {
+        if !self.pending.is_empty() {
+            self.encode_pending(out)?;
+        }
+        self.bytes.clear();
+        self.bytes
+            .reserve(mp3lame_encoder::max_required_buffer_size(0));
+        self.encoder
+            .flush_to_vec::<FlushGap>(&mut self.bytes)
+            .map_err(|e| AudioError::Encode(e.to_string()))?;
+        out.write_all(&self.bytes).map_err(write_error)?;
+        lame_tag(&self.encoder)
+    }
+}
+
+fn write_error(source: std::io::Error) -> AudioError {
+    AudioError::Io {
+        path: "MP3 stream".into(),
+        source,
+    }
+}
+
+/// An MP3 file written as the programme streams by: the ID3 tag (which needs the length, so
+/// it is given up front), then the audio; the LAME/Info tag is filled in at the end.
+pub struct Mp3FileWriter {
+    encoder: Mp3Encoder,
+    file: std::io::BufWriter<std::fs::File>,
+    path: tempfile::TempPath,
+    audio_start: u64,
+}
+
+impl Mp3FileWriter {
+    /// Start a file in `dir` (a temporary file until [`Mp3FileWriter::finish`]) for
+    /// `total_samples` samples at 44.1 kHz.
+    pub fn create(
+        dir: &Path,
+        bitrate_kbps: u32,
+        meta: &Mp3Meta,
+        total_samples: usize,
+    ) -> Result<Self, AudioError> {
+        check_length(total_samples)?;
+        let encoder = Mp3Encoder::new(bitrate_kbps)?;
+        let duration_ms = (total_samples as u64 * 1000 / u64::from(MP3_SAMPLE_RATE)) as u32;
+        let tag = id3_tag(meta, duration_ms)?;
+        let mut head = Vec::new();
+        tag.write_to(&mut head, Version::Id3v24)
+            .map_err(|e| AudioError::Tag(e.to_string()))?;
+        let temp = super::stream::output_temp_file(dir)?;
+        let (file, path) = temp.into_parts();
+        let mut file = std::io::BufWriter::with_capacity(1 << 18, file);
+        std::io::Write::write_all(&mut file, &head).map_err(write_error)?;
+        Ok(Self {
+            encoder,
+            file,
+            path,
+            audio_start: head.len() as u64,
+        })
+    }
+
+    /// Encode `samples`.
+    pub fn push(&mut self, samples: &[f32]) -> Result<(), AudioError> {
+        self.encoder.push(samples, &mut self.file)
+    }
+
+    /// Finish the stream and its LAME tag; the complete file is at the returned path (removed
+    /// when it is dropped unless persisted).
+    pub fn finish(self) -> Result<tempfile::TempPath, AudioError> {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut file = self.file;
+        let tag = self.encoder.finish(&mut file)?;
+        let mut file = file.into_inner().map_err(|e| write_error(e.into_error()))?;
+        file.seek(SeekFrom::Start(self.audio_start))
+            .map_err(write_error)?;
+        file.write_all(&tag).map_err(write_error)?;
+        file.sync_all().map_err(write_error)?;
+        Ok(self.path)
+    }
 }
 
 fn build_encoder(bitrate_kbps: u32) -> Result<mp3lame_encoder::Encoder, AudioError> {
@@ -212,18 +355,18 @@ fn build_encoder(bitrate_kbps: u32) -> Result<mp3lame_encoder::Encoder, AudioErr
     builder.build().map_err(build_error)
 }
 
-/// Overwrite the placeholder first frame with the final LAME/Info tag (delay, padding, length).
-fn write_lame_tag(encoder: &mp3lame_encoder::Encoder, out: &mut [u8]) -> Result<(), AudioError> {
+/// The final LAME/Info tag frame (delay, padding, length) for the placeholder first frame.
+fn lame_tag(encoder: &mp3lame_encoder::Encoder) -> Result<Vec<u8>, AudioError> {
     let size = encoder.lame_tag_size();
-    if size == 0 || size > out.len() {
+    if size == 0 {
         return Err(AudioError::Encode("no LAME tag frame".to_string()));
     }
     let mut tag = Vec::with_capacity(size);
     let written = encoder
         .lame_tag_encode_to_vec(&mut tag)
         .ok_or_else(|| AudioError::Encode("cannot build the LAME tag".to_string()))?;
-    out[..written.get()].copy_from_slice(&tag[..written.get()]);
-    Ok(())
+    tag.truncate(written.get());
+    Ok(tag)
 }
 
 /// The input gain LAME's bit-rate presets apply in CBR mode (`abr_switch_map` in LAME 3.100

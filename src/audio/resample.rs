@@ -75,7 +75,10 @@ fn gcd(mut a: usize, mut b: usize) -> usize {
     a
 }
 
-fn build_resampler(from_rate: u32, to_rate: u32) -> Result<Box<dyn Resampler<f32>>, AudioError> {
+pub(crate) fn build_resampler(
+    from_rate: u32,
+    to_rate: u32,
+) -> Result<Box<dyn Resampler<f32>>, AudioError> {
     let (from, to) = (from_rate as usize, to_rate as usize);
     let min_block_in = from / gcd(from, to);
     let construction = |e: rubato::ResamplerConstructionError| AudioError::Resample(e.to_string());

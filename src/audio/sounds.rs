@@ -3,7 +3,7 @@
 //! active level, so a loud or quiet music file sits at the same depth under the voice.
 use std::ops::Range;
 
-use super::assemble::{active_level_db, Assembled};
+use super::assemble::{active_level_db, Assembled, Span};
 use super::resample::resample;
 use super::{AudioError, Clip};
 
@@ -78,6 +78,53 @@ pub struct Layout {
     pub story_starts: Vec<usize>,
 }
 
+/// A sound laid over the programme: `samples` added from sample `at` on, scaled by a
+/// piecewise-linear gain envelope (points of (sample within the sound, linear gain)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlay {
+    /// Where the sound starts in the dressed programme.
+    pub at: usize,
+    /// The sound, at the programme's rate.
+    pub samples: Vec<f32>,
+    /// Its gain envelope.
+    pub envelope: Vec<(usize, f32)>,
+}
+
+/// How a programme is dressed: `lead` samples of silence before it (intro music plays alone
+/// there) and sounds laid over the delayed programme, in the order they are mixed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dressing {
+    /// Silence put before the programme, samples.
+    pub lead: usize,
+    /// Sounds laid over it.
+    pub overlays: Vec<Overlay>,
+}
+
+impl Dressing {
+    /// Length of the dressed programme for a programme of `len` samples (sounds may run past
+    /// its end).
+    pub fn dressed_len(&self, len: usize) -> usize {
+        self.overlays
+            .iter()
+            .map(|o| o.at.saturating_add(o.samples.len()))
+            .fold(len + self.lead, usize::max)
+    }
+
+    /// Add the sounds into `block`, which holds the dressed programme from sample `start` on.
+    pub fn mix_into(&self, block: &mut [f32], start: usize) {
+        let end = start + block.len();
+        for overlay in &self.overlays {
+            let from = overlay.at.max(start);
+            let to = (overlay.at + overlay.samples.len()).min(end);
+            for position in from..to {
+                let offset = position - overlay.at;
+                block[position - start] +=
+                    overlay.samples[offset] * gain_at(&overlay.envelope, offset);
+            }
+        }
+    }
+}
+
 /// Lay `sounds` over `programme` (whose spans follow `layout`). Intro music delays the speech by
 /// its lead-in; every span moves with it. The programme may grow at the end (outro tail).
 pub fn dress(
@@ -89,24 +136,56 @@ pub fn dress(
         return Ok(programme);
     }
     let rate = programme.clip.sample_rate;
-    let Some(speech_db) = active_level_db(&programme.clip) else {
-        return Ok(programme);
-    };
+    let speech_db = active_level_db(&programme.clip);
+    let dressing = plan(&programme.spans, rate, speech_db, sounds, layout)?;
     let mut programme = programme;
+    delay(&mut programme, dressing.lead);
+    let len = dressing.dressed_len(programme.clip.samples.len() - dressing.lead);
+    programme.clip.samples.resize(len, 0.0);
+    dressing.mix_into(&mut programme.clip.samples, 0);
+    Ok(programme)
+}
+
+/// Where and how loud `sounds` go over a programme at `rate` whose pieces lie at `spans`
+/// (before any lead-in) following `layout`, with speech at `speech_db` active level (nothing
+/// is laid over a silent programme).
+pub fn plan(
+    spans: &[Span],
+    rate: u32,
+    speech_db: Option<f64>,
+    sounds: &Sounds,
+    layout: &Layout,
+) -> Result<Dressing, AudioError> {
+    let mut dressing = Dressing::default();
+    let Some(speech_db) = speech_db.filter(|_| !sounds.is_empty()) else {
+        return Ok(dressing);
+    };
     let gain_below = |sound: &[f32], below: f32| -> f32 {
         let sound_db = active_level_db(&Clip::new(sound.to_vec(), rate)).unwrap_or(speech_db);
         db_to_gain((speech_db - sound_db) as f32 - below)
     };
-    if let Some(music) = &sounds.intro_music {
-        let music = resample(music, rate)?.samples;
-        let lead = ms(INTRO_LEAD_IN_MS, rate).min(music.len());
-        delay(&mut programme, lead);
-        let intro_end = end_of(&programme, &layout.intro).unwrap_or(lead);
+    let intro_music = match &sounds.intro_music {
+        Some(music) => Some(resample(music, rate)?.samples),
+        None => None,
+    };
+    if let Some(music) = &intro_music {
+        dressing.lead = ms(INTRO_LEAD_IN_MS, rate).min(music.len());
+    }
+    let lead = dressing.lead;
+    let spans: Vec<Span> = spans
+        .iter()
+        .map(|s| Span {
+            start_sample: s.start_sample + lead,
+            end_sample: s.end_sample + lead,
+        })
+        .collect();
+    if let Some(music) = intro_music {
+        let intro_end = end_of(&spans, &layout.intro).unwrap_or(lead);
         let end = (intro_end + ms(INTRO_MUSIC_TAIL_MS, rate)).min(music.len());
         let bed = gain_below(&music, sounds.music_below_speech_db);
         let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
         let duck_start = lead.saturating_sub(ms(DUCK_MS, rate));
-        let envelope = [
+        let envelope = vec![
             (0, 0.0),
             (ms(MUSIC_FADE_IN_MS, rate), solo),
             (duck_start, solo),
@@ -114,40 +193,48 @@ pub fn dress(
             (end.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), bed),
             (end, 0.0),
         ];
-        mix(&mut programme.clip.samples, &music[..end], 0, &envelope);
+        let mut samples = music;
+        samples.truncate(end);
+        dressing.overlays.push(Overlay {
+            at: 0,
+            samples,
+            envelope,
+        });
     }
     if let Some(earcon) = &sounds.earcon {
         let earcon = resample(earcon, rate)?.samples;
         let gain = gain_below(&earcon, sounds.earcon_below_speech_db);
         for &story in &layout.story_starts {
             let (Some(before), Some(start)) = (
-                story.checked_sub(1).and_then(|i| programme.spans.get(i)),
-                programme.spans.get(story),
+                story.checked_sub(1).and_then(|i| spans.get(i)),
+                spans.get(story),
             ) else {
                 continue;
             };
             let gap = start.start_sample.saturating_sub(before.end_sample);
-            let at = before.end_sample + gap.saturating_sub(earcon.len()) / 2;
-            let envelope = [(0, gain), (earcon.len(), gain)];
-            mix(&mut programme.clip.samples, &earcon, at, &envelope);
+            dressing.overlays.push(Overlay {
+                at: before.end_sample + gap.saturating_sub(earcon.len()) / 2,
+                samples: earcon.clone(),
+                envelope: vec![(0, gain), (earcon.len(), gain)],
+            });
         }
     }
     if let Some(music) = &sounds.outro_music {
         let music = resample(music, rate)?.samples;
-        if let Some(first) = programme.spans.get(layout.outro.start).copied() {
+        if let Some(first) = spans.get(layout.outro.start).copied() {
             let previous_end = layout
                 .outro
                 .start
                 .checked_sub(1)
-                .and_then(|i| programme.spans.get(i))
+                .and_then(|i| spans.get(i))
                 .map_or(0, |s| s.end_sample);
             let gap = first.start_sample.saturating_sub(previous_end);
             let start = first.start_sample - ms(1000, rate).min(gap / 2);
-            let speech_end = end_of(&programme, &layout.outro).unwrap_or(first.end_sample) - start;
+            let speech_end = end_of(&spans, &layout.outro).unwrap_or(first.end_sample) - start;
             let length = music.len().min(speech_end + ms(OUTRO_TAIL_MS, rate));
             let bed = gain_below(&music, sounds.music_below_speech_db);
             let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
-            let envelope = [
+            let envelope = vec![
                 (0, 0.0),
                 (ms(MUSIC_FADE_IN_MS, rate), bed),
                 (speech_end, bed),
@@ -155,15 +242,16 @@ pub fn dress(
                 (length.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), solo),
                 (length, 0.0),
             ];
-            mix(
-                &mut programme.clip.samples,
-                &music[..length],
-                start,
-                &envelope,
-            );
+            let mut samples = music;
+            samples.truncate(length);
+            dressing.overlays.push(Overlay {
+                at: start,
+                samples,
+                envelope,
+            });
         }
     }
-    Ok(programme)
+    Ok(dressing)
 }
 
 fn ms(millis: u32, rate: u32) -> usize {
@@ -175,12 +263,12 @@ fn db_to_gain(db: f32) -> f32 {
 }
 
 /// End sample of the last span in `range`.
-fn end_of(programme: &Assembled, range: &Range<usize>) -> Option<usize> {
+fn end_of(spans: &[Span], range: &Range<usize>) -> Option<usize> {
     let last = range
         .end
         .checked_sub(1)
         .filter(|last| *last >= range.start)?;
-    programme.spans.get(last).map(|s| s.end_sample)
+    spans.get(last).map(|s| s.end_sample)
 }
 
 /// Prepend `samples` of silence and move every span.
@@ -194,18 +282,6 @@ fn delay(programme: &mut Assembled, samples: usize) {
     for span in &mut programme.spans {
         span.start_sample += samples;
         span.end_sample += samples;
-    }
-}
-
-/// Add `sound` into `target` from sample `at`, scaled by a piecewise-linear gain envelope
-/// (points of (sample within the sound, linear gain), in order). `target` grows if needed.
-fn mix(target: &mut Vec<f32>, sound: &[f32], at: usize, envelope: &[(usize, f32)]) {
-    let end = at.saturating_add(sound.len());
-    if end > target.len() {
-        target.resize(end, 0.0);
-    }
-    for (offset, (out, sample)) in target[at..end].iter_mut().zip(sound).enumerate() {
-        *out += sample * gain_at(envelope, offset);
     }
 }
 
@@ -231,7 +307,6 @@ fn gain_at(envelope: &[(usize, f32)], position: usize) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::assemble::Span;
     use super::*;
 
     const RATE: u32 = 8000;
