@@ -242,6 +242,9 @@ struct SayArgs {
     /// Speaking speed (1.0 natural).
     #[arg(long, default_value_t = 1.0)]
     speed: f32,
+    /// Speaker of a multi-speaker voice: a name from the voice's config or a number.
+    #[arg(long)]
+    speaker: Option<String>,
     /// Output WAV file, or `-` for a WAV stream on stdout that starts with the first clause
     /// (e.g. `nashra say --file article.txt -o - | aplay`).
     #[arg(long, short)]
@@ -394,7 +397,10 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     let catalog = Catalog::load(&tts::nashra_home())?;
     let store = store();
     let voice_id = choose_voice(args.voice.clone(), &catalog, &store, quiet);
-    let source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    let mut source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    if let Some(speaker) = &args.speaker {
+        source.select_speaker(speaker)?;
+    }
     let params = SynthesisParams { speed: args.speed };
     let started = std::time::Instant::now();
     let cache = match args.no_cache {

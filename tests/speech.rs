@@ -237,3 +237,40 @@ fn say_streams_wav_and_raw_samples_to_stdout() {
         .failure()
         .stderr(predicate::str::contains("--raw writes to standard output"));
 }
+
+/// `say --speaker` takes a speaker the voice has (the test voice has one, number 0) and refuses
+/// any other with the reason.
+#[test]
+fn say_takes_a_known_speaker_and_refuses_others() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let say = |speaker: &str| {
+        let mut cmd = nashra(home.path());
+        cmd.args(["say", "Hello there.", "--voice", "en_US-joe-medium"])
+            .args(["--speaker", speaker, "-o"])
+            .arg(out.path().join("s.wav"));
+        cmd
+    };
+    say("0").assert().success();
+    say("amy")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "unknown speaker `amy` (the voice has a single speaker)",
+        ));
+    nashra(home.path())
+        .args([
+            "say",
+            "مرحبا",
+            "--voice",
+            "espeak-ar",
+            "--speaker",
+            "1",
+            "-o",
+        ])
+        .arg(out.path().join("e.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown speaker `1`"));
+}
