@@ -572,6 +572,7 @@ fn list_voices(catalog: &Catalog, store: &VoiceStore, json: bool) -> Result<()> 
                 "id": v.id, "name": v.name, "language": v.language, "engine": v.engine,
                 "sample_rate": v.sample_rate, "licence": v.licence,
                 "built_in": v.is_built_in(), "installed": store.is_installed(v),
+                "speakers": tts::installed_speakers(v, store),
             })
         })
         .collect();
@@ -597,9 +598,14 @@ fn list_voices(catalog: &Catalog, store: &VoiceStore, json: bool) -> Result<()> 
             tts::Engine::Piper => "piper",
             tts::Engine::Espeak => "espeak",
         };
+        let speakers = tts::installed_speakers(v, store);
+        let speakers = match speakers.is_empty() {
+            true => String::new(),
+            false => format!(" (speakers: {})", speakers.join(", ")),
+        };
         writeln!(
             out,
-            "{:<22} {:<4} {:<7} {:<10} {}",
+            "{:<22} {:<4} {:<7} {:<10} {}{speakers}",
             v.id, v.language, engine, status, v.name
         )?;
     }

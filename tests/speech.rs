@@ -274,3 +274,57 @@ fn say_takes_a_known_speaker_and_refuses_others() {
         .failure()
         .stderr(predicate::str::contains("unknown speaker `1`"));
 }
+
+/// `voices list` names the speakers of an installed multi-speaker voice (here the test voice's
+/// config with a speaker map written over it, which loading then refuses as tampered).
+#[test]
+fn voices_list_shows_the_speakers_of_a_multi_speaker_voice() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let list = || {
+        let output = nashra(home.path())
+            .args(["voices", "list", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let voices: serde_json::Value = serde_json::from_slice(&output).unwrap();
+        voices
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == "en_US-joe-medium")
+            .unwrap()["speakers"]
+            .clone()
+    };
+    assert_eq!(list(), serde_json::json!([]));
+    let config_path = home
+        .path()
+        .join("voices/en_US-joe-medium/en_US-joe-medium.onnx.json");
+    let mut config: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&config_path).unwrap()).unwrap();
+    config["num_speakers"] = 2.into();
+    config["speaker_id_map"] = serde_json::json!({"ann": 0, "ben": 1});
+    std::fs::write(&config_path, config.to_string()).unwrap();
+    assert_eq!(list(), serde_json::json!(["ann", "ben"]));
+    nashra(home.path())
+        .args(["voices", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(speakers: ann, ben)"));
+    nashra(home.path())
+        .args([
+            "say",
+            "Hi.",
+            "--voice",
+            "en_US-joe-medium",
+            "--speaker",
+            "ben",
+            "-o",
+        ])
+        .arg(home.path().join("x.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("checksum mismatch"));
+}

@@ -462,6 +462,21 @@ pub fn voice_fingerprint(
     }
 }
 
+/// The speakers of an installed multi-speaker Piper voice, by name (empty for one speaker, a
+/// built-in voice, or a voice that is not installed). Reads only the installed config, for
+/// listing; loading the voice verifies it.
+pub fn installed_speakers(manifest: &VoiceManifest, store: &VoiceStore) -> Vec<String> {
+    let Some(config) = manifest.file(catalog::FileRole::Config) else {
+        return Vec::new();
+    };
+    let path = store.voice_dir(&manifest.id).join(&config.name);
+    std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| piper::PiperConfig::parse(&text, &path).ok())
+        .map(|config| config.speakers().keys().cloned().collect())
+        .unwrap_or_default()
+}
+
 /// The voice to use when none is named: the Arabic neural voice when installed, otherwise the
 /// built-in eSpeak NG Arabic voice together with a warning saying how to install the neural one.
 pub fn default_voice_id(catalog: &Catalog, store: &VoiceStore) -> (String, Option<String>) {
