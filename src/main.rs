@@ -242,6 +242,9 @@ struct SayArgs {
     /// Speaking speed (1.0 natural).
     #[arg(long, default_value_t = 1.0)]
     speed: f32,
+    /// Speaker of a multi-speaker voice: a name from the voice's config or a number.
+    #[arg(long)]
+    speaker: Option<String>,
     /// Output WAV file, or `-` for a WAV stream on stdout that starts with the first clause
     /// (e.g. `nashra say --file article.txt -o - | aplay`).
     #[arg(long, short)]
@@ -394,7 +397,10 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     let catalog = Catalog::load(&tts::nashra_home())?;
     let store = store();
     let voice_id = choose_voice(args.voice.clone(), &catalog, &store, quiet);
-    let source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    let mut source = VoiceSource::prepare(&voice_id, &catalog, &store)?;
+    if let Some(speaker) = &args.speaker {
+        source.select_speaker(speaker)?;
+    }
     let params = SynthesisParams { speed: args.speed };
     let started = std::time::Instant::now();
     let cache = match args.no_cache {
@@ -566,6 +572,7 @@ fn list_voices(catalog: &Catalog, store: &VoiceStore, json: bool) -> Result<()> 
                 "id": v.id, "name": v.name, "language": v.language, "engine": v.engine,
                 "sample_rate": v.sample_rate, "licence": v.licence,
                 "built_in": v.is_built_in(), "installed": store.is_installed(v),
+                "speakers": tts::installed_speakers(v, store),
             })
         })
         .collect();
@@ -591,9 +598,14 @@ fn list_voices(catalog: &Catalog, store: &VoiceStore, json: bool) -> Result<()> 
             tts::Engine::Piper => "piper",
             tts::Engine::Espeak => "espeak",
         };
+        let speakers = tts::installed_speakers(v, store);
+        let speakers = match speakers.is_empty() {
+            true => String::new(),
+            false => format!(" (speakers: {})", speakers.join(", ")),
+        };
         writeln!(
             out,
-            "{:<22} {:<4} {:<7} {:<10} {}",
+            "{:<22} {:<4} {:<7} {:<10} {}{speakers}",
             v.id, v.language, engine, status, v.name
         )?;
     }

@@ -237,3 +237,94 @@ fn say_streams_wav_and_raw_samples_to_stdout() {
         .failure()
         .stderr(predicate::str::contains("--raw writes to standard output"));
 }
+
+/// `say --speaker` takes a speaker the voice has (the test voice has one, number 0) and refuses
+/// any other with the reason.
+#[test]
+fn say_takes_a_known_speaker_and_refuses_others() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let out = tempfile::tempdir().unwrap();
+    let say = |speaker: &str| {
+        let mut cmd = nashra(home.path());
+        cmd.args(["say", "Hello there.", "--voice", "en_US-joe-medium"])
+            .args(["--speaker", speaker, "-o"])
+            .arg(out.path().join("s.wav"));
+        cmd
+    };
+    say("0").assert().success();
+    say("amy")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "unknown speaker `amy` (the voice has a single speaker)",
+        ));
+    nashra(home.path())
+        .args([
+            "say",
+            "مرحبا",
+            "--voice",
+            "espeak-ar",
+            "--speaker",
+            "1",
+            "-o",
+        ])
+        .arg(out.path().join("e.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown speaker `1`"));
+}
+
+/// `voices list` names the speakers of an installed multi-speaker voice (here the test voice's
+/// config with a speaker map written over it, which loading then refuses as tampered).
+#[test]
+fn voices_list_shows_the_speakers_of_a_multi_speaker_voice() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let list = || {
+        let output = nashra(home.path())
+            .args(["voices", "list", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let voices: serde_json::Value = serde_json::from_slice(&output).unwrap();
+        voices
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == "en_US-joe-medium")
+            .unwrap()["speakers"]
+            .clone()
+    };
+    assert_eq!(list(), serde_json::json!([]));
+    let config_path = home
+        .path()
+        .join("voices/en_US-joe-medium/en_US-joe-medium.onnx.json");
+    let mut config: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&config_path).unwrap()).unwrap();
+    config["num_speakers"] = 2.into();
+    config["speaker_id_map"] = serde_json::json!({"ann": 0, "ben": 1});
+    std::fs::write(&config_path, config.to_string()).unwrap();
+    assert_eq!(list(), serde_json::json!(["ann", "ben"]));
+    nashra(home.path())
+        .args(["voices", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(speakers: ann, ben)"));
+    nashra(home.path())
+        .args([
+            "say",
+            "Hi.",
+            "--voice",
+            "en_US-joe-medium",
+            "--speaker",
+            "ben",
+            "-o",
+        ])
+        .arg(home.path().join("x.wav"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("checksum mismatch"));
+}

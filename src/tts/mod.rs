@@ -93,6 +93,14 @@ pub enum TtsError {
         /// What went wrong.
         message: String,
     },
+    /// A speaker the voice does not have.
+    #[error("unknown speaker `{speaker}` ({known})")]
+    UnknownSpeaker {
+        /// The speaker asked for.
+        speaker: String,
+        /// The speakers there are.
+        known: String,
+    },
     /// eSpeak NG failed.
     #[error("eSpeak NG: {0}")]
     Espeak(String),
@@ -170,6 +178,8 @@ pub struct VoiceSource {
     manifest: VoiceManifest,
     piper: Option<PiperModel>,
     sample_rate: u32,
+    /// The speaker of a multi-speaker voice every instance speaks with.
+    speaker_id: Option<i64>,
 }
 
 /// A Piper voice's verified files and the model bytes ONNX Runtime gets.
@@ -211,7 +221,22 @@ impl VoiceSource {
             manifest,
             piper,
             sample_rate,
+            speaker_id: None,
         })
+    }
+
+    /// Speak as `speaker` (a name from the voice's config or a speaker number); refused for a
+    /// speaker the voice does not have, and for built-in voices.
+    pub fn select_speaker(&mut self, speaker: &str) -> Result<(), TtsError> {
+        let Some(piper) = &self.piper else {
+            return Err(TtsError::UnknownSpeaker {
+                speaker: speaker.to_string(),
+                known: format!("{} is a built-in voice with one speaker", self.manifest.id),
+            });
+        };
+        let id = piper::config_of(&piper.files)?.speaker_id(speaker)?;
+        self.speaker_id = Some(id);
+        Ok(())
     }
 
     /// How the model is given to ONNX Runtime (`None` for built-in voices).
@@ -238,7 +263,7 @@ impl VoiceSource {
     /// The fingerprint every instance gives ([`Voice::fingerprint`]).
     pub fn fingerprint(&self) -> String {
         match &self.piper {
-            Some(piper) => piper.files.model_sha256.clone(),
+            Some(piper) => with_speaker(&piper.files.model_sha256, self.speaker_id),
             None => format!("espeak-ng:{}", espeak_voice_of(&self.manifest)),
         }
     }
@@ -247,15 +272,19 @@ impl VoiceSource {
     pub fn load(&self, intra_threads: usize) -> Result<Voice, TtsError> {
         let manifest = self.manifest.clone();
         match &self.piper {
-            Some(model) => Ok(Voice::Piper {
-                manifest,
-                model_sha256: model.files.model_sha256.clone(),
-                voice: Box::new(piper::PiperVoice::load(
+            Some(model) => {
+                let mut voice = piper::PiperVoice::load(
                     &model.files,
                     &model.runtime_model,
                     &session::SessionSettings::with_threads(intra_threads),
-                )?),
-            }),
+                )?;
+                voice.set_speaker_id(self.speaker_id.unwrap_or(0));
+                Ok(Voice::Piper {
+                    manifest,
+                    model_sha256: with_speaker(&model.files.model_sha256, self.speaker_id),
+                    voice: Box::new(voice),
+                })
+            }
             None => Ok(Voice::Espeak {
                 espeak_voice: espeak_voice_of(&manifest),
                 manifest,
@@ -281,6 +310,14 @@ impl PiperModel {
             runtime_model,
             layout,
         }
+    }
+}
+
+/// A Piper voice's fingerprint: its model's checksum, and the speaker when one was chosen.
+fn with_speaker(model_sha256: &str, speaker_id: Option<i64>) -> String {
+    match speaker_id {
+        Some(id) => format!("{model_sha256}:speaker={id}"),
+        None => model_sha256.to_string(),
     }
 }
 
@@ -423,6 +460,21 @@ pub fn voice_fingerprint(
                 .unwrap_or_else(|| installed.sha256.clone()))
         }
     }
+}
+
+/// The speakers of an installed multi-speaker Piper voice, by name (empty for one speaker, a
+/// built-in voice, or a voice that is not installed). Reads only the installed config, for
+/// listing; loading the voice verifies it.
+pub fn installed_speakers(manifest: &VoiceManifest, store: &VoiceStore) -> Vec<String> {
+    let Some(config) = manifest.file(catalog::FileRole::Config) else {
+        return Vec::new();
+    };
+    let path = store.voice_dir(&manifest.id).join(&config.name);
+    std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| piper::PiperConfig::parse(&text, &path).ok())
+        .map(|config| config.speakers().keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 /// The voice to use when none is named: the Arabic neural voice when installed, otherwise the

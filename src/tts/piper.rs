@@ -99,6 +99,28 @@ impl PiperConfig {
         self.num_speakers.max(1)
     }
 
+    /// The speaker id for `wanted`: a name from the config's `speaker_id_map`, or a number
+    /// below the number of speakers. Anything else is refused with the speakers there are.
+    pub fn speaker_id(&self, wanted: &str) -> Result<i64, TtsError> {
+        if let Some(&id) = self.speaker_id_map.get(wanted) {
+            return Ok(id);
+        }
+        match wanted.trim().parse::<i64>() {
+            Ok(id) if (0..i64::from(self.num_speakers())).contains(&id) => Ok(id),
+            _ => Err(TtsError::UnknownSpeaker {
+                speaker: wanted.to_string(),
+                known: match self.speaker_id_map.is_empty() {
+                    true => "the voice has a single speaker".to_string(),
+                    false => {
+                        let names: Vec<&str> =
+                            self.speaker_id_map.keys().map(String::as_str).collect();
+                        format!("speakers: {}", names.join(", "))
+                    }
+                },
+            }),
+        }
+    }
+
     /// The model ids of a phoneme string: the start id, then each known phoneme's first id
     /// followed by the pad id, then the end id (phonemes the model does not know are skipped).
     pub fn phoneme_ids(&self, phonemes: &str) -> Vec<i64> {
@@ -268,6 +290,33 @@ mod tests {
         assert_eq!(config.espeak_voice(), "en-us");
         assert_eq!(config.scales().noise_w, 0.8);
         assert!(config.speakers().is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn speakers_are_chosen_by_name_or_number_and_others_refused() -> Result<(), TtsError> {
+        let many = CONFIG
+            .replace("\"num_speakers\": 1", "\"num_speakers\": 3")
+            .replace(
+                "\"speaker_id_map\": {}",
+                "\"speaker_id_map\": {\"amy\": 0, \"bob\": 2}",
+            );
+        let config = PiperConfig::parse(&many, Path::new("many.onnx.json"))?;
+        assert_eq!(config.speaker_id("bob")?, 2);
+        assert_eq!(config.speaker_id("1")?, 1);
+        let refused = config.speaker_id("carol").map_err(|e| e.to_string());
+        assert_eq!(
+            refused,
+            Err("unknown speaker `carol` (speakers: amy, bob)".to_string())
+        );
+        assert!(config.speaker_id("3").is_err());
+        let single = PiperConfig::parse(CONFIG, Path::new("voice.onnx.json"))?;
+        assert_eq!(single.speaker_id("0")?, 0);
+        let refused = single.speaker_id("amy").map_err(|e| e.to_string());
+        assert_eq!(
+            refused,
+            Err("unknown speaker `amy` (the voice has a single speaker)".to_string())
+        );
         Ok(())
     }
 
