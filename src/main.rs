@@ -402,7 +402,8 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
     let params = SynthesisParams { speed: args.speed };
     let started = std::time::Instant::now();
     let language = &source.manifest().language;
-    let diacritize = source.manifest().engine == tts::Engine::Piper && language == "ar";
+    let diacritize =
+        tts::espeak::reads_diacritized_arabic(source.manifest().engine) && language == "ar";
     let front_end = nashra::text::FrontEnd::new(language, diacritize, None)?;
     let plan = nashra::speak::plan_text(&front_end, &text, &Pauses::default());
     let cache = match args.no_cache {
