@@ -181,7 +181,10 @@ pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutco
         .then(|| VoicePreload::start(manifest.clone(), store.clone(), workers, threads));
 
     let language = manifest.language.clone();
-    let diacritize = options.diacritize.unwrap_or(neural) && language == "ar";
+    let diacritize = options
+        .diacritize
+        .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(manifest.engine))
+        && language == "ar";
     let (mut script, voice_texts) = prepare_script(
         options,
         &language,

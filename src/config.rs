@@ -75,7 +75,7 @@ pub struct VoiceSettings {
     pub id: Option<String>,
     /// Speaking speed, 1.0 natural.
     pub speed: Option<f32>,
-    /// Restore vowel marks (default: on for Arabic neural voices).
+    /// Restore vowel marks (default: on for Arabic voices, neural and eSpeak NG).
     pub diacritize: Option<bool>,
     /// Pronunciation lexicon file (TSV or TOML), relative to the config file.
     pub lexicon: Option<PathBuf>,

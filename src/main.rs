@@ -461,7 +461,8 @@ fn say_text(args: &SayArgs) -> Result<String> {
 /// The text front end for the voice (Arabic neural voices get vowel marks restored).
 fn say_front_end(source: &VoiceSource) -> Result<nashra::text::FrontEnd> {
     let language = &source.manifest().language;
-    let diacritize = source.manifest().engine == tts::Engine::Piper && language == "ar";
+    let diacritize =
+        tts::espeak::reads_diacritized_arabic(source.manifest().engine) && language == "ar";
     Ok(nashra::text::FrontEnd::new(language, diacritize, None)?)
 }
 

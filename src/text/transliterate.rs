@@ -314,14 +314,10 @@ impl Speller<'_> {
     }
 
     fn starts(&self, i: usize, pattern: &str) -> bool {
-        let mut k = i;
-        for p in pattern.chars() {
-            if self.at(k) != Some(p) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        let n = pattern.chars().count();
+        self.letters
+            .get(i..i + n)
+            .is_some_and(|found| found.iter().copied().eq(pattern.chars()))
     }
 
     fn is_end(&self, i: usize) -> bool {
@@ -403,14 +399,10 @@ impl Speller<'_> {
             ("و", 2)
         } else if self.starts(i, "gn") && french && !self.is_end(i + 2) {
             ("ني", 2)
-        } else if self.starts(i, "ou") {
-            (if i == 0 { "أو" } else { "و" }, 2)
-        } else if self.starts(i, "oo") {
-            (if i == 0 { "أو" } else { "و" }, 2)
-        } else if self.starts(i, "au") {
+        } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if self.starts(i, "oi") && french {
-            (if i == 0 { "وا" } else { "وا" }, 2)
+            ("وا", 2)
         } else if self.starts(i, "eu") {
             (
                 match (i == 0, french) {
