@@ -252,6 +252,12 @@ fn briefing(
     }
     push(
         figures,
+        "briefing wall time ÷ synthesis stage",
+        first_secs / synthesis.max(1e-9),
+        "x",
+    );
+    push(
+        figures,
         "share of time not in synthesis",
         100.0 * (1.0 - synthesis / report.total_seconds().max(1e-9)),
         "%",

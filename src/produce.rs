@@ -411,7 +411,7 @@ fn assemble_script(
                 .unwrap_or(script.segments.len()),
         };
         if story.is_some() && cut_at_story.is_some() {
-            keep[index..end].iter_mut().for_each(|k| *k = false);
+            keep[index..end].fill(false);
             index = end;
             continue;
         }
@@ -422,7 +422,7 @@ fn assemble_script(
             // This story and every later one are left out; synthesis can stop.
             cut_at_story = Some(story);
             clips.done();
-            keep[index..end].iter_mut().for_each(|k| *k = false);
+            keep[index..end].fill(false);
             index = end;
             continue;
         }

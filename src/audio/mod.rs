@@ -1,16 +1,19 @@
 //! Audio stage: clips in, one programme out (assembly, resampling, loudness, encoding).
 //!
-//! The usual order for a programme:
+//! The usual order for a programme (see [`crate::produce`], which streams it so memory holds
+//! only a few clips and blocks, whatever the programme's length):
 //! 1. [`trim::trim_silence`] every synthesized clip (same rule for all, so pauses are exact);
-//! 2. [`assemble::assemble`] them with their pauses at the voice rate (spans = sample offsets);
-//! 3. [`assemble::Assembled::resample`] the whole programme once to 44.1 kHz (spans move along);
-//! 4. optionally [`assemble::mix_under`] intro/outro music ([`assemble::level_gain_db`]);
-//! 5. [`loudness::normalize_in_place`] the whole programme (−16 LUFS, peaks
-//!    [`mp3::MP3_PEAK_HEADROOM_DB`] under −1 dBTP);
-//! 6. [`mp3::encode_mp3_verified`] → `briefing.mp3` bytes plus the loudness measured on the
-//!    decoded file (for the report), with ID3 chapters from the spans; then `briefing.wav`
-//!    from the same samples;
-//! 7. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
+//! 2. [`stream::ProgrammeWriter`] assembles the clips with their pauses as they come
+//!    (the streaming form of [`assemble::assemble`] + [`assemble::Assembled::resample`]),
+//!    resampled to 44.1 kHz, measured and spooled to a temporary file; spans are sample
+//!    offsets;
+//! 3. [`sounds::plan`] lays intro/outro music and earcons over it ([`sounds::dress`] in memory);
+//! 4. [`stream::render`] plays it back through one gain and the true-peak limiter (−16 LUFS,
+//!    peaks [`mp3::MP3_PEAK_HEADROOM_DB`] under −1 dBTP; in memory:
+//!    [`loudness::normalize_in_place`]) into [`stream::WavFileWriter`] and
+//!    [`mp3::Mp3FileWriter`] (ID3 chapters from the spans), and the MP3 is decoded and measured
+//!    ([`mp3::measure_encoded_file`]) for the report and the true-peak check;
+//! 5. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
 pub mod assemble;
 pub mod chapters;
 pub mod decode;

@@ -93,10 +93,11 @@ pub fn measure_encoded_file(path: &Path) -> Result<Loudness, AudioError> {
     measure_decoded(&mut |on_chunk| decode_file_with(path, Some("mp3"), on_chunk))
 }
 
+/// A decoder handing mono samples and their rate to a callback, chunk by chunk.
+type ChunkDecoder<'a> = dyn FnMut(&mut dyn FnMut(&[f32], u32)) -> Result<(), AudioError> + 'a;
+
 /// Loudness of what `decode` hands to its chunk callback.
-fn measure_decoded(
-    decode: &mut dyn FnMut(&mut dyn FnMut(&[f32], u32)) -> Result<(), AudioError>,
-) -> Result<Loudness, AudioError> {
+fn measure_decoded(decode: &mut ChunkDecoder<'_>) -> Result<Loudness, AudioError> {
     let mut meter = StreamingMeter::new();
     let mut failure = None;
     decode(&mut |chunk, rate| {
