@@ -48,7 +48,8 @@ pub struct SynthesisJob<'a> {
 }
 
 impl SynthesisJob<'_> {
-    fn cache_key(&self, fingerprint: &str, text: &str) -> String {
+    /// The clip cache key of `text` spoken by the voice `fingerprint` with these settings.
+    pub fn cache_key(&self, fingerprint: &str, text: &str) -> String {
         let settings = format!(
             "speed={};clause_pause={}",
             self.params.speed_factor(),
