@@ -163,9 +163,7 @@ impl FeedConfig {
                     name: self.owner_name.clone(),
                     email,
                 }),
-            locked: self
-                .locked
-                .unwrap_or(self.locked_owner_email.is_some()),
+            locked: self.locked.unwrap_or(self.locked_owner_email.is_some()),
             keep_days: self.keep_days.unwrap_or(defaults.keep_days),
         }
     }

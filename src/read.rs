@@ -214,7 +214,9 @@ impl Reading {
         let clauses = text::sentences::split_clauses(text);
         speak::speak_clauses(voice, &clauses, &self.params, self.clause_pause_ms).map_err(|e| {
             let start: String = text.chars().take(60).collect();
-            ReadError::Voice(TtsError::Synthesis(format!("could not speak \"{start}\": {e}")))
+            ReadError::Voice(TtsError::Synthesis(format!(
+                "could not speak \"{start}\": {e}"
+            )))
         })
     }
 }

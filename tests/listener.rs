@@ -61,10 +61,7 @@ fn tools_present() -> bool {
     if missing.is_empty() {
         return true;
     }
-    let reason = format!(
-        "missing {} (run scripts/setup.sh)",
-        missing.join(" and ")
-    );
+    let reason = format!("missing {} (run scripts/setup.sh)", missing.join(" and "));
     assert!(std::env::var("CI").as_deref() != Ok("true"), "{reason}");
     println!("skipped: {reason}");
     false
@@ -87,7 +84,9 @@ impl Server {
             .expect("nashra serve starts");
         let stderr = child.stderr.take().expect("stderr");
         let mut line = String::new();
-        BufReader::new(stderr).read_line(&mut line).expect("serve prints its address");
+        BufReader::new(stderr)
+            .read_line(&mut line)
+            .expect("serve prints its address");
         let base = line
             .split_whitespace()
             .find(|word| word.starts_with("http://127.0.0.1:"))
@@ -110,7 +109,15 @@ fn make_archive(home: &Path, out: &Path, pages: &Path) {
     install_test_voice(home);
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     nashra(home)
-        .args(["brief", "--quiet", "--date", "2026-11-28", "--voice", "espeak-ar", "--out"])
+        .args([
+            "brief",
+            "--quiet",
+            "--date",
+            "2026-11-28",
+            "--voice",
+            "espeak-ar",
+            "--out",
+        ])
         .arg(out)
         .arg(&samples)
         .assert()
@@ -118,7 +125,10 @@ fn make_archive(home: &Path, out: &Path, pages: &Path) {
     let mut english = Vec::new();
     for (n, (title, body)) in ENGLISH_STORIES.iter().enumerate() {
         let path = pages.join(format!("story{n}.html"));
-        let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let escaped = title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
         fs::write(
             &path,
             format!("<html><head><title>x</title></head><body><article><h1>{escaped}</h1><p>{body}</p></article></body></html>"),
@@ -127,7 +137,15 @@ fn make_archive(home: &Path, out: &Path, pages: &Path) {
         english.push(path);
     }
     nashra(home)
-        .args(["brief", "--quiet", "--date", "2026-11-29", "--voice", "en_US-joe-medium", "--out"])
+        .args([
+            "brief",
+            "--quiet",
+            "--date",
+            "2026-11-29",
+            "--voice",
+            "en_US-joe-medium",
+            "--out",
+        ])
         .arg(out)
         .args(&english)
         .assert()
@@ -167,14 +185,24 @@ fn collect_errors(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
     tab.enable_runtime().expect("runtime domain");
     tab.add_event_listener(Arc::new(move |event: &Event| {
         let message = match event {
-            Event::RuntimeExceptionThrown(e) => Some(format!("exception: {:?}", e.params.exception_details.text)),
+            Event::RuntimeExceptionThrown(e) => {
+                Some(format!("exception: {:?}", e.params.exception_details.text))
+            }
             Event::RuntimeConsoleAPICalled(e)
                 if format!("{:?}", e.params.Type).eq_ignore_ascii_case("error") =>
             {
-                Some(format!("console.error: {:?}", e.params.args.first().and_then(|a| a.value.clone())))
+                Some(format!(
+                    "console.error: {:?}",
+                    e.params.args.first().and_then(|a| a.value.clone())
+                ))
             }
-            Event::LogEntryAdded(e) if format!("{:?}", e.params.entry.level).eq_ignore_ascii_case("error") => {
-                Some(format!("log: {} {:?}", e.params.entry.text, e.params.entry.url))
+            Event::LogEntryAdded(e)
+                if format!("{:?}", e.params.entry.level).eq_ignore_ascii_case("error") =>
+            {
+                Some(format!(
+                    "log: {} {:?}",
+                    e.params.entry.text, e.params.entry.url
+                ))
             }
             _ => None,
         };
@@ -237,8 +265,12 @@ fn axe_violations(tab: &Tab, axe: &str) -> Vec<String> {
            .then(r => JSON.stringify({ passes: r.passes.length,
              violations: r.violations.map(v => v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => n.target))) }))",
     );
-    let report: Value = serde_json::from_str(found.as_str().expect("axe result")).expect("axe JSON");
-    assert!(report["passes"].as_u64().unwrap_or(0) > 10, "axe ran its rules: {report}");
+    let report: Value =
+        serde_json::from_str(found.as_str().expect("axe result")).expect("axe JSON");
+    assert!(
+        report["passes"].as_u64().unwrap_or(0) > 10,
+        "axe ran its rules: {report}"
+    );
     report["violations"]
         .as_array()
         .expect("violations")
@@ -275,24 +307,53 @@ fn check_day_page(tab: &Tab, base: &str, out: &Path) {
     let report = json(&day.join("report.json"));
     let duration = audio_duration(tab);
     let expected = report["duration_secs"].as_f64().unwrap();
-    assert!((duration - expected).abs() < 0.2, "audio {duration} s, report {expected} s");
+    assert!(
+        (duration - expected).abs() < 0.2,
+        "audio {duration} s, report {expected} s"
+    );
 
     let chapters = json(&day.join("chapters.json"));
     let chapter_start = |story: usize| chapters["chapters"][story]["startTime"].as_f64().unwrap();
-    assert_eq!(number(tab, "document.querySelectorAll('button.story').length"), 4.0);
-    let at = seek_with(tab, "document.querySelectorAll('button.story')[2].click()");
-    assert!((at - chapter_start(3)).abs() <= 0.3, "story 3 at {at}, chapter {}", chapter_start(3));
     assert_eq!(
-        eval(tab, "document.querySelectorAll('button.story')[2].getAttribute('aria-current')"),
+        number(tab, "document.querySelectorAll('button.story').length"),
+        4.0
+    );
+    let at = seek_with(tab, "document.querySelectorAll('button.story')[2].click()");
+    assert!(
+        (at - chapter_start(3)).abs() <= 0.3,
+        "story 3 at {at}, chapter {}",
+        chapter_start(3)
+    );
+    assert_eq!(
+        eval(
+            tab,
+            "document.querySelectorAll('button.story')[2].getAttribute('aria-current')"
+        ),
         "true"
     );
-    let at = seek_with(tab, "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))");
-    assert!((at - chapter_start(4)).abs() <= 0.3, "N: {at}, story 4 at {}", chapter_start(4));
-    let at = seek_with(tab, "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true }))");
+    let at = seek_with(
+        tab,
+        "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))",
+    );
+    assert!(
+        (at - chapter_start(4)).abs() <= 0.3,
+        "N: {at}, story 4 at {}",
+        chapter_start(4)
+    );
+    let at = seek_with(
+        tab,
+        "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true }))",
+    );
     assert!((at - chapter_start(3)).abs() <= 0.3, "P: {at}");
-    let at = seek_with(tab, "document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))");
+    let at = seek_with(
+        tab,
+        "document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))",
+    );
     assert!((at - chapter_start(1)).abs() <= 0.3, "1: {at}");
-    let at = seek_with(tab, "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true }))");
+    let at = seek_with(
+        tab,
+        "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true }))",
+    );
     assert!((at - chapter_start(1) - 10.0).abs() <= 0.3, "L: {at}");
 
     // Seek into the middle of each of a few sentences: that sentence is the one marked.
@@ -303,26 +364,62 @@ fn check_day_page(tab: &Tab, base: &str, out: &Path) {
             tab,
             &format!("(s => (parseFloat(s.dataset.start) + parseFloat(s.dataset.end)) / 2)(document.querySelectorAll('.s')[{index}])"),
         );
-        seek_with(tab, &format!("document.getElementById('audio').currentTime = {middle}"));
+        seek_with(
+            tab,
+            &format!("document.getElementById('audio').currentTime = {middle}"),
+        );
         let marked = number(
             tab,
             "Array.prototype.indexOf.call(document.querySelectorAll('.s'), document.querySelector('.s[aria-current=\"true\"]'))",
         );
-        assert_eq!(marked as usize, index, "sentence marked after seeking to {middle}");
-        assert_eq!(number(tab, "document.querySelectorAll('[aria-current=\"true\"].s').length"), 1.0);
+        assert_eq!(
+            marked as usize, index,
+            "sentence marked after seeking to {middle}"
+        );
+        assert_eq!(
+            number(
+                tab,
+                "document.querySelectorAll('[aria-current=\"true\"].s').length"
+            ),
+            1.0
+        );
     }
 
     // The injected headline is text, not markup.
-    assert_eq!(number(tab, "document.querySelectorAll('main b, body script:not(head script)').length"), 0.0);
-    assert!(eval(tab, "document.body.textContent").as_str().unwrap().contains("<script>alert(1)</script>"));
+    assert_eq!(
+        number(
+            tab,
+            "document.querySelectorAll('main b, body script:not(head script)').length"
+        ),
+        0.0
+    );
+    assert!(eval(tab, "document.body.textContent")
+        .as_str()
+        .unwrap()
+        .contains("<script>alert(1)</script>"));
 
     // A speed button sets the rate, and the page remembers it.
-    eval(tab, "document.querySelector('[data-speed=\"1.5\"]').click()");
-    assert_eq!(number(tab, "document.getElementById('audio').playbackRate"), 1.5);
-    assert_eq!(eval(tab, "document.querySelector('[data-speed=\"1.5\"]').getAttribute('aria-pressed')"), "true");
+    eval(
+        tab,
+        "document.querySelector('[data-speed=\"1.5\"]').click()",
+    );
+    assert_eq!(
+        number(tab, "document.getElementById('audio').playbackRate"),
+        1.5
+    );
+    assert_eq!(
+        eval(
+            tab,
+            "document.querySelector('[data-speed=\"1.5\"]').getAttribute('aria-pressed')"
+        ),
+        "true"
+    );
     open(tab, &format!("{base}/2026-11-29/"));
     audio_duration(tab);
-    assert_eq!(number(tab, "document.getElementById('audio').playbackRate"), 1.5);
+    assert_eq!(
+        number(tab, "document.getElementById('audio').playbackRate"),
+        1.5
+    );
     eval(tab, "document.querySelector('[data-speed=\"1\"]').click()");
 }
 
@@ -331,16 +428,28 @@ fn check_archive(tab: &Tab, base: &str) {
     open(tab, &format!("{base}/"));
     let links = eval(
         tab,
-        "Array.from(document.querySelectorAll('.days h2 a')).map(a => a.getAttribute('href'))",
+        "JSON.stringify(Array.from(document.querySelectorAll('.days h2 a')).map(a => a.getAttribute('href')))",
     );
-    assert_eq!(links, serde_json::json!(["2026-11-29/index.html", "2026-11-28/index.html"]));
+    let links: Value = serde_json::from_str(links.as_str().expect("JSON text")).expect("JSON");
+    assert_eq!(
+        links,
+        serde_json::json!(["2026-11-29/index.html", "2026-11-28/index.html"])
+    );
     let feed = eval(tab, "document.getElementById('feed-url').value");
-    assert_eq!(feed, format!("{base}/feed.xml"), "the feed's address, to copy");
+    assert_eq!(
+        feed,
+        format!("{base}/feed.xml"),
+        "the feed's address, to copy"
+    );
     for (n, date) in ["2026-11-29", "2026-11-28"].iter().enumerate() {
         open(tab, &format!("{base}/"));
-        eval(tab, &format!("document.querySelectorAll('.days h2 a')[{n}].click()"));
+        eval(
+            tab,
+            &format!("document.querySelectorAll('.days h2 a')[{n}].click()"),
+        );
         tab.wait_until_navigated().expect("day page");
-        tab.wait_for_element("audio").expect("day page has the player");
+        tab.wait_for_element("audio")
+            .expect("day page has the player");
         assert_eq!(
             eval(tab, "location.pathname"),
             format!("/{date}/index.html"),

@@ -311,11 +311,19 @@ fn voices_add_installs_a_local_piper_voice_that_is_listed_and_speaks() {
         .arg(&model)
         .assert()
         .success()
-        .stdout(predicate::str::contains("added en_US-mine-medium (en, 22050 Hz, eSpeak voice en-us"));
+        .stdout(predicate::str::contains(
+            "added en_US-mine-medium (en, 22050 Hz, eSpeak voice en-us",
+        ));
     let manifest = fs::read_to_string(home.path().join("voices.d/en_US-mine-medium.toml")).unwrap();
     let model_sum = hex::encode(Sha256::digest(fs::read(&model).unwrap()));
-    assert!(manifest.contains(&model_sum), "checksums pinned: {manifest}");
-    let out = nashra(home.path()).args(["voices", "list", "--json"]).output().unwrap();
+    assert!(
+        manifest.contains(&model_sum),
+        "checksums pinned: {manifest}"
+    );
+    let out = nashra(home.path())
+        .args(["voices", "list", "--json"])
+        .output()
+        .unwrap();
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mine = list
         .as_array()
@@ -324,12 +332,28 @@ fn voices_add_installs_a_local_piper_voice_that_is_listed_and_speaks() {
         .find(|v| v["id"] == "en_US-mine-medium")
         .expect("listed");
     assert_eq!(
-        (&mine["installed"], &mine["language"], &mine["engine"], &mine["sample_rate"]),
-        (&serde_json::json!(true), &serde_json::json!("en"), &serde_json::json!("piper"), &serde_json::json!(22050))
+        (
+            &mine["installed"],
+            &mine["language"],
+            &mine["engine"],
+            &mine["sample_rate"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!("en"),
+            &serde_json::json!("piper"),
+            &serde_json::json!(22050)
+        )
     );
     let wav = folder.path().join("hello.wav");
     nashra(home.path())
-        .args(["say", "--voice", "en_US-mine-medium", "Good morning, this is the news.", "-o"])
+        .args([
+            "say",
+            "--voice",
+            "en_US-mine-medium",
+            "Good morning, this is the news.",
+            "-o",
+        ])
         .arg(&wav)
         .assert()
         .success();
@@ -357,7 +381,11 @@ fn voices_add_refuses_a_corrupted_copy_and_leaves_nothing_behind() {
     refused(&model, "the model does not load");
     // A config that is not JSON, or missing.
     let model = copy_test_voice(folder.path(), "en_US-badconfig-medium");
-    fs::write(folder.path().join("en_US-badconfig-medium.onnx.json"), "{\"audio\": ").unwrap();
+    fs::write(
+        folder.path().join("en_US-badconfig-medium.onnx.json"),
+        "{\"audio\": ",
+    )
+    .unwrap();
     refused(&model, "not a Piper voice config");
     let model = copy_test_voice(folder.path(), "en_US-noconfig-medium");
     fs::remove_file(folder.path().join("en_US-noconfig-medium.onnx.json")).unwrap();
@@ -366,7 +394,11 @@ fn voices_add_refuses_a_corrupted_copy_and_leaves_nothing_behind() {
     let model = copy_test_voice(folder.path(), "en_US-klingon-medium");
     let config_path = folder.path().join("en_US-klingon-medium.onnx.json");
     let config = fs::read_to_string(&config_path).unwrap();
-    fs::write(&config_path, config.replace("\"voice\": \"en-us\"", "\"voice\": \"tlh-qo\"")).unwrap();
+    fs::write(
+        &config_path,
+        config.replace("\"voice\": \"en-us\"", "\"voice\": \"tlh-qo\""),
+    )
+    .unwrap();
     refused(&model, "unknown eSpeak voice \"tlh-qo\"");
     let installed: Vec<_> = fs::read_dir(home.path().join("voices"))
         .map(|entries| entries.flatten().map(|e| e.file_name()).collect())

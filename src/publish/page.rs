@@ -142,7 +142,10 @@ pub fn write_archive_page(out: &Path, feed_url: Option<&str>) -> PagesOutcome {
 }
 
 /// Write the archive page; also returns the one-line warnings about day folders left out.
-fn archive_page(out: &Path, feed_url: Option<&str>) -> (Result<PathBuf, PublishError>, Vec<String>) {
+fn archive_page(
+    out: &Path,
+    feed_url: Option<&str>,
+) -> (Result<PathBuf, PublishError>, Vec<String>) {
     let (episodes, warnings) = scan_archive(out);
     let language = episodes
         .first()
@@ -209,7 +212,8 @@ pub fn escape(text: &str) -> String {
 /// The primary language subtag in lower case (`ar` for `ar-JO`), or `ar` when unusable.
 fn language_tag(language: &str) -> String {
     let primary = language.split(['-', '_']).next().unwrap_or("");
-    let valid = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let valid =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
     if valid {
         primary.to_ascii_lowercase()
     } else {
@@ -375,7 +379,12 @@ fn write_speeds(html: &mut String, words: &Labels) {
 }
 
 /// The stories as buttons that seek to their chapter, with the chapter time as text.
-fn write_story_list(html: &mut String, script: &Script, parts: &[TranscriptPart<'_>], words: &Labels) {
+fn write_story_list(
+    html: &mut String,
+    script: &Script,
+    parts: &[TranscriptPart<'_>],
+    words: &Labels,
+) {
     let _ = write!(
         html,
         "<nav aria-labelledby=\"stories-heading\">\n<h2 id=\"stories-heading\">{}</h2>\n<ol class=\"stories\">\n",
@@ -406,7 +415,12 @@ fn write_story_list(html: &mut String, script: &Script, parts: &[TranscriptPart<
 }
 
 /// The transcript, story by story, one span per spoken sentence.
-fn write_transcript(html: &mut String, script: &Script, parts: &[TranscriptPart<'_>], words: &Labels) {
+fn write_transcript(
+    html: &mut String,
+    script: &Script,
+    parts: &[TranscriptPart<'_>],
+    words: &Labels,
+) {
     let _ = write!(
         html,
         "<section id=\"transcript\" tabindex=\"-1\" aria-labelledby=\"transcript-heading\">\n\
@@ -424,7 +438,9 @@ fn write_transcript(html: &mut String, script: &Script, parts: &[TranscriptPart<
             (None, SegmentKind::Outro) => words.outro.to_string(),
             (None, _) => words.intro.to_string(),
         };
-        let id = part.story.map_or_else(String::new, |i| format!(" id=\"story-{}\"", i + 1));
+        let id = part
+            .story
+            .map_or_else(String::new, |i| format!(" id=\"story-{}\"", i + 1));
         let _ = write!(
             html,
             "<section class=\"part\"{id}>\n<h3>{}</h3>\n<p>",
@@ -550,7 +566,13 @@ mod tests {
 
     const RATE: u32 = 1000;
 
-    fn segment(kind: SegmentKind, story: Option<usize>, text: &str, start: u64, end: u64) -> Segment {
+    fn segment(
+        kind: SegmentKind,
+        story: Option<usize>,
+        text: &str,
+        start: u64,
+        end: u64,
+    ) -> Segment {
         Segment {
             kind,
             story,
@@ -579,8 +601,20 @@ mod tests {
                 segment(SegmentKind::Intro, None, "hello", 0, 1500),
                 segment(SegmentKind::StoryIntro, Some(0), "story one", 2000, 3000),
                 segment(SegmentKind::Headline, Some(0), headline, 3200, 4000),
-                segment(SegmentKind::Body, Some(0), "body <script>alert(1)</script>", 4500, 9000),
-                segment(SegmentKind::StoryIntro, Some(1), "story two", 65_000, 66_000),
+                segment(
+                    SegmentKind::Body,
+                    Some(0),
+                    "body <script>alert(1)</script>",
+                    4500,
+                    9000,
+                ),
+                segment(
+                    SegmentKind::StoryIntro,
+                    Some(1),
+                    "story two",
+                    65_000,
+                    66_000,
+                ),
                 segment(SegmentKind::Body, Some(1), "more & more", 66_500, 70_000),
                 segment(SegmentKind::Outro, None, "bye", 71_000, 72_000),
             ],
@@ -597,20 +631,39 @@ mod tests {
         assert!(!html.contains("<b>source"));
         assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;"));
         assert!(html.contains("body &lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert_eq!(html.matches("<script>").count(), 1, "only the page's own script");
+        assert_eq!(
+            html.matches("<script>").count(),
+            1,
+            "only the page's own script"
+        );
     }
 
     #[test]
     fn day_page_has_language_direction_stories_and_timed_transcript() {
-        let html = day_html(&script("ar", "عنوان"), 72.0, &DayFiles { transcript: true, chapters: true });
+        let html = day_html(
+            &script("ar", "عنوان"),
+            72.0,
+            &DayFiles {
+                transcript: true,
+                chapters: true,
+            },
+        );
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
-        assert!(html.contains("<audio id=\"audio\" controls preload=\"metadata\" src=\"briefing.mp3\">"));
-        assert!(html.contains("data-start=\"2.000\">عنوان</button> <time class=\"at\" datetime=\"PT2S\">0:02</time>"));
+        assert!(html
+            .contains("<audio id=\"audio\" controls preload=\"metadata\" src=\"briefing.mp3\">"));
+        assert!(html.contains(
+            "data-start=\"2.000\">عنوان</button> <time class=\"at\" datetime=\"PT2S\">0:02</time>"
+        ));
         assert!(html.contains("data-start=\"65.000\">second</button> <time class=\"at\" datetime=\"PT65S\">1:05</time>"));
         assert!(html.contains("<section class=\"part\" id=\"story-2\">\n<h3>خبر 2: second</h3>"));
-        assert!(html.contains("<span class=\"s\" data-start=\"66.500\" data-end=\"70.000\">more &amp; more</span>"));
+        assert!(html.contains(
+            "<span class=\"s\" data-start=\"66.500\" data-end=\"70.000\">more &amp; more</span>"
+        ));
         assert!(html.contains("href=\"#transcript\""));
-        assert!(html.contains("href=\"transcript.vtt\" download") && html.contains("href=\"chapters.json\" download"));
+        assert!(
+            html.contains("href=\"transcript.vtt\" download")
+                && html.contains("href=\"chapters.json\" download")
+        );
         let english = day_html(&script("en", "Headline"), 72.0, &DayFiles::default());
         assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
         assert!(!english.contains("transcript.vtt"));
@@ -621,7 +674,14 @@ mod tests {
         let mut light = script("ar", "عنوان");
         light.segments.clear();
         let html = day_html(&light, 0.0, &DayFiles::default());
-        for outside in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import", "url("] {
+        for outside in [
+            "src=\"http",
+            "href=\"http",
+            "src=\"//",
+            "href=\"//",
+            "@import",
+            "url(",
+        ] {
             assert!(!html.contains(outside), "{outside}");
         }
         assert!(html.len() < 30 * 1024, "{} bytes", html.len());
@@ -661,6 +721,9 @@ mod tests {
         fs::remove_file(day.join("script.json")).unwrap();
         let outcome = write_pages(out.path(), &day, None);
         assert_eq!(outcome.written.len(), 1, "only the archive page");
-        assert!(outcome.warnings.iter().any(|w| w.contains("2026-11-29") && w.contains("script.json")));
+        assert!(outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("2026-11-29") && w.contains("script.json")));
     }
 }

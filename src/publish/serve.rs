@@ -505,12 +505,26 @@ mod tests {
     fn folders_answer_with_their_listener_page() {
         let server = start();
         fs::write(server.root.join("index.html"), "<!DOCTYPE html>archive").unwrap();
-        fs::write(server.root.join("2026-11-29/index.html"), "<!DOCTYPE html>day").unwrap();
-        for (target, body) in [("/", "archive"), ("/2026-11-29/", "day"), ("/index.html", "archive")] {
+        fs::write(
+            server.root.join("2026-11-29/index.html"),
+            "<!DOCTYPE html>day",
+        )
+        .unwrap();
+        for (target, body) in [
+            ("/", "archive"),
+            ("/2026-11-29/", "day"),
+            ("/index.html", "archive"),
+        ] {
             let reply = get(server.addr, target);
             assert_eq!(reply.status, 200, "{target}");
-            assert_eq!(reply.header("Content-Type"), Some("text/html; charset=utf-8"));
-            assert!(String::from_utf8_lossy(&reply.body).ends_with(body), "{target}");
+            assert_eq!(
+                reply.header("Content-Type"),
+                Some("text/html; charset=utf-8")
+            );
+            assert!(
+                String::from_utf8_lossy(&reply.body).ends_with(body),
+                "{target}"
+            );
         }
         let moved = get(server.addr, "/2026-11-29?x=1");
         assert_eq!(moved.status, 301);

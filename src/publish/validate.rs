@@ -91,9 +91,11 @@ pub fn feed_warnings(path: &Path) -> Vec<String> {
     if has_owner_email || !address.is_some_and(is_public_url) {
         return Vec::new();
     }
-    vec!["channel: no owner e-mail (<itunes:owner>): podcast directories such as Apple Podcasts \
+    vec![
+        "channel: no owner e-mail (<itunes:owner>): podcast directories such as Apple Podcasts \
           and Spotify verify a show through it; set [feed] owner_email or --owner-email"
-        .to_string()]
+            .to_string(),
+    ]
 }
 
 /// Whether `url` is served from an address on the internet, not this machine or a local
@@ -864,13 +866,26 @@ mod tests {
         );
         fs::write(&path, owned).unwrap();
         assert!(feed_warnings(&path).is_empty());
-        fs::write(&path, xml.replace("https://pod.example.org", "http://192.168.1.20:8080")).unwrap();
-        assert!(feed_warnings(&path).is_empty(), "a feed on the local network is not for directories");
+        fs::write(
+            &path,
+            xml.replace("https://pod.example.org", "http://192.168.1.20:8080"),
+        )
+        .unwrap();
+        assert!(
+            feed_warnings(&path).is_empty(),
+            "a feed on the local network is not for directories"
+        );
     }
 
     #[test]
     fn local_addresses_are_not_public() {
-        for url in ["http://localhost:8080/feed.xml", "http://nas.local/f", "http://10.0.0.2/f", "http://[::1]/f", "http://box/f"] {
+        for url in [
+            "http://localhost:8080/feed.xml",
+            "http://nas.local/f",
+            "http://10.0.0.2/f",
+            "http://[::1]/f",
+            "http://box/f",
+        ] {
             assert!(!is_public_url(url), "{url}");
         }
         assert!(is_public_url("https://news.example.org/feed.xml"));

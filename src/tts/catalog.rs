@@ -221,7 +221,11 @@ impl VoiceManifest {
         if parsed.audio.sample_rate == 0 {
             return Err(fail("audio.sample_rate is 0".into()));
         }
-        if parsed.phoneme_type.as_deref().is_some_and(|t| t != "espeak") {
+        if parsed
+            .phoneme_type
+            .as_deref()
+            .is_some_and(|t| t != "espeak")
+        {
             return Err(fail(format!(
                 "phoneme_type {:?}: only eSpeak-phonemized Piper voices are supported",
                 parsed.phoneme_type.unwrap_or_default()
@@ -236,7 +240,11 @@ impl VoiceManifest {
         let locale = language.and_then(|l| l.code.clone());
         let family = language
             .and_then(|l| l.family.clone())
-            .or_else(|| locale.as_deref().map(|c| c.split(['_', '-']).next().unwrap_or(c).to_string()))
+            .or_else(|| {
+                locale
+                    .as_deref()
+                    .map(|c| c.split(['_', '-']).next().unwrap_or(c).to_string())
+            })
             .unwrap_or_else(|| espeak_voice.split('-').next().unwrap_or("").to_string())
             .to_ascii_lowercase();
         let name = format!(
@@ -377,11 +385,26 @@ mod tests {
         let config = r#"{"audio": {"sample_rate": 22050, "quality": "medium"}, "espeak": {"voice": "ar"},
             "language": {"code": "ar_JO", "family": "ar", "name_english": "Arabic"}, "dataset": "kareem",
             "phoneme_type": "espeak", "phoneme_id_map": {}}"#;
-        let m = VoiceManifest::for_local_piper("ar_JO-kareem-medium", config, "k.onnx.json", local("ar_JO-kareem-medium.onnx"), local("ar_JO-kareem-medium.onnx.json"))?;
-        assert_eq!((m.language.as_str(), m.locale.as_deref(), m.sample_rate), ("ar", Some("ar_JO"), 22050));
+        let m = VoiceManifest::for_local_piper(
+            "ar_JO-kareem-medium",
+            config,
+            "k.onnx.json",
+            local("ar_JO-kareem-medium.onnx"),
+            local("ar_JO-kareem-medium.onnx.json"),
+        )?;
+        assert_eq!(
+            (m.language.as_str(), m.locale.as_deref(), m.sample_rate),
+            ("ar", Some("ar_JO"), 22050)
+        );
         assert_eq!(m.espeak_voice.as_deref(), Some("ar"));
-        assert_eq!(m.name, "kareem (Arabic, medium quality, added from local files)");
-        assert!(m.files.iter().all(|f| f.sha256.is_some() && f.url.is_none()));
+        assert_eq!(
+            m.name,
+            "kareem (Arabic, medium quality, added from local files)"
+        );
+        assert!(m
+            .files
+            .iter()
+            .all(|f| f.sha256.is_some() && f.url.is_none()));
         let text = toml::to_string(&m).map_err(|e| TtsError::Synthesis(e.to_string()))?;
         assert_eq!(VoiceManifest::parse(&text, "round trip")?, m);
         Ok(())
@@ -392,14 +415,29 @@ mod tests {
         for (config, needle) in [
             ("{not json", "not a Piper voice config"),
             (r#"{"espeak": {"voice": "ar"}}"#, "audio"),
-            (r#"{"audio": {"sample_rate": 0}, "espeak": {"voice": "ar"}}"#, "sample_rate"),
+            (
+                r#"{"audio": {"sample_rate": 0}, "espeak": {"voice": "ar"}}"#,
+                "sample_rate",
+            ),
             (r#"{"audio": {"sample_rate": 16000}}"#, "espeak.voice"),
-            (r#"{"audio": {"sample_rate": 16000}, "phoneme_type": "text"}"#, "phoneme_type"),
+            (
+                r#"{"audio": {"sample_rate": 16000}, "phoneme_type": "text"}"#,
+                "phoneme_type",
+            ),
         ] {
-            let error = VoiceManifest::for_local_piper("v", config, "v.onnx.json", local("v.onnx"), local("v.onnx.json"))
-                .expect_err(config)
-                .to_string();
-            assert!(error.contains(needle) && error.contains("v.onnx.json"), "{error}");
+            let error = VoiceManifest::for_local_piper(
+                "v",
+                config,
+                "v.onnx.json",
+                local("v.onnx"),
+                local("v.onnx.json"),
+            )
+            .expect_err(config)
+            .to_string();
+            assert!(
+                error.contains(needle) && error.contains("v.onnx.json"),
+                "{error}"
+            );
         }
     }
 

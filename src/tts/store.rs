@@ -358,10 +358,14 @@ pub fn add_local_voice(nashra_home: &Path, model: &Path) -> Result<AddedVoice, T
         error
     };
     let manifest_path = write_user_manifest(nashra_home, &manifest).map_err(undo)?;
-    let loaded = super::VoiceSource::from_manifest(manifest.clone(), &store).and_then(|s| s.load(1));
+    let loaded =
+        super::VoiceSource::from_manifest(manifest.clone(), &store).and_then(|s| s.load(1));
     if let Err(error) = loaded {
         let _ = fs::remove_file(&manifest_path);
-        return Err(undo(unusable(model, format!("the model does not load: {error}"))));
+        return Err(undo(unusable(
+            model,
+            format!("the model does not load: {error}"),
+        )));
     }
     Ok(AddedVoice {
         manifest,
@@ -405,7 +409,9 @@ fn check_espeak_voice(manifest: &VoiceManifest, config: &Path) -> Result<(), Tts
         Ok(phonemes) if !phonemes.trim().is_empty() => Ok(()),
         _ => Err(TtsError::VoiceLoad {
             path: config.display().to_string(),
-            message: format!("unknown eSpeak voice {voice:?} (not in the eSpeak NG built into nashra)"),
+            message: format!(
+                "unknown eSpeak voice {voice:?} (not in the eSpeak NG built into nashra)"
+            ),
         }),
     }
 }
@@ -431,7 +437,8 @@ fn write_user_manifest(nashra_home: &Path, manifest: &VoiceManifest) -> Result<P
         origin: path.display().to_string(),
         message: e.to_string(),
     })?;
-    let header = "# Written by `nashra voices add`: a Piper voice from local files, checksums pinned.\n";
+    let header =
+        "# Written by `nashra voices add`: a Piper voice from local files, checksums pinned.\n";
     crate::fsutil::write_atomic(&path, format!("{header}{text}").as_bytes())
         .map_err(|e| TtsError::io(&path, e))?;
     Ok(path)
