@@ -363,9 +363,9 @@ fn captions_track(files: &DayFiles, language: &str, words: &Labels) -> String {
 
 /// The speed buttons (shown only when the script runs).
 fn write_speeds(html: &mut String, words: &Labels) {
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<div class=\"speeds\" role=\"group\" aria-label=\"{}\" hidden>\n",
+        "<div class=\"speeds\" role=\"group\" aria-label=\"{}\" hidden>",
         escape(words.speed)
     );
     for speed in SPEEDS {
