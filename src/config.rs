@@ -128,7 +128,13 @@ pub struct FeedConfig {
     pub category: Option<String>,
     /// `itunes:explicit`.
     pub explicit: Option<bool>,
-    /// Owner e-mail; when set the feed is `podcast:locked`.
+    /// The owner's name in `itunes:owner` (default: the author).
+    pub owner_name: Option<String>,
+    /// The owner's e-mail in `itunes:owner`, where podcast directories send their verification.
+    pub owner_email: Option<String>,
+    /// `podcast:locked` (default false: other platforms may import the feed).
+    pub locked: Option<bool>,
+    /// Older spelling: the owner's e-mail, and the feed locked.
     pub locked_owner_email: Option<String>,
     /// Days kept in the feed.
     pub keep_days: Option<usize>,
@@ -137,7 +143,7 @@ pub struct FeedConfig {
 impl FeedConfig {
     /// The publishing settings these values give, over the defaults.
     pub fn settings(&self) -> crate::publish::FeedSettings {
-        use crate::publish::{CoverImage, FeedLock, FeedSettings};
+        use crate::publish::{CoverImage, FeedOwner, FeedSettings};
         let defaults = FeedSettings::default();
         FeedSettings {
             title: self.title.clone().unwrap_or(defaults.title),
@@ -149,10 +155,15 @@ impl FeedConfig {
             image: self.image.as_deref().map(CoverImage::parse),
             category: self.category.clone().unwrap_or(defaults.category),
             explicit: self.explicit.unwrap_or(defaults.explicit),
-            locked: self.locked_owner_email.clone().map(|owner_email| FeedLock {
-                locked: true,
-                owner_email,
-            }),
+            owner: self
+                .owner_email
+                .clone()
+                .or_else(|| self.locked_owner_email.clone())
+                .map(|email| FeedOwner {
+                    name: self.owner_name.clone(),
+                    email,
+                }),
+            locked: self.locked.unwrap_or(self.locked_owner_email.is_some()),
             keep_days: self.keep_days.unwrap_or(defaults.keep_days),
         }
     }
@@ -279,6 +290,32 @@ mod tests {
         assert_eq!(config.output.dir, PathBuf::from("briefings"));
         assert!(Config::parse("[voice]\nspeeed = 1", "t").is_err());
         assert!(Config::parse("feeds = 3", "t").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn feed_owner_and_lock_follow_the_config() -> Result<(), ConfigError> {
+        let plain = Config::parse("", "t")?.feed.settings();
+        assert_eq!(plain.owner, None);
+        assert!(!plain.locked);
+        let owned = Config::parse(
+            "[feed]\nowner_name = \"Desk\"\nowner_email = \"desk@example.org\"",
+            "t",
+        )?
+        .feed
+        .settings();
+        let owner = owned.owner.expect("owner");
+        assert_eq!(
+            (owner.name.as_deref(), owner.email.as_str()),
+            (Some("Desk"), "desk@example.org")
+        );
+        assert!(!owned.locked, "locked defaults to no");
+        let old = Config::parse("[feed]\nlocked_owner_email = \"a@b.org\"", "t")?
+            .feed
+            .settings();
+        assert!(old.locked && old.owner.is_some_and(|o| o.email == "a@b.org"));
+        let locked = Config::parse("[feed]\nowner_email = \"a@b.org\"\nlocked = true", "t")?;
+        assert!(locked.feed.settings().locked);
         Ok(())
     }
 }

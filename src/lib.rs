@@ -22,6 +22,7 @@ pub mod fsutil;
 pub mod gather;
 pub mod produce;
 pub mod publish;
+pub mod read;
 pub mod report;
 pub mod sources;
 pub mod speak;

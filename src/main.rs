@@ -33,7 +33,7 @@ const EXIT_NO_INPUT: u8 = 3;
                   reads numbers and dates the way a news anchor does, restores vowel marks, speaks it \
                   with a local neural voice and writes one briefing (WAV, MP3, chapters, transcript).\n\n\
                   Exit codes: 0 success, 1 failure, 2 usage error, 3 no usable input.",
-    after_help = "Examples:\n  nashra brief samples/ --out out/\n  nashra say 'مرحبا بكم' -o hello.wav\n  nashra voices list"
+    after_help = "Examples:\n  nashra brief samples/ --out out/\n  nashra say 'مرحبا بكم' -o hello.wav\n  nashra read https://example.org/article -o article.wav\n  nashra voices add ~/piper/ar_JO-kareem-medium.onnx\n  nashra voices list"
 )]
 struct Cli {
     /// Print nothing but errors (no progress bars, no summary).
@@ -53,13 +53,15 @@ enum Command {
     Normalize(NormalizeArgs),
     /// Synthesize one text to a WAV file, or stream it to stdout (`-o -`).
     Say(SayArgs),
+    /// Read one article aloud now: a URL, saved page or text file to a WAV file.
+    Read(ReadArgs),
     /// List, install and remove voices.
     #[command(subcommand)]
     Voices(VoicesCommand),
     /// Build or validate the podcast feed over the archive of briefings.
     #[command(subcommand)]
     Feed(FeedCommand),
-    /// Serve the archive and its feed over HTTP (for podcast apps on the local network).
+    /// Serve the archive, its listener pages and its feed over HTTP (on the local network).
     Serve(ServeArgs),
     /// Measure speed on the samples: extraction, text front end, synthesis, whole briefing.
     Bench(BenchArgs),
@@ -112,6 +114,9 @@ struct FeedBuildArgs {
     /// Podcast title.
     #[arg(long)]
     title: Option<String>,
+    /// The owner's e-mail (itunes:owner), where podcast directories send their verification.
+    #[arg(long)]
+    owner_email: Option<String>,
     /// Config file (default: ./nashra.toml when present).
     #[arg(long)]
     config: Option<PathBuf>,
@@ -258,6 +263,27 @@ struct SayArgs {
     no_cache: bool,
 }
 
+#[derive(Args)]
+struct ReadArgs {
+    /// One article: an http(s) URL, a saved page (.html) or a text file (.txt).
+    source: String,
+    /// Voice id (see `nashra voices list`); default as for `brief`.
+    #[arg(long)]
+    voice: Option<String>,
+    /// Speaking speed (1.0 natural).
+    #[arg(long)]
+    speed: Option<f32>,
+    /// Output WAV file (`-`: standard output, written when the article is read).
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Config file (default: ./nashra.toml when present).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Neither reuse nor store synthesized clips.
+    #[arg(long)]
+    no_cache: bool,
+}
+
 #[derive(Subcommand)]
 enum VoicesCommand {
     /// Show every known voice and whether it is installed.
@@ -273,6 +299,11 @@ enum VoicesCommand {
         /// Install from local files: a folder holding the voice's files, or one of the files.
         #[arg(long)]
         from: Option<PathBuf>,
+    },
+    /// Install a Piper voice you already have (its .onnx.json beside it), with no network.
+    Add {
+        /// The model, PATH/NAME.onnx; the voice's id is NAME.
+        model: PathBuf,
     },
     /// Remove an installed voice.
     Remove {
@@ -299,6 +330,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Normalize(args) => normalize(args).map(|_| 0),
         Command::Say(args) => say(args, quiet).map(|_| 0),
+        Command::Read(args) => read(args, quiet),
         Command::Voices(command) => voices(command, quiet).map(|_| 0),
         Command::Feed(FeedCommand::Build(args)) => feed_build(&args, None, quiet).map(|_| 0),
         Command::Feed(FeedCommand::Validate { file, root }) => feed_validate(&file, root),
@@ -537,6 +569,22 @@ fn voices(command: VoicesCommand, quiet: bool) -> Result<()> {
             }
             Ok(())
         }
+        VoicesCommand::Add { model } => {
+            let added = tts::store::add_local_voice(&tts::nashra_home(), &model)?;
+            if !quiet {
+                let manifest = &added.manifest;
+                println!(
+                    "added {} ({}, {} Hz, eSpeak voice {}; checksums pinned in {}) to {}",
+                    manifest.id,
+                    manifest.language,
+                    manifest.sample_rate,
+                    manifest.espeak_voice.as_deref().unwrap_or("-"),
+                    added.manifest_path.display(),
+                    store.voice_dir(&manifest.id).display()
+                );
+            }
+            Ok(())
+        }
         VoicesCommand::Remove { id } => {
             catalog.get(&id)?;
             if store.remove(&id)? {
@@ -624,21 +672,12 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
         bail!("no sources: name pages, feeds or folders, or list feeds in nashra.toml");
     }
     let limits = &config.limits;
-    let mut gather = GatherOptions::default();
-    gather.http.read_timeout = std::time::Duration::from_secs(limits.timeout_secs.max(1));
-    gather.http.max_body_bytes = limits.max_page_bytes;
-    gather.http.cache_dir = Some(tts::nashra_home().join("cache").join("http"));
-    gather.max_file_bytes = Some(limits.max_page_bytes);
+    let mut gather = gather_options(&config);
     gather.entries.max_entries = args.max_entries.or(limits.max_entries_per_feed);
     gather.entries.max_age = args
         .max_age_hours
         .or(limits.max_age_hours)
         .map(|hours| chrono::Duration::seconds((hours * 3600.0) as i64));
-    for feed in &config.feeds {
-        if let Some(name) = &feed.name {
-            gather.source_names.insert(feed.url.clone(), name.clone());
-        }
-    }
     let options = BriefOptions {
         sources,
         out_dir: args.out.unwrap_or_else(|| config.output.dir.clone()),
@@ -709,9 +748,88 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
             prune: false,
             image: None,
             title: None,
+            owner_email: None,
             config: args.config.clone(),
         };
         feed_build(&feed_args, Some(&config), quiet || args.json)?;
+    }
+    Ok(0)
+}
+
+/// How sources are read under the config's limits, with its feed names.
+fn gather_options(config: &Config) -> GatherOptions {
+    let limits = &config.limits;
+    let mut gather = GatherOptions::default();
+    gather.http.read_timeout = std::time::Duration::from_secs(limits.timeout_secs.max(1));
+    gather.http.max_body_bytes = limits.max_page_bytes;
+    gather.http.cache_dir = Some(tts::nashra_home().join("cache").join("http"));
+    gather.max_file_bytes = Some(limits.max_page_bytes);
+    for feed in &config.feeds {
+        if let Some(name) = &feed.name {
+            gather.source_names.insert(feed.url.clone(), name.clone());
+        }
+    }
+    gather
+}
+
+fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
+    let config = Config::discover(args.config.as_deref())?;
+    let options = nashra::read::ReadOptions {
+        source: args.source.clone(),
+        voice: args.voice.or(config.voice.id.clone()),
+        params: SynthesisParams {
+            speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+        },
+        pauses: config.pauses,
+        diacritize: config.voice.diacritize,
+        lexicon: config.voice.lexicon.clone(),
+        nashra_home: tts::nashra_home(),
+        use_cache: !args.no_cache,
+        gather: gather_options(&config),
+    };
+    let started = std::time::Instant::now();
+    let reading = match nashra::read::prepare(&options) {
+        Ok(reading) => reading,
+        Err(nashra::read::ReadError::Input(message)) => {
+            eprintln!("nashra: {message}");
+            return Ok(EXIT_NO_INPUT);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    for warning in reading.warnings.iter().filter(|_| !quiet) {
+        eprintln!("nashra: warning: {warning}");
+    }
+    let mut samples = Vec::new();
+    let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
+        samples.extend_from_slice(&clip.samples);
+        Ok(())
+    })?;
+    let clip = nashra::audio::Clip::new(samples, reading.sample_rate());
+    let to_stdout = args.output.as_os_str() == "-";
+    if to_stdout {
+        let bytes = nashra::audio::wav::encode_wav(&clip).context("cannot encode the WAV")?;
+        let mut out = io::stdout().lock();
+        out.write_all(&bytes)
+            .and_then(|()| out.flush())
+            .context("cannot write the audio to standard output")?;
+    } else {
+        nashra::audio::wav::write_wav(&args.output, &clip)?;
+    }
+    for problem in &summary.cache_problems {
+        eprintln!("nashra: warning: {problem}");
+    }
+    if !quiet {
+        eprintln!(
+            "{}: \"{}\", {} sentences, {:.1} s of audio with {} ({} synthesized, {} from cache) in {:.2} s",
+            if to_stdout { "stdout".to_string() } else { args.output.display().to_string() },
+            reading.title,
+            summary.sentences,
+            clip.duration_secs(),
+            reading.voice_id,
+            summary.synthesized,
+            summary.cached,
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(0)
 }
@@ -748,6 +866,13 @@ fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) -> Res
     if let Some(title) = &args.title {
         settings.title = title.clone();
     }
+    if let Some(email) = &args.owner_email {
+        let name = settings.owner.take().and_then(|owner| owner.name);
+        settings.owner = Some(publish::FeedOwner {
+            name,
+            email: email.clone(),
+        });
+    }
     let outcome = publish::feed::build_feed(&out, &settings)?;
     for warning in &outcome.warnings {
         eprintln!("nashra: {warning}");
@@ -757,6 +882,12 @@ fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) -> Res
     } else {
         Vec::new()
     };
+    // The listener pages show the feed's address only when it is known, else the page's own.
+    let known_url = (config.feed.base_url.is_some() || args.base_url.is_some())
+        .then_some(outcome.feed_url.as_str());
+    for warning in publish::page::refresh_pages(&out, known_url).warnings {
+        eprintln!("nashra: {warning}");
+    }
     if !quiet {
         println!(
             "{}: {} episodes ({} older left out{}), served at {}",
@@ -779,6 +910,9 @@ fn feed_validate(file: &std::path::Path, root: Option<PathBuf>) -> Result<u8> {
     let problems = publish::validate::validate_feed(file, root.as_deref());
     for problem in &problems {
         println!("{}: {problem}", file.display());
+    }
+    for warning in publish::validate::feed_warnings(file) {
+        eprintln!("{}: warning: {warning}", file.display());
     }
     if problems.is_empty() {
         eprintln!("{}: valid", file.display());
@@ -818,7 +952,7 @@ fn serve(args: ServeArgs, quiet: bool) -> Result<()> {
     )?;
     if !quiet {
         eprintln!(
-            "serving {} on http://{} (feed: /feed.xml); Ctrl-C stops",
+            "serving {} on http://{} (page: /, feed: /feed.xml); Ctrl-C stops",
             args.dir.display(),
             server.local_addr()
         );

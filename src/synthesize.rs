@@ -49,7 +49,8 @@ pub struct SynthesisJob<'a> {
 }
 
 impl SynthesisJob<'_> {
-    fn cache_key(&self, fingerprint: &str, text: &str) -> String {
+    /// The clip cache key of `text` spoken by the voice `fingerprint` with these settings.
+    pub fn cache_key(&self, fingerprint: &str, text: &str) -> String {
         cache_key(fingerprint, &self.params, self.clause_pause_ms, text)
     }
 }

@@ -287,3 +287,125 @@ fn unreachable_voice_download_fails_with_one_clear_line() {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("127.0.0.1"), "{stderr}");
 }
+
+/// A copy of the test voice's two files in a fresh folder, under the name `id`.
+fn copy_test_voice(dir: &Path, id: &str) -> std::path::PathBuf {
+    let source = test_voice_dir();
+    let model = dir.join(format!("{id}.onnx"));
+    fs::copy(source.join("en_US-joe-medium.onnx"), &model).unwrap();
+    fs::copy(
+        source.join("en_US-joe-medium.onnx.json"),
+        dir.join(format!("{id}.onnx.json")),
+    )
+    .unwrap();
+    model
+}
+
+#[test]
+fn voices_add_installs_a_local_piper_voice_that_is_listed_and_speaks() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let model = copy_test_voice(folder.path(), "en_US-mine-medium");
+    nashra(home.path())
+        .args(["voices", "add"])
+        .arg(&model)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "added en_US-mine-medium (en, 22050 Hz, eSpeak voice en-us",
+        ));
+    let manifest = fs::read_to_string(home.path().join("voices.d/en_US-mine-medium.toml")).unwrap();
+    let model_sum = hex::encode(Sha256::digest(fs::read(&model).unwrap()));
+    assert!(
+        manifest.contains(&model_sum),
+        "checksums pinned: {manifest}"
+    );
+    let out = nashra(home.path())
+        .args(["voices", "list", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mine = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "en_US-mine-medium")
+        .expect("listed");
+    assert_eq!(
+        (
+            &mine["installed"],
+            &mine["language"],
+            &mine["engine"],
+            &mine["sample_rate"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!("en"),
+            &serde_json::json!("piper"),
+            &serde_json::json!(22050)
+        )
+    );
+    let wav = folder.path().join("hello.wav");
+    nashra(home.path())
+        .args([
+            "say",
+            "--voice",
+            "en_US-mine-medium",
+            "Good morning, this is the news.",
+            "-o",
+        ])
+        .arg(&wav)
+        .assert()
+        .success();
+    let (rate, _, _, samples) = common::read_wav(&wav);
+    assert_eq!(rate, 22050);
+    assert!(samples.len() > rate as usize && common::rms(&samples) > 0.02);
+}
+
+#[test]
+fn voices_add_refuses_a_corrupted_copy_and_leaves_nothing_behind() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let refused = |model: &Path, needle: &str| {
+        nashra(home.path())
+            .args(["voices", "add"])
+            .arg(model)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(needle));
+    };
+    // A model cut short does not load.
+    let model = copy_test_voice(folder.path(), "en_US-cut-medium");
+    let bytes = fs::read(&model).unwrap();
+    fs::write(&model, &bytes[..bytes.len() / 3]).unwrap();
+    refused(&model, "the model does not load");
+    // A config that is not JSON, or missing.
+    let model = copy_test_voice(folder.path(), "en_US-badconfig-medium");
+    fs::write(
+        folder.path().join("en_US-badconfig-medium.onnx.json"),
+        "{\"audio\": ",
+    )
+    .unwrap();
+    refused(&model, "not a Piper voice config");
+    let model = copy_test_voice(folder.path(), "en_US-noconfig-medium");
+    fs::remove_file(folder.path().join("en_US-noconfig-medium.onnx.json")).unwrap();
+    refused(&model, "en_US-noconfig-medium.onnx.json");
+    // An eSpeak voice nashra does not have.
+    let model = copy_test_voice(folder.path(), "en_US-klingon-medium");
+    let config_path = folder.path().join("en_US-klingon-medium.onnx.json");
+    let config = fs::read_to_string(&config_path).unwrap();
+    fs::write(
+        &config_path,
+        config.replace("\"voice\": \"en-us\"", "\"voice\": \"tlh-qo\""),
+    )
+    .unwrap();
+    refused(&model, "unknown eSpeak voice \"tlh-qo\"");
+    let installed: Vec<_> = fs::read_dir(home.path().join("voices"))
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(installed.is_empty(), "nothing installed: {installed:?}");
+    let manifests: Vec<_> = fs::read_dir(home.path().join("voices.d"))
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(manifests.is_empty(), "no manifest left: {manifests:?}");
+}

@@ -519,10 +519,14 @@ fn render_feed(context: &FeedContext<'_>, episodes: &[Episode]) -> String {
     xml.text("link", &[], link);
     xml.close("image");
     xml.text("itunes:author", &[], &settings.author);
-    if let Some(lock) = &settings.locked {
+    if let Some(owner) = &settings.owner {
         xml.open("itunes:owner", &[]);
-        xml.text("itunes:name", &[], &settings.author);
-        xml.text("itunes:email", &[], &lock.owner_email);
+        xml.text(
+            "itunes:name",
+            &[],
+            owner.name.as_deref().unwrap_or(&settings.author),
+        );
+        xml.text("itunes:email", &[], &owner.email);
         xml.close("itunes:owner");
     }
     xml.empty("itunes:image", &[("href", context.image_href)]);
@@ -534,12 +538,10 @@ fn render_feed(context: &FeedContext<'_>, episodes: &[Episode]) -> String {
     );
     xml.text("itunes:type", &[], "episodic");
     xml.text("podcast:guid", &[], context.guid);
-    if let Some(lock) = &settings.locked {
-        xml.text(
-            "podcast:locked",
-            &[("owner", &lock.owner_email)],
-            if lock.locked { "yes" } else { "no" },
-        );
+    let locked = if settings.locked { "yes" } else { "no" };
+    match &settings.owner {
+        Some(owner) => xml.text("podcast:locked", &[("owner", &owner.email)], locked),
+        None => xml.text("podcast:locked", &[], locked),
     }
     for episode in episodes {
         write_item(&mut xml, context, episode);
@@ -763,7 +765,7 @@ mod tests {
 
     use super::super::test_archive::write_day;
     use super::super::validate::validate_feed;
-    use super::super::FeedLock;
+    use super::super::FeedOwner;
     use super::*;
 
     const BASE: &str = "https://pod.example.org/nashra/";
@@ -891,7 +893,8 @@ mod tests {
         assert!(xml.contains("<itunes:duration>00:05:12</itunes:duration>"));
         assert!(xml.contains(r#"<itunes:image href="https://pod.example.org/nashra/cover.png"/>"#));
         assert!(xml.contains(r#"xmlns:podcast="https://podcastindex.org/namespace/1.0""#));
-        assert!(!xml.contains("podcast:locked"));
+        assert!(xml.contains("<podcast:locked>no</podcast:locked>"));
+        assert!(!xml.contains("itunes:owner"));
         // And the whole feed passes the validator against the archive.
         assert_eq!(validate_feed(&outcome.feed_path, Some(out.path())), vec![]);
     }
@@ -1063,10 +1066,11 @@ mod tests {
     fn locked_feed_names_its_owner() {
         let (out, _, _) = two_day_archive();
         let locked = FeedSettings {
-            locked: Some(FeedLock {
-                locked: true,
-                owner_email: "owner@example.org".into(),
+            owner: Some(FeedOwner {
+                name: Some("Desk & Co".into()),
+                email: "owner@example.org".into(),
             }),
+            locked: true,
             explicit: true,
             category: "News/Daily News".into(),
             ..settings()
@@ -1075,6 +1079,7 @@ mod tests {
         let xml = fs::read_to_string(&outcome.feed_path).unwrap();
         assert!(xml.contains(r#"<podcast:locked owner="owner@example.org">yes</podcast:locked>"#));
         assert!(xml.contains("<itunes:email>owner@example.org</itunes:email>"));
+        assert!(xml.contains("<itunes:name>Desk &amp; Co</itunes:name>"));
         assert!(xml.contains("<itunes:explicit>true</itunes:explicit>"));
         let feed = parse(&outcome.feed_path);
         let news = feed.categories.iter().find(|c| c.term == "News").unwrap();

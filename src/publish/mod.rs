@@ -1,10 +1,12 @@
 //! Podcast publishing: the archive of daily briefings (`OUT/YYYY-MM-DD/`) becomes an RSS 2.0
 //! podcast feed with the iTunes and Podcasting 2.0 namespaces ([`feed`]), which can be checked
-//! ([`validate`]) and served on the local network ([`serve`]).
+//! ([`validate`]) and served on the local network ([`serve`]), and listener pages, one per day
+//! and one for the archive ([`page`]).
 //!
 //! A day folder is a publishable episode when it holds `briefing.mp3`, `script.json` and
 //! `report.json` that can be read; anything else is skipped with a one-line warning.
 pub mod feed;
+pub mod page;
 pub mod serve;
 pub mod validate;
 
@@ -90,6 +92,14 @@ pub enum PublishError {
         /// The encoder's message.
         reason: String,
     },
+    /// A day folder's listener page could not be made.
+    #[error("no listener page for {path}: {reason}")]
+    Page {
+        /// The day folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// The HTTP server could not start.
     #[error("cannot serve on {addr}: {reason}")]
     Serve {
@@ -121,13 +131,14 @@ impl CoverImage {
     }
 }
 
-/// `podcast:locked`: whether other platforms may import the feed, and the owner's e-mail.
+/// The podcast's owner, written as `itunes:owner`: podcast directories (Apple, Spotify) send
+/// the verification of a show to this address.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedLock {
-    /// `yes` when true: the feed must not be imported to another platform.
-    pub locked: bool,
-    /// The owner's e-mail, used to prove ownership (also written as `itunes:owner`).
-    pub owner_email: String,
+pub struct FeedOwner {
+    /// The owner's name; `None` uses the podcast's author.
+    pub name: Option<String>,
+    /// The owner's e-mail address.
+    pub email: String,
 }
 
 /// The podcast's channel-level metadata and the retention policy.
@@ -151,8 +162,10 @@ pub struct FeedSettings {
     pub category: String,
     /// `itunes:explicit`.
     pub explicit: bool,
-    /// `podcast:locked`, written only when set.
-    pub locked: Option<FeedLock>,
+    /// `itunes:owner`, and the `owner` of `podcast:locked`.
+    pub owner: Option<FeedOwner>,
+    /// `podcast:locked`: `yes` forbids importing the feed to another platform.
+    pub locked: bool,
     /// Calendar days kept in the feed, counted back from the newest episode (at least 1).
     pub keep_days: usize,
 }
@@ -169,7 +182,8 @@ impl Default for FeedSettings {
             image: None,
             category: "News".to_string(),
             explicit: false,
-            locked: None,
+            owner: None,
+            locked: false,
             keep_days: 30,
         }
     }

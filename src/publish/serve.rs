@@ -4,7 +4,9 @@
 //! It serves only regular files under the root (no listings, no hidden files, no `..`, no
 //! symbolic links leading out of the root), with the content types podcast apps expect, `HEAD`,
 //! and single byte ranges (`bytes=a-b`, `a-`, `-n`) for seeking in the audio. Each request is
-//! answered on its own thread, at most [`MAX_CONCURRENT_REQUESTS`] at a time.
+//! answered on its own thread, at most [`MAX_CONCURRENT_REQUESTS`] at a time. `/` answers with
+//! the archive's listener page (`index.html`, or the feed when there is none), and a day
+//! folder's `/YYYY-MM-DD/` with its page.
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::net::SocketAddr;
@@ -16,6 +18,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
+use super::page::PAGE_FILE;
 use super::{PublishError, FEED_FILE};
 
 /// Requests answered at the same time; more get `503 Service Unavailable`.
@@ -140,8 +143,17 @@ fn respond_to(root: &Path, method: &Method, target: &str, range: Option<&str>) -
     let Some(relative) = safe_relative_path(target) else {
         return text_response(400, "bad path");
     };
-    let Some(path) = resolve_under_root(root, &relative) else {
-        return text_response(404, "not found");
+    let path = match resolve_target(root, &relative) {
+        Target::File(path) => path,
+        Target::Folder => {
+            let path_part = target.split(['?', '#']).next().unwrap_or("/");
+            return with_header(
+                text_response(301, "moved"),
+                "Location",
+                &format!("{path_part}/"),
+            );
+        }
+        Target::Missing => return text_response(404, "not found"),
     };
     let Ok(mut file) = fs::File::open(&path) else {
         return text_response(404, "not found");
@@ -213,7 +225,7 @@ fn with_header<R: Read>(response: Response<R>, name: &str, value: &str) -> Respo
 
 /// The relative path a request target names, refusing anything that could leave the root:
 /// absolute-form targets, `..`/`.` segments (also percent-encoded), backslashes, NUL, invalid
-/// UTF-8 and hidden files. `/` names the feed.
+/// UTF-8 and hidden files. A path ending in `/` names the listener page of that folder.
 fn safe_relative_path(target: &str) -> Option<PathBuf> {
     if target.len() > MAX_TARGET_BYTES || !target.starts_with('/') {
         return None;
@@ -230,10 +242,41 @@ fn safe_relative_path(target: &str) -> Option<PathBuf> {
         }
         relative.push(segment);
     }
-    if relative.as_os_str().is_empty() {
-        relative.push(FEED_FILE);
+    if decoded.ends_with('/') {
+        relative.push(PAGE_FILE);
     }
     Some(relative)
+}
+
+/// What a request path leads to.
+enum Target {
+    /// A regular file under the root.
+    File(PathBuf),
+    /// A folder named without its trailing `/` (answered with a redirect, so that the links of
+    /// its page resolve inside it).
+    Folder,
+    /// Nothing that is served.
+    Missing,
+}
+
+/// The file `relative` names; `index.html` stands for its folder, and at the top, when there
+/// is no listener page, the feed answers `/`.
+fn resolve_target(root: &Path, relative: &Path) -> Target {
+    if let Some(file) = resolve_under_root(root, relative) {
+        return Target::File(file);
+    }
+    if relative == Path::new(PAGE_FILE) {
+        if let Some(feed) = resolve_under_root(root, Path::new(FEED_FILE)) {
+            return Target::File(feed);
+        }
+    }
+    let folder = fs::canonicalize(root.join(relative))
+        .is_ok_and(|dir| dir.starts_with(root) && dir.is_dir() && dir.join(PAGE_FILE).is_file());
+    if folder {
+        Target::Folder
+    } else {
+        Target::Missing
+    }
 }
 
 /// The regular file `relative` names under `root` (already canonical), after resolving symbolic
@@ -459,6 +502,37 @@ mod tests {
     }
 
     #[test]
+    fn folders_answer_with_their_listener_page() {
+        let server = start();
+        fs::write(server.root.join("index.html"), "<!DOCTYPE html>archive").unwrap();
+        fs::write(
+            server.root.join("2026-11-29/index.html"),
+            "<!DOCTYPE html>day",
+        )
+        .unwrap();
+        for (target, body) in [
+            ("/", "archive"),
+            ("/2026-11-29/", "day"),
+            ("/index.html", "archive"),
+        ] {
+            let reply = get(server.addr, target);
+            assert_eq!(reply.status, 200, "{target}");
+            assert_eq!(
+                reply.header("Content-Type"),
+                Some("text/html; charset=utf-8")
+            );
+            assert!(
+                String::from_utf8_lossy(&reply.body).ends_with(body),
+                "{target}"
+            );
+        }
+        let moved = get(server.addr, "/2026-11-29?x=1");
+        assert_eq!(moved.status, 301);
+        assert_eq!(moved.header("Location"), Some("/2026-11-29/"));
+        assert_eq!(get(server.addr, "/feed.xml").status, 200);
+    }
+
+    #[test]
     fn answers_byte_ranges() {
         let server = start();
         let target = "/2026-11-29/briefing.mp3";
@@ -583,7 +657,11 @@ mod tests {
             Some(PathBuf::from("a/b.mp3"))
         );
         assert_eq!(safe_relative_path("/a%20b"), Some(PathBuf::from("a b")));
-        assert_eq!(safe_relative_path("/"), Some(PathBuf::from("feed.xml")));
+        assert_eq!(safe_relative_path("/"), Some(PathBuf::from("index.html")));
+        assert_eq!(
+            safe_relative_path("/2026-11-29/"),
+            Some(PathBuf::from("2026-11-29/index.html"))
+        );
         assert_eq!(safe_relative_path("/a/./b"), None);
         assert_eq!(safe_relative_path("/C:/x"), None);
         assert_eq!(safe_relative_path("*"), None);

@@ -11,7 +11,7 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
-use super::feed::{ITUNES_NS, PODCAST_NS};
+use super::feed::{ATOM_NS, ITUNES_NS, PODCAST_NS};
 
 /// Largest feed file read.
 const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
@@ -67,6 +67,63 @@ pub fn validate_feed(path: &Path, local_root: Option<&Path>) -> Vec<Problem> {
         Err(message) => checker.problem(format!("{}: {message}", path.display())),
     }
     checker.problems
+}
+
+/// Advice that does not make the feed invalid, one line each: a feed served from a public
+/// address (so meant for podcast directories) without an owner e-mail in `itunes:owner`, through
+/// which Apple Podcasts and Spotify verify a show.
+pub fn feed_warnings(path: &Path) -> Vec<String> {
+    let Ok(root) = read_feed_text(path).and_then(|text| parse_document(&text)) else {
+        return Vec::new();
+    };
+    let Some(channel) = root.child(None, "channel") else {
+        return Vec::new();
+    };
+    let has_owner_email = channel
+        .child(Some(ITUNES_NS), "owner")
+        .and_then(|owner| owner.child(Some(ITUNES_NS), "email"))
+        .is_some_and(|email| !email.trimmed_text().is_empty());
+    let address = channel
+        .children_named(Some(ATOM_NS), "link")
+        .find(|link| link.attribute("rel") == Some("self"))
+        .and_then(|link| link.attribute("href"))
+        .or_else(|| channel.child(None, "link").map(Node::trimmed_text));
+    if has_owner_email || !address.is_some_and(is_public_url) {
+        return Vec::new();
+    }
+    vec![
+        "channel: no owner e-mail (<itunes:owner>): podcast directories such as Apple Podcasts \
+          and Spotify verify a show through it; set [feed] owner_email or --owner-email"
+            .to_string(),
+    ]
+}
+
+/// Whether `url` is served from an address on the internet, not this machine or a local
+/// network (`localhost`, `*.local`, `*.lan`, single-label names, private and link-local IPs).
+fn is_public_url(url: &str) -> bool {
+    let Ok(url) = url::Url::parse(url) else {
+        return false;
+    };
+    match url.host() {
+        Some(url::Host::Domain(name)) => {
+            let name = name.to_ascii_lowercase();
+            let local = [".localhost", ".local", ".lan", ".home.arpa", ".internal"];
+            name.contains('.')
+                && name != "localhost"
+                && !local.iter().any(|suffix| name.ends_with(suffix))
+        }
+        Some(url::Host::Ipv4(ip)) => {
+            !(ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified())
+        }
+        Some(url::Host::Ipv6(ip)) => {
+            let first = ip.segments()[0];
+            !(ip.is_loopback()
+                || ip.is_unspecified()
+                || first & 0xfe00 == 0xfc00
+                || first & 0xffc0 == 0xfe80)
+        }
+        None => false,
+    }
 }
 
 /// The feed as text (UTF-8, at most [`MAX_FEED_BYTES`]).
@@ -793,6 +850,45 @@ mod tests {
         let outcome = build_feed(out.path(), &settings).unwrap();
         let xml = fs::read_to_string(outcome.feed_path).unwrap();
         (out, xml)
+    }
+
+    #[test]
+    fn a_public_feed_without_an_owner_address_gets_a_warning() {
+        let (out, xml) = good_archive();
+        let path = out.path().join("feed.xml");
+        let warnings = feed_warnings(&path);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("owner_email"));
+        let owned = xml.replacen(
+            "<itunes:author>",
+            "<itunes:owner><itunes:name>n</itunes:name><itunes:email>a@b.org</itunes:email></itunes:owner><itunes:author>",
+            1,
+        );
+        fs::write(&path, owned).unwrap();
+        assert!(feed_warnings(&path).is_empty());
+        fs::write(
+            &path,
+            xml.replace("https://pod.example.org", "http://192.168.1.20:8080"),
+        )
+        .unwrap();
+        assert!(
+            feed_warnings(&path).is_empty(),
+            "a feed on the local network is not for directories"
+        );
+    }
+
+    #[test]
+    fn local_addresses_are_not_public() {
+        for url in [
+            "http://localhost:8080/feed.xml",
+            "http://nas.local/f",
+            "http://10.0.0.2/f",
+            "http://[::1]/f",
+            "http://box/f",
+        ] {
+            assert!(!is_public_url(url), "{url}");
+        }
+        assert!(is_public_url("https://news.example.org/feed.xml"));
     }
 
     fn guid_of(day: &str) -> String {

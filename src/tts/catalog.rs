@@ -1,4 +1,5 @@
-//! The voice catalog: one TOML manifest per known voice (the `voices/` folder, compiled in).
+//! The voice catalog: one TOML manifest per known voice (the `voices/` folder, compiled in, and
+//! the user's own in `NASHRA_HOME/voices.d/`, such as those `nashra voices add` writes).
 use serde::{Deserialize, Serialize};
 
 use super::TtsError;
@@ -160,6 +161,131 @@ impl VoiceManifest {
     }
 }
 
+/// The parts of a Piper voice's `.onnx.json` config that describe the voice.
+#[derive(Debug, Deserialize)]
+struct PiperConfig {
+    audio: PiperAudio,
+    espeak: Option<PiperEspeak>,
+    language: Option<PiperLanguage>,
+    dataset: Option<String>,
+    phoneme_type: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PiperAudio {
+    sample_rate: u32,
+    quality: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PiperEspeak {
+    voice: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PiperLanguage {
+    code: Option<String>,
+    family: Option<String>,
+    name_english: Option<String>,
+}
+
+/// One file of a voice on the user's disk, with its checksum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalFile {
+    /// File name (becomes the name inside the voice folder).
+    pub name: String,
+    /// SHA-256, lowercase hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+impl VoiceManifest {
+    /// The manifest of a Piper voice the user already has: `config_text` is its `.onnx.json`
+    /// (read from `origin`), `model` and `config` its two files with their checksums, pinned in
+    /// the manifest. Refuses a config that is not a Piper config, or has no sample rate or
+    /// eSpeak voice; the caller checks that the eSpeak voice exists.
+    pub fn for_local_piper(
+        id: &str,
+        config_text: &str,
+        origin: &str,
+        model: LocalFile,
+        config: LocalFile,
+    ) -> Result<Self, TtsError> {
+        let fail = |message: String| TtsError::Manifest {
+            origin: origin.to_string(),
+            message,
+        };
+        let parsed: PiperConfig = serde_json::from_str(config_text)
+            .map_err(|e| fail(format!("not a Piper voice config: {e}")))?;
+        if parsed.audio.sample_rate == 0 {
+            return Err(fail("audio.sample_rate is 0".into()));
+        }
+        if parsed
+            .phoneme_type
+            .as_deref()
+            .is_some_and(|t| t != "espeak")
+        {
+            return Err(fail(format!(
+                "phoneme_type {:?}: only eSpeak-phonemized Piper voices are supported",
+                parsed.phoneme_type.unwrap_or_default()
+            )));
+        }
+        let espeak_voice = parsed
+            .espeak
+            .map(|e| e.voice.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| fail("no eSpeak voice (espeak.voice)".into()))?;
+        let language = parsed.language.as_ref();
+        let locale = language.and_then(|l| l.code.clone());
+        let family = language
+            .and_then(|l| l.family.clone())
+            .or_else(|| {
+                locale
+                    .as_deref()
+                    .map(|c| c.split(['_', '-']).next().unwrap_or(c).to_string())
+            })
+            .unwrap_or_else(|| espeak_voice.split('-').next().unwrap_or("").to_string())
+            .to_ascii_lowercase();
+        let name = format!(
+            "{} ({}{}, added from local files)",
+            parsed.dataset.as_deref().unwrap_or(id),
+            language
+                .and_then(|l| l.name_english.as_deref())
+                .unwrap_or(family.as_str()),
+            parsed
+                .audio
+                .quality
+                .as_deref()
+                .map(|q| format!(", {q} quality"))
+                .unwrap_or_default(),
+        );
+        let file = |local: LocalFile, role: FileRole| VoiceFile {
+            name: local.name,
+            role,
+            url: None,
+            sha256: Some(local.sha256),
+            size: Some(local.size),
+            hf_path: None,
+        };
+        let manifest = Self {
+            id: id.to_string(),
+            name,
+            language: family,
+            locale,
+            engine: Engine::Piper,
+            espeak_voice: Some(espeak_voice),
+            sample_rate: parsed.audio.sample_rate,
+            licence: "see the voice's model card (added from local files)".into(),
+            homepage: None,
+            huggingface: None,
+            files: vec![file(model, FileRole::Model), file(config, FileRole::Config)],
+        };
+        manifest.validate(origin)?;
+        Ok(manifest)
+    }
+}
+
 /// Names used as file or folder names must be plain: no separators, no `..`, no hidden files.
 pub fn is_safe_name(name: &str) -> bool {
     !name.is_empty()
@@ -244,6 +370,75 @@ mod tests {
         assert!(joe.files.iter().all(|f| f.sha256.is_some()));
         assert!(catalog.get("nope").is_err());
         Ok(())
+    }
+
+    fn local(name: &str) -> LocalFile {
+        LocalFile {
+            name: name.into(),
+            sha256: "ab".repeat(32),
+            size: 3,
+        }
+    }
+
+    #[test]
+    fn a_local_piper_config_gives_a_pinned_manifest() -> Result<(), TtsError> {
+        let config = r#"{"audio": {"sample_rate": 22050, "quality": "medium"}, "espeak": {"voice": "ar"},
+            "language": {"code": "ar_JO", "family": "ar", "name_english": "Arabic"}, "dataset": "kareem",
+            "phoneme_type": "espeak", "phoneme_id_map": {}}"#;
+        let m = VoiceManifest::for_local_piper(
+            "ar_JO-kareem-medium",
+            config,
+            "k.onnx.json",
+            local("ar_JO-kareem-medium.onnx"),
+            local("ar_JO-kareem-medium.onnx.json"),
+        )?;
+        assert_eq!(
+            (m.language.as_str(), m.locale.as_deref(), m.sample_rate),
+            ("ar", Some("ar_JO"), 22050)
+        );
+        assert_eq!(m.espeak_voice.as_deref(), Some("ar"));
+        assert_eq!(
+            m.name,
+            "kareem (Arabic, medium quality, added from local files)"
+        );
+        assert!(m
+            .files
+            .iter()
+            .all(|f| f.sha256.is_some() && f.url.is_none()));
+        let text = toml::to_string(&m).map_err(|e| TtsError::Synthesis(e.to_string()))?;
+        assert_eq!(VoiceManifest::parse(&text, "round trip")?, m);
+        Ok(())
+    }
+
+    #[test]
+    fn configs_that_do_not_describe_a_piper_voice_are_refused() {
+        for (config, needle) in [
+            ("{not json", "not a Piper voice config"),
+            (r#"{"espeak": {"voice": "ar"}}"#, "audio"),
+            (
+                r#"{"audio": {"sample_rate": 0}, "espeak": {"voice": "ar"}}"#,
+                "sample_rate",
+            ),
+            (r#"{"audio": {"sample_rate": 16000}}"#, "espeak.voice"),
+            (
+                r#"{"audio": {"sample_rate": 16000}, "phoneme_type": "text"}"#,
+                "phoneme_type",
+            ),
+        ] {
+            let error = VoiceManifest::for_local_piper(
+                "v",
+                config,
+                "v.onnx.json",
+                local("v.onnx"),
+                local("v.onnx.json"),
+            )
+            .expect_err(config)
+            .to_string();
+            assert!(
+                error.contains(needle) && error.contains("v.onnx.json"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

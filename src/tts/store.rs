@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::catalog::{FileRole, VoiceFile, VoiceManifest};
+use super::catalog::{FileRole, LocalFile, VoiceFile, VoiceManifest};
 use super::TtsError;
 
 const RECEIPT: &str = "installed.toml";
@@ -291,6 +291,157 @@ impl VoiceStore {
         }
         Ok(())
     }
+}
+
+/// Largest `.onnx.json` config read by `voices add` (real ones are a few KB).
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A Piper voice installed from the user's own files by [`add_local_voice`].
+#[derive(Debug, Clone)]
+pub struct AddedVoice {
+    /// Its manifest (also written to `voices.d/<id>.toml`).
+    pub manifest: VoiceManifest,
+    /// The install receipt.
+    pub receipt: Receipt,
+    /// Where the manifest was written.
+    pub manifest_path: PathBuf,
+}
+
+/// Install a Piper voice the user already has on disk (`model` is its `.onnx`, with the
+/// `.onnx.json` config beside it) like any other voice, with no network: the config gives the
+/// language, sample rate and eSpeak voice, both files' checksums are computed and pinned in a
+/// user manifest (`NASHRA_HOME/voices.d/<id>.toml`), the files are copied into the store and
+/// verified, and the model is loaded once to prove it works. The id is the model's file name
+/// without `.onnx`. Refuses a missing or unreadable config, an unknown eSpeak voice and a model
+/// that does not load, leaving nothing behind.
+pub fn add_local_voice(nashra_home: &Path, model: &Path) -> Result<AddedVoice, TtsError> {
+    let unusable = |path: &Path, message: String| TtsError::VoiceLoad {
+        path: path.display().to_string(),
+        message,
+    };
+    let id = local_voice_id(model).ok_or_else(|| {
+        unusable(
+            model,
+            "not a Piper model name (expected NAME.onnx, NAME of letters, digits, '-', '_', '.')"
+                .into(),
+        )
+    })?;
+    if !model.is_file() {
+        return Err(unusable(model, "no such model file".into()));
+    }
+    let config_path = model.with_file_name(format!("{id}.onnx.json"));
+    let config_text = read_config(&config_path)?;
+    let local_file = |path: &Path| -> Result<LocalFile, TtsError> {
+        let size = fs::metadata(path).map_err(|e| TtsError::io(path, e))?.len();
+        Ok(LocalFile {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            sha256: sha256_file(path)?,
+            size,
+        })
+    };
+    let manifest = VoiceManifest::for_local_piper(
+        &id,
+        &config_text,
+        &config_path.display().to_string(),
+        local_file(model)?,
+        local_file(&config_path)?,
+    )?;
+    check_espeak_voice(&manifest, &config_path)?;
+    refuse_built_in_espeak_id(&id, model)?;
+    let store = VoiceStore::new(nashra_home);
+    let receipt = store.install_from_dir(&manifest, model)?;
+    let undo = |error: TtsError| {
+        let _ = store.remove(&id);
+        error
+    };
+    let manifest_path = write_user_manifest(nashra_home, &manifest).map_err(undo)?;
+    let loaded =
+        super::VoiceSource::from_manifest(manifest.clone(), &store).and_then(|s| s.load(1));
+    if let Err(error) = loaded {
+        let _ = fs::remove_file(&manifest_path);
+        return Err(undo(unusable(
+            model,
+            format!("the model does not load: {error}"),
+        )));
+    }
+    Ok(AddedVoice {
+        manifest,
+        receipt,
+        manifest_path,
+    })
+}
+
+/// `NAME` of `…/NAME.onnx`, when it is a safe voice id.
+fn local_voice_id(model: &Path) -> Option<String> {
+    let name = model.file_name()?.to_str()?;
+    let id = name.strip_suffix(".onnx")?;
+    super::catalog::is_safe_name(id).then(|| id.to_string())
+}
+
+/// The config text: a missing, unreadable, oversized or non-UTF-8 config is refused.
+fn read_config(path: &Path) -> Result<String, TtsError> {
+    let unusable = |message: String| TtsError::VoiceLoad {
+        path: path.display().to_string(),
+        message,
+    };
+    let file = fs::File::open(path).map_err(|e| {
+        unusable(format!(
+            "cannot read the voice's config ({e}); a Piper voice needs NAME.onnx.json beside NAME.onnx"
+        ))
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unusable(format!("cannot read the voice's config: {e}")))?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(unusable(format!("larger than {MAX_CONFIG_BYTES} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|_| unusable("not UTF-8 text".into()))
+}
+
+/// Refuse a voice whose eSpeak voice is unknown to the eSpeak NG compiled into nashra.
+fn check_espeak_voice(manifest: &VoiceManifest, config: &Path) -> Result<(), TtsError> {
+    let voice = manifest.espeak_voice.as_deref().unwrap_or_default();
+    match super::espeak::phonemize("a", voice) {
+        Ok(phonemes) if !phonemes.trim().is_empty() => Ok(()),
+        _ => Err(TtsError::VoiceLoad {
+            path: config.display().to_string(),
+            message: format!(
+                "unknown eSpeak voice {voice:?} (not in the eSpeak NG built into nashra)"
+            ),
+        }),
+    }
+}
+
+/// The built-in eSpeak voices' ids cannot be taken by a model.
+fn refuse_built_in_espeak_id(id: &str, model: &Path) -> Result<(), TtsError> {
+    let built_in = super::Catalog::built_in()?;
+    match built_in.get(id) {
+        Ok(voice) if voice.engine == super::Engine::Espeak => Err(TtsError::VoiceLoad {
+            path: model.display().to_string(),
+            message: format!("`{id}` is a built-in eSpeak voice; rename the model"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Write `manifest` to `NASHRA_HOME/voices.d/<id>.toml` (atomically).
+fn write_user_manifest(nashra_home: &Path, manifest: &VoiceManifest) -> Result<PathBuf, TtsError> {
+    let dir = nashra_home.join("voices.d");
+    fs::create_dir_all(&dir).map_err(|e| TtsError::io(&dir, e))?;
+    let path = dir.join(format!("{}.toml", manifest.id));
+    let text = toml::to_string(manifest).map_err(|e| TtsError::Manifest {
+        origin: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let header =
+        "# Written by `nashra voices add`: a Piper voice from local files, checksums pinned.\n";
+    crate::fsutil::write_atomic(&path, format!("{header}{text}").as_bytes())
+        .map_err(|e| TtsError::io(&path, e))?;
+    Ok(path)
 }
 
 /// How a downloaded file is checked.
