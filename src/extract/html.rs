@@ -777,8 +777,8 @@ fn parts_elsewhere(dom: &Dom, totals: &Totals, top: usize, roots: &[usize]) -> V
     }
     let marks = furniture_marks(dom, totals);
     let mut parts: Vec<usize> = Vec::new();
-    for index in 0..dom.nodes.len() {
-        if index == top || !same_kind(dom, top, index) || marks[index] {
+    for (index, &marked) in marks.iter().enumerate() {
+        if index == top || marked || !same_kind(dom, top, index) {
             continue;
         }
         let overlaps = |r: &usize| dom.contains(*r, index) || dom.contains(index, *r);
@@ -1397,4 +1397,3 @@ mod tests {
         assert_eq!(host_of("not a url"), None);
     }
 }
-
