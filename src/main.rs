@@ -799,22 +799,23 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
     for warning in reading.warnings.iter().filter(|_| !quiet) {
         eprintln!("nashra: warning: {warning}");
     }
-    let mut samples = Vec::new();
-    let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
-        samples.extend_from_slice(&clip.samples);
-        Ok(())
-    })?;
-    let clip = nashra::audio::Clip::new(samples, reading.sample_rate());
     let to_stdout = args.output.as_os_str() == "-";
-    if to_stdout {
-        let bytes = nashra::audio::wav::encode_wav(&clip).context("cannot encode the WAV")?;
-        let mut out = io::stdout().lock();
-        out.write_all(&bytes)
-            .and_then(|()| out.flush())
-            .context("cannot write the audio to standard output")?;
+    let (summary, audio_secs) = if to_stdout {
+        match read_to_stdout(&reading) {
+            Ok(spoken) => spoken,
+            Err(e) if is_closed_pipe(&e) => return Ok(0),
+            Err(e) => return Err(e),
+        }
     } else {
+        let mut samples = Vec::new();
+        let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
+            samples.extend_from_slice(&clip.samples);
+            Ok(())
+        })?;
+        let clip = nashra::audio::Clip::new(samples, reading.sample_rate());
         nashra::audio::wav::write_wav(&args.output, &clip)?;
-    }
+        (summary, clip.duration_secs())
+    };
     for problem in &summary.cache_problems {
         eprintln!("nashra: warning: {problem}");
     }
@@ -824,7 +825,7 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
             if to_stdout { "stdout".to_string() } else { args.output.display().to_string() },
             reading.title,
             summary.sentences,
-            clip.duration_secs(),
+            audio_secs,
             reading.voice_id,
             summary.synthesized,
             summary.cached,
@@ -832,6 +833,34 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
         );
     }
     Ok(0)
+}
+
+/// Stream the reading onto stdout as a WAV, sentence by sentence as each is ready; returns the
+/// summary and the seconds of audio written.
+fn read_to_stdout(reading: &nashra::read::Reading) -> Result<(nashra::read::ReadSummary, f64)> {
+    let rate = reading.sample_rate();
+    let mut out = PcmStream::new(io::stdout().lock(), StreamFormat::Wav, rate)?;
+    let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
+        out.write_clip(clip).map_err(|e| match e {
+            nashra::wav_stream::StreamError::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        })
+    })?;
+    let audio_secs = out.samples_written() as f64 / f64::from(rate.max(1));
+    drop(out.finish()?);
+    Ok((summary, audio_secs))
+}
+
+/// True when `error` comes from a reader that closed the pipe (the player was stopped).
+fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<nashra::wav_stream::StreamError>()
+                .is_some_and(|e| e.is_closed_pipe())
+    })
 }
 
 fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) -> Result<()> {
