@@ -444,8 +444,9 @@ impl Verbalizer {
     fn read_at(&self, line: &Line, i: usize) -> Option<Reading> {
         let core = line.tokens[i].core;
         if core.contains('/') {
-            if let Some(month) = dates::match_month(&[core]) {
-                return Some(Reading::new(month.spoken, 1));
+            let next = line.next_core(i, 1).unwrap_or("");
+            if let Some(month) = dates::match_month(&[core, next]) {
+                return Some(Reading::new(month.spoken, month.tokens));
             }
         }
         if !core
@@ -670,9 +671,15 @@ impl Verbalizer {
     ) -> NumberLit {
         let single_dot = raw.matches('.').count() == 1 && !raw.contains(',');
         let three_digits = number.fraction.as_ref().is_some_and(|f| f.len() == 3);
+        // A currency of two decimal places cannot have three: 15.500 ل.ل is fifteen thousand.
         let noun_follows = line
             .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some() && units::currency(w).is_none());
+            .is_some_and(|w| match units::currency(w) {
+                Some(currency) => {
+                    units::subunit(&currency.singular).is_none_or(|(_, places)| places < 3)
+                }
+                None => self.nouns.lookup(w).is_some(),
+            });
         if !(single_dot && three_digits && noun_follows) {
             return number;
         }
@@ -779,9 +786,13 @@ impl Verbalizer {
             }
         }
         if let Some(currency) = line.next_core(i, 1).and_then(units::currency) {
-            if let Some(spoken) = self.money_with_subunit(integer, fraction, &currency, case) {
-                return Reading::new(spoken, 2);
-            }
+            let spoken = self
+                .money_with_subunit(integer, fraction, &currency, case)
+                .unwrap_or_else(|| {
+                    let amount = numbers::decimal(integer, fraction, currency.gender, case);
+                    format!("{amount} {}", currency.singular)
+                });
+            return Reading::new(spoken, 2);
         }
         let unit = line.next_core(i, 1).and_then(units::unit);
         let gender = line
@@ -808,6 +819,9 @@ impl Verbalizer {
                 };
                 let counted = line.next_core(i, 2).is_some_and(|w| self.is_countable(w));
                 let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
+                if let Some(currency) = line.next_core(i, 2).and_then(units::currency) {
+                    return Some(Reading::new(format!("{spoken} {}", currency.singular), 3));
+                }
                 return Some(Reading::new(spoken, 2));
             }
             if let Some(entry) = units::unit(next).or_else(|| units::currency(next)) {
@@ -984,8 +998,13 @@ impl Verbalizer {
 
     /// "$ 5" or "USD 5" written with the symbol first.
     fn prefix_currency(&self, line: &Line, i: usize, currency: &NounEntry) -> Option<Reading> {
-        let next = line.next_core(i, 1)?;
-        let number = parse_number(next)?;
+        let core = line.tokens[i].core;
+        let number = line.next_core(i, 1).and_then(parse_number);
+        let Some(number) = number else {
+            // An abbreviation or symbol left without its amount (مليون ر.س) is read as the name.
+            let abbreviation = core.contains('.') || !core.chars().any(is_arabic_letter);
+            return abbreviation.then(|| Reading::new(currency.singular.clone(), 1));
+        };
         let case = self.context_case(line, i, "");
         let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
         reading.used += 1;
