@@ -116,6 +116,9 @@ const STEMS: &[(&str, &str, Ending)] = &[
     ("تريليوني", "تِرِلْيُونَيْ", Ending::Fixed),
     ("تريليونات", "تِرِلْيُونَات", Ending::FemininePlural),
     ("فاصلة", "فَاصِلَة", Ending::Triptote),
+    ("نصف", "نِصْف", Ending::Triptote),
+    ("ربع", "رُبْع", Ending::Triptote),
+    ("ثلث", "ثُلْث", Ending::Triptote),
     ("أول", "أَوَّل", Ending::Triptote),
     ("أولى", "أُولَى", Ending::Fixed),
     ("ثاني", "ثَانِي", Ending::Defective),
@@ -138,6 +141,20 @@ const STEMS: &[(&str, &str, Ending)] = &[
     ("عاشرة", "عَاشِرَة", Ending::Triptote),
     ("حادي", "حَادِي", Ending::Defective),
     ("حادية", "حَادِيَة", Ending::Triptote),
+];
+
+/// Words a reading may put after a number that it does not govern (من عشرةٍ إلى…).
+const PARTICLES: [&str; 10] = [
+    "إلى",
+    "من",
+    "في",
+    "على",
+    "عن",
+    "حتى",
+    "مساء",
+    "صباحا",
+    "ظهرا",
+    "سالب",
 ];
 
 /// Case of one word as the grammar settles it (the phrase's case, or genitive after a construct).
@@ -236,6 +253,11 @@ fn split_word(word: &str) -> Option<Parts<'_>> {
     None
 }
 
+/// True when the proclitics include the prepositions ب ل ك, which make the word genitive.
+fn has_preposition(clitics: &str) -> bool {
+    clitics.contains(['ب', 'ل', 'ك'])
+}
+
 /// The vowelled clitics: وَ فَ كَ, بِ لِ.
 fn vowel_clitics(clitics: &str) -> String {
     clitics
@@ -281,11 +303,15 @@ struct Position {
     tamyiz: bool,
 }
 
-fn case_ending(ending: Ending, at: &Position) -> String {
+fn case_ending(ending: Ending, ends_in_ta: bool, at: &Position) -> String {
     let case = at.case;
     let indefinite = !at.definite && !at.construct;
     match ending {
         Ending::Fixed => String::new(),
+        // The accusative tanween needs a written alif (or ة), which this form does not have.
+        Ending::Triptote if indefinite && case == WordCase::Accusative && !ends_in_ta => {
+            case.short_vowel().to_string()
+        }
         Ending::Triptote | Ending::Hundreds if indefinite => case.tanween().to_string(),
         Ending::Triptote | Ending::Hundreds => case.short_vowel().to_string(),
         Ending::Diptote if indefinite && case == WordCase::Genitive => "\u{064E}".to_string(),
@@ -328,14 +354,17 @@ fn vowel_stem(parts: &Parts, at: &Position) -> String {
             format!(
                 "{}{unit_vowel}مِئَة{}",
                 parts.vowelled,
-                case_ending(parts.ending, at)
+                case_ending(parts.ending, true, at)
             )
         }
         Ending::Alif if at.tamyiz || at.case != WordCase::Nominative => {
             format!("{}\u{064B}ا", parts.vowelled)
         }
         Ending::Alif => format!("{}\u{064E}ا", parts.vowelled),
-        ending => format!("{}{}", parts.vowelled, case_ending(ending, at)),
+        ending => {
+            let ends_in_ta = parts.stem.ends_with('ة');
+            format!("{}{}", parts.vowelled, case_ending(ending, ends_in_ta, at))
+        }
     }
 }
 
@@ -397,19 +426,23 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
     for (k, word) in words.iter().enumerate() {
         let Some(this) = &parts[k] else {
             out.push((*word).to_string());
-            governed = false;
+            // A definite number word right after another word is its genitive (نصف المليار).
+            governed = !word.starts_with('و');
             after_tens = false;
             continue;
         };
         let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
         let next_is_teen = teen.get(k + 1).copied().unwrap_or(false);
         let governs_next = match (parts.get(k + 1), words.get(k + 1)) {
-            (Some(Some(n)), _) => n.clitics.is_empty() && !n.article && is_scale(n.stem),
-            (_, Some(w)) => !w.starts_with('و') && !w.is_empty(),
+            (Some(Some(n)), _) => {
+                n.clitics.is_empty() && (n.article || is_scale(n.stem)) && !teen[k + 1]
+            }
+            (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
             _ => false,
         };
         let at = Position {
             case: match (governed, after_tens, conjoined) {
+                _ if has_preposition(this.clitics) => WordCase::Genitive,
                 (_, _, true) => phrase_case,
                 (true, _, _) => WordCase::Genitive,
                 (_, true, _) => WordCase::Accusative,
@@ -502,5 +535,34 @@ mod tests {
     fn words_outside_the_grammar_are_untouched() {
         assert_eq!(v("دولار أمريكي", Case::Nominative), "دولار أمريكي");
         assert_eq!(v("وقال", Case::Nominative), "وقال");
+    }
+}
+
+#[cfg(test)]
+mod grammar_tests {
+    use super::*;
+
+    #[test]
+    fn prepositions_and_idafa_make_the_genitive() {
+        assert_eq!(
+            vowel_phrase("سبعة وأربعين بالمئة", Some(Case::Oblique)),
+            "سَبْعَةٍ وَأَرْبَعِينَ بِالْمِئَةِ"
+        );
+        assert_eq!(
+            vowel_phrase("مليار ونصف المليار دولار", Some(Case::Nominative)),
+            "مِلْيَارٌ وَنِصْفُ الْمِلْيَارِ دولار"
+        );
+        assert_eq!(
+            vowel_phrase("من يونيو عام ألفين", Some(Case::Nominative)),
+            "من يونيو عام أَلْفَيْنِ"
+        );
+        assert_eq!(
+            vowel_phrase("من عشرة إلى خمسة عشر", Some(Case::Oblique)),
+            "من عَشَرَةٍ إلى خَمْسَةَ عَشَرَ"
+        );
+        assert_eq!(
+            vowel_phrase("صفر فاصلة خمسة", Some(Case::Accusative)),
+            "صِفْرَ فَاصِلَةً خَمْسَةً"
+        );
     }
 }
