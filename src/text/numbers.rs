@@ -1,6 +1,10 @@
 //! Arabic number words: cardinals with gender and case, ordinals, decimals,
 //! fractions, digit-by-digit reading, and a words→number parser.
 
+mod vowels;
+
+pub use vowels::vowel_phrase;
+
 /// Grammatical gender of a counted noun (or of an ordinal's head noun).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {

@@ -384,6 +384,17 @@ impl Verbalizer {
     /// Verbalizes normalized text. Text without digits, Latin letters or number symbols
     /// is returned unchanged.
     pub fn verbalize(&self, text: &str) -> String {
+        self.verbalize_with(text, false)
+    }
+
+    /// Like [`Verbalizer::verbalize`], with the words the verbalizer wrote (number words,
+    /// ordinals, scale words) fully vowelled for their case; words copied from the input are
+    /// unchanged, so stripping the marks gives exactly `verbalize()`'s output.
+    pub fn verbalize_vowelled(&self, text: &str) -> String {
+        self.verbalize_with(text, true)
+    }
+
+    fn verbalize_with(&self, text: &str, vowelled: bool) -> String {
         text.split('\n')
             .map(|line| {
                 let line = abbreviations::expand(line);
@@ -392,7 +403,7 @@ impl Verbalizer {
                         || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
                 });
                 if needs_work {
-                    self.verbalize_line(&line)
+                    self.verbalize_line(&line, vowelled)
                 } else {
                     line.into_owned()
                 }
@@ -401,7 +412,7 @@ impl Verbalizer {
             .join("\n")
     }
 
-    fn verbalize_line(&self, line: &str) -> String {
+    fn verbalize_line(&self, line: &str, vowelled: bool) -> String {
         let tokens = line
             .split(' ')
             .map(|raw| {
@@ -422,7 +433,12 @@ impl Verbalizer {
                 Some(reading) if reading.used > 0 => {
                     let last = (i + reading.used - 1).min(state.tokens.len() - 1);
                     let trail = state.tokens[last].trail;
-                    out.push(format!("{}{}{}", token.lead, reading.spoken, trail));
+                    let spoken = if vowelled {
+                        numbers::vowel_phrase(&reading.spoken, reading.case)
+                    } else {
+                        reading.spoken
+                    };
+                    out.push(format!("{}{spoken}{}", token.lead, trail));
                     if let Some(case) = reading.case {
                         state.last_number = Some((last, case));
                     }
@@ -444,8 +460,9 @@ impl Verbalizer {
     fn read_at(&self, line: &Line, i: usize) -> Option<Reading> {
         let core = line.tokens[i].core;
         if core.contains('/') {
-            if let Some(month) = dates::match_month(&[core]) {
-                return Some(Reading::new(month.spoken, 1));
+            let next = line.next_core(i, 1).unwrap_or("");
+            if let Some(month) = dates::match_month(&[core, next]) {
+                return Some(Reading::new(month.spoken, month.tokens));
             }
         }
         if !core
@@ -670,9 +687,15 @@ impl Verbalizer {
     ) -> NumberLit {
         let single_dot = raw.matches('.').count() == 1 && !raw.contains(',');
         let three_digits = number.fraction.as_ref().is_some_and(|f| f.len() == 3);
+        // A currency of two decimal places cannot have three: 15.500 ل.ل is fifteen thousand.
         let noun_follows = line
             .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some() && units::currency(w).is_none());
+            .is_some_and(|w| match units::currency(w) {
+                Some(currency) => {
+                    units::subunit(&currency.singular).is_none_or(|(_, places)| places < 3)
+                }
+                None => self.nouns.lookup(w).is_some(),
+            });
         if !(single_dot && three_digits && noun_follows) {
             return number;
         }
@@ -779,9 +802,13 @@ impl Verbalizer {
             }
         }
         if let Some(currency) = line.next_core(i, 1).and_then(units::currency) {
-            if let Some(spoken) = self.money_with_subunit(integer, fraction, &currency, case) {
-                return Reading::new(spoken, 2);
-            }
+            let spoken = self
+                .money_with_subunit(integer, fraction, &currency, case)
+                .unwrap_or_else(|| {
+                    let amount = numbers::decimal(integer, fraction, currency.gender, case);
+                    format!("{amount} {}", currency.singular)
+                });
+            return Reading::new(spoken, 2);
         }
         let unit = line.next_core(i, 1).and_then(units::unit);
         let gender = line
@@ -808,6 +835,9 @@ impl Verbalizer {
                 };
                 let counted = line.next_core(i, 2).is_some_and(|w| self.is_countable(w));
                 let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
+                if let Some(currency) = line.next_core(i, 2).and_then(units::currency) {
+                    return Some(Reading::new(format!("{spoken} {}", currency.singular), 3));
+                }
                 return Some(Reading::new(spoken, 2));
             }
             if let Some(entry) = units::unit(next).or_else(|| units::currency(next)) {
@@ -984,8 +1014,13 @@ impl Verbalizer {
 
     /// "$ 5" or "USD 5" written with the symbol first.
     fn prefix_currency(&self, line: &Line, i: usize, currency: &NounEntry) -> Option<Reading> {
-        let next = line.next_core(i, 1)?;
-        let number = parse_number(next)?;
+        let core = line.tokens[i].core;
+        let number = line.next_core(i, 1).and_then(parse_number);
+        let Some(number) = number else {
+            // An abbreviation or symbol left without its amount (مليون ر.س) is read as the name.
+            let abbreviation = core.contains('.') || !core.chars().any(is_arabic_letter);
+            return abbreviation.then(|| Reading::new(currency.singular.clone(), 1));
+        };
         let case = self.context_case(line, i, "");
         let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
         reading.used += 1;
@@ -1417,5 +1452,53 @@ mod tests {
         assert_eq!(parse_number("1.500.000").unwrap().integer, 1_500_000);
         assert_eq!(parse_number("3.5").unwrap().fraction.as_deref(), Some("5"));
         assert_eq!(parse_number("1,5").unwrap().fraction.as_deref(), Some("5"));
+    }
+
+    fn strip_vowels(text: &str) -> String {
+        text.chars()
+            .filter(|c| !('\u{064B}'..='\u{0652}').contains(c))
+            .collect()
+    }
+
+    #[test]
+    fn vowelled_output_strips_to_the_plain_output_on_the_whole_table() {
+        let verbalizer = Verbalizer::new();
+        let table = include_str!("testdata/cases.tsv");
+        let mut checked = 0;
+        for line in table
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let input = line.split('\t').next().unwrap_or_default();
+            let plain = verbalizer.verbalize(input);
+            let vowelled = verbalizer.verbalize_vowelled(input);
+            assert_eq!(strip_vowels(&vowelled), plain, "input: {input}");
+            checked += 1;
+        }
+        assert!(checked >= 250, "only {checked} table lines");
+    }
+
+    #[test]
+    fn vowels_the_words_it_wrote_and_keeps_the_others() {
+        let verbalizer = Verbalizer::new();
+        let vowelled = |text: &str| verbalizer.verbalize_vowelled(text);
+        assert_eq!(vowelled("قتل 35 شخصا"), "قتل خَمْسَةٌ وَثَلَاثُونَ شخصا");
+        assert_eq!(vowelled("في 2020"), "في أَلْفَيْنِ وَعِشْرِينَ");
+        assert_eq!(vowelled("وصل 200 جندي"), "وصل مِئَتَا جندي");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn vowelled_strips_to_plain(
+            number in 0u64..3_000_000,
+            word in proptest::sample::select(vec!["قتل", "في", "إن", "بلغ", "نحو", "عام", "الساعة", "رقم"]),
+            noun in proptest::sample::select(vec!["شخصا", "دولار", "سيارة", "يوما", "مارس", "%", "كم", "ساعات"]),
+        ) {
+            let verbalizer = Verbalizer::new();
+            let text = format!("{word} {number} {noun} و{} ، {}.", number / 7, number % 31);
+            let plain = verbalizer.verbalize(&text);
+            let vowelled = verbalizer.verbalize_vowelled(&text);
+            proptest::prop_assert_eq!(strip_vowels(&vowelled), plain);
+        }
     }
 }

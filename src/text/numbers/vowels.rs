@@ -1,0 +1,568 @@
+//! Full vowel marks for the words the verbalizer writes (number words, ordinals, scale words,
+//! month names): one table of stems, and the case endings chosen from the number grammar
+//! (construct, compound teens, definite article, tamyiz after tens). Stripping the marks
+//! U+064B–U+0652 from the result always gives the unvowelled input back.
+
+use super::Case;
+
+/// How the end of a stem changes with case and state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Fully vowelled whatever the case (ثَلَاثِينَ، أَلْفَيْنِ، مِئَتَيْ).
+    Fixed,
+    /// A singular or broken plural taking ُ/َ/ِ, and tanween when indefinite (خَمْسَةٌ).
+    Triptote,
+    /// A diptote: no tanween, fatha for the indefinite genitive (مَلَايِينَ).
+    Diptote,
+    /// A sound feminine plural: kasra for accusative and genitive (مِلْيَارَاتٍ).
+    FemininePlural,
+    /// Ends in ي: only the accusative shows (ثَمَانِيَ، الثَّانِيَ).
+    Defective,
+    /// A unit joined to مئة in one word: both parts take the case (ثَلَاثُمِئَةٍ).
+    Hundreds,
+    /// A scale word written with the accusative alif, or its dual construct (أَلْفًا / أَلْفَا).
+    Alif,
+}
+
+/// (plain word, vowelled stem, ending). The stem carries every mark but the case ending.
+const STEMS: &[(&str, &str, Ending)] = &[
+    ("صفر", "صِفْر", Ending::Triptote),
+    ("واحد", "وَاحِد", Ending::Triptote),
+    ("واحدة", "وَاحِدَة", Ending::Triptote),
+    ("أحد", "أَحَد", Ending::Triptote),
+    ("إحدى", "إِحْدَى", Ending::Fixed),
+    ("اثنان", "اثْنَانِ", Ending::Fixed),
+    ("اثنين", "اثْنَيْنِ", Ending::Fixed),
+    ("اثنتان", "اثْنَتَانِ", Ending::Fixed),
+    ("اثنتين", "اثْنَتَيْنِ", Ending::Fixed),
+    ("اثنا", "اثْنَا", Ending::Fixed),
+    ("اثني", "اثْنَيْ", Ending::Fixed),
+    ("اثنتا", "اثْنَتَا", Ending::Fixed),
+    ("اثنتي", "اثْنَتَيْ", Ending::Fixed),
+    ("ثلاثة", "ثَلَاثَة", Ending::Triptote),
+    ("ثلاث", "ثَلَاث", Ending::Triptote),
+    ("أربعة", "أَرْبَعَة", Ending::Triptote),
+    ("أربع", "أَرْبَع", Ending::Triptote),
+    ("خمسة", "خَمْسَة", Ending::Triptote),
+    ("خمس", "خَمْس", Ending::Triptote),
+    ("ستة", "سِتَّة", Ending::Triptote),
+    ("ست", "سِتّ", Ending::Triptote),
+    ("سبعة", "سَبْعَة", Ending::Triptote),
+    ("سبع", "سَبْع", Ending::Triptote),
+    ("ثمانية", "ثَمَانِيَة", Ending::Triptote),
+    ("ثماني", "ثَمَانِي", Ending::Defective),
+    ("ثمان", "ثَمَانٍ", Ending::Fixed),
+    ("تسعة", "تِسْعَة", Ending::Triptote),
+    ("تسع", "تِسْع", Ending::Triptote),
+    ("عشرة", "عَشَرَة", Ending::Triptote),
+    ("عشر", "عَشْر", Ending::Triptote),
+    ("ثلاثا", "ثَلَاثًا", Ending::Fixed),
+    ("أربعا", "أَرْبَعًا", Ending::Fixed),
+    ("خمسا", "خَمْسًا", Ending::Fixed),
+    ("ستا", "سِتًّا", Ending::Fixed),
+    ("سبعا", "سَبْعًا", Ending::Fixed),
+    ("ثمانيا", "ثَمَانِيًا", Ending::Fixed),
+    ("تسعا", "تِسْعًا", Ending::Fixed),
+    ("عشرون", "عِشْرُونَ", Ending::Fixed),
+    ("عشرين", "عِشْرِينَ", Ending::Fixed),
+    ("ثلاثون", "ثَلَاثُونَ", Ending::Fixed),
+    ("ثلاثين", "ثَلَاثِينَ", Ending::Fixed),
+    ("أربعون", "أَرْبَعُونَ", Ending::Fixed),
+    ("أربعين", "أَرْبَعِينَ", Ending::Fixed),
+    ("خمسون", "خَمْسُونَ", Ending::Fixed),
+    ("خمسين", "خَمْسِينَ", Ending::Fixed),
+    ("ستون", "سِتُّونَ", Ending::Fixed),
+    ("ستين", "سِتِّينَ", Ending::Fixed),
+    ("سبعون", "سَبْعُونَ", Ending::Fixed),
+    ("سبعين", "سَبْعِينَ", Ending::Fixed),
+    ("ثمانون", "ثَمَانُونَ", Ending::Fixed),
+    ("ثمانين", "ثَمَانِينَ", Ending::Fixed),
+    ("تسعون", "تِسْعُونَ", Ending::Fixed),
+    ("تسعين", "تِسْعِينَ", Ending::Fixed),
+    ("مئة", "مِئَة", Ending::Triptote),
+    ("مئتان", "مِئَتَانِ", Ending::Fixed),
+    ("مئتين", "مِئَتَيْنِ", Ending::Fixed),
+    ("مئتا", "مِئَتَا", Ending::Fixed),
+    ("مئتي", "مِئَتَيْ", Ending::Fixed),
+    ("ثلاثمئة", "ثَلَاث", Ending::Hundreds),
+    ("أربعمئة", "أَرْبَع", Ending::Hundreds),
+    ("خمسمئة", "خَمْس", Ending::Hundreds),
+    ("ستمئة", "سِتّ", Ending::Hundreds),
+    ("سبعمئة", "سَبْع", Ending::Hundreds),
+    ("ثمانمئة", "ثَمَانِ", Ending::Hundreds),
+    ("تسعمئة", "تِسْع", Ending::Hundreds),
+    ("ألف", "أَلْف", Ending::Triptote),
+    ("ألفا", "أَلْف", Ending::Alif),
+    ("ألفان", "أَلْفَانِ", Ending::Fixed),
+    ("ألفين", "أَلْفَيْنِ", Ending::Fixed),
+    ("ألفي", "أَلْفَيْ", Ending::Fixed),
+    ("آلاف", "آلَاف", Ending::Triptote),
+    ("مليون", "مِلْيُون", Ending::Triptote),
+    ("مليونا", "مِلْيُون", Ending::Alif),
+    ("مليونان", "مِلْيُونَانِ", Ending::Fixed),
+    ("مليونين", "مِلْيُونَيْنِ", Ending::Fixed),
+    ("مليوني", "مِلْيُونَيْ", Ending::Fixed),
+    ("ملايين", "مَلَايِين", Ending::Diptote),
+    ("مليار", "مِلْيَار", Ending::Triptote),
+    ("مليارا", "مِلْيَار", Ending::Alif),
+    ("ملياران", "مِلْيَارَانِ", Ending::Fixed),
+    ("مليارين", "مِلْيَارَيْنِ", Ending::Fixed),
+    ("ملياري", "مِلْيَارَيْ", Ending::Fixed),
+    ("مليارات", "مِلْيَارَات", Ending::FemininePlural),
+    ("تريليون", "تِرِلْيُون", Ending::Triptote),
+    ("تريليونا", "تِرِلْيُون", Ending::Alif),
+    ("تريليونان", "تِرِلْيُونَانِ", Ending::Fixed),
+    ("تريليونين", "تِرِلْيُونَيْنِ", Ending::Fixed),
+    ("تريليوني", "تِرِلْيُونَيْ", Ending::Fixed),
+    ("تريليونات", "تِرِلْيُونَات", Ending::FemininePlural),
+    ("فاصلة", "فَاصِلَة", Ending::Triptote),
+    ("نصف", "نِصْف", Ending::Triptote),
+    ("ربع", "رُبْع", Ending::Triptote),
+    ("ثلث", "ثُلْث", Ending::Triptote),
+    ("أول", "أَوَّل", Ending::Triptote),
+    ("أولى", "أُولَى", Ending::Fixed),
+    ("ثاني", "ثَانِي", Ending::Defective),
+    ("ثانية", "ثَانِيَة", Ending::Triptote),
+    ("ثالث", "ثَالِث", Ending::Triptote),
+    ("ثالثة", "ثَالِثَة", Ending::Triptote),
+    ("رابع", "رَابِع", Ending::Triptote),
+    ("رابعة", "رَابِعَة", Ending::Triptote),
+    ("خامس", "خَامِس", Ending::Triptote),
+    ("خامسة", "خَامِسَة", Ending::Triptote),
+    ("سادس", "سَادِس", Ending::Triptote),
+    ("سادسة", "سَادِسَة", Ending::Triptote),
+    ("سابع", "سَابِع", Ending::Triptote),
+    ("سابعة", "سَابِعَة", Ending::Triptote),
+    ("ثامن", "ثَامِن", Ending::Triptote),
+    ("ثامنة", "ثَامِنَة", Ending::Triptote),
+    ("تاسع", "تَاسِع", Ending::Triptote),
+    ("تاسعة", "تَاسِعَة", Ending::Triptote),
+    ("عاشر", "عَاشِر", Ending::Triptote),
+    ("عاشرة", "عَاشِرَة", Ending::Triptote),
+    ("حادي", "حَادِي", Ending::Defective),
+    ("حادية", "حَادِيَة", Ending::Triptote),
+];
+
+/// Words a reading may put after a number that it does not govern (من عشرةٍ إلى…).
+const PARTICLES: [&str; 10] = [
+    "إلى",
+    "من",
+    "في",
+    "على",
+    "عن",
+    "حتى",
+    "مساء",
+    "صباحا",
+    "ظهرا",
+    "سالب",
+];
+
+/// Case of one word as the grammar settles it (the phrase's case, or genitive after a construct).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordCase {
+    Nominative,
+    Accusative,
+    Genitive,
+    /// Not known: the case ending is left off.
+    Unknown,
+}
+
+impl WordCase {
+    fn from_case(case: Option<Case>) -> Self {
+        match case {
+            Some(Case::Nominative) => WordCase::Nominative,
+            Some(Case::Accusative) => WordCase::Accusative,
+            Some(Case::Oblique) => WordCase::Genitive,
+            None => WordCase::Unknown,
+        }
+    }
+
+    fn short_vowel(self) -> &'static str {
+        match self {
+            WordCase::Nominative => "\u{064F}",
+            WordCase::Accusative => "\u{064E}",
+            WordCase::Genitive => "\u{0650}",
+            WordCase::Unknown => "",
+        }
+    }
+
+    fn tanween(self) -> &'static str {
+        match self {
+            WordCase::Nominative => "\u{064C}",
+            WordCase::Accusative => "\u{064B}",
+            WordCase::Genitive => "\u{064D}",
+            WordCase::Unknown => "",
+        }
+    }
+}
+
+/// A word split into its proclitics, article and stem.
+struct Parts<'a> {
+    clitics: &'a str,
+    article: bool,
+    stem: &'a str,
+    vowelled: &'static str,
+    ending: Ending,
+}
+
+fn lookup(stem: &str) -> Option<(&'static str, Ending)> {
+    STEMS
+        .iter()
+        .find(|(plain, _, _)| *plain == stem)
+        .map(|(_, vowelled, ending)| (*vowelled, *ending))
+}
+
+/// Splits a written word into clitics (و ف ب ل ك), article (ال, or the ل of لل) and a known stem.
+fn split_word(word: &str) -> Option<Parts<'_>> {
+    let clitic_ends: Vec<usize> = std::iter::once(0)
+        .chain(
+            word.char_indices()
+                .take_while(|(_, c)| "وفبلك".contains(*c))
+                .take(2)
+                .map(|(at, c)| at + c.len_utf8()),
+        )
+        .collect();
+    for &end in &clitic_ends {
+        let (clitics, rest) = word.split_at(end);
+        if let Some((vowelled, ending)) = lookup(rest) {
+            return Some(Parts {
+                clitics,
+                article: false,
+                stem: rest,
+                vowelled,
+                ending,
+            });
+        }
+        let after_article = rest.strip_prefix("ال").or_else(|| {
+            (clitics.ends_with('ل') && !clitics.is_empty())
+                .then(|| rest.strip_prefix('ل'))
+                .flatten()
+        });
+        if let Some(stem) = after_article {
+            if let Some((vowelled, ending)) = lookup(stem) {
+                return Some(Parts {
+                    clitics,
+                    article: true,
+                    stem,
+                    vowelled,
+                    ending,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// True when the proclitics include the prepositions ب ل ك, which make the word genitive.
+fn has_preposition(clitics: &str) -> bool {
+    clitics.contains(['ب', 'ل', 'ك'])
+}
+
+/// The vowelled clitics: وَ فَ كَ, بِ لِ.
+fn vowel_clitics(clitics: &str) -> String {
+    clitics
+        .chars()
+        .map(|c| match c {
+            'ب' | 'ل' => format!("{c}\u{0650}"),
+            _ => format!("{c}\u{064E}"),
+        })
+        .collect()
+}
+
+/// The article before a vowelled stem: shadda on a sun letter, sukun on the lam otherwise.
+/// `after_lam` is true for the contracted لل, whose alif is not written.
+fn article(stem: &str, after_lam: bool) -> String {
+    let first = stem.chars().next().unwrap_or(' ');
+    let alif = if after_lam { "" } else { "ا" };
+    if "تثدذرزسشصضطظلن".contains(first) {
+        // Canonical order (as NFC leaves it): the short vowel before the shadda.
+        let rest = &stem[first.len_utf8()..];
+        let vowel_len: usize = rest
+            .chars()
+            .take_while(|c| ('\u{064B}'..='\u{0650}').contains(c))
+            .map(char::len_utf8)
+            .sum();
+        let (vowel, rest) = rest.split_at(vowel_len);
+        format!("{alif}ل{first}{vowel}\u{0651}{rest}")
+    } else {
+        format!("{alif}ل\u{0652}{stem}")
+    }
+}
+
+/// What the grammar says about one word of a number phrase.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    case: WordCase,
+    definite: bool,
+    /// Followed by the word it governs (ثلاثةُ آلافٍ، مئةُ يومٍ): no tanween.
+    construct: bool,
+    /// First part of a compound teen (خَمْسَةَ عَشَرَ) or its عشر/عشرة part: built on fatha.
+    compound: bool,
+    teen_part: bool,
+    /// A scale word after tens or teens (خمسون ألفا): tamyiz.
+    tamyiz: bool,
+}
+
+fn case_ending(ending: Ending, ends_in_ta: bool, at: &Position) -> String {
+    let case = at.case;
+    let indefinite = !at.definite && !at.construct;
+    match ending {
+        Ending::Fixed => String::new(),
+        // The accusative tanween needs a written alif (or ة), which this form does not have.
+        Ending::Triptote if indefinite && case == WordCase::Accusative && !ends_in_ta => {
+            case.short_vowel().to_string()
+        }
+        Ending::Triptote | Ending::Hundreds if indefinite => case.tanween().to_string(),
+        Ending::Triptote | Ending::Hundreds => case.short_vowel().to_string(),
+        Ending::Diptote if indefinite && case == WordCase::Genitive => "\u{064E}".to_string(),
+        Ending::Diptote => case.short_vowel().to_string(),
+        Ending::FemininePlural => {
+            let case = if case == WordCase::Accusative {
+                WordCase::Genitive
+            } else {
+                case
+            };
+            if indefinite {
+                case.tanween()
+            } else {
+                case.short_vowel()
+            }
+            .to_string()
+        }
+        Ending::Defective if case == WordCase::Accusative => "\u{064E}".to_string(),
+        Ending::Defective | Ending::Alif => String::new(),
+    }
+}
+
+fn vowel_stem(parts: &Parts, at: &Position) -> String {
+    if at.teen_part {
+        return match parts.stem {
+            "عشر" => "عَشَرَ".to_string(),
+            _ => "عَشْرَةَ".to_string(),
+        };
+    }
+    if at.compound && matches!(parts.ending, Ending::Triptote | Ending::Defective) {
+        return format!("{}\u{064E}", parts.vowelled);
+    }
+    match parts.ending {
+        Ending::Hundreds => {
+            let unit_vowel = if parts.stem == "ثمانمئة" {
+                ""
+            } else {
+                at.case.short_vowel()
+            };
+            format!(
+                "{}{unit_vowel}مِئَة{}",
+                parts.vowelled,
+                case_ending(parts.ending, true, at)
+            )
+        }
+        Ending::Alif if at.tamyiz || at.case != WordCase::Nominative => {
+            format!("{}\u{064B}ا", parts.vowelled)
+        }
+        Ending::Alif => format!("{}\u{064E}ا", parts.vowelled),
+        ending => {
+            let ends_in_ta = parts.stem.ends_with('ة');
+            format!("{}{}", parts.vowelled, case_ending(ending, ends_in_ta, at))
+        }
+    }
+}
+
+fn vowel_word(parts: &Parts, at: &Position) -> String {
+    let stem = vowel_stem(parts, at);
+    let contracted = parts.article && parts.clitics.ends_with('ل') && !parts.clitics.is_empty();
+    let (clitics, head) = if contracted {
+        let clitics = &parts.clitics[..parts.clitics.len() - 'ل'.len_utf8()];
+        (
+            format!("{}ل\u{0650}", vowel_clitics(clitics)),
+            article(&stem, true),
+        )
+    } else if parts.article {
+        (vowel_clitics(parts.clitics), article(&stem, false))
+    } else {
+        (vowel_clitics(parts.clitics), stem)
+    };
+    format!("{clitics}{head}")
+}
+
+fn is_scale(stem: &str) -> bool {
+    super::SCALES
+        .iter()
+        .any(|s| stem.starts_with(s.singular) && !stem.ends_with("ين") && !stem.ends_with("ان"))
+        || super::SCALES.iter().any(|s| s.plural == stem)
+}
+
+fn is_tens(stem: &str) -> bool {
+    super::TENS_NOM[2..].contains(&stem) || super::TENS_OBL[2..].contains(&stem)
+}
+
+/// True when word `k` is the عشر/عشرة of a compound teen (ثلاث عشرة، الحادي عشر).
+fn is_teen_part(parts: &[Option<Parts>], k: usize) -> bool {
+    let Some(Some(this)) = parts.get(k) else {
+        return false;
+    };
+    let Some(Some(prev)) = k.checked_sub(1).and_then(|p| parts.get(p)) else {
+        return false;
+    };
+    matches!(this.stem, "عشر" | "عشرة")
+        && this.clitics.is_empty()
+        && !this.article
+        && !matches!(prev.stem, "عشر" | "عشرة" | "مئة")
+        && prev.ending != Ending::Hundreds
+        && !is_scale(prev.stem)
+        && !is_tens(prev.stem)
+}
+
+/// Vowels the words of `spoken` that the number grammar knows, for a phrase read in `case`;
+/// other words (a counted noun copied from the input) are returned unchanged.
+pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
+    let phrase_case = WordCase::from_case(case);
+    let words: Vec<&str> = spoken.split(' ').collect();
+    let parts: Vec<Option<Parts>> = words.iter().map(|w| split_word(w)).collect();
+    let teen: Vec<bool> = (0..parts.len()).map(|k| is_teen_part(&parts, k)).collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut governed = false;
+    let mut after_tens = false;
+    for (k, word) in words.iter().enumerate() {
+        let Some(this) = &parts[k] else {
+            out.push((*word).to_string());
+            // A definite number word right after another word is its genitive (نصف المليار).
+            governed = !word.starts_with('و');
+            after_tens = false;
+            continue;
+        };
+        let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
+        let next_is_teen = teen.get(k + 1).copied().unwrap_or(false);
+        let governs_next = match (parts.get(k + 1), words.get(k + 1)) {
+            (Some(Some(n)), _) => {
+                n.clitics.is_empty() && (n.article || is_scale(n.stem)) && !teen[k + 1]
+            }
+            (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
+            _ => false,
+        };
+        let at = Position {
+            case: match (governed, after_tens, conjoined) {
+                _ if has_preposition(this.clitics) => WordCase::Genitive,
+                (_, _, true) => phrase_case,
+                (true, _, _) => WordCase::Genitive,
+                (_, true, _) => WordCase::Accusative,
+                _ => phrase_case,
+            },
+            definite: this.article,
+            construct: governs_next && !this.article && !next_is_teen,
+            compound: next_is_teen,
+            teen_part: teen[k],
+            tamyiz: after_tens && !conjoined,
+        };
+        out.push(vowel_word(this, &at));
+        governed = at.construct && !teen[k];
+        after_tens = is_tens(this.stem) || teen[k];
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(spoken: &str, case: Case) -> String {
+        vowel_phrase(spoken, Some(case))
+    }
+
+    #[test]
+    fn compound_tens_keep_the_case_of_the_phrase() {
+        assert_eq!(v("خمسة وثلاثين", Case::Accusative), "خَمْسَةً وَثَلَاثِينَ");
+        assert_eq!(v("خمسة وثلاثون", Case::Nominative), "خَمْسَةٌ وَثَلَاثُونَ");
+        assert_eq!(v("خمسة وثلاثين", Case::Oblique), "خَمْسَةٍ وَثَلَاثِينَ");
+        assert_eq!(v("ثمان وعشرون", Case::Nominative), "ثَمَانٍ وَعِشْرُونَ");
+        assert_eq!(v("ثلاثا وثلاثين", Case::Accusative), "ثَلَاثًا وَثَلَاثِينَ");
+    }
+
+    #[test]
+    fn teens_are_built_on_fatha() {
+        for case in [Case::Nominative, Case::Accusative, Case::Oblique] {
+            assert_eq!(v("ثلاث عشرة", case), "ثَلَاثَ عَشْرَةَ");
+            assert_eq!(v("خمسة عشر", case), "خَمْسَةَ عَشَرَ");
+            assert_eq!(v("أحد عشر", case), "أَحَدَ عَشَرَ");
+            assert_eq!(v("الثامنة عشرة", case), "الثَّامِنَةَ عَشْرَةَ");
+            assert_eq!(v("الحادي عشر", case), "الْحَادِيَ عَشَرَ");
+        }
+        assert_eq!(v("اثنا عشر", Case::Nominative), "اثْنَا عَشَرَ");
+        assert_eq!(v("اثنتي عشرة", Case::Oblique), "اثْنَتَيْ عَشْرَةَ");
+    }
+
+    #[test]
+    fn ordinals_take_the_case_without_tanween() {
+        assert_eq!(v("الثامنة", Case::Accusative), "الثَّامِنَةَ");
+        assert_eq!(v("الثامنة", Case::Nominative), "الثَّامِنَةُ");
+        assert_eq!(v("الخامس", Case::Oblique), "الْخَامِسِ");
+        assert_eq!(v("بالمرتبة", Case::Oblique), "بالمرتبة");
+        assert_eq!(v("للثالث", Case::Oblique), "لِلثَّالِثِ");
+        assert_eq!(v("الثاني", Case::Accusative), "الثَّانِيَ");
+        assert_eq!(v("الثاني", Case::Nominative), "الثَّانِي");
+        assert_eq!(v("الخامس والعشرين", Case::Oblique), "الْخَامِسِ وَالْعِشْرِينَ");
+    }
+
+    #[test]
+    fn duals_and_scales() {
+        assert_eq!(v("ألفين", Case::Oblique), "أَلْفَيْنِ");
+        assert_eq!(v("مئتي", Case::Accusative), "مِئَتَيْ");
+        assert_eq!(v("مئتان", Case::Nominative), "مِئَتَانِ");
+        assert_eq!(v("ثلاثة آلاف", Case::Nominative), "ثَلَاثَةُ آلَافٍ");
+        assert_eq!(v("ثلاثة آلاف", Case::Accusative), "ثَلَاثَةَ آلَافٍ");
+        assert_eq!(v("ثلاثة ملايين", Case::Oblique), "ثَلَاثَةِ مَلَايِينَ");
+        assert_eq!(v("خمسة مليارات", Case::Accusative), "خَمْسَةَ مِلْيَارَاتٍ");
+        assert_eq!(v("ألفا", Case::Accusative), "أَلْفًا");
+        assert_eq!(v("ألفا جندي", Case::Nominative), "أَلْفَا جندي");
+        assert_eq!(v("خمسون ألفا", Case::Nominative), "خَمْسُونَ أَلْفًا");
+    }
+
+    #[test]
+    fn hundreds_and_conjoined_groups() {
+        assert_eq!(v("ألف وتسعمئة وتسعين", Case::Oblique), "أَلْفٍ وَتِسْعِمِئَةٍ وَتِسْعِينَ");
+        assert_eq!(v("ألف وخمسمئة", Case::Nominative), "أَلْفٌ وَخَمْسُمِئَةٌ");
+        assert_eq!(v("مئة يوم", Case::Accusative), "مِئَةَ يوم");
+        assert_eq!(v("ثمانمئة", Case::Nominative), "ثَمَانِمِئَةٌ");
+    }
+
+    #[test]
+    fn unknown_case_leaves_the_ending_off() {
+        assert_eq!(vowel_phrase("خمسة وثلاثين", None), "خَمْسَة وَثَلَاثِينَ");
+        assert_eq!(vowel_phrase("الثامنة", None), "الثَّامِنَة");
+    }
+
+    #[test]
+    fn words_outside_the_grammar_are_untouched() {
+        assert_eq!(v("دولار أمريكي", Case::Nominative), "دولار أمريكي");
+        assert_eq!(v("وقال", Case::Nominative), "وقال");
+    }
+}
+
+#[cfg(test)]
+mod grammar_tests {
+    use super::*;
+
+    #[test]
+    fn prepositions_and_idafa_make_the_genitive() {
+        assert_eq!(
+            vowel_phrase("سبعة وأربعين بالمئة", Some(Case::Oblique)),
+            "سَبْعَةٍ وَأَرْبَعِينَ بِالْمِئَةِ"
+        );
+        assert_eq!(
+            vowel_phrase("مليار ونصف المليار دولار", Some(Case::Nominative)),
+            "مِلْيَارٌ وَنِصْفُ الْمِلْيَارِ دولار"
+        );
+        assert_eq!(
+            vowel_phrase("من يونيو عام ألفين", Some(Case::Nominative)),
+            "من يونيو عام أَلْفَيْنِ"
+        );
+        assert_eq!(
+            vowel_phrase("من عشرة إلى خمسة عشر", Some(Case::Oblique)),
+            "من عَشَرَةٍ إلى خَمْسَةَ عَشَرَ"
+        );
+        assert_eq!(
+            vowel_phrase("صفر فاصلة خمسة", Some(Case::Accusative)),
+            "صِفْرَ فَاصِلَةً خَمْسَةً"
+        );
+    }
+}
