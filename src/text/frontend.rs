@@ -105,7 +105,7 @@ impl FrontEnd {
         let spoken = if self.arabic {
             self.arabic_spoken(&replaced)
         } else {
-            replaced
+            replaced.clone()
         };
         let warnings = if self.arabic {
             lint(&spoken)
@@ -114,13 +114,15 @@ impl FrontEnd {
         };
         let mut errors = Vec::new();
         let diacritized = match &self.diacritizer {
-            Some(d) if !spoken.trim().is_empty() => match d.diacritize(&spoken) {
-                Ok(text) => Some(text),
-                Err(e) => {
-                    errors.push(e.to_string());
-                    None
+            Some(d) if !spoken.trim().is_empty() => {
+                match d.diacritize(&self.vowelled(&replaced, &spoken)) {
+                    Ok(text) => Some(text),
+                    Err(e) => {
+                        errors.push(e.to_string());
+                        None
+                    }
                 }
-            },
+            }
             _ => None,
         };
         SpokenSentence {
@@ -129,6 +131,24 @@ impl FrontEnd {
             diacritized,
             warnings,
             errors,
+        }
+    }
+
+    /// `spoken` with the words the verbalizer wrote already vowelled for their case and gender
+    /// (the diacritizer keeps them as they are); `spoken` itself where that cannot be had.
+    fn vowelled(&self, replaced: &str, spoken: &str) -> String {
+        if !self.arabic {
+            return spoken.to_string();
+        }
+        let named = super::transliterate::replace_names(replaced);
+        let vowelled = self
+            .verbalizer
+            .verbalize_vowelled(&super::normalize::normalize(&named));
+        let vowelled = super::transliterate::arabize_latin(&vowelled);
+        if super::diacritize::strip_vowel_marks(&vowelled) == spoken {
+            vowelled
+        } else {
+            spoken.to_string()
         }
     }
 
@@ -157,6 +177,25 @@ mod tests {
     fn has_latin(text: &str) -> bool {
         text.chars()
             .any(super::super::transliterate::is_latin_letter)
+    }
+
+    #[test]
+    fn numbers_reach_the_diacritizer_vowelled_by_the_verbalizer() {
+        let front_end = match FrontEnd::new("ar", true, None) {
+            Ok(front_end) => front_end,
+            Err(e) => panic!("front end: {e}"),
+        };
+        let sentence = front_end.process("في 25 دولة");
+        assert_eq!(sentence.spoken, "في خمس وعشرين دولة");
+        let diacritized = sentence.diacritized.unwrap_or_default();
+        assert!(
+            diacritized.contains("خَمْسٍ وَعِشْرِينَ"),
+            "the verbalizer's vowels were not kept: {diacritized}"
+        );
+        assert_eq!(
+            super::super::diacritize::strip_vowel_marks(&diacritized),
+            sentence.spoken
+        );
     }
 
     #[test]
