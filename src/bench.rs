@@ -211,6 +211,7 @@ fn briefing(
         out_dir: out.path().to_path_buf(),
         date,
         voice: Some(voice_id.to_string()),
+        speaker: None,
         params: SynthesisParams::default(),
         pauses: Default::default(),
         diacritize: None,

@@ -55,6 +55,8 @@ pub struct BriefOptions {
     pub date: NaiveDate,
     /// Voice id; `None` picks the default.
     pub voice: Option<String>,
+    /// Speaker of a multi-speaker voice (a name or a number); `None`: the voice's first.
+    pub speaker: Option<String>,
     /// Synthesis settings.
     pub params: SynthesisParams,
     /// Pauses.
@@ -182,15 +184,28 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
     // Check the voice first (unknown or not installed fails before any fetching); the model
     // itself is verified and loaded only when there is something to synthesize.
     let manifest = catalog.get(&voice_id)?.clone();
-    let fingerprint = tts::voice_fingerprint(&voice_id, &catalog, &store)?;
+    let fingerprint = match &options.speaker {
+        Some(speaker) => format!(
+            "{}:speaker={speaker}",
+            tts::voice_fingerprint(&voice_id, &catalog, &store)?
+        ),
+        None => tts::voice_fingerprint(&voice_id, &catalog, &store)?,
+    };
     let neural = manifest.engine == tts::Engine::Piper;
     let cores = crate::available_cores();
     let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
 
     // The first run of a day will synthesize: check and load the neural voice while the
     // sources are fetched and the text is prepared (a model load takes about a second).
-    let preload = (neural && !(options.use_cache && day_dir.join("report.json").exists()))
-        .then(|| VoicePreload::start(manifest.clone(), store.clone(), workers, threads));
+    let preload =
+        (neural && !(options.use_cache && day_dir.join("report.json").exists())).then(|| {
+            VoicePreload::start(
+                manifest.clone(),
+                store.clone(),
+                options.speaker.clone(),
+                (workers, threads),
+            )
+        });
 
     let language = manifest.language.clone();
     let diacritize = options
@@ -238,7 +253,10 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
     let (voice_source, ready) = match preload {
         Some(preload) => preload.wait()?,
         None => (
-            VoiceSource::prepare(&voice_id, &catalog, &store)?,
+            with_speaker(
+                VoiceSource::prepare(&voice_id, &catalog, &store)?,
+                options.speaker.as_deref(),
+            )?,
             Vec::new(),
         ),
     };
@@ -352,6 +370,14 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
     Ok(BriefOutcome { day_dir, report })
 }
 
+/// `source` speaking as `speaker` when one is asked for.
+fn with_speaker(mut source: VoiceSource, speaker: Option<&str>) -> Result<VoiceSource, TtsError> {
+    if let Some(speaker) = speaker {
+        source.select_speaker(speaker)?;
+    }
+    Ok(source)
+}
+
 /// Voices being checked and loaded on a thread of their own. Dropping it waits for the
 /// thread, so a run that ends early never leaves a model load running behind it.
 struct VoicePreload(Option<std::thread::JoinHandle<Result<ReadyVoice, TtsError>>>);
@@ -365,11 +391,14 @@ impl VoicePreload {
     fn start(
         manifest: tts::VoiceManifest,
         store: VoiceStore,
-        workers: usize,
-        threads: usize,
+        speaker: Option<String>,
+        (workers, threads): (usize, usize),
     ) -> Self {
         Self(Some(std::thread::spawn(move || {
-            let source = VoiceSource::from_manifest(manifest, &store)?;
+            let source = with_speaker(
+                VoiceSource::from_manifest(manifest, &store)?,
+                speaker.as_deref(),
+            )?;
             let voices = synthesize::load_voices(&source, workers, threads)
                 .into_iter()
                 .flatten()

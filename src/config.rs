@@ -73,6 +73,8 @@ impl Default for Limits {
 pub struct VoiceSettings {
     /// Voice id (default: the Arabic neural voice if installed, else espeak-ar).
     pub id: Option<String>,
+    /// Speaker of a multi-speaker Piper voice: a name from its config or a number.
+    pub speaker: Option<String>,
     /// Speaking speed, 1.0 natural.
     pub speed: Option<f32>,
     /// Restore vowel marks (default: on for Arabic voices, neural and eSpeak NG).

@@ -139,6 +139,9 @@ struct BriefArgs {
     /// Article pages (.html, .htm), text dumps (.txt), feeds, URLs, or folders of them
     /// (default: the feeds of the config file).
     sources: Vec<String>,
+    /// Speaker of a multi-speaker voice: a name from the voice's config or a number.
+    #[arg(long)]
+    speaker: Option<String>,
     /// Config file (default: ./nashra.toml when present).
     #[arg(long)]
     config: Option<PathBuf>,
@@ -270,6 +273,9 @@ struct ReadArgs {
     /// Voice id (see `nashra voices list`); default as for `brief`.
     #[arg(long)]
     voice: Option<String>,
+    /// Speaker of a multi-speaker voice: a name from the voice's config or a number.
+    #[arg(long)]
+    speaker: Option<String>,
     /// Speaking speed (1.0 natural).
     #[arg(long)]
     speed: Option<f32>,
@@ -685,6 +691,7 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
             .date
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         voice: args.voice.or(config.voice.id.clone()),
+        speaker: args.speaker.or(config.voice.speaker.clone()),
         params: SynthesisParams {
             speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
         },
@@ -777,6 +784,7 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
     let options = nashra::read::ReadOptions {
         source: args.source.clone(),
         voice: args.voice.or(config.voice.id.clone()),
+        speaker: args.speaker.or(config.voice.speaker.clone()),
         params: SynthesisParams {
             speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
         },

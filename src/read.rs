@@ -22,6 +22,8 @@ pub struct ReadOptions {
     pub source: String,
     /// Voice id; `None` picks the default (as for a briefing).
     pub voice: Option<String>,
+    /// Speaker of a multi-speaker voice (a name or a number); `None`: the voice's first.
+    pub speaker: Option<String>,
     /// Synthesis settings.
     pub params: SynthesisParams,
     /// Pauses between clauses, sentences and paragraphs.
@@ -104,11 +106,14 @@ pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
     let language = manifest.language.clone();
     let diacritize = options
         .diacritize
-        .unwrap_or(manifest.engine == tts::Engine::Piper)
+        .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(manifest.engine))
         && language == "ar";
     let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
     let plan = speak::plan_text(&front_end, &article_text(&article), &options.pauses);
-    let source = VoiceSource::from_manifest(manifest, &store)?;
+    let mut source = VoiceSource::from_manifest(manifest, &store)?;
+    if let Some(speaker) = &options.speaker {
+        source.select_speaker(speaker)?;
+    }
     let cache = if options.use_cache {
         ClipCache::new(options.nashra_home.join("cache").join("clips"))
     } else {

@@ -32,7 +32,7 @@ fn brief_on_the_samples_makes_a_briefing_and_a_report() {
     assert!(rms(&samples) > 0.01);
     let report = report(&day);
     let inputs = report["inputs"].as_array().unwrap();
-    assert!(inputs.len() >= 5, "{inputs:?}");
+    assert!(inputs.len() >= 4, "{inputs:?}");
     assert!(
         inputs
             .iter()
@@ -43,7 +43,7 @@ fn brief_on_the_samples_makes_a_briefing_and_a_report() {
         .iter()
         .any(|i| i["title"].as_str().unwrap_or("").contains("الأرصاد")));
     assert_eq!(report["voice"]["id"], "espeak-ar");
-    assert!(report["stories"].as_u64().unwrap() >= 5);
+    assert!(report["stories"].as_u64().unwrap() >= 4);
     assert!((report["duration_secs"].as_f64().unwrap() - f64::from(seconds)).abs() < 0.1);
     let stages: Vec<&str> = report["timings"]
         .as_array()
@@ -288,8 +288,8 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
         assert!((f64::from(chapter.start_time) / 1000.0 - start).abs() < 0.002);
     }
     // The transcript carries the original text (digits as written), the script both forms.
-    assert!(vtt.contains("يوم 16 يونيو في جنيف"));
-    assert!(!vtt.contains("Reuters"), "the photo credit is not read");
+    assert!(vtt.contains("تبلغ 50 ألف متر مكعب"));
+    assert!(!vtt.contains("خالد منصور"), "the photo credit is not read");
     let script: serde_json::Value =
         serde_json::from_slice(&fs::read(day.join("script.json")).unwrap()).unwrap();
     let segment = script["segments"]
@@ -300,12 +300,12 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
             s["original"]
                 .as_str()
                 .unwrap()
-                .contains("يوم 16 يونيو في جنيف")
+                .contains("تبلغ 50 ألف متر مكعب")
         })
         .unwrap();
     let spoken = segment["spoken"].as_str().unwrap();
     assert!(
-        spoken.contains("يوم السادس عشر من يونيو في جنيف") && spoken.contains("نحو أربع ساعات"),
+        spoken.contains("تبلغ خمسين ألف متر مكعب") && spoken.contains("نحو مئتي ألف نسمة"),
         "{segment}"
     );
     assert!(segment["start_sample"].as_u64().unwrap() < segment["end_sample"].as_u64().unwrap());

@@ -49,13 +49,21 @@ fn read_speaks_the_article_exactly_as_say_speaks_its_text() {
         summary.contains("4 sentences") && summary.contains("0 synthesized, 4 from cache"),
         "{summary}"
     );
-    assert_eq!(&output.stdout[..4], b"RIFF");
-    let read_path = dir.path().join("read.wav");
-    fs::write(&read_path, &output.stdout).unwrap();
-    let (read_rate, _, _, read) = read_wav(&read_path);
-    let (say_rate, _, _, said) = read_wav(&say_wav);
-    assert_eq!(read_rate, say_rate);
-    assert_eq!(read, said, "the same audio, sample for sample");
+    // `-o -` is a WAV stream (header of open length, then the samples as sentences finish).
+    let streamed = &output.stdout;
+    assert_eq!(&streamed[..4], b"RIFF");
+    assert_eq!(
+        streamed[40..44],
+        0x7FFF_FFFEu32.to_le_bytes(),
+        "open length"
+    );
+    let said_bytes = fs::read(&say_wav).unwrap();
+    assert_eq!(streamed[20..36], said_bytes[20..36], "same format");
+    assert!(
+        streamed[44..] == said_bytes[44..],
+        "the same audio, sample for sample"
+    );
+    let (_, _, _, said) = read_wav(&say_wav);
 
     // Without the cache it synthesizes every sentence anew, to about the same length.
     let fresh = dir.path().join("fresh.wav");
@@ -95,4 +103,46 @@ fn read_gives_the_same_one_line_errors_as_brief() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("unknown voice `nobody`"));
+}
+
+/// `read --speaker` and `brief --speaker` refuse a speaker the voice does not have, naming it,
+/// before anything is written.
+#[test]
+fn read_and_brief_refuse_an_unknown_speaker() {
+    let home = tempfile::tempdir().unwrap();
+    install_test_voice(home.path());
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("story.txt");
+    fs::write(&text, format!("{HEADLINE}\n\n{}\n", PARAGRAPHS[0])).unwrap();
+    nashra(home.path())
+        .args([
+            "read",
+            "--voice",
+            "en_US-joe-medium",
+            "--speaker",
+            "amy",
+            "-o",
+        ])
+        .arg(dir.path().join("x.wav"))
+        .arg(&text)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown speaker `amy`"));
+    assert!(!dir.path().join("x.wav").exists());
+    let out = dir.path().join("out");
+    nashra(home.path())
+        .args([
+            "brief",
+            "--date",
+            "2026-11-29",
+            "--voice",
+            "en_US-joe-medium",
+        ])
+        .args(["--speaker", "amy", "--out"])
+        .arg(&out)
+        .arg(&text)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown speaker `amy`"));
+    assert!(!out.join("2026-11-29").join("briefing.mp3").exists());
 }

@@ -16,6 +16,7 @@ fn options(home: &Path, max_minutes: Option<f64>, templates: TemplateOverrides) 
         out_dir: home.join("out"),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
         voice: None,
+        speaker: None,
         params: Default::default(),
         pauses: Default::default(),
         diacritize: Some(false),

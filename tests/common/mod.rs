@@ -19,6 +19,24 @@ pub fn test_voice_dir() -> PathBuf {
     dir
 }
 
+/// A file of another project's data under `../shared/` (beside the repository), or `None` with
+/// a one-line reason printed when it is missing; under `CI=true` a missing file fails the test.
+pub fn shared_file(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.is_file() {
+        return Some(path);
+    }
+    let reason = format!(
+        "{} is missing (shared data beside the repository)",
+        path.display()
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{reason}");
+    println!("skipped: {reason}");
+    None
+}
+
 /// The repository's samples folder.
 pub fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
