@@ -112,7 +112,8 @@ pub fn roman_value(token: &str) -> Option<u64> {
     (to_roman(total) == token).then_some(total)
 }
 
-fn to_roman(mut n: u64) -> String {
+/// `n` in Roman numerals (standard subtractive form).
+pub(crate) fn to_roman(mut n: u64) -> String {
     const TABLE: [(u64, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

@@ -168,30 +168,8 @@ mod tests {
         out
     }
 
-    fn roman(mut n: u64) -> String {
-        let table = [
-            (1000, "M"),
-            (900, "CM"),
-            (500, "D"),
-            (400, "CD"),
-            (100, "C"),
-            (90, "XC"),
-            (50, "L"),
-            (40, "XL"),
-            (10, "X"),
-            (9, "IX"),
-            (5, "V"),
-            (4, "IV"),
-            (1, "I"),
-        ];
-        let mut out = String::new();
-        for (value, symbol) in table {
-            while n >= value {
-                out.push_str(symbol);
-                n -= value;
-            }
-        }
-        out
+    fn roman(n: u64) -> String {
+        super::latin::to_roman(n)
     }
 
     proptest! {
