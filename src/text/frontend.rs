@@ -140,11 +140,7 @@ impl FrontEnd {
         if !self.arabic {
             return spoken.to_string();
         }
-        let named = super::transliterate::replace_names(replaced);
-        let vowelled = self
-            .verbalizer
-            .verbalize_vowelled(&super::normalize::normalize(&named));
-        let vowelled = super::transliterate::arabize_latin(&vowelled);
+        let vowelled = self.arabic_text(replaced, Verbalizer::verbalize_vowelled);
         if super::diacritize::strip_vowel_marks(&vowelled) == spoken {
             vowelled
         } else {
@@ -156,8 +152,13 @@ impl FrontEnd {
     /// names the bundled lexicon knows first (so the verbalizer sees Arabic words around its
     /// numbers), then numbers and symbols, then every Latin word left.
     fn arabic_spoken(&self, text: &str) -> String {
+        self.arabic_text(text, Verbalizer::verbalize)
+    }
+
+    /// The Arabic pipeline of [`Self::arabic_spoken`] with `verbalize` as its verbalizer step.
+    fn arabic_text(&self, text: &str, verbalize: fn(&Verbalizer, &str) -> String) -> String {
         let named = super::transliterate::replace_names(text);
-        let verbalized = super::to_spoken(&self.verbalizer, None, &named);
+        let verbalized = verbalize(&self.verbalizer, &super::normalize::normalize(&named));
         super::transliterate::arabize_latin(&verbalized)
     }
 }
