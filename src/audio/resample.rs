@@ -112,10 +112,11 @@ pub(crate) fn build_resampler(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn sine(freq: f32, rate: u32, secs: f32, amplitude: f32) -> Clip {
+    /// `secs` of a sine at `freq` Hz and `amplitude`, sampled at `rate` (shared by audio tests).
+    pub(crate) fn sine(freq: f32, rate: u32, secs: f32, amplitude: f32) -> Clip {
         let n = (rate as f32 * secs) as usize;
         let samples = (0..n)
             .map(|i| amplitude * (std::f32::consts::TAU * freq * i as f32 / rate as f32).sin())

@@ -855,11 +855,7 @@ mod tests {
     }
 
     fn tone(rate: u32, seconds: f32, frequency: f32, amplitude: f32) -> Clip {
-        let n = (rate as f32 * seconds) as usize;
-        let samples = (0..n)
-            .map(|i| amplitude * (std::f32::consts::TAU * frequency * i as f32 / rate as f32).sin())
-            .collect();
-        Clip::new(samples, rate)
+        crate::audio::resample::tests::sine(frequency, rate, seconds, amplitude)
     }
 
     #[test]
