@@ -184,12 +184,10 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
     // Check the voice first (unknown or not installed fails before any fetching); the model
     // itself is verified and loaded only when there is something to synthesize.
     let manifest = catalog.get(&voice_id)?.clone();
+    let voice_fingerprint = tts::voice_fingerprint(&voice_id, &catalog, &store)?;
     let fingerprint = match &options.speaker {
-        Some(speaker) => format!(
-            "{}:speaker={speaker}",
-            tts::voice_fingerprint(&voice_id, &catalog, &store)?
-        ),
-        None => tts::voice_fingerprint(&voice_id, &catalog, &store)?,
+        Some(speaker) => format!("{voice_fingerprint}:speaker={speaker}"),
+        None => voice_fingerprint,
     };
     let neural = manifest.engine == tts::Engine::Piper;
     let cores = crate::available_cores();
