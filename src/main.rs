@@ -279,7 +279,7 @@ struct ReadArgs {
     /// Speaking speed (1.0 natural).
     #[arg(long)]
     speed: Option<f32>,
-    /// Output WAV file (`-`: standard output, written when the article is read).
+    /// Output WAV file, or `-` for a WAV stream on stdout, sentence by sentence as each is ready.
     #[arg(long, short)]
     output: PathBuf,
     /// Config file (default: ./nashra.toml when present).
