@@ -4,32 +4,28 @@
 //!
 //! | stage | module | produces |
 //! |---|---|---|
-//! | read sources (files, URLs, feeds) | [`sources`], [`gather`] | documents |
+//! | read sources (files, URLs, feeds) | [`sources`] | documents |
 //! | extract | [`extract`] | [`extract::Article`] |
 //! | compose | [`compose`] | [`compose::Script`] of [`compose::Segment`]s |
 //! | text front end | [`text`] | spoken (and diacritized) sentences |
-//! | synthesize | [`tts`], [`speak`] | [`audio::Clip`]s |
+//! | synthesize | [`tts`] | [`audio::Clip`]s |
 //! | assemble and encode | [`audio`] | the programme files |
+//! | publish | [`publish`] | podcast feed, listener pages |
 //!
-//! [`brief::run`] runs them all; the `nashra` binary is a thin layer over this library.
+//! [`pipeline`] runs them ([`pipeline::brief::run`] the whole day); it depends on the stages and
+//! no stage depends on it. [`progress`] is how long work reports itself. The `nashra` binary is
+//! a thin layer over this library.
 pub mod audio;
-pub mod bench;
-pub mod brief;
 pub mod compose;
 pub mod config;
 pub mod extract;
 pub mod fsutil;
-pub mod gather;
-pub mod produce;
+pub mod pipeline;
+pub mod progress;
 pub mod publish;
-pub mod read;
-pub mod report;
 pub mod sources;
-pub mod speak;
-pub mod synthesize;
 pub mod text;
 pub mod tts;
-pub mod wav_stream;
 
 /// The number of cores this process may use (1 when unknown).
 pub fn available_cores() -> usize {

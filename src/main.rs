@@ -7,17 +7,18 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use nashra::brief::{BriefError, BriefOptions, Progress, SoundFiles};
+use nashra::audio::wav_stream::{PcmStream, StreamFormat};
 use nashra::compose::Pauses;
 use nashra::config::Config;
-use nashra::gather::GatherOptions;
-use nashra::produce::ProductionSettings;
+use nashra::pipeline::brief::{BriefError, BriefOptions, SoundFiles};
+use nashra::pipeline::gather::GatherOptions;
+use nashra::pipeline::produce::ProductionSettings;
+use nashra::pipeline::report::InputStatus;
+use nashra::pipeline::say::SpeakError;
+use nashra::progress::Progress;
 use nashra::publish;
-use nashra::report::InputStatus;
-use nashra::speak::SpeakError;
 use nashra::tts::clip_cache::ClipCache;
 use nashra::tts::{self, Catalog, SynthesisParams, VoiceSource, VoiceStore};
-use nashra::wav_stream::{PcmStream, StreamFormat};
 
 /// Exit code: the command could not do its job.
 const EXIT_FAILURE: u8 = 1;
@@ -367,10 +368,10 @@ fn choose_voice(
 }
 
 fn extract(args: ExtractArgs) -> Result<u8> {
-    let outcomes = nashra::gather::gather(
+    let outcomes = nashra::pipeline::gather::gather(
         std::slice::from_ref(&args.source),
         &GatherOptions::default(),
-        &nashra::brief::NoProgress,
+        &nashra::progress::NoProgress,
     );
     let mut out = io::stdout().lock();
     let mut failed = 0;
@@ -454,8 +455,8 @@ fn say(args: SayArgs, quiet: bool) -> Result<()> {
         ("stdout".to_string(), audio)
     } else {
         let front_end = say_front_end(&source)?;
-        let plan = nashra::speak::plan_text(&front_end, &text, &Pauses::default());
-        let clip = nashra::speak::speak_plan_in_parallel(
+        let plan = nashra::pipeline::say::plan_text(&front_end, &text, &Pauses::default());
+        let clip = nashra::pipeline::say::speak_plan_in_parallel(
             &source,
             &plan,
             &params,
@@ -526,7 +527,7 @@ fn say_to_stdout(
     let stdout = io::stdout().lock();
     let streamed = PcmStream::new(stdout, format, voice.sample_rate()).and_then(|mut out| {
         let pauses = Pauses::default();
-        let result = nashra::speak::stream_text(
+        let result = nashra::pipeline::say::stream_text(
             &mut voice, &front_end, text, params, &pauses, cache, &mut out,
         );
         drop(out.finish()?);
@@ -729,7 +730,7 @@ fn brief(args: BriefArgs, quiet: bool) -> Result<u8> {
         },
     };
     let progress = Bars::new(quiet || args.json);
-    let outcome = match nashra::brief::run(&options, &progress) {
+    let outcome = match nashra::pipeline::brief::run(&options, &progress) {
         Ok(outcome) => outcome,
         Err(BriefError::NoUsableInput(report)) => {
             progress.clear();
@@ -781,7 +782,7 @@ fn gather_options(config: &Config) -> GatherOptions {
 
 fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
     let config = Config::discover(args.config.as_deref())?;
-    let options = nashra::read::ReadOptions {
+    let options = nashra::pipeline::read::ReadOptions {
         source: args.source.clone(),
         voice: args.voice.or(config.voice.id.clone()),
         speaker: args.speaker.or(config.voice.speaker.clone()),
@@ -796,9 +797,9 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
         gather: gather_options(&config),
     };
     let started = std::time::Instant::now();
-    let reading = match nashra::read::prepare(&options) {
+    let reading = match nashra::pipeline::read::prepare(&options) {
         Ok(reading) => reading,
-        Err(nashra::read::ReadError::Input(message)) => {
+        Err(nashra::pipeline::read::ReadError::Input(message)) => {
             eprintln!("nashra: {message}");
             return Ok(EXIT_NO_INPUT);
         }
@@ -845,12 +846,14 @@ fn read(args: ReadArgs, quiet: bool) -> Result<u8> {
 
 /// Stream the reading onto stdout as a WAV, sentence by sentence as each is ready; returns the
 /// summary and the seconds of audio written.
-fn read_to_stdout(reading: &nashra::read::Reading) -> Result<(nashra::read::ReadSummary, f64)> {
+fn read_to_stdout(
+    reading: &nashra::pipeline::read::Reading,
+) -> Result<(nashra::pipeline::read::ReadSummary, f64)> {
     let rate = reading.sample_rate();
     let mut out = PcmStream::new(io::stdout().lock(), StreamFormat::Wav, rate)?;
     let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
         out.write_clip(clip).map_err(|e| match e {
-            nashra::wav_stream::StreamError::Io(e) => e,
+            nashra::audio::wav_stream::StreamError::Io(e) => e,
             other => io::Error::other(other.to_string()),
         })
     })?;
@@ -866,7 +869,7 @@ fn is_closed_pipe(error: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
             || cause
-                .downcast_ref::<nashra::wav_stream::StreamError>()
+                .downcast_ref::<nashra::audio::wav_stream::StreamError>()
                 .is_some_and(|e| e.is_closed_pipe())
     })
 }
@@ -964,7 +967,7 @@ fn bench(args: BenchArgs, quiet: bool) -> Result<()> {
     let catalog = Catalog::load(&home)?;
     let voice = choose_voice(args.voice, &catalog, &VoiceStore::new(&home), quiet);
     let date = chrono::Local::now().date_naive();
-    let figures = nashra::bench::run(&args.samples, &voice, &home, date)?;
+    let figures = nashra::pipeline::bench::run(&args.samples, &voice, &home, date)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
         return Ok(());
@@ -998,7 +1001,7 @@ fn serve(args: ServeArgs, quiet: bool) -> Result<()> {
     Ok(())
 }
 
-fn print_summary(outcome: &nashra::brief::BriefOutcome) {
+fn print_summary(outcome: &nashra::pipeline::brief::BriefOutcome) {
     let report = &outcome.report;
     let minutes = (report.duration_secs / 60.0).floor();
     let seconds = report.duration_secs - minutes * 60.0;

@@ -6,9 +6,10 @@ mod common;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use nashra::brief::{prepare_script, BriefOptions, NoProgress};
 use nashra::compose::{Script, TemplateOverrides};
-use nashra::report::{Report, StageClock};
+use nashra::pipeline::brief::{prepare_script, BriefOptions};
+use nashra::pipeline::report::{Report, StageClock};
+use nashra::progress::NoProgress;
 
 fn options(home: &Path, max_minutes: Option<f64>, templates: TemplateOverrides) -> BriefOptions {
     BriefOptions {

@@ -1,7 +1,7 @@
 //! Audio stage: clips in, one programme out (assembly, resampling, loudness, encoding).
 //!
-//! The usual order for a programme (see [`crate::produce`], which streams it so memory holds
-//! only a few clips and blocks, whatever the programme's length):
+//! The usual order for a programme (the briefing's production streams it, so memory holds only
+//! a few clips and blocks, whatever the programme's length):
 //! 1. [`trim::trim_silence`] every synthesized clip (same rule for all, so pauses are exact);
 //! 2. [`stream::ProgrammeWriter`] assembles the clips with their pauses as they come
 //!    (the streaming form of [`assemble::assemble`] + [`assemble::Assembled::resample`]),
@@ -25,6 +25,7 @@ pub mod stream;
 pub mod transcript;
 pub mod trim;
 pub mod wav;
+pub mod wav_stream;
 
 /// Mono audio as `f32` samples in [-1, 1] at a given rate: one synthesized sentence, a pause,
 /// an earcon, or a whole programme.

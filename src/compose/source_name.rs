@@ -2,7 +2,7 @@
 //! `source_name` is already the config's spoken name when there is one, else the page's own
 //! (Arabic when the page gives one), else its host; what is still in Latin script is said the
 //! way an anchor says it: from the name lexicon, spelled as an acronym, or transliterated.
-use crate::text::latin::spell_acronym;
+use crate::text::transliterate::spell_acronym;
 use crate::text::transliterate::{arabize_latin, is_latin_letter, known_name, transliterate_word};
 
 /// Labels that end a host name without naming the outlet.

@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 
-use super::validate::{
-    image_info, is_iso639_language, ImageFormat, MAX_COVER_SIDE, MIN_COVER_SIDE,
+use super::podcast::{
+    image_info, is_iso639_language, ImageFormat, ATOM_NS, ITUNES_NS, MAX_COVER_SIDE,
+    MIN_COVER_SIDE, PODCAST_NS,
 };
 use super::{
     day_folder_date, scan_archive, CoverImage, Episode, FeedSettings, PublishError, EPISODE_AUDIO,
@@ -21,12 +22,6 @@ use super::{
 };
 use crate::fsutil::write_atomic;
 
-/// The iTunes namespace.
-pub const ITUNES_NS: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
-/// The Podcasting 2.0 namespace.
-pub const PODCAST_NS: &str = "https://podcastindex.org/namespace/1.0";
-/// The Atom namespace (for `atom:link rel="self"`).
-pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 /// UUID namespace of `podcast:guid` (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: [u8; 16] = [
     0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6, 0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6,

@@ -7,6 +7,7 @@
 //! `report.json` that can be read; anything else is skipped with a one-line warning.
 pub mod feed;
 pub mod page;
+pub mod podcast;
 pub mod serve;
 pub mod validate;
 

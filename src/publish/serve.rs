@@ -19,6 +19,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::page::PAGE_FILE;
+use super::podcast::percent_decode;
 use super::{PublishError, FEED_FILE};
 
 /// Requests answered at the same time; more get `503 Service Unavailable`.
@@ -284,24 +285,6 @@ fn resolve_target(root: &Path, relative: &Path) -> Target {
 fn resolve_under_root(root: &Path, relative: &Path) -> Option<PathBuf> {
     let candidate = fs::canonicalize(root.join(relative)).ok()?;
     (candidate.starts_with(root) && candidate.is_file()).then_some(candidate)
-}
-
-/// Decode `%XX` escapes; `None` for a malformed escape.
-pub(crate) fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(index + 1..index + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            decoded.push(bytes[index]);
-            index += 1;
-        }
-    }
-    Some(decoded)
 }
 
 /// The inclusive byte range `(first, last)` a single-range `Range` value asks for in a file of

@@ -11,7 +11,10 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
-use super::feed::{ATOM_NS, ITUNES_NS, PODCAST_NS};
+use super::podcast::{
+    image_info, is_iso639_language, percent_decode, ATOM_NS, ITUNES_NS, MAX_COVER_SIDE,
+    MIN_COVER_SIDE, PODCAST_NS,
+};
 
 /// Largest feed file read.
 const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
@@ -19,27 +22,6 @@ const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_DEPTH: usize = 64;
 /// Bytes of a local image read to find its size.
 const MAX_IMAGE_HEADER_BYTES: u64 = 1024 * 1024;
-/// Smallest side Apple accepts for podcast artwork.
-pub const MIN_COVER_SIDE: u32 = 1400;
-/// Largest side Apple accepts for podcast artwork.
-pub const MAX_COVER_SIDE: u32 = 3000;
-
-/// ISO 639-1 two-letter language codes (Apple requires one of these, optionally with a region).
-const ISO_639_1: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
-    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
-    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
-    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
-    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
-    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
-    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
-    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
-    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
-    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
-    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
-    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
-];
-
 /// One problem found in a feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -324,101 +306,6 @@ fn resolve_reference(reference: &quick_xml::events::BytesRef<'_>) -> Result<Stri
         "apos" => Ok("'".into()),
         "quot" => Ok("\"".into()),
         other => Err(format!("undefined entity &{other};")),
-    }
-}
-
-/// Whether `code` is an ISO 639-1 language code, optionally followed by a region
-/// (`ar`, `ar-JO`, `es-419`).
-pub fn is_iso639_language(code: &str) -> bool {
-    let code = code.trim().to_ascii_lowercase();
-    let (language, region) = match code.split_once('-') {
-        Some((language, region)) => (language, Some(region)),
-        None => (code.as_str(), None),
-    };
-    let region_ok = region.is_none_or(|r| {
-        (r.len() == 2 && r.bytes().all(|b| b.is_ascii_lowercase()))
-            || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
-    });
-    region_ok && ISO_639_1.contains(&language)
-}
-
-/// An image format podcast directories accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageFormat {
-    /// PNG.
-    Png,
-    /// JPEG.
-    Jpeg,
-}
-
-/// Format and pixel size of an image, read from its header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImageInfo {
-    /// The format.
-    pub format: ImageFormat,
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-}
-
-/// Format and size of a PNG or JPEG from its first bytes; `None` for anything else.
-pub fn image_info(bytes: &[u8]) -> Option<ImageInfo> {
-    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if bytes.starts_with(PNG_SIGNATURE) {
-        if bytes.get(12..16)? != b"IHDR" {
-            return None;
-        }
-        let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
-        let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
-        return Some(ImageInfo {
-            format: ImageFormat::Png,
-            width,
-            height,
-        });
-    }
-    if bytes.starts_with(&[0xff, 0xd8]) {
-        return jpeg_size(bytes).map(|(width, height)| ImageInfo {
-            format: ImageFormat::Jpeg,
-            width,
-            height,
-        });
-    }
-    None
-}
-
-/// Width and height from a JPEG's first start-of-frame segment.
-fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let mut position = 2;
-    loop {
-        if *bytes.get(position)? != 0xff {
-            return None;
-        }
-        while *bytes.get(position)? == 0xff {
-            position += 1;
-        }
-        let marker = *bytes.get(position)?;
-        position += 1;
-        match marker {
-            0xd9 | 0xda => return None,
-            0x01 | 0xd0..=0xd8 => continue,
-            _ => {}
-        }
-        let length = usize::from(u16::from_be_bytes(
-            bytes.get(position..position + 2)?.try_into().ok()?,
-        ));
-        let is_start_of_frame =
-            (0xc0..=0xcf).contains(&marker) && !matches!(marker, 0xc4 | 0xc8 | 0xcc);
-        if is_start_of_frame {
-            let height =
-                u16::from_be_bytes(bytes.get(position + 3..position + 5)?.try_into().ok()?);
-            let width = u16::from_be_bytes(bytes.get(position + 5..position + 7)?.try_into().ok()?);
-            return Some((u32::from(width), u32::from(height)));
-        }
-        if length < 2 {
-            return None;
-        }
-        position += length;
     }
 }
 
@@ -782,7 +669,7 @@ impl Checker<'_> {
         let tail = all.get(all.len().checked_sub(segments)?..)?;
         let mut path = root.to_path_buf();
         for segment in tail {
-            let decoded = super::serve::percent_decode(segment)?;
+            let decoded = percent_decode(segment)?;
             let decoded = String::from_utf8(decoded).ok()?;
             if decoded.is_empty()
                 || decoded == "."
@@ -832,6 +719,7 @@ mod tests {
     use super::super::test_archive::write_day;
     use super::super::FeedSettings;
     use super::*;
+    use crate::publish::podcast::ImageFormat;
 
     /// A two-day archive with its feed, which validates cleanly.
     fn good_archive() -> (tempfile::TempDir, String) {

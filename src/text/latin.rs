@@ -2,43 +2,12 @@
 //! bundled lexicon of [`super::transliterate`], model codes, acronyms), and Roman numerals.
 
 use super::numbers::{cardinal, ordinal, Case, Gender};
-
-const LETTER_NAMES: [&str; 26] = [
-    "إيه",
-    "بي",
-    "سي",
-    "دي",
-    "إي",
-    "إف",
-    "جي",
-    "إتش",
-    "آي",
-    "جيه",
-    "كيه",
-    "إل",
-    "إم",
-    "إن",
-    "أو",
-    "بي",
-    "كيو",
-    "آر",
-    "إس",
-    "تي",
-    "يو",
-    "في",
-    "دبليو",
-    "إكس",
-    "واي",
-    "زد",
-];
-
-/// Longest acronym spelled letter by letter.
-const MAX_ACRONYM_LETTERS: usize = 6;
+use super::transliterate::{known_name, spell_acronym};
 
 /// Reads a Latin token (with optional digits) for an Arabic listener, or `None`
 /// when it is an ordinary word left to the lint.
 pub fn read_latin_token(token: &str) -> Option<String> {
-    if let Some(spoken) = super::transliterate::known_name(token) {
+    if let Some(spoken) = known_name(token) {
         return Some(spoken.to_string());
     }
     if let Some(generation) = mobile_generation(token) {
@@ -67,22 +36,6 @@ fn model_code(token: &str) -> Option<String> {
     let spoken_letters = spell_acronym(letters)?;
     let n: u64 = rest.parse().ok()?;
     Some(format!("{spoken_letters} {}", cardinal(n)))
-}
-
-/// Uppercase acronyms (CNN, BBC) spelled with Arabic letter names.
-pub fn spell_acronym(token: &str) -> Option<String> {
-    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
-    let valid = !letters.is_empty()
-        && letters.len() <= MAX_ACRONYM_LETTERS
-        && letters.iter().all(|c| c.is_ascii_uppercase());
-    if !valid {
-        return None;
-    }
-    let names: Vec<&str> = letters
-        .iter()
-        .map(|c| LETTER_NAMES[(*c as u8 - b'A') as usize])
-        .collect();
-    Some(names.join(" "))
 }
 
 /// Value of a well-formed Roman numeral (II, XIV, MMXXI), 1–3999.

@@ -6,8 +6,56 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::latin::spell_acronym;
 use super::lexicon::split_punctuation;
+
+/// The Arabic names of the Latin letters A–Z, as an anchor spells an acronym.
+const LETTER_NAMES: [&str; 26] = [
+    "إيه",
+    "بي",
+    "سي",
+    "دي",
+    "إي",
+    "إف",
+    "جي",
+    "إتش",
+    "آي",
+    "جيه",
+    "كيه",
+    "إل",
+    "إم",
+    "إن",
+    "أو",
+    "بي",
+    "كيو",
+    "آر",
+    "إس",
+    "تي",
+    "يو",
+    "في",
+    "دبليو",
+    "إكس",
+    "واي",
+    "زد",
+];
+
+/// Longest acronym spelled letter by letter.
+const MAX_ACRONYM_LETTERS: usize = 6;
+
+/// Uppercase acronyms (CNN, BBC) spelled with Arabic letter names.
+pub fn spell_acronym(token: &str) -> Option<String> {
+    let letters: Vec<char> = token.chars().filter(|c| *c != '.').collect();
+    let valid = !letters.is_empty()
+        && letters.len() <= MAX_ACRONYM_LETTERS
+        && letters.iter().all(|c| c.is_ascii_uppercase());
+    if !valid {
+        return None;
+    }
+    let names: Vec<&str> = letters
+        .iter()
+        .map(|c| LETTER_NAMES[(*c as u8 - b'A') as usize])
+        .collect();
+    Some(names.join(" "))
+}
 
 /// The bundled lexicon: written form, tab, spoken form.
 const NAMES_TSV: &str = include_str!("latin_names.tsv");

@@ -6,6 +6,7 @@ pub mod espeak;
 pub mod piper;
 pub mod protobuf;
 pub mod session;
+pub mod speak;
 pub mod store;
 
 use std::path::Path;

@@ -42,7 +42,7 @@ struct Document {
 pub fn gather(
     args: &[String],
     options: &GatherOptions,
-    progress: &dyn crate::brief::Progress,
+    progress: &dyn crate::progress::Progress,
 ) -> Vec<InputOutcome> {
     let (inputs, errors) = sources::classify_inputs(args);
     let mut outcomes: Vec<InputOutcome> = errors

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use crate::audio::Clip;
-use crate::brief::Progress;
+use crate::progress::Progress;
 use crate::text;
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
@@ -380,7 +380,7 @@ impl<'a> JobClips<'a> {
     }
 }
 
-impl crate::produce::ClipSource for JobClips<'_> {
+impl crate::pipeline::produce::ClipSource for JobClips<'_> {
     fn clip(&self, index: usize) -> Option<Clip> {
         JobClips::clip(self, index)
     }
@@ -437,7 +437,7 @@ pub fn load_voices(
 
 fn speak(voice: &mut Voice, text: &str, job: &SynthesisJob<'_>) -> Result<Clip, TtsError> {
     let clauses = text::sentences::split_clauses(text);
-    crate::speak::speak_clauses(voice, &clauses, &job.params, job.clause_pause_ms)
+    crate::tts::speak::speak_clauses(voice, &clauses, &job.params, job.clause_pause_ms)
 }
 
 /// How to share `cores` between parallel voices: `(workers, onnx_threads_per_worker)`.

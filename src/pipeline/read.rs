@@ -6,11 +6,11 @@
 use std::path::PathBuf;
 
 use crate::audio::Clip;
-use crate::brief::NoProgress;
 use crate::compose::Pauses;
-use crate::gather::{self, GatherOptions};
-use crate::speak::{self, PlannedSentence};
-use crate::synthesize::SynthesisJob;
+use crate::pipeline::gather::{self, GatherOptions};
+use crate::pipeline::say::{self, PlannedSentence};
+use crate::pipeline::synthesize::SynthesisJob;
+use crate::progress::NoProgress;
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, VoiceStore};
@@ -109,7 +109,7 @@ pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
         .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(manifest.engine))
         && language == "ar";
     let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
-    let plan = speak::plan_text(&front_end, &article_text(&article), &options.pauses);
+    let plan = say::plan_text(&front_end, &article_text(&article), &options.pauses);
     let mut source = VoiceSource::from_manifest(manifest, &store)?;
     if let Some(speaker) = &options.speaker {
         source.select_speaker(speaker)?;
@@ -217,11 +217,12 @@ impl Reading {
             }));
         };
         let clauses = text::sentences::split_clauses(text);
-        speak::speak_clauses(voice, &clauses, &self.params, self.clause_pause_ms).map_err(|e| {
-            let start: String = text.chars().take(60).collect();
-            ReadError::Voice(TtsError::Synthesis(format!(
-                "could not speak \"{start}\": {e}"
-            )))
-        })
+        crate::tts::speak::speak_clauses(voice, &clauses, &self.params, self.clause_pause_ms)
+            .map_err(|e| {
+                let start: String = text.chars().take(60).collect();
+                ReadError::Voice(TtsError::Synthesis(format!(
+                    "could not speak \"{start}\": {e}"
+                )))
+            })
     }
 }

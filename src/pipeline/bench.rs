@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::brief::{self, BriefOptions, NoProgress};
 use crate::extract;
-use crate::gather::{self, GatherOptions};
+use crate::pipeline::brief::{self, BriefOptions};
+use crate::pipeline::gather::{self, GatherOptions};
+use crate::progress::NoProgress;
 use crate::text::{self, FrontEnd};
 use crate::tts::{Catalog, SynthesisParams, TtsError, VoiceSource, VoiceStore};
 
@@ -169,14 +170,14 @@ fn synthesis(
             true => VoiceSource::from_manifest_with(manifest.clone(), &store, false)?,
         };
         let cache = crate::tts::clip_cache::ClipCache::disabled();
-        let job = crate::synthesize::SynthesisJob {
+        let job = crate::pipeline::synthesize::SynthesisJob {
             texts: &texts,
             params: SynthesisParams::default(),
             clause_pause_ms: 200,
             cache: &cache,
         };
         let started = Instant::now();
-        let out = crate::synthesize::synthesize(
+        let out = crate::pipeline::synthesize::synthesize(
             &source,
             Vec::new(),
             workers,

@@ -8,10 +8,13 @@ use serde::Serialize;
 use crate::audio::sounds::Sounds;
 use crate::compose::{self, ComposeOptions, Pauses, Script, TemplateOverrides};
 use crate::extract::{self, Article};
-use crate::gather::{self, GatherOptions};
-use crate::produce::{self, ProductionSettings};
-use crate::report::{InputReport, InputStatus, LoudnessReport, Report, StageClock, VoiceReport};
-use crate::synthesize::{self, SynthesisJob};
+use crate::pipeline::gather::{self, GatherOptions};
+use crate::pipeline::produce::{self, ProductionSettings};
+use crate::pipeline::report::{
+    InputReport, InputStatus, LoudnessReport, Report, StageClock, VoiceReport,
+};
+use crate::pipeline::synthesize::{self, SynthesisJob};
+use crate::progress::Progress;
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, VoiceStore};
@@ -97,22 +100,6 @@ pub struct SoundFiles {
     /// Earcon depth under speech, dB (default 6).
     pub earcon_below_speech_db: Option<f32>,
 }
-
-/// Progress callbacks for long work; the CLI draws bars, a library user may ignore them.
-pub trait Progress: Sync {
-    /// A stage with `total` steps begins.
-    fn begin(&self, _stage: &str, _total: u64) {}
-    /// One step of the current stage is done.
-    fn step(&self) {}
-    /// The current stage is done.
-    fn end(&self) {}
-    /// Something went wrong with one input or sentence; the run goes on.
-    fn warn(&self, _message: &str) {}
-}
-
-/// A progress sink that ignores everything.
-pub struct NoProgress;
-impl Progress for NoProgress {}
 
 /// What a finished run produced.
 #[derive(Debug, Clone, Serialize)]

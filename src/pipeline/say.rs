@@ -1,13 +1,15 @@
-//! Speaking text with a voice: one synthesis call per clause, never a whole article, with the
-//! configured pauses between clauses and sentences.
+//! `say`: speaking free text with a voice, sentence by sentence through the text front end,
+//! with the configured pauses between clauses, sentences and paragraphs (to a clip, in
+//! parallel, or streamed as it is made).
+use crate::audio::wav_stream::{PcmStream, StreamError};
 use crate::audio::Clip;
-use crate::brief::NoProgress;
 use crate::compose::Pauses;
-use crate::synthesize;
+use crate::pipeline::synthesize;
+use crate::progress::NoProgress;
 use crate::text;
 use crate::tts::clip_cache::ClipCache;
+use crate::tts::speak::{speak_clauses, speak_clauses_into};
 use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
-use crate::wav_stream::{PcmStream, StreamError};
 
 /// Errors of speaking onto a stream.
 #[derive(Debug, thiserror::Error)]
@@ -18,41 +20,6 @@ pub enum SpeakError {
     /// The stream could not be written.
     #[error(transparent)]
     Stream(#[from] StreamError),
-}
-
-/// Synthesize one sentence given as clauses, joined by the clause pause.
-pub fn speak_clauses(
-    voice: &mut Voice,
-    clauses: &[String],
-    params: &SynthesisParams,
-    clause_pause_ms: u32,
-) -> Result<Clip, TtsError> {
-    let mut no_output = |_: &[f32]| Ok::<(), TtsError>(());
-    speak_clauses_into(voice, clauses, params, clause_pause_ms, &mut no_output)
-}
-
-/// [`speak_clauses`], handing each clause (and each pause) to `output` as soon as it is made.
-fn speak_clauses_into<E: From<TtsError>>(
-    voice: &mut Voice,
-    clauses: &[String],
-    params: &SynthesisParams,
-    clause_pause_ms: u32,
-    output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
-) -> Result<Clip, E> {
-    let rate = voice.sample_rate();
-    let mut samples = Vec::new();
-    for (i, clause) in clauses.iter().filter(|c| !c.trim().is_empty()).enumerate() {
-        if i > 0 {
-            let pause = Clip::silence(clause_pause_ms, rate).samples;
-            output(&pause)?;
-            samples.extend(pause);
-        }
-        let clip = voice.synthesize(clause, params)?;
-        let trimmed = crate::audio::trim::trim_silence(&clip, -45.0, 30).samples;
-        output(&trimmed)?;
-        samples.extend(trimmed);
-    }
-    Ok(Clip::new(samples, rate))
 }
 
 /// One sentence of free text, as the voice will read it, and the pause that follows it.

@@ -1,0 +1,22 @@
+//! The orchestration: the jobs the command line runs, each a sequence of stage calls. Every
+//! module here depends on the stages ([`crate::sources`], [`crate::extract`], [`crate::compose`],
+//! [`crate::text`], [`crate::tts`], [`crate::audio`], [`crate::publish`]); no stage depends on
+//! this folder.
+//!
+//! | job | module |
+//! |---|---|
+//! | read inputs, fetch, extract | [`gather`] |
+//! | synthesize sentences on every core, through the clip cache | [`synthesize`] |
+//! | stream the programme into its files | [`produce`] |
+//! | the whole day's briefing | [`brief`] |
+//! | speak free text / read one article | [`say`], [`read`] |
+//! | what a run did | [`report`] |
+//! | timing the pipeline | [`bench`] |
+pub mod bench;
+pub mod brief;
+pub mod gather;
+pub mod produce;
+pub mod read;
+pub mod report;
+pub mod say;
+pub mod synthesize;
