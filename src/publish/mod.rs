@@ -18,6 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::fsutil::WriteError;
 use crate::text::dates::{ENGLISH_MONTHS, GREGORIAN_MONTHS};
 
 pub use feed::{build_feed, podcast_guid, prune, BuildOutcome};
@@ -52,13 +53,8 @@ pub enum PublishError {
         source: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
     /// A day folder could not be removed by `prune`.
     #[error("cannot remove {path}: {source}")]
     Remove {
