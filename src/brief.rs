@@ -33,7 +33,7 @@ pub enum BriefError {
     Produce(#[from] produce::ProduceError),
     /// Another run is writing to the same output folder.
     #[error("another nashra run is writing to {0}; try again when it has finished")]
-    Busy(String),
+    Busy(PathBuf),
     /// An output file could not be written.
     #[error(transparent)]
     Write(#[from] crate::fsutil::WriteError),
@@ -154,7 +154,7 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
     let lock = crate::fsutil::FolderLock::try_acquire(&options.out_dir)
         .map_err(|source| crate::fsutil::WriteError::new(&options.out_dir, source))?;
     let Some(_lock) = lock else {
-        return Err(BriefError::Busy(options.out_dir.display().to_string()));
+        return Err(BriefError::Busy(options.out_dir.clone()));
     };
     for dir in [&options.out_dir, &day_dir] {
         let _ = crate::fsutil::remove_stale_temp_files(dir);

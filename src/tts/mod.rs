@@ -8,7 +8,7 @@ pub mod protobuf;
 pub mod session;
 pub mod store;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::audio::Clip;
@@ -89,7 +89,7 @@ pub enum TtsError {
     #[error("cannot load voice file {path}: {message}")]
     VoiceLoad {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// What went wrong.
         message: String,
     },
@@ -111,7 +111,7 @@ pub enum TtsError {
     #[error("{path}: {source}")]
     Io {
         /// The path concerned.
-        path: String,
+        path: PathBuf,
         /// The error.
         source: std::io::Error,
     },
@@ -120,7 +120,7 @@ pub enum TtsError {
 impl TtsError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self::Io {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             source,
         }
     }
