@@ -316,7 +316,7 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
         }
         let produced = production.join().unwrap_or_else(|_| {
             Err(produce::ProduceError::Audio(
-                crate::audio::AudioError::Encode("production failed".into()),
+                crate::audio::AudioError::encode_message("production failed"),
             ))
         });
         (synthesized, produced)

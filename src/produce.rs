@@ -326,13 +326,13 @@ impl Master<'_> {
                     wav.push(block)?;
                     sender
                         .send(block.to_vec())
-                        .map_err(|_| AudioError::Encode("the MP3 encoder stopped".to_string()))
+                        .map_err(|_| AudioError::encode_message("the MP3 encoder stopped"))
                 },
             );
             drop(sender);
             let encoded = encoder
                 .join()
-                .unwrap_or_else(|_| Err(AudioError::Encode("the MP3 encoder failed".to_string())));
+                .unwrap_or_else(|_| Err(AudioError::encode_message("the MP3 encoder failed")));
             (rendered, encoded)
         });
         let mp3 = encoded?;
