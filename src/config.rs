@@ -13,7 +13,7 @@ pub enum ConfigError {
     #[error("config {path}: {source}")]
     Read {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// The error.
         source: std::io::Error,
     },
@@ -21,7 +21,7 @@ pub enum ConfigError {
     #[error("config {path}: {message}")]
     Invalid {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// What is wrong.
         message: String,
     },
@@ -213,7 +213,7 @@ impl Config {
     /// Parse config text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Self, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError::Invalid {
-            path: origin.to_string(),
+            path: PathBuf::from(origin),
             message: e.message().to_string(),
         })
     }
@@ -221,7 +221,7 @@ impl Config {
     /// Read a config file; relative paths inside it are resolved against its folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             source,
         })?;
         let mut config = Self::parse(&text, &path.display().to_string())?;

@@ -1,7 +1,28 @@
 //! File-system helpers shared by every stage that writes output.
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A file (or folder) that could not be written: the one shape of every stage's write error.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", path.display())]
+pub struct WriteError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// The cause.
+    #[source]
+    pub source: io::Error,
+}
+
+impl WriteError {
+    /// `path` could not be written because of `source`.
+    pub fn new(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Self {
+            path: path.into(),
+            source,
+        }
+    }
+}
 
 /// Write `bytes` to `path` atomically: the data goes to a temporary file in the same folder,
 /// is flushed to disk, and is then renamed over `path`. A crash never leaves a half-written file.
@@ -83,6 +104,14 @@ pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_error_names_the_file_and_keeps_its_cause() {
+        let error = WriteError::new("out/feed.xml", io::Error::other("disk full"));
+        assert_eq!(error.to_string(), "cannot write out/feed.xml: disk full");
+        let source = std::error::Error::source(&error).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("disk full"));
+    }
 
     #[test]
     fn atomic_write_replaces_content_and_leaves_no_temp_file() -> io::Result<()> {

@@ -14,7 +14,7 @@ use symphonia::core::formats::{FormatOptions, FormatReader, TrackType};
 use symphonia::core::io::{MediaSource, MediaSourceStream};
 use symphonia::core::meta::MetadataOptions;
 
-use super::{AudioError, Clip};
+use super::{AudioError, Cause, Clip};
 
 /// Longest audio decoded, in seconds (3 hours).
 pub const MAX_DECODED_SECONDS: u32 = 3 * 3600;
@@ -25,23 +25,22 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Decode the audio file at `path` to a mono clip (channels averaged) at its own rate.
 pub fn decode_file(path: &Path) -> Result<Clip, AudioError> {
     let io_error = |source| AudioError::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     };
     let file = File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(AudioError::Decode(format!(
-            "{}: file too large ({size} bytes)",
-            path.display()
-        )));
+        return Err(AudioError::Decode {
+            message: format!("{}: file too large ({size} bytes)", path.display()),
+            source: None,
+        });
     }
     let mut hint = Hint::new();
     if let Some(extension) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(extension);
     }
-    decode_source(Box::new(file), &hint)
-        .map_err(|e| AudioError::Decode(format!("{}: {e}", path.display())))
+    decode_source(Box::new(file), &hint).map_err(|e| e.into_error(Some(path)))
 }
 
 /// Decode the audio file at `path` chunk by chunk, without holding the whole signal:
@@ -53,31 +52,29 @@ pub fn decode_file_with(
     on_chunk: &mut dyn FnMut(&[f32], u32),
 ) -> Result<(), AudioError> {
     let file = File::open(path).map_err(|source| AudioError::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     })?;
     let mut hint = Hint::new();
     if let Some(extension) = extension.or_else(|| path.extension().and_then(|e| e.to_str())) {
         hint.with_extension(extension);
     }
-    decode_stream(Box::new(file), &hint, on_chunk)
-        .map_err(|e| AudioError::Decode(format!("{}: {e}", path.display())))
+    decode_stream(Box::new(file), &hint, on_chunk).map_err(|e| e.into_error(Some(path)))
 }
 
 /// Decode an in-memory audio file; `extension` (e.g. `"mp3"`) helps format detection.
 pub fn decode_bytes(bytes: Vec<u8>, extension: Option<&str>) -> Result<Clip, AudioError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(AudioError::Decode(format!(
-            "input too large ({} bytes)",
-            bytes.len()
-        )));
+        return Err(AudioError::Decode {
+            message: format!("input too large ({} bytes)", bytes.len()),
+            source: None,
+        });
     }
     let mut hint = Hint::new();
     if let Some(extension) = extension {
         hint.with_extension(extension);
     }
-    decode_source(Box::new(Cursor::new(bytes)), &hint)
-        .map_err(|e| AudioError::Decode(e.to_string()))
+    decode_source(Box::new(Cursor::new(bytes)), &hint).map_err(|e| e.into_error(None))
 }
 
 /// Decode an in-memory audio file chunk by chunk, without holding the whole signal: `on_chunk`
@@ -92,11 +89,50 @@ pub fn decode_bytes_with(
         hint.with_extension(extension);
     }
     let source = Box::new(Cursor::new(bytes.to_vec()));
-    decode_stream(source, &hint, on_chunk).map_err(AudioError::Decode)
+    decode_stream(source, &hint, on_chunk).map_err(|e| e.into_error(None))
 }
 
-/// The decoding loop shared by files and memory; errors are returned as text.
-fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, String> {
+/// Why the decoding loop stopped: its message, and symphonia's error when one is behind it.
+#[derive(Debug)]
+struct Failed {
+    message: String,
+    source: Option<Cause>,
+}
+
+impl Failed {
+    /// The error to return, naming `path` when the audio came from a file.
+    fn into_error(self, path: Option<&Path>) -> AudioError {
+        let message = match path {
+            Some(path) => format!("{}: {}", path.display(), self.message),
+            None => self.message,
+        };
+        AudioError::Decode {
+            message,
+            source: self.source,
+        }
+    }
+}
+
+impl From<String> for Failed {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            source: None,
+        }
+    }
+}
+
+impl From<SymphoniaError> for Failed {
+    fn from(error: SymphoniaError) -> Self {
+        Self {
+            message: error.to_string(),
+            source: Some(Box::new(error)),
+        }
+    }
+}
+
+/// The decoding loop shared by files and memory.
+fn decode_source(source: Box<dyn MediaSource>, hint: &Hint) -> Result<Clip, Failed> {
     let mut samples: Vec<f32> = Vec::new();
     let mut sample_rate = 0u32;
     decode_stream(source, hint, &mut |chunk, rate| {
@@ -111,16 +147,14 @@ fn decode_stream(
     source: Box<dyn MediaSource>,
     hint: &Hint,
     on_chunk: &mut dyn FnMut(&[f32], u32),
-) -> Result<(), String> {
+) -> Result<(), Failed> {
     let stream = MediaSourceStream::new(source, Default::default());
-    let mut format = symphonia::default::get_probe()
-        .probe(
-            hint,
-            stream,
-            FormatOptions::default(),
-            MetadataOptions::default(),
-        )
-        .map_err(|e| e.to_string())?;
+    let mut format = symphonia::default::get_probe().probe(
+        hint,
+        stream,
+        FormatOptions::default(),
+        MetadataOptions::default(),
+    )?;
     let (track_id, mut decoder) = open_decoder(format.as_mut())?;
     let mut interleaved: Vec<f32> = Vec::new();
     let mut mono: Vec<f32> = Vec::new();
@@ -133,7 +167,7 @@ fn decode_stream(
             Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
                 break
             }
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.into()),
         };
         if packet.track_id != track_id {
             continue;
@@ -141,7 +175,7 @@ fn decode_stream(
         let buffer = match decoder.decode(&packet) {
             Ok(buffer) => buffer,
             Err(SymphoniaError::DecodeError(_)) | Err(SymphoniaError::IoError(_)) => continue,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.into()),
         };
         sample_rate = buffer.spec().rate();
         let channels = buffer.num_planes().max(1);
@@ -154,19 +188,19 @@ fn decode_stream(
         );
         decoded += mono.len() as u64;
         if decoded > u64::from(MAX_DECODED_SECONDS) * u64::from(sample_rate) {
-            return Err(format!("audio longer than {MAX_DECODED_SECONDS} s"));
+            return Err(format!("audio longer than {MAX_DECODED_SECONDS} s").into());
         }
         on_chunk(&mono, sample_rate);
     }
     if sample_rate == 0 {
-        return Err("no audio decoded".to_string());
+        return Err("no audio decoded".to_string().into());
     }
     Ok(())
 }
 
 type Decoder = Box<dyn symphonia::core::codecs::audio::AudioDecoder>;
 
-fn open_decoder(format: &mut dyn FormatReader) -> Result<(u32, Decoder), String> {
+fn open_decoder(format: &mut dyn FormatReader) -> Result<(u32, Decoder), Failed> {
     let track = format
         .default_track(TrackType::Audio)
         .ok_or_else(|| "no audio track".to_string())?;
@@ -176,14 +210,29 @@ fn open_decoder(format: &mut dyn FormatReader) -> Result<(u32, Decoder), String>
         .and_then(|p| p.audio())
         .ok_or_else(|| "no audio codec parameters".to_string())?;
     let decoder = symphonia::default::get_codecs()
-        .make_audio_decoder(parameters, &AudioDecoderOptions::default())
-        .map_err(|e| e.to_string())?;
+        .make_audio_decoder(parameters, &AudioDecoderOptions::default())?;
     Ok((track.id, decoder))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_decode_keeps_symphonias_error_as_its_source() {
+        let error = decode_bytes(b"this is not audio at all".to_vec(), Some("mp3"))
+            .expect_err("text is not audio");
+        assert!(
+            error.to_string().starts_with("cannot decode audio: "),
+            "{error}"
+        );
+        let source = std::error::Error::source(&error).expect("a source");
+        assert!(
+            source.downcast_ref::<SymphoniaError>().is_some(),
+            "{source:?}"
+        );
+        assert!(error.to_string().ends_with(&source.to_string()), "{error}");
+    }
 
     #[test]
     fn decodes_wav_from_file_and_memory_to_mono() -> Result<(), Box<dyn std::error::Error>> {

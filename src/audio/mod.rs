@@ -27,6 +27,8 @@ pub mod trim;
 pub mod wav;
 pub mod wav_stream;
 
+use std::path::PathBuf;
+
 /// Mono audio as `f32` samples in [-1, 1] at a given rate: one synthesized sentence, a pause,
 /// an earcon, or a whole programme.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -81,8 +83,13 @@ pub enum AudioError {
     #[error("unsupported sample rate {0} Hz")]
     InvalidSampleRate(u32),
     /// The resampler could not be built or failed.
-    #[error("resampling failed: {0}")]
-    Resample(String),
+    #[error("resampling failed: {message}")]
+    Resample {
+        /// What went wrong.
+        message: String,
+        /// The resampler's own error.
+        source: Option<Cause>,
+    },
     /// The loudness meter failed.
     #[error("loudness measurement failed: {0}")]
     Loudness(String),
@@ -93,13 +100,18 @@ pub enum AudioError {
     #[error("{path}: {source}")]
     Io {
         /// The file concerned.
-        path: String,
+        path: PathBuf,
         /// What went wrong.
         source: std::io::Error,
     },
     /// An audio file could not be decoded.
-    #[error("cannot decode audio: {0}")]
-    Decode(String),
+    #[error("cannot decode audio: {message}")]
+    Decode {
+        /// What went wrong (with the file, when there is one).
+        message: String,
+        /// The decoder's own error, when one is behind the failure.
+        source: Option<Cause>,
+    },
     /// The audio is longer than the stage accepts.
     #[error("audio too long: {seconds:.0} s (limit {limit_seconds} s)")]
     TooLong {
@@ -112,8 +124,13 @@ pub enum AudioError {
     #[error("unsupported MP3 bit rate {0} kbit/s")]
     InvalidBitrate(u32),
     /// The MP3 encoder failed.
-    #[error("MP3 encoding failed: {0}")]
-    Encode(String),
+    #[error("MP3 encoding failed: {message}")]
+    Encode {
+        /// What went wrong.
+        message: String,
+        /// The encoder's own error, when one is behind the failure.
+        source: Option<Cause>,
+    },
     /// The ID3 tag could not be built or written.
     #[error("ID3 tag: {0}")]
     Tag(String),
@@ -125,4 +142,34 @@ pub enum AudioError {
         /// What is wrong there.
         message: String,
     },
+}
+
+/// A library's error (rubato, symphonia, LAME, hound) kept as the cause of an [`AudioError`],
+/// so `std::error::Error::source` reaches it.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
+
+impl AudioError {
+    /// Resampling failed because of the resampler's `cause` (whose message the error shows).
+    pub(crate) fn resample(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Resample {
+            message: cause.to_string(),
+            source: Some(Box::new(cause)),
+        }
+    }
+
+    /// Encoding failed because of the encoder's `cause` (whose message the error shows).
+    pub(crate) fn encode(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Encode {
+            message: cause.to_string(),
+            source: Some(Box::new(cause)),
+        }
+    }
+
+    /// Encoding failed for a reason no library error carries.
+    pub(crate) fn encode_message(message: impl Into<String>) -> Self {
+        Self::Encode {
+            message: message.into(),
+            source: None,
+        }
+    }
 }

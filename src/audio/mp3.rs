@@ -7,7 +7,7 @@
 //! so gapless decoders (symphonia, ffmpeg, Apple, most podcast apps) return exactly the encoded
 //! samples and chapter times are exact. A decoder that ignores the tag plays everything about
 //! 25 ms late, far below what a listener can notice at a chapter jump.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use id3::frame::{Chapter as Id3Chapter, Comment, TableOfContents, Timestamp};
 use id3::{Frame, Tag, TagLike, Version};
@@ -158,7 +158,7 @@ pub fn write_mp3(
 ) -> Result<(), AudioError> {
     let bytes = encode_mp3(clip, bitrate_kbps, meta)?;
     crate::fsutil::write_atomic(path, &bytes).map_err(|source| AudioError::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     })
 }
@@ -176,7 +176,7 @@ pub fn encode_audio(clip: &Clip, bitrate_kbps: u32) -> Result<Vec<u8>, AudioErro
     encoder.push(&clip.samples, &mut out)?;
     let tag = encoder.finish(&mut out)?;
     if tag.len() > out.len() {
-        return Err(AudioError::Encode("no LAME tag frame".to_string()));
+        return Err(AudioError::encode_message("no LAME tag frame"));
     }
     out[..tag.len()].copy_from_slice(&tag);
     Ok(out)
@@ -250,7 +250,7 @@ impl Mp3Encoder {
             .reserve(mp3lame_encoder::max_required_buffer_size(self.chunk.len()));
         self.encoder
             .encode_to_vec(MonoPcm(self.chunk.as_slice()), &mut self.bytes)
-            .map_err(|e| AudioError::Encode(e.to_string()))?;
+            .map_err(AudioError::encode)?;
         out.write_all(&self.bytes).map_err(write_error)
     }
 
@@ -265,7 +265,7 @@ impl Mp3Encoder {
             .reserve(mp3lame_encoder::max_required_buffer_size(0));
         self.encoder
             .flush_to_vec::<FlushGap>(&mut self.bytes)
-            .map_err(|e| AudioError::Encode(e.to_string()))?;
+            .map_err(AudioError::encode)?;
         out.write_all(&self.bytes).map_err(write_error)?;
         lame_tag(&self.encoder)
     }
@@ -273,7 +273,7 @@ impl Mp3Encoder {
 
 fn write_error(source: std::io::Error) -> AudioError {
     AudioError::Io {
-        path: "MP3 stream".into(),
+        path: PathBuf::from("MP3 stream"),
         source,
     }
 }
@@ -337,35 +337,38 @@ impl Mp3FileWriter {
 
 fn build_encoder(bitrate_kbps: u32) -> Result<mp3lame_encoder::Encoder, AudioError> {
     let bitrate = bitrate_from_kbps(bitrate_kbps)?;
-    let build_error = |e: mp3lame_encoder::BuildError| AudioError::Encode(e.to_string());
     let mut builder =
-        Builder::new().ok_or_else(|| AudioError::Encode("cannot allocate LAME".to_string()))?;
-    builder.set_num_channels(1).map_err(build_error)?;
+        Builder::new().ok_or_else(|| AudioError::encode_message("cannot allocate LAME"))?;
+    builder.set_num_channels(1).map_err(AudioError::encode)?;
     builder
         .set_sample_rate(MP3_SAMPLE_RATE)
-        .map_err(build_error)?;
+        .map_err(AudioError::encode)?;
     builder
         .set_output_sample_rate(std::num::NonZeroU32::new(MP3_SAMPLE_RATE))
-        .map_err(build_error)?;
-    builder.set_mode(Mode::Mono).map_err(build_error)?;
-    builder.set_brate(bitrate).map_err(build_error)?;
+        .map_err(AudioError::encode)?;
+    builder.set_mode(Mode::Mono).map_err(AudioError::encode)?;
+    builder.set_brate(bitrate).map_err(AudioError::encode)?;
     // LAME's -q 7 ("fast"): for 64 kbit/s mono speech it sounds the same as -q 5 and encodes
     // about 1.7 times faster, and encoding is the largest cost after synthesis.
-    builder.set_quality(Quality::Ok).map_err(build_error)?;
-    builder.set_to_write_vbr_tag(true).map_err(build_error)?;
-    builder.build().map_err(build_error)
+    builder
+        .set_quality(Quality::Ok)
+        .map_err(AudioError::encode)?;
+    builder
+        .set_to_write_vbr_tag(true)
+        .map_err(AudioError::encode)?;
+    builder.build().map_err(AudioError::encode)
 }
 
 /// The final LAME/Info tag frame (delay, padding, length) for the placeholder first frame.
 fn lame_tag(encoder: &mp3lame_encoder::Encoder) -> Result<Vec<u8>, AudioError> {
     let size = encoder.lame_tag_size();
     if size == 0 {
-        return Err(AudioError::Encode("no LAME tag frame".to_string()));
+        return Err(AudioError::encode_message("no LAME tag frame"));
     }
     let mut tag = Vec::with_capacity(size);
     let written = encoder
         .lame_tag_encode_to_vec(&mut tag)
-        .ok_or_else(|| AudioError::Encode("cannot build the LAME tag".to_string()))?;
+        .ok_or_else(|| AudioError::encode_message("cannot build the LAME tag"))?;
     tag.truncate(written.get());
     Ok(tag)
 }

@@ -52,10 +52,10 @@ pub fn resample(clip: &Clip, to_rate: u32) -> Result<Clip, AudioError> {
     }
     let mut resampler = build_resampler(from_rate, to_rate)?;
     let input = InterleavedSlice::new(&clip.samples, 1, clip.samples.len())
-        .map_err(|e| AudioError::Resample(e.to_string()))?;
+        .map_err(AudioError::resample)?;
     let output = resampler
         .process_all(&input, clip.samples.len(), None)
-        .map_err(|e| AudioError::Resample(e.to_string()))?;
+        .map_err(AudioError::resample)?;
     let mut samples = output.take_data();
     samples.resize(expected, 0.0);
     Ok(Clip::new(samples, to_rate))
@@ -81,7 +81,6 @@ pub(crate) fn build_resampler(
 ) -> Result<Box<dyn Resampler<f32>>, AudioError> {
     let (from, to) = (from_rate as usize, to_rate as usize);
     let min_block_in = from / gcd(from, to);
-    let construction = |e: rubato::ResamplerConstructionError| AudioError::Resample(e.to_string());
     if min_block_in <= MAX_FFT_MIN_BLOCK {
         let sub_chunk = FFT_SUB_CHUNK.max(min_block_in);
         let fft = Fft::<f32>::new_custom(
@@ -93,7 +92,7 @@ pub(crate) fn build_resampler(
             WindowFunction::BlackmanHarris2,
             FixedSync::Input,
         )
-        .map_err(construction)?;
+        .map_err(AudioError::resample)?;
         return Ok(Box::new(fft));
     }
     let parameters = SincInterpolationParameters::new(256, WindowFunction::BlackmanHarris2)
@@ -107,7 +106,7 @@ pub(crate) fn build_resampler(
         1,
         FixedAsync::Input,
     )
-    .map_err(construction)?;
+    .map_err(AudioError::resample)?;
     Ok(Box::new(sinc))
 }
 

@@ -12,7 +12,7 @@
 //!   release to within 1e-4 of unity), so it gives what one run over the whole programme gives.
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rubato::audioadapter_buffers::direct::InterleavedSlice;
 use rubato::{Indexing, Resampler};
@@ -133,7 +133,6 @@ impl StreamResampler {
         let Some(inner) = self.inner.as_mut() else {
             return Ok(());
         };
-        let error = |e: String| AudioError::Resample(e);
         let frames_in = inner.input_frames_next();
         let mut padded;
         let input: &[f32] = if chunk.len() < frames_in {
@@ -143,11 +142,10 @@ impl StreamResampler {
         } else {
             chunk
         };
-        let input =
-            InterleavedSlice::new(input, 1, input.len()).map_err(|e| error(e.to_string()))?;
+        let input = InterleavedSlice::new(input, 1, input.len()).map_err(AudioError::resample)?;
         let frames_out = self.output.len();
         let mut output = InterleavedSlice::new_mut(&mut self.output, 1, frames_out)
-            .map_err(|e| error(e.to_string()))?;
+            .map_err(AudioError::resample)?;
         let indexing = Indexing {
             input_offset: 0,
             output_offset: 0,
@@ -156,7 +154,7 @@ impl StreamResampler {
         };
         let (_, produced) = inner
             .process_into_buffer(&input, &mut output, Some(&indexing))
-            .map_err(|e| error(e.to_string()))?;
+            .map_err(AudioError::resample)?;
         let trim = self.to_trim.min(produced);
         self.to_trim -= trim;
         self.emitted += produced - trim;
@@ -218,7 +216,7 @@ impl SpoolWriter {
     pub fn finish(self) -> Result<Spool, AudioError> {
         let len = self.len;
         let file = self.writer.into_inner().map_err(|e| AudioError::Io {
-            path: "spool".into(),
+            path: PathBuf::from("spool"),
             source: e.into_error(),
         })?;
         Ok(Spool { file, len })
@@ -268,7 +266,7 @@ impl SpoolReader {
         self.reader
             .read_exact(&mut self.bytes)
             .map_err(|source| AudioError::Io {
-                path: "spool".into(),
+                path: PathBuf::from("spool"),
                 source,
             })?;
         out.clear();
@@ -300,7 +298,7 @@ pub fn output_temp_file(dir: &Path) -> Result<tempfile::NamedTempFile, AudioErro
 
 fn io_error(path: &Path, source: std::io::Error) -> AudioError {
     AudioError::Io {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     }
 }
@@ -725,10 +723,13 @@ impl WavFileWriter {
 fn wav_error(error: hound::Error) -> AudioError {
     match error {
         hound::Error::IoError(source) => AudioError::Io {
-            path: "briefing.wav".into(),
+            path: PathBuf::from("briefing.wav"),
             source,
         },
-        other => AudioError::Encode(format!("WAV: {other}")),
+        other => AudioError::Encode {
+            message: format!("WAV: {other}"),
+            source: Some(Box::new(other)),
+        },
     }
 }
 

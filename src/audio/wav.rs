@@ -1,6 +1,6 @@
 //! WAV output and input (mono, 16-bit PCM) with hound.
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Clip;
 
@@ -11,7 +11,7 @@ pub enum WavError {
     #[error("{path}: {source}")]
     Io {
         /// The file concerned.
-        path: String,
+        path: PathBuf,
         /// What went wrong.
         source: io::Error,
     },
@@ -19,7 +19,7 @@ pub enum WavError {
     #[error("{path}: {source}")]
     Format {
         /// The file concerned.
-        path: String,
+        path: PathBuf,
         /// What went wrong.
         source: hound::Error,
     },
@@ -57,7 +57,6 @@ fn encode_wav_into<W: io::Write + io::Seek>(clip: &Clip, out: W) -> Result<(), h
 /// Write `clip` to `path` as mono 16-bit PCM WAV, atomically (temporary file, then rename),
 /// streaming the samples to disk rather than building the file in memory.
 pub fn write_wav(path: &Path, clip: &Clip) -> Result<(), WavError> {
-    let display = path.display().to_string();
     let mut format_error = None;
     let written = crate::fsutil::write_atomic_with(path, |file| {
         encode_wav_into(clip, io::BufWriter::new(file)).map_err(|e| match e {
@@ -71,11 +70,11 @@ pub fn write_wav(path: &Path, clip: &Clip) -> Result<(), WavError> {
     });
     match (written, format_error) {
         (Err(_), Some(source)) => Err(WavError::Format {
-            path: display,
+            path: path.to_path_buf(),
             source,
         }),
         (Err(source), None) => Err(WavError::Io {
-            path: display,
+            path: path.to_path_buf(),
             source,
         }),
         (Ok(()), _) => Ok(()),
@@ -84,9 +83,8 @@ pub fn write_wav(path: &Path, clip: &Clip) -> Result<(), WavError> {
 
 /// Read a WAV file (any integer or float PCM, mixed down to mono) into a clip.
 pub fn read_wav(path: &Path) -> Result<Clip, WavError> {
-    let display = path.display().to_string();
     let format_err = |source| WavError::Format {
-        path: display.clone(),
+        path: path.to_path_buf(),
         source,
     };
     let mut reader = hound::WavReader::open(path).map_err(format_err)?;

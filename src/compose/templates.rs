@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::text::dates::HIJRI_MONTHS;
+use crate::text::dates::{ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS};
 use crate::text::hijri;
 use crate::text::numbers::{cardinal_with, ordinal, Case, Gender};
 
@@ -171,11 +171,16 @@ impl Templates {
             format!(
                 "{} {} {}",
                 date.day(),
-                ARABIC_MONTHS[date.month0() as usize],
+                GREGORIAN_MONTHS[date.month0() as usize],
                 date.year()
             )
         } else {
-            date.format("%B %-d, %Y").to_string()
+            format!(
+                "{} {}, {}",
+                ENGLISH_MONTHS[date.month0() as usize],
+                date.day(),
+                date.format("%Y")
+            )
         }
     }
 
@@ -272,20 +277,6 @@ const ENGLISH_WEEKDAYS: [&str; 7] = [
     "Thursday",
     "Friday",
     "Saturday",
-];
-const ARABIC_MONTHS: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
 ];
 
 #[cfg(test)]

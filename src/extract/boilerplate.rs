@@ -396,6 +396,10 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Words of a dateline, as [`fold_arabic`] leaves them (no hamza on alef, ة as ه, lower case):
+/// Egyptian and Levantine month names, weekdays, English month names and their abbreviations,
+/// time words. Not the month tables of `text::dates`: these are folded spellings matched
+/// against folded text, and only the variants that datelines use.
 static DATE_WORDS: &[&str] = &[
     "يناير",
     "فبراير",

@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::normalize_space;
+use crate::text::alphabet::is_arabic_letter;
 
 /// schema.org types whose objects describe the article itself.
 const ARTICLE_TYPES: &[&str] = &[
@@ -92,7 +93,7 @@ impl PageMetadata {
     /// over one in Latin script (an Arabic presenter says it).
     pub fn source_name(&self) -> Option<String> {
         let publisher = self.ld.as_ref().and_then(|ld| ld.publisher.clone());
-        let arabic = |name: &str| name.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let arabic = |name: &str| name.chars().any(is_arabic_letter);
         match (publisher, self.site_name.clone()) {
             (Some(publisher), Some(site)) if !arabic(&publisher) && arabic(&site) => Some(site),
             (publisher, site) => publisher.or(site),

@@ -36,15 +36,10 @@ pub enum BriefError {
     Produce(#[from] produce::ProduceError),
     /// Another run is writing to the same output folder.
     #[error("another nashra run is writing to {0}; try again when it has finished")]
-    Busy(String),
+    Busy(PathBuf),
     /// An output file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// The file.
-        path: String,
-        /// The error.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsutil::WriteError),
 }
 
 /// Everything a briefing run needs to know.
@@ -143,14 +138,10 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
 
     // One run at a time per output folder; the lock also makes it safe to sweep away the
     // temporary files of a run that was killed.
-    let lock = crate::fsutil::FolderLock::try_acquire(&options.out_dir).map_err(|source| {
-        BriefError::Write {
-            path: options.out_dir.display().to_string(),
-            source,
-        }
-    })?;
+    let lock = crate::fsutil::FolderLock::try_acquire(&options.out_dir)
+        .map_err(|source| crate::fsutil::WriteError::new(&options.out_dir, source))?;
     let Some(_lock) = lock else {
-        return Err(BriefError::Busy(options.out_dir.display().to_string()));
+        return Err(BriefError::Busy(options.out_dir.clone()));
     };
     for dir in [&options.out_dir, &day_dir] {
         let _ = crate::fsutil::remove_stale_temp_files(dir);
@@ -257,10 +248,8 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
         clause_pause_ms: options.pauses.clause_ms,
         cache: &cache,
     };
-    std::fs::create_dir_all(&day_dir).map_err(|source| BriefError::Write {
-        path: day_dir.display().to_string(),
-        source,
-    })?;
+    std::fs::create_dir_all(&day_dir)
+        .map_err(|source| crate::fsutil::WriteError::new(&day_dir, source))?;
     // Synthesis and production run side by side: production takes the clips in order as
     // they come, assembling, resampling and measuring the programme while later sentences
     // are still being synthesized; what is left once the last clip is in is the loudness
@@ -314,7 +303,7 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
         }
         let produced = production.join().unwrap_or_else(|_| {
             Err(produce::ProduceError::Audio(
-                crate::audio::AudioError::Encode("production failed".into()),
+                crate::audio::AudioError::encode_message("production failed"),
             ))
         });
         (synthesized, produced)
@@ -641,10 +630,7 @@ fn reusable_outputs(day_dir: &Path, key: &str) -> Option<Report> {
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), BriefError> {
-    let write_error = |source| BriefError::Write {
-        path: path.display().to_string(),
-        source,
-    };
+    let write_error = |source| BriefError::from(crate::fsutil::WriteError::new(path, source));
     let text =
         serde_json::to_string_pretty(value).map_err(|e| write_error(std::io::Error::other(e)))?;
     crate::fsutil::write_atomic(path, text.as_bytes()).map_err(write_error)

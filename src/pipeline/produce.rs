@@ -46,13 +46,8 @@ pub enum ProduceError {
     #[error(transparent)]
     Audio(#[from] AudioError),
     /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// The file.
-        path: String,
-        /// The error.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] crate::fsutil::WriteError),
     /// The WAV file could not be written.
     #[error(transparent)]
     Wav(#[from] wav::WavError),
@@ -204,10 +199,8 @@ pub fn produce(
         webvtt(&cues_of(script, rate)).as_bytes(),
     )?;
     files.push("transcript.vtt".to_string());
-    let script_json = serde_json::to_string_pretty(script).map_err(|e| ProduceError::Write {
-        path: "script.json".into(),
-        source: std::io::Error::other(e),
-    })?;
+    let script_json = serde_json::to_string_pretty(script)
+        .map_err(|e| crate::fsutil::WriteError::new("script.json", std::io::Error::other(e)))?;
     write_file(day_dir, "script.json", script_json.as_bytes())?;
     files.push("script.json".to_string());
     clock.lap("audio: chapters, transcript, script");
@@ -333,13 +326,13 @@ impl Master<'_> {
                     wav.push(block)?;
                     sender
                         .send(block.to_vec())
-                        .map_err(|_| AudioError::Encode("the MP3 encoder stopped".to_string()))
+                        .map_err(|_| AudioError::encode_message("the MP3 encoder stopped"))
                 },
             );
             drop(sender);
             let encoded = encoder
                 .join()
-                .unwrap_or_else(|_| Err(AudioError::Encode("the MP3 encoder failed".to_string())));
+                .unwrap_or_else(|_| Err(AudioError::encode_message("the MP3 encoder failed")));
             (rendered, encoded)
         });
         let mp3 = encoded?;
@@ -355,10 +348,7 @@ impl Master<'_> {
     ) -> Result<(), ProduceError> {
         for (temp, name) in [(mp3, "briefing.mp3"), (wav, "briefing.wav")] {
             let path = self.day_dir.join(name);
-            let write_error = |source| ProduceError::Write {
-                path: path.display().to_string(),
-                source,
-            };
+            let write_error = |source| crate::fsutil::WriteError::new(&path, source);
             std::fs::File::open(&temp)
                 .and_then(|file| file.sync_all())
                 .map_err(write_error)?;
@@ -578,10 +568,7 @@ pub fn layout_of(script: &Script) -> Layout {
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ProduceError> {
     let path = dir.join(name);
-    write_atomic(&path, bytes).map_err(|source| ProduceError::Write {
-        path: path.display().to_string(),
-        source,
-    })
+    write_atomic(&path, bytes).map_err(|source| crate::fsutil::WriteError::new(path, source).into())
 }
 
 fn millis(sample: u64, rate: u32) -> u64 {

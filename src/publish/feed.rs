@@ -20,7 +20,7 @@ use super::{
     day_folder_date, scan_archive, CoverImage, Episode, FeedSettings, PublishError, EPISODE_AUDIO,
     EPISODE_CHAPTERS, EPISODE_TRANSCRIPT, FEED_FILE,
 };
-use crate::fsutil::write_atomic;
+use crate::fsutil::{write_atomic, WriteError};
 
 /// UUID namespace of `podcast:guid` (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: [u8; 16] = [
@@ -84,10 +84,8 @@ pub fn build_feed(out: &Path, settings: &FeedSettings) -> Result<BuildOutcome, P
         &kept,
     );
     let feed_path = out.join(FEED_FILE);
-    write_atomic(&feed_path, xml.as_bytes()).map_err(|source| PublishError::Write {
-        path: feed_path.clone(),
-        source,
-    })?;
+    write_atomic(&feed_path, xml.as_bytes())
+        .map_err(|source| WriteError::new(&feed_path, source))?;
     Ok(BuildOutcome {
         feed_path,
         feed_url,
@@ -296,10 +294,7 @@ fn prepare_cover(
             let path = out.join(DEFAULT_COVER);
             if !is_usable_cover(&path) {
                 let png = default_cover_png(&path)?;
-                write_atomic(&path, &png).map_err(|source| PublishError::Write {
-                    path: path.clone(),
-                    source,
-                })?;
+                write_atomic(&path, &png).map_err(|source| WriteError::new(&path, source))?;
             }
             Ok(PreparedCover {
                 href: format!("{base}/{DEFAULT_COVER}"),
@@ -367,10 +362,7 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), PublishError> {
     if fs::read(path).is_ok_and(|existing| existing == bytes) {
         return Ok(());
     }
-    write_atomic(path, bytes).map_err(|source| PublishError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    write_atomic(path, bytes).map_err(|source| WriteError::new(path, source).into())
 }
 
 /// The default cover: a 1400×1400 PNG, a dark blue field with diagonal stripes, a stylised

@@ -19,6 +19,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::fsutil::WriteError;
+use crate::text::dates::{ENGLISH_MONTHS, GREGORIAN_MONTHS};
+
 pub use feed::{build_feed, podcast_guid, prune, BuildOutcome};
 pub use serve::{serve, ArchiveServer};
 pub use validate::{validate_feed, Problem};
@@ -51,13 +54,8 @@ pub enum PublishError {
         source: io::Error,
     },
     /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
     /// A day folder could not be removed by `prune`.
     #[error("cannot remove {path}: {source}")]
     Remove {
@@ -410,39 +408,11 @@ pub fn episode_title(programme_title: &str, language: &str, date: NaiveDate) -> 
 
 /// "29 نوفمبر 2026" or "29 November 2026".
 fn spoken_date(date: NaiveDate, english: bool) -> String {
-    const ARABIC: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
-    const ENGLISH: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let index = date.month0() as usize % 12;
     let month = if english {
-        ENGLISH[index]
+        ENGLISH_MONTHS[index]
     } else {
-        ARABIC[index]
+        GREGORIAN_MONTHS[index]
     };
     format!("{} {month} {}", date.day(), date.year())
 }

@@ -13,7 +13,7 @@ use super::{
     EPISODE_REPORT, EPISODE_SCRIPT, EPISODE_TRANSCRIPT, FEED_FILE,
 };
 use crate::compose::{Script, SegmentKind};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{write_atomic, WriteError};
 
 /// Name of a listener page (the day page in a day folder, the archive page at the top).
 pub const PAGE_FILE: &str = "index.html";
@@ -155,7 +155,7 @@ fn archive_page(
     let path = out.join(PAGE_FILE);
     let written = write_atomic(&path, html.as_bytes())
         .map(|()| path.clone())
-        .map_err(|source| PublishError::Write { path, source });
+        .map_err(|source| WriteError::new(path, source).into());
     (written, warnings)
 }
 
@@ -177,10 +177,7 @@ pub fn write_day_page(day_dir: &Path) -> Result<PathBuf, PublishError> {
     };
     let html = day_html(&script, duration, &files);
     let path = day_dir.join(PAGE_FILE);
-    write_atomic(&path, html.as_bytes()).map_err(|source| PublishError::Write {
-        path: path.clone(),
-        source,
-    })?;
+    write_atomic(&path, html.as_bytes()).map_err(|source| WriteError::new(&path, source))?;
     Ok(path)
 }
 

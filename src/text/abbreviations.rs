@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::alphabet::is_arabic_letter;
 use super::dates;
 
 /// Abbreviated titles before a name, without their final dot.
@@ -72,7 +73,7 @@ fn expand_titles(text: &str) -> Option<String> {
             let next_is_word = tokens
                 .get(k + 1)
                 .and_then(|t| t.chars().next())
-                .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+                .is_some_and(is_arabic_letter);
             let after_number = k > 0 && tokens[k - 1].chars().any(|c| c.is_ascii_digit());
             next_is_word && !after_number
         });

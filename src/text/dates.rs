@@ -40,6 +40,23 @@ pub const GREGORIAN_MONTHS: [&str; 12] = [
     "ديسمبر",
 ];
 
+/// Gregorian month names in English, January first (the Hijri ones are
+/// [`super::hijri::ENGLISH_MONTHS`]).
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const GREGORIAN_VARIANTS: &[(&str, u32)] = &[
     ("إبريل", 4),
     ("ابريل", 4),
@@ -310,6 +327,14 @@ pub fn period_word(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_months_are_chronos_names() {
+        for (m0, name) in ENGLISH_MONTHS.iter().enumerate() {
+            let date = chrono::NaiveDate::from_ymd_opt(2026, m0 as u32 + 1, 1).unwrap();
+            assert_eq!(date.format("%B").to_string(), *name);
+        }
+    }
 
     #[test]
     fn matches_month_names() {

@@ -12,6 +12,7 @@
 //! exactly as they went in.
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use super::alphabet::is_arabic_letter;
 use super::tashkeel_engine::TashkeelEngine;
 
 /// The model bundled in libtashkeel_base (found by build.rs).
@@ -80,10 +81,6 @@ impl Diacritizer {
             Err(_) => Err(fail("the model's answer did not fit the input".into())),
         }
     }
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// True for one of the eight Arabic vowel marks (fathatan … sukun, shadda included).

@@ -1,7 +1,7 @@
 //! The text front end as one step per sentence: normalize, apply the pronunciation lexicon,
 //! write Latin names in Arabic script, verbalize numbers and symbols (Arabic), transliterate the
 //! Latin words left, lint what is left, and restore vowel marks.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -17,7 +17,7 @@ pub enum FrontEndError {
     #[error("pronunciation lexicon {path}: {message}")]
     Lexicon {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// What is wrong.
         message: String,
     },
@@ -70,7 +70,7 @@ impl FrontEnd {
             Some(path) => {
                 Some(
                     PronunciationLexicon::load(path).map_err(|e| FrontEndError::Lexicon {
-                        path: path.display().to_string(),
+                        path: path.to_path_buf(),
                         message: e.to_string(),
                     })?,
                 )

@@ -1,7 +1,7 @@
 //! User pronunciation lexicon: written form → spoken form, whole words only.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Largest lexicon file accepted, in bytes.
 pub const MAX_LEXICON_BYTES: u64 = 4 * 1024 * 1024;
@@ -15,7 +15,7 @@ pub enum LexiconError {
     #[error("cannot read lexicon {path}: {source}")]
     Io {
         /// File path.
-        path: String,
+        path: PathBuf,
         /// Underlying error.
         source: std::io::Error,
     },
@@ -23,7 +23,7 @@ pub enum LexiconError {
     #[error("lexicon {path} is larger than {MAX_LEXICON_BYTES} bytes")]
     TooLarge {
         /// File path.
-        path: String,
+        path: PathBuf,
     },
     /// A TSV line is malformed.
     #[error("lexicon line {line}: expected written<TAB>spoken")]
@@ -52,18 +52,19 @@ struct TomlLexicon {
 impl PronunciationLexicon {
     /// Loads a `.toml` file (a `[words]` table) or any other file as TSV (written<TAB>spoken).
     pub fn load(path: &Path) -> Result<Self, LexiconError> {
-        let shown = path.display().to_string();
         let size = std::fs::metadata(path)
             .map_err(|source| LexiconError::Io {
-                path: shown.clone(),
+                path: path.to_path_buf(),
                 source,
             })?
             .len();
         if size > MAX_LEXICON_BYTES {
-            return Err(LexiconError::TooLarge { path: shown });
+            return Err(LexiconError::TooLarge {
+                path: path.to_path_buf(),
+            });
         }
         let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
-            path: shown,
+            path: path.to_path_buf(),
             source,
         })?;
         if path

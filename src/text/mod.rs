@@ -26,6 +26,7 @@
 //!   "a مقابل b"; other pairs are ranges "من a إلى b".
 
 pub mod abbreviations;
+pub mod alphabet;
 pub mod dates;
 pub mod diacritize;
 pub mod frontend;

@@ -1,7 +1,7 @@
 //! Lexicon of counted nouns (singular, plurals, dual, gender) used for numeral agreement.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::numbers::{Case, Gender};
 
@@ -16,7 +16,7 @@ pub enum NounLexiconError {
     #[error("cannot read noun lexicon {path}: {source}")]
     Io {
         /// File path.
-        path: String,
+        path: PathBuf,
         /// Underlying error.
         source: std::io::Error,
     },
@@ -24,7 +24,7 @@ pub enum NounLexiconError {
     #[error("noun lexicon {path} is larger than {MAX_NOUN_FILE_BYTES} bytes")]
     TooLarge {
         /// File path.
-        path: String,
+        path: PathBuf,
     },
     /// A line does not have the expected columns.
     #[error("noun lexicon line {line}: {message}")]
@@ -183,18 +183,19 @@ impl NounLexicon {
 
     /// Loads a user TSV file (singular, plurals, gender, optional dual) and merges it.
     pub fn merge_file(&mut self, path: &Path) -> Result<usize, NounLexiconError> {
-        let shown = path.display().to_string();
         let size = std::fs::metadata(path)
             .map_err(|source| NounLexiconError::Io {
-                path: shown.clone(),
+                path: path.to_path_buf(),
                 source,
             })?
             .len();
         if size > MAX_NOUN_FILE_BYTES {
-            return Err(NounLexiconError::TooLarge { path: shown });
+            return Err(NounLexiconError::TooLarge {
+                path: path.to_path_buf(),
+            });
         }
         let text = std::fs::read_to_string(path).map_err(|source| NounLexiconError::Io {
-            path: shown,
+            path: path.to_path_buf(),
             source,
         })?;
         self.merge_tsv(&text)

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::abbreviations;
+use super::alphabet::is_arabic_letter;
 use super::dates::{self, Calendar};
 use super::latin;
 use super::lexicon::split_punctuation;
@@ -1330,10 +1331,6 @@ fn definite_cardinal(words: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// Digit strings read one digit at a time: leading zero, after رقم/هاتف, or very long.

@@ -9,7 +9,7 @@ pub mod session;
 pub mod speak;
 pub mod store;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::audio::Clip;
@@ -90,7 +90,7 @@ pub enum TtsError {
     #[error("cannot load voice file {path}: {message}")]
     VoiceLoad {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// What went wrong.
         message: String,
     },
@@ -112,7 +112,7 @@ pub enum TtsError {
     #[error("{path}: {source}")]
     Io {
         /// The path concerned.
-        path: String,
+        path: PathBuf,
         /// The error.
         source: std::io::Error,
     },
@@ -121,7 +121,7 @@ pub enum TtsError {
 impl TtsError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self::Io {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             source,
         }
     }

@@ -69,7 +69,7 @@ impl PiperConfig {
     /// Parse a config; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Self, TtsError> {
         serde_json::from_str(text).map_err(|e| TtsError::VoiceLoad {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             message: e.to_string(),
         })
     }
@@ -323,6 +323,8 @@ mod tests {
     #[test]
     fn a_broken_config_is_refused_with_its_name() {
         let error = PiperConfig::parse("{\"audio\": {}}", Path::new("bad.onnx.json"));
-        assert!(matches!(error, Err(TtsError::VoiceLoad { path, .. }) if path == "bad.onnx.json"));
+        assert!(
+            matches!(error, Err(TtsError::VoiceLoad { path, .. }) if path == Path::new("bad.onnx.json"))
+        );
     }
 }

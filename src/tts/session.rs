@@ -55,7 +55,7 @@ pub fn build_session(
     settings: &SessionSettings,
 ) -> Result<Session, TtsError> {
     let fail = |message: String| TtsError::VoiceLoad {
-        path: model.display().to_string(),
+        path: model.to_path_buf(),
         message,
     };
     session_builder(settings)

@@ -222,7 +222,7 @@ impl VoiceStore {
             (Some((model, model_sha256, model_bytes)), Some((config, config_bytes))) => {
                 let config_text =
                     String::from_utf8(config_bytes).map_err(|e| TtsError::VoiceLoad {
-                        path: config.display().to_string(),
+                        path: config.to_path_buf(),
                         message: e.to_string(),
                     })?;
                 Ok(VerifiedVoiceFiles {
@@ -316,7 +316,7 @@ pub struct AddedVoice {
 /// that does not load, leaving nothing behind.
 pub fn add_local_voice(nashra_home: &Path, model: &Path) -> Result<AddedVoice, TtsError> {
     let unusable = |path: &Path, message: String| TtsError::VoiceLoad {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         message,
     };
     let id = local_voice_id(model).ok_or_else(|| {
@@ -384,7 +384,7 @@ fn local_voice_id(model: &Path) -> Option<String> {
 /// The config text: a missing, unreadable, oversized or non-UTF-8 config is refused.
 fn read_config(path: &Path) -> Result<String, TtsError> {
     let unusable = |message: String| TtsError::VoiceLoad {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         message,
     };
     let file = fs::File::open(path).map_err(|e| {
@@ -408,7 +408,7 @@ fn check_espeak_voice(manifest: &VoiceManifest, config: &Path) -> Result<(), Tts
     match super::espeak::phonemize("a", voice) {
         Ok(phonemes) if !phonemes.trim().is_empty() => Ok(()),
         _ => Err(TtsError::VoiceLoad {
-            path: config.display().to_string(),
+            path: config.to_path_buf(),
             message: format!(
                 "unknown eSpeak voice {voice:?} (not in the eSpeak NG built into nashra)"
             ),
@@ -421,7 +421,7 @@ fn refuse_built_in_espeak_id(id: &str, model: &Path) -> Result<(), TtsError> {
     let built_in = super::Catalog::built_in()?;
     match built_in.get(id) {
         Ok(voice) if voice.engine == super::Engine::Espeak => Err(TtsError::VoiceLoad {
-            path: model.display().to_string(),
+            path: model.to_path_buf(),
             message: format!("`{id}` is a built-in eSpeak voice; rename the model"),
         }),
         _ => Ok(()),
