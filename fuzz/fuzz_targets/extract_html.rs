@@ -1,11 +1,9 @@
-//! Any bytes as a fetched page: charset detection, then article extraction.
+//! Fuzz target: see `checks::extract_html` for what it checks.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let decoded = nashra::sources::charset::decode(data, Some("text/html"), None);
-    if let Ok(article) = nashra::extract::extract_html(&decoded.text, Some("fuzz.html")) {
-        assert!(!article.paragraphs.is_empty());
-        assert!(article.paragraphs.iter().all(|p| !p.trim().is_empty()));
-    }
-});
+#[path = "../checks.rs"]
+#[allow(dead_code)] // each target uses one of the checks
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::extract_html(data));

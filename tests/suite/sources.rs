@@ -1,6 +1,6 @@
 //! Sources end to end against a real HTTP server on 127.0.0.1: a feed expanded to its
 //! articles, pages fetched, a dead link and a windows-1256 page, through `brief` and `extract`.
-mod common;
+use crate::common;
 
 use std::fs;
 use std::thread;

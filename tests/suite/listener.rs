@@ -6,7 +6,7 @@
 //!
 //! Needs `/usr/bin/chromium` and axe-core in `.deps/npm` (both installed by `scripts/setup.sh`).
 //! Without them the test is skipped with a one-line reason, or fails when `CI=true`.
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufRead, BufReader};

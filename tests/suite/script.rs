@@ -1,7 +1,7 @@
 //! Golden tests of the script: the bundled samples must compose to exactly the stored script
 //! (segment kinds, pauses, the text as written and as the voice will say it). After a deliberate
 //! change, regenerate the files with `NASHRA_BLESS=1 cargo test --test script` and review the diff.
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Voice catalog, store and install: from local files, over real HTTP on 127.0.0.1, and the
 //! refusal of files whose checksum does not match.
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

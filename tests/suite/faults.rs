@@ -2,7 +2,7 @@
 //! a server that never answers, 500s, a redirect loop, an endless body, an image, invalid UTF-8,
 //! a TLS handshake with a plain-HTTP server, and a feed whose entries point at local files.
 //! Each bad input is named in one line and in report.json, and the briefing is made from the rest.
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

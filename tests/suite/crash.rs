@@ -1,7 +1,7 @@
 //! Crash safety: `brief` killed with SIGKILL at random moments leaves yesterday's briefing and
 //! the podcast feed intact and never a half-written file; the next run finishes, leaves no
 //! temporary files, and resumes from the clip cache. A corrupt clip-cache entry is re-synthesized.
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

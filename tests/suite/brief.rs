@@ -1,6 +1,6 @@
 //! The main job end to end: saved pages in, a briefing WAV and a report out; bad inputs named
 //! and recorded while the good ones still make the briefing.
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Publishing end to end: two real daily briefings, the feed built over them, validated,
 //! parsed back with a real feed parser, and served over HTTP.
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{Read, Write};

@@ -1,5 +1,5 @@
 //! Real speech synthesis: the Piper test voice and the built-in eSpeak NG Arabic voice.
-mod common;
+use crate::common;
 
 use common::{install_test_voice, nashra, read_wav, rms};
 use predicates::prelude::*;

@@ -1,6 +1,6 @@
 //! `nashra read`: one article, extracted and read aloud with the same front end and voice as
 //! `say`, sentence by sentence through the clip cache.
-mod common;
+use crate::common;
 
 use std::fs;
 
