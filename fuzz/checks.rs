@@ -34,7 +34,10 @@ pub fn parse_feed(data: &[u8]) {
         for entry in &entries {
             // Only http(s) links ever leave the feed parser.
             if let Some(link) = &entry.link {
-                assert!(link.starts_with("http://") || link.starts_with("https://"), "{link}");
+                assert!(
+                    link.starts_with("http://") || link.starts_with("https://"),
+                    "{link}"
+                );
             }
         }
         let _ = select_entries(entries, &EntryFilter::default());

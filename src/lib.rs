@@ -15,6 +15,39 @@
 //! [`pipeline`] runs them ([`pipeline::brief::run`] the whole day); it depends on the stages and
 //! no stage depends on it. [`progress`] is how long work reports itself. The `nashra` binary is
 //! a thin layer over this library.
+//!
+//! # Examples
+//!
+//! Extract the article from a page (any HTML; `sources::charset::decode` turns fetched bytes
+//! into text first):
+//!
+//! ```
+//! let html = r#"<html lang="ar"><head><title>افتتاح محطة تحلية في مدينة الساحل</title></head><body>
+//!   <nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav>
+//!   <article><h1>افتتاح محطة تحلية في مدينة الساحل</h1>
+//!     <p>افتتحت بلدية الساحل صباح اليوم محطة جديدة لتحلية مياه البحر تكفي نحو مئتي ألف نسمة.</p>
+//!     <p>وقال رئيس البلدية إن المحطة ستنهي انقطاع المياه الذي عانت منه الأحياء الشرقية.</p>
+//!   </article>
+//!   <footer>جميع الحقوق محفوظة</footer></body></html>"#;
+//! let article = nashra::extract::extract_html(html, Some("desalination.html"))?;
+//! assert_eq!(article.title, "افتتاح محطة تحلية في مدينة الساحل");
+//! assert_eq!(article.paragraphs.len(), 2);
+//! assert_eq!(article.lang, "ar");
+//! # Ok::<(), nashra::extract::ExtractError>(())
+//! ```
+//!
+//! Read a line the way an anchor says it (numbers, dates and symbols in words, the case of a
+//! numeral from its place in the sentence):
+//!
+//! ```
+//! let front_end = nashra::text::FrontEnd::new("ar", false, None)?;
+//! let spoken = front_end.process("بلغت الخسائر 35 مليون دولار في 2025");
+//! assert_eq!(
+//!     spoken.spoken,
+//!     "بلغت الخسائر خمسة وثلاثين مليون دولار في ألفين وخمسة وعشرين"
+//! );
+//! # Ok::<(), nashra::text::FrontEndError>(())
+//! ```
 pub mod audio;
 pub mod compose;
 pub mod config;
