@@ -85,6 +85,13 @@ pub fn is_substantial(paragraph: &str) -> bool {
     words >= 30 || (words >= 15 && ends_like_sentence(paragraph))
 }
 
+/// A short label — a sub-heading or a field name, not a sentence — may recur in a structured
+/// body (the same sub-heading under each section of a list or a schedule) and is kept each time;
+/// a repeated sentence is a pull quote, a doubled caption or a lead shown twice, and is dropped.
+fn may_recur(paragraph: &str) -> bool {
+    paragraph.split_whitespace().count() <= 8 && !ends_like_sentence(paragraph)
+}
+
 /// True when the paragraph ends with sentence punctuation (possibly followed by a closing quote
 /// or bracket).
 pub fn ends_like_sentence(paragraph: &str) -> bool {
@@ -109,7 +116,11 @@ pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
         match verdicts[index] {
             Verdict::Keep => {
                 let key = fold_arabic(paragraph);
-                if key != title_key && seen.insert(key) {
+                let repeats_last = kept
+                    .last()
+                    .is_some_and(|last: &String| fold_arabic(last) == key);
+                let first_time = seen.insert(key.clone());
+                if key != title_key && !repeats_last && (first_time || may_recur(paragraph)) {
                     kept.push(paragraph.clone());
                 }
             }
@@ -608,6 +619,38 @@ fn is_symbols_only(folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recurring_sub_headings_stay_but_repeated_sentences_go() {
+        let lines = [
+            "يبدأ البرنامج صباحا بجلسة افتتاحية يحضرها وزير الثقافة وعدد من الكتاب.",
+            "اليوم الأول",
+            "الموعد",
+            "العاشرة صباحا في القاعة الكبرى، ندوة عن الرواية العربية الجديدة.",
+            "اليوم الثاني",
+            "الموعد",
+            "الخامسة مساء في القاعة الصغرى، أمسية شعرية لشعراء من ثلاثة بلدان.",
+            "يبدأ البرنامج صباحا بجلسة افتتاحية يحضرها وزير الثقافة وعدد من الكتاب.",
+            "العاشرة صباحا في القاعة الكبرى، ندوة عن الرواية العربية الجديدة.",
+            "الخامسة مساء في القاعة الصغرى، أمسية شعرية لشعراء من ثلاثة بلدان.",
+            "الخامسة مساء في القاعة الصغرى، أمسية شعرية لشعراء من ثلاثة بلدان.",
+        ];
+        let paragraphs: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let kept = filter_paragraphs(paragraphs.clone(), "برنامج معرض الكتاب");
+        // The label under each day recurs; every repeated sentence (a pull quote, a lead shown
+        // twice, a doubled element) appears once.
+        assert_eq!(kept, paragraphs[..7].to_vec());
+        // A label repeated back to back is a doubled element, not a structure.
+        let doubled = vec![
+            "الموعد".to_string(),
+            "الموعد".to_string(),
+            lines[3].to_string(),
+        ];
+        assert_eq!(
+            filter_paragraphs(doubled, "عنوان"),
+            vec!["الموعد", lines[3]]
+        );
+    }
 
     #[test]
     fn folding_unifies_spelling_variants() {
