@@ -287,6 +287,8 @@ struct Element {
     byline_hint: bool,
     /// The raw `class` attribute, to recognise the sibling parts of a split body.
     class: String,
+    /// A cell of a data-table row: read inline, its row is one block.
+    row_cell: bool,
 }
 
 #[derive(Debug)]
@@ -372,6 +374,7 @@ impl Dom {
                     negative: false,
                     byline_hint: false,
                     class: String::new(),
+                    row_cell: false,
                 }),
                 _ => continue,
             };
@@ -405,7 +408,43 @@ impl Dom {
                 subtree_end[parent] = subtree_end[parent].max(subtree_end[index]);
             }
         }
-        Dom { nodes, subtree_end }
+        let mut dom = Dom { nodes, subtree_end };
+        dom.join_data_rows();
+        dom
+    }
+
+    /// Read each row of a data table (a table of short cells: standings, results, prices) as
+    /// one line, cells separated by spaces, instead of one block per cell; a row whose cells
+    /// hold paragraphs or long text (a layout table) keeps its cells as blocks.
+    fn join_data_rows(&mut self) {
+        let rows: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.tag(i) == "tr" && self.is_data_row(i))
+            .collect();
+        for row in rows {
+            for cell in self.nodes[row].children.clone() {
+                if let Kind::Element(element) = &mut self.nodes[cell].kind {
+                    element.is_block = false;
+                    element.row_cell = true;
+                }
+            }
+        }
+    }
+
+    /// A row of at least two cells, each short and holding no block element.
+    fn is_data_row(&self, row: usize) -> bool {
+        const MAX_CELL_WORDS: usize = 12;
+        let cells: Vec<usize> = self.nodes[row]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.tag(c), "td" | "th"))
+            .collect();
+        cells.len() >= 2
+            && cells.iter().all(|&cell| {
+                let inner_block = (cell + 1..self.subtree_end[cell])
+                    .any(|i| self.element(i).is_some_and(|e| e.is_block && e.tag != "br"));
+                !inner_block && self.subtree_text(cell).split_whitespace().count() <= MAX_CELL_WORDS
+            })
     }
 
     fn element(&self, index: usize) -> Option<&Element> {
@@ -463,6 +502,8 @@ impl Dom {
                     if is_block {
                         builder.flush(owners.last().copied().unwrap_or(0), &mut blocks);
                         owners.push(index);
+                    } else if element.row_cell {
+                        builder.push(" ", node.flags);
                     }
                     stack.push((index, true));
                     stack.extend(node.children.iter().rev().map(|&c| (c, false)));
@@ -656,6 +697,7 @@ fn describe_element(tag: String, element: &scraper::node::Element) -> Element {
         negative,
         byline_hint,
         class: element.attr("class").unwrap_or("").trim().to_string(),
+        row_cell: false,
     }
 }
 

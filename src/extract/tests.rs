@@ -679,3 +679,27 @@ fn a_body_that_is_a_small_part_of_the_page_is_flagged_thin() {
     .expect("article");
     assert!(!full.is_thin());
 }
+
+#[test]
+fn a_data_table_is_read_row_by_row_and_a_layout_table_cell_by_cell() {
+    let html = page(&format!(
+        "<div class='article-text'><p>{PARAGRAPH_ONE}</p>\
+         <table><tr><th>Ward</th><th>Schools</th><th>Roads</th></tr>\
+         <tr><td>North</td><td>1.2m</td><td>0.8m</td></tr>\
+         <tr><td>South</td><td>0.9m</td><td>1.1m</td></tr></table>\
+         <table><tr><td><p>{PARAGRAPH_TWO}</p></td><td><p>{PARAGRAPH_THREE}</p></td></tr></table>\
+         </div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article.paragraphs,
+        vec![
+            PARAGRAPH_ONE,
+            "Ward Schools Roads",
+            "North 1.2m 0.8m",
+            "South 0.9m 1.1m",
+            PARAGRAPH_TWO,
+            PARAGRAPH_THREE
+        ]
+    );
+}
