@@ -224,6 +224,10 @@ const NEGATIVE_TOKENS: &[&str] = &[
 ];
 
 /// Stems that mark furniture anywhere inside a class/id token; these always win over positives.
+/// Class names of utility CSS frameworks (Tailwind, Tachyons, Bootstrap) that say how a box is
+/// laid out, not what it holds: `relative` is CSS positioning, not "related stories".
+const CSS_UTILITY_TOKENS: &[&str] = &["relative", "absolute", "static", "sticky"];
+
 const NEGATIVE_STEMS: &[&str] = &[
     "comment",
     "share",
@@ -640,6 +644,9 @@ fn read_hints(class_and_id: &str) -> Hints {
         }
         if token == "no" || token == "without" {
             skip_next = true;
+            continue;
+        }
+        if CSS_UTILITY_TOKENS.contains(&token.as_str()) {
             continue;
         }
         hints.positive |= POSITIVE_TOKENS.contains(&token.as_str());

@@ -703,3 +703,20 @@ fn a_data_table_is_read_row_by_row_and_a_layout_table_cell_by_cell() {
         ]
     );
 }
+
+#[test]
+fn css_layout_utility_classes_are_not_furniture_hints() {
+    // `relative` is CSS positioning (Tailwind and friends), not "related stories".
+    let html = page(&format!(
+        "<div class='story relative flex flex-col'><div class='body-part'><p>{PARAGRAPH_ONE}</p>\
+         <p>{PARAGRAPH_TWO}</p></div></div>\
+         <figure><video src='v.mp4'></video><figcaption>Video: the council meeting.</figcaption></figure>\
+         <div class='body-part'><p>{PARAGRAPH_THREE} {PARAGRAPH_THREE}</p>\
+         <p>{PARAGRAPH_TWO} {PARAGRAPH_ONE}</p><p>{PARAGRAPH_ONE} {PARAGRAPH_THREE}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    // The second part is the best container; the first, inside the `relative` wrapper, is
+    // found as another part of the same body.
+    assert_eq!(article.paragraphs[..2], [PARAGRAPH_ONE, PARAGRAPH_TWO]);
+    assert_eq!(article.paragraphs.len(), 5);
+}
