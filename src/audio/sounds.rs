@@ -160,10 +160,6 @@ pub fn plan(
     let Some(speech_db) = speech_db.filter(|_| !sounds.is_empty()) else {
         return Ok(dressing);
     };
-    let gain_below = |sound: &[f32], below: f32| -> f32 {
-        let sound_db = active_level_db(&Clip::new(sound.to_vec(), rate)).unwrap_or(speech_db);
-        db_to_gain((speech_db - sound_db) as f32 - below)
-    };
     let intro_music = match &sounds.intro_music {
         Some(music) => Some(resample(music, rate)?.samples),
         None => None,
@@ -171,19 +167,66 @@ pub fn plan(
     if let Some(music) = &intro_music {
         dressing.lead = ms(INTRO_LEAD_IN_MS, rate).min(music.len());
     }
-    let lead = dressing.lead;
-    let spans: Vec<Span> = spans
+    let placing = Placing {
+        spans: delayed(spans, dressing.lead),
+        rate,
+        speech_db,
+        sounds,
+        layout,
+    };
+    if let Some(music) = intro_music {
+        let overlay = placing.intro_music(music, dressing.lead);
+        dressing.overlays.push(overlay);
+    }
+    if let Some(earcon) = &sounds.earcon {
+        let earcon = resample(earcon, rate)?.samples;
+        dressing.overlays.extend(placing.earcons(&earcon));
+    }
+    if let Some(music) = &sounds.outro_music {
+        let music = resample(music, rate)?.samples;
+        dressing.overlays.extend(placing.outro_music(music));
+    }
+    Ok(dressing)
+}
+
+/// `spans` moved `lead` samples later.
+fn delayed(spans: &[Span], lead: usize) -> Vec<Span> {
+    spans
         .iter()
         .map(|s| Span {
             start_sample: s.start_sample + lead,
             end_sample: s.end_sample + lead,
         })
-        .collect();
-    if let Some(music) = intro_music {
-        let intro_end = end_of(&spans, &layout.intro).unwrap_or(lead);
+        .collect()
+}
+
+/// What placing the sounds over a programme needs to know.
+struct Placing<'a> {
+    /// The programme's pieces, after the lead-in.
+    spans: Vec<Span>,
+    rate: u32,
+    /// Active level of the speech, dB.
+    speech_db: f64,
+    sounds: &'a Sounds,
+    layout: &'a Layout,
+}
+
+impl Placing<'_> {
+    /// The gain that puts `sound` `below` dB under the speech.
+    fn gain_below(&self, sound: &[f32], below: f32) -> f32 {
+        let sound_db =
+            active_level_db(&Clip::new(sound.to_vec(), self.rate)).unwrap_or(self.speech_db);
+        db_to_gain((self.speech_db - sound_db) as f32 - below)
+    }
+
+    /// Intro music from the start: alone for the `lead` samples of lead-in, then under the
+    /// intro, fading out after it.
+    fn intro_music(&self, music: Vec<f32>, lead: usize) -> Overlay {
+        let rate = self.rate;
+        let intro_end = end_of(&self.spans, &self.layout.intro).unwrap_or(lead);
         let end = (intro_end + ms(INTRO_MUSIC_TAIL_MS, rate)).min(music.len());
-        let bed = gain_below(&music, sounds.music_below_speech_db);
-        let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
+        let bed = self.gain_below(&music, self.sounds.music_below_speech_db);
+        let solo = self.gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
         let duck_start = lead.saturating_sub(ms(DUCK_MS, rate));
         let envelope = vec![
             (0, 0.0),
@@ -195,63 +238,66 @@ pub fn plan(
         ];
         let mut samples = music;
         samples.truncate(end);
-        dressing.overlays.push(Overlay {
+        Overlay {
             at: 0,
             samples,
             envelope,
-        });
+        }
     }
-    if let Some(earcon) = &sounds.earcon {
-        let earcon = resample(earcon, rate)?.samples;
-        let gain = gain_below(&earcon, sounds.earcon_below_speech_db);
-        for &story in &layout.story_starts {
+
+    /// The earcon in the middle of the pause before every story.
+    fn earcons(&self, earcon: &[f32]) -> Vec<Overlay> {
+        let gain = self.gain_below(earcon, self.sounds.earcon_below_speech_db);
+        let mut overlays = Vec::new();
+        for &story in &self.layout.story_starts {
             let (Some(before), Some(start)) = (
-                story.checked_sub(1).and_then(|i| spans.get(i)),
-                spans.get(story),
+                story.checked_sub(1).and_then(|i| self.spans.get(i)),
+                self.spans.get(story),
             ) else {
                 continue;
             };
             let gap = start.start_sample.saturating_sub(before.end_sample);
-            dressing.overlays.push(Overlay {
+            overlays.push(Overlay {
                 at: before.end_sample + gap.saturating_sub(earcon.len()) / 2,
-                samples: earcon.clone(),
+                samples: earcon.to_vec(),
                 envelope: vec![(0, gain), (earcon.len(), gain)],
             });
         }
+        overlays
     }
-    if let Some(music) = &sounds.outro_music {
-        let music = resample(music, rate)?.samples;
-        if let Some(first) = spans.get(layout.outro.start).copied() {
-            let previous_end = layout
-                .outro
-                .start
-                .checked_sub(1)
-                .and_then(|i| spans.get(i))
-                .map_or(0, |s| s.end_sample);
-            let gap = first.start_sample.saturating_sub(previous_end);
-            let start = first.start_sample - ms(1000, rate).min(gap / 2);
-            let speech_end = end_of(&spans, &layout.outro).unwrap_or(first.end_sample) - start;
-            let length = music.len().min(speech_end + ms(OUTRO_TAIL_MS, rate));
-            let bed = gain_below(&music, sounds.music_below_speech_db);
-            let solo = gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
-            let envelope = vec![
-                (0, 0.0),
-                (ms(MUSIC_FADE_IN_MS, rate), bed),
-                (speech_end, bed),
-                (speech_end + ms(DUCK_MS, rate), solo),
-                (length.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), solo),
-                (length, 0.0),
-            ];
-            let mut samples = music;
-            samples.truncate(length);
-            dressing.overlays.push(Overlay {
-                at: start,
-                samples,
-                envelope,
-            });
-        }
+
+    /// Outro music from shortly before the outro, under it, then alone to its end (none
+    /// without an outro).
+    fn outro_music(&self, music: Vec<f32>) -> Option<Overlay> {
+        let (rate, spans, outro) = (self.rate, &self.spans, &self.layout.outro);
+        let first = spans.get(outro.start).copied()?;
+        let previous_end = outro
+            .start
+            .checked_sub(1)
+            .and_then(|i| spans.get(i))
+            .map_or(0, |s| s.end_sample);
+        let gap = first.start_sample.saturating_sub(previous_end);
+        let start = first.start_sample - ms(1000, rate).min(gap / 2);
+        let speech_end = end_of(spans, outro).unwrap_or(first.end_sample) - start;
+        let length = music.len().min(speech_end + ms(OUTRO_TAIL_MS, rate));
+        let bed = self.gain_below(&music, self.sounds.music_below_speech_db);
+        let solo = self.gain_below(&music, SOLO_MUSIC_BELOW_SPEECH_DB);
+        let envelope = vec![
+            (0, 0.0),
+            (ms(MUSIC_FADE_IN_MS, rate), bed),
+            (speech_end, bed),
+            (speech_end + ms(DUCK_MS, rate), solo),
+            (length.saturating_sub(ms(MUSIC_FADE_OUT_MS, rate)), solo),
+            (length, 0.0),
+        ];
+        let mut samples = music;
+        samples.truncate(length);
+        Some(Overlay {
+            at: start,
+            samples,
+            envelope,
+        })
     }
-    Ok(dressing)
 }
 
 fn ms(millis: u32, rate: u32) -> usize {

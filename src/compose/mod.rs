@@ -128,48 +128,100 @@ pub fn compose(
     options: &ComposeOptions,
     split_sentences: &dyn Fn(&str) -> Vec<String>,
 ) -> Script {
-    let templates = &options.templates;
-    let pauses = options.pauses;
     let budgets = paragraph_budgets(articles, options.max_body_words);
-    let total = articles.len();
-    let mut segments = Vec::new();
-    for line in templates.intro(options.date, total) {
-        push(
-            &mut segments,
-            SegmentKind::Intro,
-            None,
-            line,
-            pauses.sentence_ms,
-        );
+    let mut writer = ScriptWriter {
+        segments: Vec::new(),
+        options,
+        split_sentences,
+    };
+    writer.intro(articles.len());
+    let stories = articles
+        .iter()
+        .zip(&budgets)
+        .enumerate()
+        .map(|(index, (article, &read))| writer.story(index, articles.len(), article, read))
+        .collect();
+    writer.outro();
+    Script {
+        title: options.templates.programme_title.clone(),
+        date: options.date,
+        language: options.language.clone(),
+        stories,
+        segments: writer.segments,
+        sample_rate: None,
     }
-    if let Some(last) = segments.last_mut() {
-        last.pause_after_ms = pauses.story_ms;
+}
+
+/// The segments of a script being written, part after part.
+struct ScriptWriter<'a> {
+    segments: Vec<Segment>,
+    options: &'a ComposeOptions,
+    split_sentences: &'a dyn Fn(&str) -> Vec<String>,
+}
+
+impl ScriptWriter<'_> {
+    /// Append a segment unless its text is empty.
+    fn push(&mut self, kind: SegmentKind, story: Option<usize>, text: String, pause_after_ms: u32) {
+        push(&mut self.segments, kind, story, text, pause_after_ms);
     }
-    let mut stories = Vec::new();
-    for (index, (article, &read)) in articles.iter().zip(&budgets).enumerate() {
+
+    /// Give the last segment so far `pause_after_ms` (the end of a part).
+    fn end_part(&mut self, pause_after_ms: u32) {
+        if let Some(last) = self.segments.last_mut() {
+            last.pause_after_ms = pause_after_ms;
+        }
+    }
+
+    /// The programme's opening lines for `total` stories.
+    fn intro(&mut self, total: usize) {
+        let pauses = self.options.pauses;
+        for line in self.options.templates.intro(self.options.date, total) {
+            self.push(SegmentKind::Intro, None, line, pauses.sentence_ms);
+        }
+        self.end_part(pauses.story_ms);
+    }
+
+    /// Story `index` of `total`: its introduction, headline and the first `read` paragraphs of
+    /// its body.
+    fn story(&mut self, index: usize, total: usize, article: &Article, read: usize) -> StoryInfo {
+        let pauses = self.options.pauses;
         let story = Some(index);
-        push(
-            &mut segments,
-            SegmentKind::StoryIntro,
-            story,
-            templates.story_intro(index, total, article.source_name.as_deref()),
-            pauses.sentence_ms,
-        );
-        push(
-            &mut segments,
+        let intro =
+            self.options
+                .templates
+                .story_intro(index, total, article.source_name.as_deref());
+        self.push(SegmentKind::StoryIntro, story, intro, pauses.sentence_ms);
+        self.push(
             SegmentKind::Headline,
             story,
             article.title.clone(),
             pauses.paragraph_ms,
         );
+        self.body(
+            index,
+            &article.paragraphs[..read.min(article.paragraphs.len())],
+        );
+        self.end_part(pauses.story_ms);
+        StoryInfo {
+            title: article.title.clone(),
+            source_name: article.source_name.clone(),
+            url: article.url.clone(),
+            paragraphs_read: read,
+            paragraphs_total: article.paragraphs.len(),
+        }
+    }
+
+    /// The sentences of `paragraphs` of story `story`, up to [`MAX_STORY_WORDS`].
+    fn body(&mut self, story: usize, paragraphs: &[String]) {
+        let pauses = self.options.pauses;
         let mut words_left = MAX_STORY_WORDS;
-        for paragraph in article.paragraphs.iter().take(read) {
+        for paragraph in paragraphs {
             if words_left == 0 {
                 break;
             }
             let (lead, words, cut) = lead_words(paragraph, words_left);
             words_left -= words;
-            let mut sentences = split_sentences(lead);
+            let mut sentences = (self.split_sentences)(lead);
             if cut && sentences.len() > 1 {
                 // Do not end the story in the middle of a sentence.
                 sentences.pop();
@@ -185,39 +237,22 @@ pub fn compose(
                 } else {
                     pauses.sentence_ms
                 };
-                push(&mut segments, SegmentKind::Body, story, sentence, pause);
+                self.push(SegmentKind::Body, Some(story), sentence, pause);
             }
         }
-        if let Some(last) = segments.last_mut() {
-            last.pause_after_ms = pauses.story_ms;
+    }
+
+    /// The programme's closing lines; nothing follows the last.
+    fn outro(&mut self) {
+        for line in self.options.templates.outro(self.options.date) {
+            self.push(
+                SegmentKind::Outro,
+                None,
+                line,
+                self.options.pauses.sentence_ms,
+            );
         }
-        stories.push(StoryInfo {
-            title: article.title.clone(),
-            source_name: article.source_name.clone(),
-            url: article.url.clone(),
-            paragraphs_read: read,
-            paragraphs_total: article.paragraphs.len(),
-        });
-    }
-    for line in templates.outro(options.date) {
-        push(
-            &mut segments,
-            SegmentKind::Outro,
-            None,
-            line,
-            pauses.sentence_ms,
-        );
-    }
-    if let Some(last) = segments.last_mut() {
-        last.pause_after_ms = 0;
-    }
-    Script {
-        title: templates.programme_title.clone(),
-        date: options.date,
-        language: options.language.clone(),
-        stories,
-        segments,
-        sample_rate: None,
+        self.end_part(0);
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::extract;
 use crate::pipeline::brief::{self, BriefOptions};
 use crate::pipeline::gather::{self, GatherOptions};
+use crate::pipeline::report::Report;
 use crate::progress::NoProgress;
 use crate::text::{self, FrontEnd};
 use crate::tts::{Catalog, SynthesisParams, TtsError, VoiceSource, VoiceStore};
@@ -199,6 +200,7 @@ fn synthesis(
     Ok(())
 }
 
+/// A whole briefing of the samples, first without the cache, then a cached re-run.
 fn briefing(
     samples: &Path,
     voice_id: &str,
@@ -229,7 +231,19 @@ fn briefing(
     let first = Instant::now();
     let outcome = brief::run(&options(false), &NoProgress)?;
     let first_secs = first.elapsed().as_secs_f64();
-    let report = &outcome.report;
+    first_run_figures(&outcome.report, first_secs, figures);
+    // With the cache: fill it, then time a re-run that synthesizes nothing.
+    brief::run(&options(true), &NoProgress)?;
+    let again = Instant::now();
+    let cached = brief::run(&options(true), &NoProgress)?;
+    let again_secs = again.elapsed().as_secs_f64();
+    cached_rerun_figures(&cached.report, first_secs, again_secs, figures);
+    Ok(())
+}
+
+/// The figures of a briefing made without the cache in `first_secs`: its length, speed and
+/// stage timings.
+fn first_run_figures(report: &Report, first_secs: f64, figures: &mut Vec<Figure>) {
     let synthesis: f64 = report
         .timings
         .iter()
@@ -264,16 +278,20 @@ fn briefing(
         100.0 * (1.0 - synthesis / report.total_seconds().max(1e-9)),
         "%",
     );
-    // With the cache: fill it, then time a re-run that synthesizes nothing.
-    brief::run(&options(true), &NoProgress)?;
-    let again = Instant::now();
-    let cached = brief::run(&options(true), &NoProgress)?;
-    let again_secs = again.elapsed().as_secs_f64();
+}
+
+/// The figures of a cached re-run that took `again_secs`, against the first run's `first_secs`.
+fn cached_rerun_figures(
+    report: &Report,
+    first_secs: f64,
+    again_secs: f64,
+    figures: &mut Vec<Figure>,
+) {
     push(figures, "cached re-run wall time", again_secs, "s");
     push(
         figures,
         "cached re-run clips synthesized",
-        cached.report.clips_synthesized as f64,
+        report.clips_synthesized as f64,
         "clips",
     );
     push(
@@ -282,5 +300,4 @@ fn briefing(
         first_secs / again_secs.max(1e-9),
         "x",
     );
-    Ok(())
 }

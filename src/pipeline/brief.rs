@@ -10,11 +10,10 @@ use crate::compose::{self, ComposeOptions, Pauses, Script, TemplateOverrides};
 use crate::extract::{self, Article};
 use crate::pipeline::gather::{self, GatherOptions};
 use crate::pipeline::produce::{self, ProductionSettings};
-use crate::pipeline::report::{
-    InputReport, InputStatus, LoudnessReport, Report, StageClock, VoiceReport,
-};
+use crate::pipeline::report::{InputReport, Report, StageClock, VoiceReport, REPORT_FILE};
 use crate::pipeline::synthesize::{self, SynthesisJob};
 use crate::progress::Progress;
+use crate::publish::page;
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
 use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, VoiceStore};
@@ -112,236 +111,343 @@ const CLIPS_AHEAD: usize = 64;
 /// Speaking rate used to turn `--max-minutes` into a word budget (words per minute of MSA news).
 const WORDS_PER_MINUTE: f64 = 120.0;
 
-/// Make the briefing, then its listener page and the archive page (a page that cannot be
-/// written is a warning: the briefing itself is done).
+/// Make the briefing in the day folder, with its listener page, and refresh the archive page
+/// (a page that cannot be written is a warning: the briefing itself is done).
 pub fn run(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutcome, BriefError> {
-    let mut outcome = make_day(options, progress)?;
-    let pages = crate::publish::page::write_pages(&options.out_dir, &outcome.day_dir, None);
-    for warning in pages.warnings {
-        progress.warn(&warning);
-        outcome.report.warnings.push(warning);
-    }
-    Ok(outcome)
-}
-
-/// Make the briefing's audio and files in the day folder.
-fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutcome, BriefError> {
-    let mut clock = StageClock::default();
-    let mut report = Report {
-        nashra_version: env!("CARGO_PKG_VERSION").to_string(),
-        date: options.date.to_string(),
-        ..Report::default()
-    };
-    let day_dir = options
-        .out_dir
-        .join(options.date.format("%Y-%m-%d").to_string());
-
+    let mut day = Day::new(options, progress);
     // One run at a time per output folder; the lock also makes it safe to sweep away the
     // temporary files of a run that was killed.
-    let lock = crate::fsutil::FolderLock::try_acquire(&options.out_dir)
-        .map_err(|source| crate::fsutil::WriteError::new(&options.out_dir, source))?;
-    let Some(_lock) = lock else {
-        return Err(BriefError::Busy(options.out_dir.clone()));
-    };
-    for dir in [&options.out_dir, &day_dir] {
-        let _ = crate::fsutil::remove_stale_temp_files(dir);
-    }
-    let catalog = Catalog::load(&options.nashra_home)?;
-    let store = VoiceStore::new(&options.nashra_home);
-    let voice_id = match &options.voice {
-        Some(id) => id.clone(),
-        None => {
-            let (id, warning) = tts::default_voice_id(&catalog, &store);
-            if let Some(warning) = warning {
-                progress.warn(&warning);
-                report.warnings.push(warning);
-            }
-            id
-        }
-    };
-    // Check the voice first (unknown or not installed fails before any fetching); the model
-    // itself is verified and loaded only when there is something to synthesize.
-    let manifest = catalog.get(&voice_id)?.clone();
-    let voice_fingerprint = tts::voice_fingerprint(&voice_id, &catalog, &store)?;
-    let fingerprint = match &options.speaker {
-        Some(speaker) => format!("{voice_fingerprint}:speaker={speaker}"),
-        None => voice_fingerprint,
-    };
-    let neural = manifest.engine == tts::Engine::Piper;
-    let cores = crate::available_cores();
-    let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
-
-    // The first run of a day will synthesize: check and load the neural voice while the
-    // sources are fetched and the text is prepared (a model load takes about a second).
-    let preload =
-        (neural && !(options.use_cache && day_dir.join("report.json").exists())).then(|| {
-            VoicePreload::start(
-                manifest.clone(),
-                store.clone(),
-                options.speaker.clone(),
-                (workers, threads),
-            )
-        });
-
-    let language = manifest.language.clone();
-    let diacritize = options
-        .diacritize
-        .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(manifest.engine))
-        && language == "ar";
-    let (mut script, voice_texts) = prepare_script(
-        options,
-        &language,
-        diacritize,
-        &mut report,
-        &mut clock,
-        progress,
-    )?;
-
+    let _lock = day.lock_output()?;
+    let voice = day.choose_voice()?;
+    let preload = day.preload(&voice);
+    let (mut script, voice_texts) = day.prepare_text(&voice)?;
     // An identical re-run (same texts, voice and settings) whose outputs are all in place
     // reuses them instead of producing the same files again.
-    let (sounds, sounds_fingerprint) = load_sounds(&options.sounds, &mut report, progress);
+    let (sounds, sounds_fingerprint) = load_sounds(&options.sounds, &mut day.report, progress);
     let programme_key = programme_key(
-        &format!("{fingerprint}|{sounds_fingerprint}"),
+        &format!("{}|{sounds_fingerprint}", voice.fingerprint),
         options,
         &script,
         &voice_texts,
     );
-    if options.use_cache {
-        if let Some(previous) = reusable_outputs(&day_dir, &programme_key) {
-            clock.lap("reuse");
-            report.reused_outputs = true;
-            report.programme_key = programme_key;
-            report.stories = previous.stories;
-            report.segments = previous.segments;
-            report.voice = previous.voice;
-            report.sample_rate = previous.sample_rate;
-            report.duration_secs = previous.duration_secs;
-            report.loudness = previous.loudness;
-            report.clips_cached = previous.segments;
-            report.outputs = previous.outputs;
-            report.timings = clock.into_timings();
-            write_json(&day_dir.join("report.json"), &report)?;
-            return Ok(BriefOutcome { day_dir, report });
+    if let Some(previous) = day.reusable_outputs(&programme_key) {
+        day.clock.lap("reuse");
+        day.report.record_reuse(previous, programme_key);
+        return day.finish();
+    }
+    day.report.programme_key = programme_key;
+    let (source, ready, prepare_secs) = ready_voice(preload, &voice, options)?;
+    let spoken = Spoken {
+        voice: &voice,
+        source: &source,
+        prepare_secs,
+    };
+    day.make_programme(&mut script, &voice_texts, &sounds, spoken, ready)?;
+    day.finish()
+}
+
+/// A run's day folder and what it has recorded so far.
+struct Day<'a> {
+    options: &'a BriefOptions,
+    progress: &'a dyn Progress,
+    /// The day folder, `out_dir/YYYY-MM-DD`.
+    dir: PathBuf,
+    report: Report,
+    clock: StageClock,
+}
+
+/// The voice a run speaks with, checked, and how many instances of it to run.
+struct ChosenVoice {
+    id: String,
+    manifest: tts::VoiceManifest,
+    catalog: Catalog,
+    store: VoiceStore,
+    /// The voice's fingerprint, speaker included.
+    fingerprint: String,
+    neural: bool,
+    workers: usize,
+    threads: usize,
+}
+
+/// The voice, ready to speak: its source and how long getting it ready took (seconds).
+#[derive(Clone, Copy)]
+struct Spoken<'v> {
+    voice: &'v ChosenVoice,
+    source: &'v VoiceSource,
+    prepare_secs: f64,
+}
+
+impl<'a> Day<'a> {
+    fn new(options: &'a BriefOptions, progress: &'a dyn Progress) -> Self {
+        Self {
+            options,
+            progress,
+            dir: options
+                .out_dir
+                .join(options.date.format("%Y-%m-%d").to_string()),
+            report: Report::new(options.date),
+            clock: StageClock::default(),
         }
     }
-    report.programme_key = programme_key;
+
+    /// Take the output folder's lock (held until it is dropped) and sweep away the temporary
+    /// files a killed run left behind.
+    fn lock_output(&self) -> Result<crate::fsutil::FolderLock, BriefError> {
+        let out_dir = &self.options.out_dir;
+        let lock = crate::fsutil::FolderLock::try_acquire(out_dir)
+            .map_err(|source| crate::fsutil::WriteError::new(out_dir, source))?;
+        let Some(lock) = lock else {
+            return Err(BriefError::Busy(out_dir.clone()));
+        };
+        for dir in [out_dir, &self.dir] {
+            let _ = crate::fsutil::remove_stale_temp_files(dir);
+        }
+        Ok(lock)
+    }
+
+    /// The voice asked for (or the default one), checked, and the plan of workers for it.
+    fn choose_voice(&mut self) -> Result<ChosenVoice, BriefError> {
+        let options = self.options;
+        let catalog = Catalog::load(&options.nashra_home)?;
+        let store = VoiceStore::new(&options.nashra_home);
+        let id = match &options.voice {
+            Some(id) => id.clone(),
+            None => {
+                let (id, warning) = tts::default_voice_id(&catalog, &store);
+                if let Some(warning) = warning {
+                    self.report.warn(warning, self.progress);
+                }
+                id
+            }
+        };
+        // Check the voice first (unknown or not installed fails before any fetching); the model
+        // itself is verified and loaded only when there is something to synthesize.
+        let manifest = catalog.get(&id)?.clone();
+        let voice_fingerprint = tts::voice_fingerprint(&id, &catalog, &store)?;
+        let fingerprint = match &options.speaker {
+            Some(speaker) => format!("{voice_fingerprint}:speaker={speaker}"),
+            None => voice_fingerprint,
+        };
+        let neural = manifest.engine == tts::Engine::Piper;
+        let cores = crate::available_cores();
+        let (workers, threads) = synthesize::worker_plan(cores, options.jobs, neural, usize::MAX);
+        Ok(ChosenVoice {
+            id,
+            manifest,
+            catalog,
+            store,
+            fingerprint,
+            neural,
+            workers,
+            threads,
+        })
+    }
+
+    /// The first run of a day will synthesize: check and load the neural voice while the
+    /// sources are fetched and the text is prepared (a model load takes about a second).
+    fn preload(&self, voice: &ChosenVoice) -> Option<VoicePreload> {
+        let rerun = self.options.use_cache && self.dir.join(REPORT_FILE).exists();
+        (voice.neural && !rerun).then(|| {
+            VoicePreload::start(
+                voice.manifest.clone(),
+                voice.store.clone(),
+                self.options.speaker.clone(),
+                (voice.workers, voice.threads),
+            )
+        })
+    }
+
+    /// The script, and the texts its segments give `voice` (see [`prepare_script`]).
+    fn prepare_text(&mut self, voice: &ChosenVoice) -> Result<(Script, Vec<String>), BriefError> {
+        let language = &voice.manifest.language;
+        let diacritize = self
+            .options
+            .diacritize
+            .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(voice.manifest.engine))
+            && language == "ar";
+        prepare_script(
+            self.options,
+            language,
+            diacritize,
+            &mut self.report,
+            &mut self.clock,
+            self.progress,
+        )
+    }
+
+    /// The report of an earlier run of the programme `key` whose files can be kept, when the
+    /// cache is in use.
+    fn reusable_outputs(&self, key: &str) -> Option<Report> {
+        self.options
+            .use_cache
+            .then(|| reusable_outputs(&self.dir, key))
+            .flatten()
+    }
+
+    /// Synthesize the `voice_texts` of `script` and produce the programme's files from the
+    /// clips, recording both.
+    fn make_programme(
+        &mut self,
+        script: &mut Script,
+        voice_texts: &[String],
+        sounds: &Sounds,
+        spoken: Spoken<'_>,
+        ready: Vec<Voice>,
+    ) -> Result<(), BriefError> {
+        let options = self.options;
+        let cache = if options.use_cache {
+            ClipCache::new(options.nashra_home.join("cache").join("clips"))
+        } else {
+            ClipCache::disabled()
+        };
+        let job = SynthesisJob {
+            texts: voice_texts,
+            params: options.params,
+            clause_pause_ms: options.pauses.clause_ms,
+            cache: &cache,
+        };
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|source| crate::fsutil::WriteError::new(&self.dir, source))?;
+        let queue = synthesize::ClipQueue::new(CLIPS_AHEAD);
+        let clips = synthesize::JobClips::new(&queue, &job, spoken.source);
+        let line = ClipLine {
+            job: &job,
+            queue: &queue,
+            clips: &clips,
+        };
+        let (synthesized, produced) =
+            self.synthesize_and_produce(script, sounds, spoken, ready, &line);
+        self.report
+            .record_synthesis(synthesized?, clips.into_problems());
+        self.report.record_voice(VoiceReport::new(
+            &spoken.voice.id,
+            spoken.voice.manifest.engine,
+            spoken.source,
+        ));
+        let produced = produced?;
+        self.progress.end();
+        for warning in &produced.warnings {
+            self.progress.warn(warning);
+        }
+        self.report.record_production(script, produced);
+        self.clock.lap("audio+encode");
+        Ok(())
+    }
+
+    /// Synthesis and production run side by side: production takes the clips in order as
+    /// they come, assembling, resampling and measuring the programme while later sentences
+    /// are still being synthesized; what is left once the last clip is in is the loudness
+    /// pass and the encoding.
+    fn synthesize_and_produce(
+        &mut self,
+        script: &mut Script,
+        sounds: &Sounds,
+        spoken: Spoken<'_>,
+        ready: Vec<Voice>,
+        line: &ClipLine<'_>,
+    ) -> (
+        Result<synthesize::Synthesized, TtsError>,
+        Result<produce::Produced, produce::ProduceError>,
+    ) {
+        let first = produce::wanted_first(script);
+        let voice_rate = spoken.source.sample_rate();
+        let (options, day_dir, progress) = (self.options, &self.dir, self.progress);
+        let clock = &mut self.clock;
+        std::thread::scope(|scope| {
+            let clips = line.clips;
+            let production = scope.spawn(move || {
+                let produced = produce::produce(
+                    script,
+                    clips,
+                    voice_rate,
+                    &options.production,
+                    sounds,
+                    day_dir,
+                );
+                if produced.is_err() {
+                    // No clip will be taken any more: let synthesis stop.
+                    produce::ClipSource::done(clips);
+                }
+                produced
+            });
+            let (workers, threads) = (spoken.voice.workers, spoken.voice.threads);
+            let synthesized = synthesize::synthesize_into(
+                spoken.source,
+                ready,
+                workers,
+                threads,
+                line.job,
+                progress,
+                &first,
+                line.queue,
+            );
+            if synthesized.is_err() {
+                line.queue.stop();
+            }
+            // Waiting for the voice files to be checked and the models loaded counts as
+            // "voice", the rest as synthesis.
+            if let Ok(synthesized) = &synthesized {
+                let voice_secs = spoken.prepare_secs + synthesized.load_seconds;
+                clock.lap_split("voice", voice_secs, "synthesis");
+                progress.begin("encoding", 1);
+            }
+            let produced = production.join().unwrap_or_else(|_| {
+                Err(produce::ProduceError::Audio(
+                    crate::audio::AudioError::encode_message("production failed"),
+                ))
+            });
+            (synthesized, produced)
+        })
+    }
+
+    /// Write the day's listener page, then the report (the page among its outputs, or a
+    /// warning in it), then refresh the archive page, which lists the days by their reports;
+    /// an archive page that cannot be written is a warning written into the report again.
+    fn finish(mut self) -> Result<BriefOutcome, BriefError> {
+        self.report.record_timings(self.clock);
+        let day_page = page::write_day_page_lasting(&self.dir, self.report.duration_secs);
+        let written = day_page.map(|_| ()).map_err(|error| error.to_string());
+        self.report
+            .record_page(page::PAGE_FILE, written, self.progress);
+        let report_path = self.dir.join(REPORT_FILE);
+        write_json(&report_path, &self.report)?;
+        if let Err(error) = page::refresh_archive_page(&self.options.out_dir, None) {
+            self.report.warn(error.to_string(), self.progress);
+            write_json(&report_path, &self.report)?;
+        }
+        Ok(BriefOutcome {
+            day_dir: self.dir,
+            report: self.report,
+        })
+    }
+}
+
+/// The way clips go from synthesis to production.
+struct ClipLine<'l> {
+    job: &'l SynthesisJob<'l>,
+    queue: &'l synthesize::ClipQueue,
+    clips: &'l synthesize::JobClips<'l>,
+}
+
+/// The voice of `voice` checked and its instances loaded (by `preload` when there is one), with
+/// the seconds spent waiting for them.
+fn ready_voice(
+    preload: Option<VoicePreload>,
+    voice: &ChosenVoice,
+    options: &BriefOptions,
+) -> Result<(VoiceSource, Vec<Voice>, f64), BriefError> {
     let preparing = std::time::Instant::now();
-    let (voice_source, ready) = match preload {
+    let (source, ready) = match preload {
         Some(preload) => preload.wait()?,
         None => (
             with_speaker(
-                VoiceSource::prepare(&voice_id, &catalog, &store)?,
+                VoiceSource::prepare(&voice.id, &voice.catalog, &voice.store)?,
                 options.speaker.as_deref(),
             )?,
             Vec::new(),
         ),
     };
-    let prepare_secs = preparing.elapsed().as_secs_f64();
-    let cache = if options.use_cache {
-        ClipCache::new(options.nashra_home.join("cache").join("clips"))
-    } else {
-        ClipCache::disabled()
-    };
-    let job = SynthesisJob {
-        texts: &voice_texts,
-        params: options.params,
-        clause_pause_ms: options.pauses.clause_ms,
-        cache: &cache,
-    };
-    std::fs::create_dir_all(&day_dir)
-        .map_err(|source| crate::fsutil::WriteError::new(&day_dir, source))?;
-    // Synthesis and production run side by side: production takes the clips in order as
-    // they come, assembling, resampling and measuring the programme while later sentences
-    // are still being synthesized; what is left once the last clip is in is the loudness
-    // pass and the encoding.
-    let queue = synthesize::ClipQueue::new(CLIPS_AHEAD);
-    let first = produce::wanted_first(&script);
-    let clips = synthesize::JobClips::new(&queue, &job, &voice_source);
-    let voice_rate = voice_source.sample_rate();
-    let (synthesized, produced) = std::thread::scope(|scope| {
-        let script = &mut script;
-        let clips = &clips;
-        let sounds = &sounds;
-        let day_dir = &day_dir;
-        let production = scope.spawn(move || {
-            let produced = produce::produce(
-                script,
-                clips,
-                voice_rate,
-                &options.production,
-                sounds,
-                day_dir,
-            );
-            if produced.is_err() {
-                // No clip will be taken any more: let synthesis stop.
-                produce::ClipSource::done(clips);
-            }
-            produced
-        });
-        let synthesized = synthesize::synthesize_into(
-            &voice_source,
-            ready,
-            workers,
-            threads,
-            &job,
-            progress,
-            &first,
-            &queue,
-        );
-        if synthesized.is_err() {
-            queue.stop();
-        }
-        // Waiting for the voice files to be checked and the models loaded counts as "voice",
-        // the rest as synthesis.
-        if let Ok(synthesized) = &synthesized {
-            clock.lap_split(
-                "voice",
-                prepare_secs + synthesized.load_seconds,
-                "synthesis",
-            );
-            progress.begin("encoding", 1);
-        }
-        let produced = production.join().unwrap_or_else(|_| {
-            Err(produce::ProduceError::Audio(
-                crate::audio::AudioError::encode_message("production failed"),
-            ))
-        });
-        (synthesized, produced)
-    });
-    let synthesized = synthesized?;
-    report.clips_synthesized = synthesized.synthesized;
-    report.clips_cached = synthesized.cached;
-    report.warnings.extend(synthesized.unspoken);
-    report.warnings.extend(clips.into_problems());
-    report.warnings.extend(synthesized.cache_problems);
-    report.voice = Some(VoiceReport {
-        id: voice_id.clone(),
-        engine: format!("{:?}", manifest.engine).to_lowercase(),
-        sample_rate: voice_source.sample_rate(),
-        model_layout: voice_source.model_layout().map(ToString::to_string),
-    });
-    let produced = produced?;
-    progress.end();
-    for warning in &produced.warnings {
-        progress.warn(warning);
-    }
-    report.warnings.extend(produced.warnings);
-    report.stories = script.stories.len();
-    report.segments = script.segments.len();
-    report.sample_rate = produced.sample_rate;
-    report.duration_secs = produced.duration_secs;
-    report.loudness = produced.loudness.map(|l| LoudnessReport {
-        integrated_lufs: l.integrated_lufs,
-        range_lu: l.range_lu,
-        true_peak_dbtp: l.true_peak_dbtp,
-    });
-    report.outputs = produced.files;
-    report.outputs.push("report.json".to_string());
-    clock.lap("audio+encode");
-    report.timings = clock.into_timings();
-    report.audio_timings = produced.timings;
-    write_json(&day_dir.join("report.json"), &report)?;
-    Ok(BriefOutcome { day_dir, report })
+    Ok((source, ready, preparing.elapsed().as_secs_f64()))
 }
 
 /// `source` speaking as `speaker` when one is asked for.
@@ -422,8 +528,7 @@ pub fn prepare_script(
             articles.len() - fit,
             compose::MAX_PROGRAMME_WORDS
         );
-        progress.warn(&warning);
-        report.warnings.push(warning);
+        report.warn(warning, progress);
         articles.truncate(fit);
     }
     let compose_options = ComposeOptions {
@@ -467,9 +572,10 @@ fn load_sounds(
         match result {
             Ok(clip) => Some(clip),
             Err(error) => {
-                let warning = format!("{what} {}: {error}; left out", path.display());
-                progress.warn(&warning);
-                report.warnings.push(warning);
+                report.warn(
+                    format!("{what} {}: {error}; left out", path.display()),
+                    progress,
+                );
                 None
             }
         }
@@ -511,16 +617,9 @@ fn record_inputs(
             }
             Err(error) => {
                 progress.warn(&error);
-                report.inputs.push(InputReport {
-                    input: outcome.input,
-                    status: InputStatus::Failed,
-                    error: Some(error),
-                    title: None,
-                    paragraphs: 0,
-                    words: 0,
-                    strategy: None,
-                    note: None,
-                });
+                report
+                    .inputs
+                    .push(InputReport::failed(outcome.input, error));
             }
         }
     }
@@ -531,36 +630,14 @@ fn record_inputs(
             .iter()
             .find(|(_, later)| *later == index)
             .map(|(earlier, _)| *earlier);
-        let thin = article.is_thin().then(|| thin_note(&article));
-        report.inputs.push(InputReport {
-            input,
-            status: match (duplicate_of, &thin) {
-                (Some(_), _) => InputStatus::Duplicate,
-                (None, Some(_)) => InputStatus::Thin,
-                (None, None) => InputStatus::Ok,
-            },
-            error: duplicate_of.map(|e| format!("same story as input {}", e + 1)),
-            title: Some(article.title.clone()),
-            paragraphs: article.paragraphs.len(),
-            words: article.word_count(),
-            strategy: Some(article.extraction.strategy.name().to_string()),
-            note: thin,
-        });
+        report
+            .inputs
+            .push(InputReport::extracted(input, &article, duplicate_of));
         if duplicate_of.is_none() {
             kept.push(article);
         }
     }
     kept
-}
-
-/// Why a story was flagged as thin: its words against the page's.
-fn thin_note(article: &Article) -> String {
-    format!(
-        "body is {} words, {:.0}% of the page's {} words: the story may be cut short",
-        article.word_count(),
-        100.0 * article.body_share(),
-        article.extraction.page_words
-    )
 }
 
 /// Fill every segment's spoken text; return the text each segment gives the voice.
@@ -616,15 +693,17 @@ fn programme_key(
     hex::encode(hasher.finalize())
 }
 
-/// The previous report of `day_dir` when it was made with `key` and all its files are there.
+/// The previous report of `day_dir` when it was made with `key` and all its files are there
+/// (the listener page aside: every run writes it again).
 fn reusable_outputs(day_dir: &Path, key: &str) -> Option<Report> {
     let previous: Report =
-        serde_json::from_slice(&std::fs::read(day_dir.join("report.json")).ok()?).ok()?;
+        serde_json::from_slice(&std::fs::read(day_dir.join(REPORT_FILE)).ok()?).ok()?;
     let complete = previous.programme_key == key
         && !previous.outputs.is_empty()
         && previous
             .outputs
             .iter()
+            .filter(|name| *name != page::PAGE_FILE)
             .all(|name| std::fs::metadata(day_dir.join(name)).is_ok_and(|m| m.len() > 0));
     complete.then_some(previous)
 }

@@ -126,7 +126,6 @@ pub fn produce(
     sounds: &Sounds,
     day_dir: &Path,
 ) -> Result<Produced, ProduceError> {
-    let mut warnings = Vec::new();
     let limit_secs = f64::from(assemble::MAX_PROGRAMME_SECONDS) - DURATION_RESERVE_SECS;
     let (assembled, busy_secs) = assemble_script(
         script, clips, voice_rate, settings, sounds, day_dir, limit_secs,
@@ -136,42 +135,24 @@ pub fn produce(
         stage: "audio: assemble, resample, measure (during synthesis)".into(),
         seconds: busy_secs,
     }];
-    if assembled.dropped > 0 {
-        warnings.push(format!(
-            "the last {} stories were left out: the programme would pass the {} hour limit",
-            assembled.dropped,
-            assemble::MAX_PROGRAMME_SECONDS / 3600
-        ));
-    }
+    let warnings = dropped_stories_warning(assembled.dropped)
+        .into_iter()
+        .collect();
     let stream = assembled.stream;
     let rate = settings.sample_rate;
     let layout = layout_of(script);
     let dressing = sounds::plan(&stream.spans, rate, stream.active_level_db, sounds, &layout)?;
-    for (segment, span) in script.segments.iter_mut().zip(&stream.spans) {
-        segment.start_sample = Some((span.start_sample + dressing.lead) as u64);
-        segment.end_sample = Some((span.end_sample + dressing.lead) as u64);
-    }
-    script.sample_rate = Some(rate);
+    place_segments(script, &stream.spans, dressing.lead, rate);
     let total_samples = dressing.dressed_len(stream.spool.len());
-    let dressed = dressing.lead > 0 || !dressing.overlays.is_empty();
-    let integrated = if dressed {
-        clock.lap("audio: music and earcons");
-        stream::rendered_loudness(&stream.spool, &dressing, rate, Mastering::unity())
-    } else {
-        stream.integrated_lufs
-    };
-    let mastering = match integrated {
-        Ok(lufs) => Some(loudness_mastering(
-            &stream.spool,
-            &dressing,
-            rate,
-            lufs,
-            settings,
-        )?),
-        // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
-        Err(AudioError::Unmeasurable) => None,
-        Err(e) => return Err(e.into()),
-    };
+    let assembled_lufs = stream.integrated_lufs;
+    let mastering = mastering_of(
+        &stream.spool,
+        assembled_lufs,
+        &dressing,
+        rate,
+        settings,
+        &mut clock,
+    )?;
     clock.lap("audio: loudness");
     let chapters = chapters_of(script, total_samples as u64, rate);
     let meta = mp3_meta(script, &chapters);
@@ -187,22 +168,7 @@ pub fn produce(
     let loudness = master.write(mastering)?;
     clock.lap("audio: wav and mp3 (encode, decode, measure)");
     let mut files = vec!["briefing.mp3".to_string(), "briefing.wav".to_string()];
-    write_file(
-        day_dir,
-        "chapters.json",
-        chapters_json(&chapters).as_bytes(),
-    )?;
-    files.push("chapters.json".to_string());
-    write_file(
-        day_dir,
-        "transcript.vtt",
-        webvtt(&cues_of(script, rate)).as_bytes(),
-    )?;
-    files.push("transcript.vtt".to_string());
-    let script_json = serde_json::to_string_pretty(script)
-        .map_err(|e| crate::fsutil::WriteError::new("script.json", std::io::Error::other(e)))?;
-    write_file(day_dir, "script.json", script_json.as_bytes())?;
-    files.push("script.json".to_string());
+    files.extend(write_side_files(script, &chapters, rate, day_dir)?);
     clock.lap("audio: chapters, transcript, script");
     timings.extend(clock.into_timings());
     Ok(Produced {
@@ -214,6 +180,76 @@ pub fn produce(
         timings,
         warnings,
     })
+}
+
+/// The warning when the last `dropped` stories did not fit (none when nothing was dropped).
+fn dropped_stories_warning(dropped: usize) -> Option<String> {
+    (dropped > 0).then(|| {
+        format!(
+            "the last {} stories were left out: the programme would pass the {} hour limit",
+            dropped,
+            assemble::MAX_PROGRAMME_SECONDS / 3600
+        )
+    })
+}
+
+/// Set every segment's sample offsets in the finished programme at `rate` (its span moved by
+/// the music's `lead`).
+fn place_segments(script: &mut Script, spans: &[assemble::Span], lead: usize, rate: u32) {
+    for (segment, span) in script.segments.iter_mut().zip(spans) {
+        segment.start_sample = Some((span.start_sample + lead) as u64);
+        segment.end_sample = Some((span.end_sample + lead) as u64);
+    }
+    script.sample_rate = Some(rate);
+}
+
+/// The mastering that brings the programme in `spool` (of `assembled_lufs` integrated
+/// loudness as assembled), dressed with `dressing`, to the loudness target; `None` for a
+/// silent programme. Dressing the programme is timed on `clock` when there is any.
+fn mastering_of(
+    spool: &stream::Spool,
+    assembled_lufs: Result<f64, AudioError>,
+    dressing: &sounds::Dressing,
+    rate: u32,
+    settings: &ProductionSettings,
+    clock: &mut StageClock,
+) -> Result<Option<Mastering>, ProduceError> {
+    let dressed = dressing.lead > 0 || !dressing.overlays.is_empty();
+    let integrated = if dressed {
+        clock.lap("audio: music and earcons");
+        stream::rendered_loudness(spool, dressing, rate, Mastering::unity())
+    } else {
+        assembled_lufs
+    };
+    match integrated {
+        Ok(lufs) => Ok(Some(loudness_mastering(
+            spool, dressing, rate, lufs, settings,
+        )?)),
+        // A silent programme (every sentence failed) cannot be normalized; keep it as it is.
+        Err(AudioError::Unmeasurable) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Write `chapters.json`, `transcript.vtt` and `script.json`; returns their names.
+fn write_side_files(
+    script: &Script,
+    chapters: &[Chapter],
+    rate: u32,
+    day_dir: &Path,
+) -> Result<Vec<String>, ProduceError> {
+    write_file(day_dir, "chapters.json", chapters_json(chapters).as_bytes())?;
+    write_file(
+        day_dir,
+        "transcript.vtt",
+        webvtt(&cues_of(script, rate)).as_bytes(),
+    )?;
+    let script_json = serde_json::to_string_pretty(script)
+        .map_err(|e| crate::fsutil::WriteError::new("script.json", std::io::Error::other(e)))?;
+    write_file(day_dir, "script.json", script_json.as_bytes())?;
+    Ok(["chapters.json", "transcript.vtt", "script.json"]
+        .map(String::from)
+        .to_vec())
 }
 
 /// The gain (and limiter ceiling, with room under the true-peak ceiling for the peaks MP3

@@ -4,6 +4,14 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use crate::audio::loudness::Loudness;
+use crate::compose::Script;
+use crate::extract::Article;
+use crate::pipeline::produce::Produced;
+use crate::pipeline::synthesize::Synthesized;
+use crate::progress::Progress;
+use crate::tts::{Engine, VoiceSource};
+
 /// What happened to one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputReport {
@@ -26,6 +34,52 @@ pub struct InputReport {
     /// Why a `thin` input was flagged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl InputReport {
+    /// `input`, which could not be used because of `error`.
+    pub fn failed(input: String, error: String) -> Self {
+        Self {
+            input,
+            status: InputStatus::Failed,
+            error: Some(error),
+            title: None,
+            paragraphs: 0,
+            words: 0,
+            strategy: None,
+            note: None,
+        }
+    }
+
+    /// `article`, read from `input`: in the briefing (flagged when thin), or left out as the
+    /// same story as the earlier input `duplicate_of` (counted from 0).
+    pub fn extracted(input: String, article: &Article, duplicate_of: Option<usize>) -> Self {
+        let thin = article.is_thin().then(|| thin_note(article));
+        Self {
+            input,
+            status: match (duplicate_of, &thin) {
+                (Some(_), _) => InputStatus::Duplicate,
+                (None, Some(_)) => InputStatus::Thin,
+                (None, None) => InputStatus::Ok,
+            },
+            error: duplicate_of.map(|e| format!("same story as input {}", e + 1)),
+            title: Some(article.title.clone()),
+            paragraphs: article.paragraphs.len(),
+            words: article.word_count(),
+            strategy: Some(article.extraction.strategy.name().to_string()),
+            note: thin,
+        }
+    }
+}
+
+/// Why a story was flagged as thin: its words against the page's.
+fn thin_note(article: &Article) -> String {
+    format!(
+        "body is {} words, {:.0}% of the page's {} words: the story may be cut short",
+        article.word_count(),
+        100.0 * article.body_share(),
+        article.extraction.page_words
+    )
 }
 
 /// The fate of an input.
@@ -59,6 +113,18 @@ pub struct VoiceReport {
     pub model_layout: Option<String>,
 }
 
+impl VoiceReport {
+    /// The voice `id` of `engine`, as loaded in `source`.
+    pub fn new(id: &str, engine: Engine, source: &VoiceSource) -> Self {
+        Self {
+            id: id.to_string(),
+            engine: format!("{engine:?}").to_lowercase(),
+            sample_rate: source.sample_rate(),
+            model_layout: source.model_layout().map(ToString::to_string),
+        }
+    }
+}
+
 /// Loudness of the finished programme.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LoudnessReport {
@@ -68,6 +134,16 @@ pub struct LoudnessReport {
     pub range_lu: f64,
     /// True peak, dBTP.
     pub true_peak_dbtp: f64,
+}
+
+impl From<Loudness> for LoudnessReport {
+    fn from(loudness: Loudness) -> Self {
+        Self {
+            integrated_lufs: loudness.integrated_lufs,
+            range_lu: loudness.range_lu,
+            true_peak_dbtp: loudness.true_peak_dbtp,
+        }
+    }
 }
 
 /// Time spent in one stage.
@@ -121,7 +197,88 @@ pub struct Report {
     pub reused_outputs: bool,
 }
 
+/// Name of the report file in the day folder.
+pub const REPORT_FILE: &str = "report.json";
+
 impl Report {
+    /// The report of a run of this nashra for the programme of `date`.
+    pub fn new(date: chrono::NaiveDate) -> Self {
+        Self {
+            nashra_version: env!("CARGO_PKG_VERSION").to_string(),
+            date: date.to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// Record `warning`, and tell `progress`.
+    pub fn warn(&mut self, warning: String, progress: &dyn Progress) {
+        progress.warn(&warning);
+        self.warnings.push(warning);
+    }
+
+    /// Record that the files of the earlier identical run, reported in `previous`, were kept
+    /// (the programme of `programme_key`): its programme, voice and files are this run's.
+    pub fn record_reuse(&mut self, previous: Report, programme_key: String) {
+        self.reused_outputs = true;
+        self.programme_key = programme_key;
+        self.stories = previous.stories;
+        self.segments = previous.segments;
+        self.voice = previous.voice;
+        self.sample_rate = previous.sample_rate;
+        self.duration_secs = previous.duration_secs;
+        self.loudness = previous.loudness;
+        self.clips_cached = previous.segments;
+        self.outputs = previous.outputs;
+    }
+
+    /// Record what synthesis did, with `clip_problems` (clips that could not be handed to
+    /// production).
+    pub fn record_synthesis(&mut self, synthesized: Synthesized, clip_problems: Vec<String>) {
+        self.clips_synthesized = synthesized.synthesized;
+        self.clips_cached = synthesized.cached;
+        self.warnings.extend(synthesized.unspoken);
+        self.warnings.extend(clip_problems);
+        self.warnings.extend(synthesized.cache_problems);
+    }
+
+    /// Record the voice that spoke.
+    pub fn record_voice(&mut self, voice: VoiceReport) {
+        self.voice = Some(voice);
+    }
+
+    /// Record the programme made of `script` and its files (this report's among them).
+    pub fn record_production(&mut self, script: &Script, produced: Produced) {
+        self.warnings.extend(produced.warnings);
+        self.stories = script.stories.len();
+        self.segments = script.segments.len();
+        self.sample_rate = produced.sample_rate;
+        self.duration_secs = produced.duration_secs;
+        self.loudness = produced.loudness.map(LoudnessReport::from);
+        self.outputs = produced.files;
+        self.outputs.push(REPORT_FILE.to_string());
+        self.audio_timings = produced.timings;
+    }
+
+    /// Record the listener page of the day folder: among the outputs once, when it was written
+    /// (`Err`: the one-line reason it was not, also told to `progress`).
+    pub fn record_page(
+        &mut self,
+        name: &str,
+        written: Result<(), String>,
+        progress: &dyn Progress,
+    ) {
+        self.outputs.retain(|output| output != name);
+        match written {
+            Ok(()) => self.outputs.push(name.to_string()),
+            Err(warning) => self.warn(warning, progress),
+        }
+    }
+
+    /// Record the stage timings of `clock`.
+    pub fn record_timings(&mut self, clock: StageClock) {
+        self.timings = clock.into_timings();
+    }
+
     /// Inputs that could not be used.
     pub fn failed_inputs(&self) -> impl Iterator<Item = &InputReport> {
         self.inputs

@@ -111,19 +111,9 @@ pub fn synthesize_into(
     queue: &ClipQueue,
 ) -> Result<Synthesized, TtsError> {
     let _close = CloseOnDrop(queue);
-    let mut out = Synthesized::default();
     let fingerprint = source.fingerprint();
     progress.begin("synthesis", job.texts.len() as u64);
-    let mut misses = Vec::new();
-    for (i, text) in job.texts.iter().enumerate() {
-        if job.cache.get(&job.cache_key(&fingerprint, text)).is_some() {
-            queue.put(i, Entry::Cached);
-            out.cached += 1;
-            progress.step();
-        } else {
-            misses.push(i);
-        }
-    }
+    let (out, misses) = hand_over_cached(job, &fingerprint, queue, progress);
     if misses.is_empty() {
         progress.end();
         return Ok(out);
@@ -135,78 +125,157 @@ pub fn synthesize_into(
     let ready: Vec<Voice> = ready.into_iter().take(wanted).collect();
     let more = wanted.saturating_sub(ready.len());
     let threads = threads_per_worker(threads, workers, wanted);
-    let next = AtomicUsize::new(0);
-    let tally = Mutex::new(Synthesized::default());
-    let first_ready: Mutex<Option<f64>> = Mutex::new(None);
-    let load_errors = Mutex::new(Vec::new());
-    let rate = source.sample_rate();
-    let work = |voice: &mut Voice| {
-        first_ready
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get_or_insert_with(|| started.elapsed().as_secs_f64());
-        while queue.wait_for_room() {
-            let Some(&index) = misses.get(next.fetch_add(1, Ordering::Relaxed)) else {
+    let speaking = Speaking {
+        job,
+        fingerprint,
+        queue,
+        progress,
+        misses,
+        started,
+        rate: source.sample_rate(),
+        next: AtomicUsize::new(0),
+        tally: Mutex::new(Synthesized::default()),
+        first_ready: Mutex::new(None),
+        load_errors: Mutex::new(Vec::new()),
+    };
+    speaking.run_workers(source, ready, more, threads);
+    let synthesized = speaking.finish(source, out);
+    progress.end();
+    synthesized
+}
+
+/// Mark in `queue` every text of `job` whose clip is in the cache; returns the tally so far
+/// and the indices of the texts left to synthesize.
+fn hand_over_cached(
+    job: &SynthesisJob<'_>,
+    fingerprint: &str,
+    queue: &ClipQueue,
+    progress: &dyn Progress,
+) -> (Synthesized, Vec<usize>) {
+    let mut out = Synthesized::default();
+    let mut misses = Vec::new();
+    for (i, text) in job.texts.iter().enumerate() {
+        if job.cache.get(&job.cache_key(fingerprint, text)).is_some() {
+            queue.put(i, Entry::Cached);
+            out.cached += 1;
+            progress.step();
+        } else {
+            misses.push(i);
+        }
+    }
+    (out, misses)
+}
+
+/// The texts left to synthesize and what the workers share while they speak them.
+struct Speaking<'a> {
+    job: &'a SynthesisJob<'a>,
+    /// The voice's fingerprint, for cache keys.
+    fingerprint: String,
+    queue: &'a ClipQueue,
+    progress: &'a dyn Progress,
+    /// Indices of the texts to synthesize, in the order to take them.
+    misses: Vec<usize>,
+    /// When the workers were set up.
+    started: std::time::Instant,
+    /// The voice's sample rate.
+    rate: u32,
+    /// Position in `misses` of the next text to take.
+    next: AtomicUsize,
+    tally: Mutex<Synthesized>,
+    /// Seconds from `started` until the first worker had its voice.
+    first_ready: Mutex<Option<f64>>,
+    load_errors: Mutex<Vec<TtsError>>,
+}
+
+impl Speaking<'_> {
+    /// Run a worker for each voice of `ready` and `more` with voices loaded from `source` with
+    /// `threads` threads each, until the texts run out or the queue is stopped.
+    fn run_workers(&self, source: &VoiceSource, ready: Vec<Voice>, more: usize, threads: usize) {
+        // Every worker starts on the texts as soon as its own model is loaded (ONNX Runtime
+        // builds sessions partly one at a time, so the first is ready well before the last).
+        std::thread::scope(|scope| {
+            for mut voice in ready {
+                scope.spawn(move || self.work(&mut voice));
+            }
+            for _ in 0..more {
+                scope.spawn(|| match source.load(threads) {
+                    Ok(mut voice) => self.work(&mut voice),
+                    Err(e) => lock(&self.load_errors).push(e),
+                });
+            }
+        });
+    }
+
+    /// One worker: take the next text while there is room in the queue, speak it with
+    /// `voice` and hand the clip over.
+    fn work(&self, voice: &mut Voice) {
+        lock(&self.first_ready).get_or_insert_with(|| self.started.elapsed().as_secs_f64());
+        while self.queue.wait_for_room() {
+            let Some(&index) = self.misses.get(self.next.fetch_add(1, Ordering::Relaxed)) else {
                 break;
             };
-            let text = &job.texts[index];
-            let clip = match speak(voice, text, job) {
-                Ok(clip) => {
-                    let stored = job.cache.put(&job.cache_key(&fingerprint, text), &clip);
-                    let mut tally = tally.lock().unwrap_or_else(|p| p.into_inner());
-                    if let Err(e) = stored {
-                        tally.cache_problems.push(format!("clip cache: {e}"));
-                    }
-                    tally.synthesized += 1;
-                    clip
-                }
-                Err(e) => {
-                    let start: String = text.chars().take(60).collect();
-                    let message = format!("could not speak \"{start}\": {e}");
-                    progress.warn(&message);
-                    let mut tally = tally.lock().unwrap_or_else(|p| p.into_inner());
-                    tally.unspoken.push(message);
-                    Clip::new(Vec::new(), rate)
-                }
-            };
-            queue.put(index, Entry::Spoken(clip));
-            progress.step();
+            let clip = self.speak_text(voice, index);
+            self.queue.put(index, Entry::Spoken(clip));
+            self.progress.step();
         }
-    };
-    // Every worker starts on the texts as soon as its own model is loaded (ONNX Runtime
-    // builds sessions partly one at a time, so the first is ready well before the last).
-    std::thread::scope(|scope| {
-        let work = &work;
-        for mut voice in ready {
-            scope.spawn(move || work(&mut voice));
-        }
-        for _ in 0..more {
-            scope.spawn(|| match source.load(threads) {
-                Ok(mut voice) => work(&mut voice),
-                Err(e) => load_errors
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push(e),
-            });
-        }
-    });
-    let mut load_errors = load_errors.into_inner().unwrap_or_else(|p| p.into_inner());
-    let Some(load_seconds) = first_ready.into_inner().unwrap_or_else(|p| p.into_inner()) else {
-        progress.end();
-        return Err(load_errors.pop().unwrap_or(TtsError::NotInstalled {
-            id: source.manifest().id.clone(),
-        }));
-    };
-    out.load_seconds = load_seconds;
-    for e in load_errors {
-        progress.warn(&format!("extra synthesis worker not started: {e}"));
     }
-    let tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
-    out.synthesized = tally.synthesized;
-    out.unspoken = tally.unspoken;
-    out.cache_problems = tally.cache_problems;
-    progress.end();
-    Ok(out)
+
+    /// Text `index` spoken by `voice` and stored in the cache; an empty clip when it could not
+    /// be spoken.
+    fn speak_text(&self, voice: &mut Voice, index: usize) -> Clip {
+        let text = &self.job.texts[index];
+        match speak(voice, text, self.job) {
+            Ok(clip) => {
+                let key = self.job.cache_key(&self.fingerprint, text);
+                let stored = self.job.cache.put(&key, &clip);
+                let mut tally = lock(&self.tally);
+                if let Err(e) = stored {
+                    tally.cache_problems.push(format!("clip cache: {e}"));
+                }
+                tally.synthesized += 1;
+                clip
+            }
+            Err(e) => {
+                let start: String = text.chars().take(60).collect();
+                let message = format!("could not speak \"{start}\": {e}");
+                self.progress.warn(&message);
+                lock(&self.tally).unspoken.push(message);
+                Clip::new(Vec::new(), self.rate)
+            }
+        }
+    }
+
+    /// `out` with what the workers did added; fails when no worker got a voice.
+    fn finish(self, source: &VoiceSource, mut out: Synthesized) -> Result<Synthesized, TtsError> {
+        let mut load_errors = self
+            .load_errors
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner());
+        let Some(load_seconds) = self
+            .first_ready
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+        else {
+            return Err(load_errors.pop().unwrap_or(TtsError::NotInstalled {
+                id: source.manifest().id.clone(),
+            }));
+        };
+        out.load_seconds = load_seconds;
+        for e in load_errors {
+            self.progress
+                .warn(&format!("extra synthesis worker not started: {e}"));
+        }
+        let tally = self.tally.into_inner().unwrap_or_else(|p| p.into_inner());
+        out.synthesized = tally.synthesized;
+        out.unspoken = tally.unspoken;
+        out.cache_problems = tally.cache_problems;
+        Ok(out)
+    }
+}
+
+/// The value behind `mutex`, even when a worker panicked holding it.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// `misses` with those listed in `first` moved to the front (in `first`'s order).

@@ -114,16 +114,19 @@ pub struct PagesOutcome {
 /// `feed_url` as the feed's address, or, without one, the `feed.xml` beside it.
 pub fn write_pages(out: &Path, day_dir: &Path, feed_url: Option<&str>) -> PagesOutcome {
     let mut outcome = PagesOutcome::default();
-    match write_day_page(day_dir) {
-        Ok(path) => outcome.written.push(path),
-        Err(error) => outcome.warnings.push(error.to_string()),
-    }
-    let (archive, _other_days) = archive_page(out, feed_url);
-    match archive {
-        Ok(path) => outcome.written.push(path),
-        Err(error) => outcome.warnings.push(error.to_string()),
+    for written in [write_day_page(day_dir), refresh_archive_page(out, feed_url)] {
+        match written {
+            Ok(path) => outcome.written.push(path),
+            Err(error) => outcome.warnings.push(error.to_string()),
+        }
     }
     outcome
+}
+
+/// Write `OUT/index.html` over every publishable day of `out`, newest first, without a word
+/// about the days left out (see [`write_archive_page`] for those).
+pub fn refresh_archive_page(out: &Path, feed_url: Option<&str>) -> Result<PathBuf, PublishError> {
+    archive_page(out, feed_url).0
 }
 
 /// Write `OUT/index.html` over every publishable day of `out`, newest first; the warnings name
@@ -171,11 +174,27 @@ pub fn write_day_page(day_dir: &Path) -> Result<PathBuf, PublishError> {
         .get("duration_secs")
         .and_then(serde_json::Value::as_f64)
         .unwrap_or(0.0);
+    write_day_html(day_dir, &script, duration)
+}
+
+/// Write `DAY/index.html` from the day's `script.json`, for a programme of `duration_secs`
+/// (for a run that has not written its `report.json` yet).
+pub fn write_day_page_lasting(day_dir: &Path, duration_secs: f64) -> Result<PathBuf, PublishError> {
+    let unusable = |reason: String| PublishError::Page {
+        path: day_dir.to_path_buf(),
+        reason,
+    };
+    let script: Script = read_json(&day_dir.join(EPISODE_SCRIPT)).map_err(unusable)?;
+    write_day_html(day_dir, &script, duration_secs)
+}
+
+/// Write `DAY/index.html` of `script`, lasting `duration` seconds.
+fn write_day_html(day_dir: &Path, script: &Script, duration: f64) -> Result<PathBuf, PublishError> {
     let files = DayFiles {
         transcript: super::is_webvtt(&day_dir.join(EPISODE_TRANSCRIPT)),
         chapters: super::is_json_chapters(&day_dir.join(EPISODE_CHAPTERS)),
     };
-    let html = day_html(&script, duration, &files);
+    let html = day_html(script, duration, &files);
     let path = day_dir.join(PAGE_FILE);
     write_atomic(&path, html.as_bytes()).map_err(|source| WriteError::new(&path, source))?;
     Ok(path)

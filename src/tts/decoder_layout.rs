@@ -269,73 +269,25 @@ fn plan(
     nodes: &[Node<'_>],
     initializers: &HashMap<String, Initializer>,
 ) -> Result<Plan, LayoutError> {
-    if nodes.iter().any(|n| n.has_subgraph) {
-        return Err(unsupported("the graph has control-flow subgraphs"));
-    }
-    let decoder: Vec<&Node<'_>> = nodes.iter().filter(|n| n.in_decoder).collect();
-    if !decoder.iter().any(|n| n.is_convolution()) {
-        return Err(unsupported(
-            "no convolutional decoder (nodes named /dec/…) was found",
-        ));
-    }
+    let decoder = decoder_nodes(nodes)?;
     let produced: HashSet<String> = decoder.iter().flat_map(|n| n.outputs.clone()).collect();
     let mut uses: HashMap<&str, usize> = HashMap::new();
     for input in nodes.iter().flat_map(|n| &n.inputs) {
         *uses.entry(input.as_str()).or_default() += 1;
     }
-    let graph_inputs = value_info_names(graph, GRAPH_INPUT)?;
-    let mut widened_weights = HashMap::new();
-    let mut entries = Vec::new();
-    let mut entries_read_by_convolutions = HashSet::new();
+    let mut edges = DecoderEdges {
+        initializers,
+        produced: &produced,
+        uses,
+        graph_inputs: value_info_names(graph, GRAPH_INPUT)?,
+        widened_weights: HashMap::new(),
+        entries: Vec::new(),
+        entries_read_by_convolutions: HashSet::new(),
+    };
     for node in &decoder {
-        let context = |what: &str| unsupported(format!("decoder node {} {what}", node.name));
-        if node.is_convolution() {
-            let weight = node.inputs.get(1).ok_or_else(|| context("has no weight"))?;
-            let constant = initializers.get(weight).filter(|i| i.dims.len() == 3);
-            let constant = constant.ok_or_else(|| context("has no constant 3-D weight"))?;
-            if uses.get(weight.as_str()) != Some(&1) || graph_inputs.contains(weight) {
-                return Err(context("shares its weight"));
-            }
-            let mut dims = constant.dims.clone();
-            dims.insert(2, 1);
-            widened_weights.insert(constant.field_index, dims);
-            if let Some(bias) = node.inputs.get(2).filter(|b| !b.is_empty()) {
-                if !initializers.contains_key(bias) {
-                    return Err(context("has a computed bias"));
-                }
-            }
-            let input = node.inputs.first().ok_or_else(|| context("has no input"))?;
-            if !produced.contains(input) {
-                if initializers.contains_key(input) {
-                    return Err(context("convolves a constant"));
-                }
-                entries.push(input.clone());
-                entries_read_by_convolutions.insert(input.clone());
-            }
-        } else if ELEMENTWISE.contains(&node.op_type.as_str()) {
-            for input in node.inputs.iter().filter(|i| !i.is_empty()) {
-                if produced.contains(input) {
-                    continue;
-                }
-                match initializers.get(input) {
-                    Some(constant) if constant.dims.iter().all(|&d| d == 1) => {}
-                    Some(_) => return Err(context("broadcasts a non-scalar constant")),
-                    None => entries.push(input.clone()),
-                }
-            }
-        } else {
-            return Err(context(&format!("is a {} operator", node.op_type)));
-        }
+        edges.visit(node)?;
     }
-    // A tensor is known to be 3-D only where a 1-D convolution reads it.
-    if let Some(entry) = entries
-        .iter()
-        .find(|e| !entries_read_by_convolutions.contains(*e))
-    {
-        return Err(unsupported(format!(
-            "the decoder reads {entry} of unknown rank"
-        )));
-    }
+    edges.check_entries_are_3d()?;
     let graph_outputs = value_info_names(graph, GRAPH_OUTPUT)?;
     if let Some(output) = produced.iter().find(|p| graph_outputs.contains(*p)) {
         return Err(unsupported(format!(
@@ -350,8 +302,9 @@ fn plan(
         .cloned()
         .collect();
     let plan = Plan {
-        widened_weights,
-        entries: entries
+        widened_weights: edges.widened_weights,
+        entries: edges
+            .entries
             .into_iter()
             .map(|e| {
                 let wide = format!("{e}/nashra_2d");
@@ -366,6 +319,114 @@ fn plan(
     };
     check_new_names_are_free(nodes, initializers, &plan)?;
     Ok(plan)
+}
+
+/// The decoder's nodes, when the graph has no subgraphs and the decoder has a convolution.
+fn decoder_nodes<'n, 'a>(nodes: &'n [Node<'a>]) -> Result<Vec<&'n Node<'a>>, LayoutError> {
+    if nodes.iter().any(|n| n.has_subgraph) {
+        return Err(unsupported("the graph has control-flow subgraphs"));
+    }
+    let decoder: Vec<&Node<'_>> = nodes.iter().filter(|n| n.in_decoder).collect();
+    if !decoder.iter().any(|n| n.is_convolution()) {
+        return Err(unsupported(
+            "no convolutional decoder (nodes named /dec/…) was found",
+        ));
+    }
+    Ok(decoder)
+}
+
+/// What the decoder's nodes read and how their weights change, gathered node by node.
+struct DecoderEdges<'p> {
+    initializers: &'p HashMap<String, Initializer>,
+    /// Every tensor the decoder produces.
+    produced: &'p HashSet<String>,
+    /// How many nodes read each tensor.
+    uses: HashMap<&'p str, usize>,
+    graph_inputs: HashSet<String>,
+    widened_weights: HashMap<usize, Vec<i64>>,
+    /// Tensors from outside the decoder that it reads.
+    entries: Vec<String>,
+    entries_read_by_convolutions: HashSet<String>,
+}
+
+impl DecoderEdges<'_> {
+    /// Check `node` and note what it needs changed.
+    fn visit(&mut self, node: &Node<'_>) -> Result<(), LayoutError> {
+        if node.is_convolution() {
+            self.convolution(node)
+        } else if ELEMENTWISE.contains(&node.op_type.as_str()) {
+            self.elementwise(node)
+        } else {
+            Err(node_unsupported(
+                node,
+                &format!("is a {} operator", node.op_type),
+            ))
+        }
+    }
+
+    /// A 1-D convolution: its own constant weight is widened; its input, when it comes from
+    /// outside the decoder, is an entry.
+    fn convolution(&mut self, node: &Node<'_>) -> Result<(), LayoutError> {
+        let context = |what: &str| node_unsupported(node, what);
+        let weight = node.inputs.get(1).ok_or_else(|| context("has no weight"))?;
+        let constant = self.initializers.get(weight).filter(|i| i.dims.len() == 3);
+        let constant = constant.ok_or_else(|| context("has no constant 3-D weight"))?;
+        if self.uses.get(weight.as_str()) != Some(&1) || self.graph_inputs.contains(weight) {
+            return Err(context("shares its weight"));
+        }
+        let mut dims = constant.dims.clone();
+        dims.insert(2, 1);
+        self.widened_weights.insert(constant.field_index, dims);
+        if let Some(bias) = node.inputs.get(2).filter(|b| !b.is_empty()) {
+            if !self.initializers.contains_key(bias) {
+                return Err(context("has a computed bias"));
+            }
+        }
+        let input = node.inputs.first().ok_or_else(|| context("has no input"))?;
+        if !self.produced.contains(input) {
+            if self.initializers.contains_key(input) {
+                return Err(context("convolves a constant"));
+            }
+            self.entries.push(input.clone());
+            self.entries_read_by_convolutions.insert(input.clone());
+        }
+        Ok(())
+    }
+
+    /// An elementwise node: scalar constants are fine as they are; other inputs from outside
+    /// the decoder are entries.
+    fn elementwise(&mut self, node: &Node<'_>) -> Result<(), LayoutError> {
+        for input in node.inputs.iter().filter(|i| !i.is_empty()) {
+            if self.produced.contains(input) {
+                continue;
+            }
+            match self.initializers.get(input) {
+                Some(constant) if constant.dims.iter().all(|&d| d == 1) => {}
+                Some(_) => return Err(node_unsupported(node, "broadcasts a non-scalar constant")),
+                None => self.entries.push(input.clone()),
+            }
+        }
+        Ok(())
+    }
+
+    /// A tensor is known to be 3-D only where a 1-D convolution reads it.
+    fn check_entries_are_3d(&self) -> Result<(), LayoutError> {
+        match self
+            .entries
+            .iter()
+            .find(|e| !self.entries_read_by_convolutions.contains(*e))
+        {
+            Some(entry) => Err(unsupported(format!(
+                "the decoder reads {entry} of unknown rank"
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The decoder node `node` `what` (something the rewrite does not handle).
+fn node_unsupported(node: &Node<'_>, what: &str) -> LayoutError {
+    unsupported(format!("decoder node {} {what}", node.name))
 }
 
 fn check_new_names_are_free(

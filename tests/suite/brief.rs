@@ -62,6 +62,52 @@ fn brief_on_the_samples_makes_a_briefing_and_a_report() {
         .all(|e| !e.file_name().to_string_lossy().ends_with(".tmp")));
 }
 
+/// The names in the report's `outputs`.
+fn outputs(report: &serde_json::Value) -> Vec<String> {
+    report["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_listener_page_is_written_before_the_report_and_listed_in_it() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let heatwave = samples_dir().join("heatwave-warning.txt");
+    brief(home.path(), out.path(), &["--quiet"])
+        .arg(&heatwave)
+        .assert()
+        .success();
+    let day = out.path().join("2026-11-29");
+    let written = outputs(&report(&day));
+    assert!(written.iter().any(|o| o == "index.html"), "{written:?}");
+    assert!(written.iter().all(|o| day.join(o).is_file()), "{written:?}");
+    assert!(out.path().join("index.html").is_file(), "the archive page");
+
+    // A day page that cannot be written is a warning in report.json, and not an output.
+    fs::remove_file(day.join("index.html")).unwrap();
+    fs::create_dir_all(day.join("index.html").join("in-the-way")).unwrap();
+    brief(home.path(), out.path(), &["--quiet"])
+        .arg(&heatwave)
+        .assert()
+        .success();
+    let report = report(&day);
+    assert!(
+        !outputs(&report).iter().any(|o| o == "index.html"),
+        "{report}"
+    );
+    let warnings = report["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("index.html")),
+        "{warnings:?}"
+    );
+}
+
 #[test]
 fn bad_inputs_are_named_and_the_good_ones_still_make_the_briefing() {
     let home = tempfile::tempdir().unwrap();
