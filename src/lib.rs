@@ -17,7 +17,6 @@
 //! a thin layer over this library.
 pub mod audio;
 pub mod compose;
-pub mod config;
 pub mod extract;
 pub mod fsutil;
 pub mod pipeline;

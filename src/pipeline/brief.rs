@@ -79,6 +79,8 @@ pub struct BriefOptions {
     pub jobs: Option<usize>,
     /// Music and earcon files.
     pub sounds: SoundFiles,
+    /// How a neural voice's model is given to ONNX Runtime (default: the faster decoder layout).
+    pub model_layout: tts::ModelLayout,
 }
 
 /// Music and earcon files, in any format symphonia reads (WAV, MP3, FLAC, Ogg Vorbis, AAC…).
@@ -180,6 +182,7 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
                 store.clone(),
                 options.speaker.clone(),
                 (workers, threads),
+                options.model_layout.clone(),
             )
         });
 
@@ -230,7 +233,11 @@ fn make_day(options: &BriefOptions, progress: &dyn Progress) -> Result<BriefOutc
         Some(preload) => preload.wait()?,
         None => (
             with_speaker(
-                VoiceSource::prepare(&voice_id, &catalog, &store)?,
+                VoiceSource::from_manifest_with(
+                    catalog.get(&voice_id)?.clone(),
+                    &store,
+                    &options.model_layout,
+                )?,
                 options.speaker.as_deref(),
             )?,
             Vec::new(),
@@ -367,10 +374,11 @@ impl VoicePreload {
         store: VoiceStore,
         speaker: Option<String>,
         (workers, threads): (usize, usize),
+        layout: tts::ModelLayout,
     ) -> Self {
         Self(Some(std::thread::spawn(move || {
             let source = with_speaker(
-                VoiceSource::from_manifest(manifest, &store)?,
+                VoiceSource::from_manifest_with(manifest, &store, &layout)?,
                 speaker.as_deref(),
             )?;
             let voices = synthesize::load_voices(&source, workers, threads)
