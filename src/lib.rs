@@ -50,7 +50,6 @@
 //! ```
 pub mod audio;
 pub mod compose;
-pub mod config;
 pub mod extract;
 pub mod fsutil;
 pub mod pipeline;

@@ -1,7 +1,11 @@
 //! Any text as a config file, a voice manifest or a pronunciation lexicon (TSV and TOML).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nashra::config::Config;
+// The config file belongs to the binary, not the library: compile its module in here.
+#[path = "../../src/cli/config.rs"]
+#[allow(dead_code)]
+mod config;
+use config::Config;
 use nashra::text::lexicon::PronunciationLexicon;
 use nashra::tts::catalog::VoiceManifest;
 

@@ -168,7 +168,10 @@ fn synthesis(
     for (workers, threads, as_shipped) in plans {
         let source = match as_shipped {
             false => VoiceSource::from_manifest(manifest.clone(), &store)?,
-            true => VoiceSource::from_manifest_with(manifest.clone(), &store, false)?,
+            true => {
+                let layout = crate::tts::ModelLayout::AsShipped("asked for".into());
+                VoiceSource::from_manifest_with(manifest.clone(), &store, &layout)?
+            }
         };
         let cache = crate::tts::clip_cache::ClipCache::disabled();
         let job = crate::pipeline::synthesize::SynthesisJob {
@@ -227,6 +230,7 @@ fn briefing(
         production: Default::default(),
         jobs: None,
         sounds: Default::default(),
+        model_layout: Default::default(),
     };
     let first = Instant::now();
     let outcome = brief::run(&options(false), &NoProgress)?;

@@ -78,6 +78,8 @@ pub struct BriefOptions {
     pub jobs: Option<usize>,
     /// Music and earcon files.
     pub sounds: SoundFiles,
+    /// How a neural voice's model is given to ONNX Runtime (default: the faster decoder layout).
+    pub model_layout: tts::ModelLayout,
 }
 
 /// Music and earcon files, in any format symphonia reads (WAV, MP3, FLAC, Ogg Vorbis, AAC…).
@@ -253,6 +255,7 @@ impl<'a> Day<'a> {
                 voice.store.clone(),
                 self.options.speaker.clone(),
                 (voice.workers, voice.threads),
+                self.options.model_layout.clone(),
             )
         })
     }
@@ -441,7 +444,11 @@ fn ready_voice(
         Some(preload) => preload.wait()?,
         None => (
             with_speaker(
-                VoiceSource::prepare(&voice.id, &voice.catalog, &voice.store)?,
+                VoiceSource::from_manifest_with(
+                    voice.catalog.get(&voice.id)?.clone(),
+                    &voice.store,
+                    &options.model_layout,
+                )?,
                 options.speaker.as_deref(),
             )?,
             Vec::new(),
@@ -473,10 +480,11 @@ impl VoicePreload {
         store: VoiceStore,
         speaker: Option<String>,
         (workers, threads): (usize, usize),
+        layout: tts::ModelLayout,
     ) -> Self {
         Self(Some(std::thread::spawn(move || {
             let source = with_speaker(
-                VoiceSource::from_manifest(manifest, &store)?,
+                VoiceSource::from_manifest_with(manifest, &store, &layout)?,
                 speaker.as_deref(),
             )?;
             let voices = synthesize::load_voices(&source, workers, threads)

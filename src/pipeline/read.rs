@@ -38,6 +38,8 @@ pub struct ReadOptions {
     pub use_cache: bool,
     /// How the source is fetched and read.
     pub gather: GatherOptions,
+    /// How a neural voice's model is given to ONNX Runtime (default: the faster decoder layout).
+    pub model_layout: tts::ModelLayout,
 }
 
 /// Why an article could not be read aloud.
@@ -110,7 +112,7 @@ pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
         && language == "ar";
     let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
     let plan = say::plan_text(&front_end, &article_text(&article), &options.pauses);
-    let mut source = VoiceSource::from_manifest(manifest, &store)?;
+    let mut source = VoiceSource::from_manifest_with(manifest, &store, &options.model_layout)?;
     if let Some(speaker) = &options.speaker {
         source.select_speaker(speaker)?;
     }

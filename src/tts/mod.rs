@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::audio::Clip;
 
 pub use catalog::{Catalog, Engine, VoiceManifest};
-pub use store::{nashra_home, VoiceStore};
+pub use store::{default_home, VoiceStore};
 
 /// Errors of the speech stage. Every message names the voice, file or URL concerned.
 #[derive(Debug, thiserror::Error)]
@@ -151,11 +151,12 @@ impl SynthesisParams {
     }
 }
 
-/// How a Piper voice's model is handed to ONNX Runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How a Piper voice's model is handed to ONNX Runtime (asked for, and as it came out).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum ModelLayout {
     /// The decoder's 1-D convolutions restated as 2-D ones: faster, same arithmetic (see
-    /// [`decoder_layout`]).
+    /// [`decoder_layout`]). The default.
+    #[default]
     Decoder2d,
     /// The model as shipped, and why.
     AsShipped(String),
@@ -169,9 +170,6 @@ impl std::fmt::Display for ModelLayout {
         }
     }
 }
-
-/// Set to any non-empty value to run Piper models exactly as shipped.
-pub const MODEL_AS_SHIPPED_ENV: &str = "NASHRA_MODEL_AS_SHIPPED";
 
 /// A voice checked and read once, from which any number of instances load (one per
 /// synthesis worker) without reading or hashing its files again.
@@ -198,24 +196,25 @@ impl VoiceSource {
     }
 
     /// Like [`VoiceSource::prepare`], for the voice `manifest` describes. A Piper model gets
-    /// the faster decoder layout unless `NASHRA_MODEL_AS_SHIPPED` is set.
+    /// the faster decoder layout ([`ModelLayout::Decoder2d`]).
     pub fn from_manifest(manifest: VoiceManifest, store: &VoiceStore) -> Result<Self, TtsError> {
-        let as_shipped = std::env::var_os(MODEL_AS_SHIPPED_ENV).is_some_and(|v| !v.is_empty());
-        Self::from_manifest_with(manifest, store, !as_shipped)
+        Self::from_manifest_with(manifest, store, &ModelLayout::Decoder2d)
     }
 
-    /// Like [`VoiceSource::from_manifest`], choosing whether to rewrite the decoder layout.
+    /// Like [`VoiceSource::from_manifest`], asking for a model `layout`: `Decoder2d` rewrites
+    /// the decoder (falling back to the model as shipped, with the reason, when the rewrite
+    /// fails); `AsShipped(why)` runs the model exactly as shipped and reports `why`.
     pub fn from_manifest_with(
         manifest: VoiceManifest,
         store: &VoiceStore,
-        rewrite_decoder: bool,
+        layout: &ModelLayout,
     ) -> Result<Self, TtsError> {
         let (piper, sample_rate) = match manifest.engine {
             Engine::Espeak => (None, espeak::ESPEAK_SAMPLE_RATE),
             Engine::Piper => {
                 let files = store.verified_files(&manifest)?;
                 let rate = piper::config_of(&files)?.sample_rate();
-                (Some(PiperModel::new(files, rewrite_decoder)), rate)
+                (Some(PiperModel::new(files, layout)), rate)
             }
         };
         Ok(Self {
@@ -295,12 +294,12 @@ impl VoiceSource {
 }
 
 impl PiperModel {
-    fn new(files: store::VerifiedVoiceFiles, rewrite_decoder: bool) -> Self {
-        let rewritten = match rewrite_decoder {
-            true => {
+    fn new(files: store::VerifiedVoiceFiles, layout: &ModelLayout) -> Self {
+        let rewritten = match layout {
+            ModelLayout::Decoder2d => {
                 decoder_layout::rewrite_decoder_2d(&files.model_bytes).map_err(|e| e.to_string())
             }
-            false => Err(format!("{MODEL_AS_SHIPPED_ENV} is set")),
+            ModelLayout::AsShipped(why) => Err(why.clone()),
         };
         let (runtime_model, layout) = match rewritten {
             Ok(bytes) => (Arc::from(bytes), ModelLayout::Decoder2d),

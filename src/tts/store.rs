@@ -1,4 +1,4 @@
-//! The voice store: installed voice files under `$NASHRA_HOME/voices/<id>/`, each folder with a
+//! The voice store: installed voice files under `<nashra home>/voices/<id>/`, each folder with a
 //! receipt (`installed.toml`) recording the verified checksums. Installs are atomic: files are
 //! downloaded or copied into a temporary folder, verified, and only then moved into place.
 use std::fs;
@@ -13,14 +13,14 @@ use super::catalog::{FileRole, LocalFile, VoiceFile, VoiceManifest};
 use super::TtsError;
 
 const RECEIPT: &str = "installed.toml";
-/// Base URL of the Hugging Face Hub; `HF_ENDPOINT` overrides it (as in huggingface_hub).
-const HF_ENDPOINT: &str = "https://huggingface.co";
+/// Base URL of the Hugging Face Hub, where unpinned checksums are looked up unless
+/// [`VoiceStore::with_hf_endpoint`] names another (the `nashra` binary reads `HF_ENDPOINT`, as
+/// huggingface_hub does).
+pub const DEFAULT_HF_ENDPOINT: &str = "https://huggingface.co";
 
-/// Where nashra keeps its data: `$NASHRA_HOME`, else the XDG data folder (`~/.local/share/nashra`).
-pub fn nashra_home() -> PathBuf {
-    if let Some(home) = std::env::var_os("NASHRA_HOME").filter(|h| !h.is_empty()) {
-        return PathBuf::from(home);
-    }
+/// The platform's data folder for nashra (`~/.local/share/nashra` on Linux), else `.nashra`.
+/// Reads no environment variable: the `nashra` binary uses `$NASHRA_HOME` when set, else this.
+pub fn default_home() -> PathBuf {
     directories::ProjectDirs::from("", "", "nashra")
         .map(|dirs| dirs.data_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from(".nashra"))
@@ -71,6 +71,7 @@ pub struct VerifiedVoiceFiles {
 #[derive(Debug, Clone)]
 pub struct VoiceStore {
     root: PathBuf,
+    hf_endpoint: String,
 }
 
 impl VoiceStore {
@@ -78,7 +79,15 @@ impl VoiceStore {
     pub fn new(nashra_home: &Path) -> Self {
         Self {
             root: nashra_home.join("voices"),
+            hf_endpoint: DEFAULT_HF_ENDPOINT.to_string(),
         }
+    }
+
+    /// The same store, looking up unpinned checksums on the Hugging Face Hub at `endpoint`
+    /// (default [`DEFAULT_HF_ENDPOINT`]).
+    pub fn with_hf_endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.hf_endpoint = endpoint.into();
+        self
     }
 
     /// The store's folder.
@@ -144,7 +153,7 @@ impl VoiceStore {
                 voice: manifest.id.clone(),
                 file: file.name.clone(),
             })?;
-            let expected = expected_checksum(&client, manifest, file)?;
+            let expected = expected_checksum(&client, &self.hf_endpoint, manifest, file)?;
             let mut response = client
                 .get(&url)
                 .send()
@@ -466,6 +475,7 @@ impl ExpectedChecksum {
 
 fn expected_checksum(
     client: &reqwest::blocking::Client,
+    endpoint: &str,
     manifest: &VoiceManifest,
     file: &VoiceFile,
 ) -> Result<ExpectedChecksum, TtsError> {
@@ -479,7 +489,6 @@ fn expected_checksum(
     let (Some(hf), Some(path)) = (&manifest.huggingface, &file.hf_path) else {
         return Err(unpinned());
     };
-    let endpoint = std::env::var("HF_ENDPOINT").unwrap_or_else(|_| HF_ENDPOINT.to_string());
     let url = format!(
         "{}/api/models/{}/paths-info/{}",
         endpoint.trim_end_matches('/'),

@@ -30,6 +30,7 @@ fn options(home: &Path, max_minutes: Option<f64>, templates: TemplateOverrides) 
         production: Default::default(),
         jobs: None,
         sounds: Default::default(),
+        model_layout: Default::default(),
     }
 }
 

@@ -141,13 +141,22 @@ fn the_faster_decoder_layout_speaks_the_same_audio() {
     let store = nashra::tts::VoiceStore::new(home.path());
     let catalog = nashra::tts::Catalog::load(home.path()).unwrap();
     let manifest = catalog.get("en_US-joe-medium").unwrap().clone();
-    let source =
-        nashra::tts::VoiceSource::from_manifest_with(manifest.clone(), &store, true).unwrap();
+    let source = nashra::tts::VoiceSource::from_manifest_with(
+        manifest.clone(),
+        &store,
+        &nashra::tts::ModelLayout::Decoder2d,
+    )
+    .unwrap();
     assert_eq!(
         source.model_layout(),
         Some(&nashra::tts::ModelLayout::Decoder2d)
     );
-    let source = nashra::tts::VoiceSource::from_manifest_with(manifest, &store, false).unwrap();
+    let source = nashra::tts::VoiceSource::from_manifest_with(
+        manifest,
+        &store,
+        &nashra::tts::ModelLayout::AsShipped("asked for".into()),
+    )
+    .unwrap();
     assert!(matches!(
         source.model_layout(),
         Some(nashra::tts::ModelLayout::AsShipped(_))

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{Pauses, TemplateOverrides};
+use nashra::compose::{Pauses, TemplateOverrides};
 
 /// Errors reading the config file.
 #[derive(Debug, thiserror::Error)]
@@ -144,8 +144,8 @@ pub struct FeedConfig {
 
 impl FeedConfig {
     /// The publishing settings these values give, over the defaults.
-    pub fn settings(&self) -> crate::publish::FeedSettings {
-        use crate::publish::{CoverImage, FeedOwner, FeedSettings};
+    pub fn settings(&self) -> nashra::publish::FeedSettings {
+        use nashra::publish::{CoverImage, FeedOwner, FeedSettings};
         let defaults = FeedSettings::default();
         FeedSettings {
             title: self.title.clone().unwrap_or(defaults.title),
@@ -318,6 +318,22 @@ mod tests {
         assert!(old.locked && old.owner.is_some_and(|o| o.email == "a@b.org"));
         let locked = Config::parse("[feed]\nowner_email = \"a@b.org\"\nlocked = true", "t")?;
         assert!(locked.feed.settings().locked);
+        Ok(())
+    }
+
+    /// Every input the fuzzer kept for `parse_settings` parses or is refused, never panics.
+    #[test]
+    fn the_fuzz_corpus_parses_without_panicking() -> std::io::Result<()> {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/parse_settings");
+        let mut replayed = 0;
+        for entry in std::fs::read_dir(&corpus)? {
+            let bytes = std::fs::read(entry?.path())?;
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let _ = Config::parse(text, "fuzz.toml");
+            }
+            replayed += 1;
+        }
+        assert!(replayed > 0, "no corpus in {}", corpus.display());
         Ok(())
     }
 }
