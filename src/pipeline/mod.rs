@@ -10,10 +10,11 @@
 //! | stream the programme into its files | [`produce`] |
 //! | the whole day's briefing | [`brief`] |
 //! | speak free text / read one article | [`say`], [`read`] |
-//! | what a run did | [`report`] |
+//! | what a run did, and how long each step took | [`report`], [`clock`] |
 //! | timing the pipeline | [`bench`] |
 pub mod bench;
 pub mod brief;
+pub mod clock;
 pub mod gather;
 pub mod produce;
 pub mod read;

@@ -13,7 +13,7 @@ use crate::audio::transcript::{webvtt, Cue};
 use crate::audio::{wav, AudioError, Clip};
 use crate::compose::{Script, SegmentKind};
 use crate::fsutil::write_atomic;
-use crate::pipeline::report::{StageClock, StageTiming};
+use crate::pipeline::clock::{StageClock, StageTiming};
 
 /// Output settings of the programme.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use nashra::compose::{Script, TemplateOverrides};
 use nashra::pipeline::brief::{prepare_script, BriefOptions};
-use nashra::pipeline::report::{Report, StageClock};
+use nashra::pipeline::clock::StageClock;
+use nashra::pipeline::report::Report;
 use nashra::progress::NoProgress;
 
 fn options(home: &Path, max_minutes: Option<f64>, templates: TemplateOverrides) -> BriefOptions {
