@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         }
     };
     // Pages come in any charset: detect it as `nashra` does for fetched pages.
-    let decoded = nashra::sources::charset::decode(&bytes, Some("text/html"), None);
+    let decoded = nashra::sources::decode_text(&bytes, Some("text/html"), None);
     match nashra::extract::extract_html(&decoded.text, Some(&path)) {
         Ok(article) => {
             println!("# {}", article.title);

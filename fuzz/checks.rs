@@ -3,17 +3,15 @@
 //! (`tests/suite/fuzz_corpus.rs`), so a crash the fuzzer once found stays fixed.
 use std::sync::OnceLock;
 
-use nashra::sources::charset;
-use nashra::sources::feed::{parse_feed as parse_feed_bytes, select_entries, EntryFilter};
-use nashra::text::lexicon::PronunciationLexicon;
-use nashra::text::sentences::{split_clauses, split_sentences, MAX_CLAUSE_CHARS};
-use nashra::text::FrontEnd;
-use nashra::tts::catalog::{is_safe_name, VoiceManifest};
-use nashra::tts::{decoder_layout, protobuf};
+use nashra::sources::{decode_text, parse_feed as parse_feed_bytes, select_entries, EntryFilter};
+use nashra::text::{
+    split_clauses, split_sentences, FrontEnd, PronunciationLexicon, MAX_CLAUSE_CHARS,
+};
+use nashra::tts::{is_safe_name, parse_onnx_model, rewrite_decoder_2d, VoiceManifest};
 
 /// Any bytes as a fetched page: charset detection, then article extraction.
 pub fn extract_html(data: &[u8]) {
-    let decoded = charset::decode(data, Some("text/html"), None);
+    let decoded = decode_text(data, Some("text/html"), None);
     if let Ok(article) = nashra::extract::extract_html(&decoded.text, Some("fuzz.html")) {
         assert!(!article.paragraphs.is_empty());
         assert!(article.paragraphs.iter().all(|p| !p.trim().is_empty()));
@@ -22,7 +20,7 @@ pub fn extract_html(data: &[u8]) {
 
 /// Any bytes as a saved text dump of a news page.
 pub fn extract_text_dump(data: &[u8]) {
-    let decoded = charset::decode(data, Some("text/plain"), None);
+    let decoded = decode_text(data, Some("text/plain"), None);
     if let Ok(article) = nashra::extract::extract_text_dump(&decoded.text, Some("fuzz.txt")) {
         assert!(!article.paragraphs.is_empty());
     }
@@ -95,8 +93,8 @@ pub fn parse_settings(data: &[u8]) {
 /// Any bytes as an ONNX model for the decoder layout rewrite: it declines or rewrites, never
 /// panics, and what it writes reads back as a model it then declines to rewrite again.
 pub fn rewrite_model(data: &[u8]) {
-    if let Ok(rewritten) = decoder_layout::rewrite_decoder_2d(data) {
-        assert!(protobuf::parse(&rewritten).is_ok());
-        assert!(decoder_layout::rewrite_decoder_2d(&rewritten).is_err());
+    if let Ok(rewritten) = rewrite_decoder_2d(data) {
+        assert!(parse_onnx_model(&rewritten).is_ok());
+        assert!(rewrite_decoder_2d(&rewritten).is_err());
     }
 }

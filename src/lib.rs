@@ -48,10 +48,12 @@
 //! );
 //! # Ok::<(), nashra::text::FrontEndError>(())
 //! ```
+#![warn(missing_docs)]
+
 pub mod audio;
 pub mod compose;
 pub mod extract;
-pub mod fsutil;
+pub(crate) mod fsutil;
 pub mod pipeline;
 pub mod progress;
 pub mod publish;

@@ -6,8 +6,8 @@ use libfuzzer_sys::fuzz_target;
 #[allow(dead_code)]
 mod config;
 use config::Config;
-use nashra::text::lexicon::PronunciationLexicon;
-use nashra::tts::catalog::VoiceManifest;
+use nashra::text::PronunciationLexicon;
+use nashra::tts::VoiceManifest;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(manifest) = VoiceManifest::parse(text, "fuzz-voice.toml") {
         // A manifest that parses names only safe file names (no path can leave the store).
         for file in &manifest.files {
-            assert!(nashra::tts::catalog::is_safe_name(&file.name), "{}", file.name);
+            assert!(nashra::tts::is_safe_name(&file.name), "{}", file.name);
         }
     }
     if let Ok(lexicon) = PronunciationLexicon::from_tsv(text) {

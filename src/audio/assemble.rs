@@ -10,8 +10,12 @@
 //! Loudness normalization comes after mixing, so these levels are relative to the speech.
 //! For a music lead-in before the first words, start the pieces with a silent piece
 //! (`Piece::new(Clip::silence(ms, rate), 0)`) and lay the music from sample 0.
-use super::resample::{resample, resampled_len, rescale_position};
-use super::{AudioError, Clip};
+use super::resample::rescale_position;
+#[cfg(test)]
+use super::resample::{resample, resampled_len};
+#[cfg(test)]
+use super::AudioError;
+use super::Clip;
 
 /// Fade applied at both edges of every piece, so no piece starts or ends with a click.
 pub const EDGE_FADE_MS: u32 = 3;
@@ -20,22 +24,15 @@ pub const EDGE_FADE_MS: u32 = 3;
 pub const MAX_PROGRAMME_SECONDS: u32 = 3 * 3600;
 
 /// Intro/outro music level under the speech's active level, in dB.
+#[cfg(test)]
 pub const MUSIC_BELOW_SPEECH_DB: f32 = 18.0;
-
-/// Earcon level under the speech's active level, in dB.
-pub const EARCON_BELOW_SPEECH_DB: f32 = 6.0;
-
-/// Default music fade-in in milliseconds.
-pub const MUSIC_FADE_IN_MS: u32 = 500;
-
-/// Default music fade-out in milliseconds.
-pub const MUSIC_FADE_OUT_MS: u32 = 1500;
 
 /// Windows quieter than this (dBFS) do not count towards a clip's active level.
 const ACTIVE_FLOOR_DBFS: f64 = -60.0;
 
 /// One clip of the programme and the silence that follows it.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg(test)]
 pub struct Piece {
     /// The audio (any rate: it is resampled to the output rate if needed).
     pub clip: Clip,
@@ -43,8 +40,10 @@ pub struct Piece {
     pub pause_after_ms: u32,
 }
 
+#[cfg(test)]
 impl Piece {
     /// A piece of `clip` followed by `pause_after_ms` of silence.
+    #[cfg(test)]
     pub fn new(clip: Clip, pause_after_ms: u32) -> Self {
         Self {
             clip,
@@ -64,31 +63,19 @@ pub struct Span {
 
 impl Span {
     /// Length in samples.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.end_sample.saturating_sub(self.start_sample)
     }
 
-    /// Whether the span holds no samples.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Start in seconds at `sample_rate`.
-    pub fn start_secs(&self, sample_rate: u32) -> f64 {
-        samples_to_secs(self.start_sample, sample_rate)
-    }
-
-    /// End in seconds at `sample_rate`.
-    pub fn end_secs(&self, sample_rate: u32) -> f64 {
-        samples_to_secs(self.end_sample, sample_rate)
-    }
-
     /// Start in whole milliseconds (rounded) at `sample_rate`.
+    #[cfg(test)]
     pub fn start_ms(&self, sample_rate: u32) -> u64 {
         samples_to_ms(self.start_sample, sample_rate)
     }
 
     /// End in whole milliseconds (rounded) at `sample_rate`.
+    #[cfg(test)]
     pub fn end_ms(&self, sample_rate: u32) -> u64 {
         samples_to_ms(self.end_sample, sample_rate)
     }
@@ -105,6 +92,7 @@ impl Span {
 
 /// The assembled programme and the span of every piece in it, in piece order.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg(test)]
 pub struct Assembled {
     /// The whole programme.
     pub clip: Clip,
@@ -112,8 +100,10 @@ pub struct Assembled {
     pub spans: Vec<Span>,
 }
 
+#[cfg(test)]
 impl Assembled {
     /// Resample the whole programme in one pass and move every span with it.
+    #[cfg(test)]
     pub fn resample(&self, to_rate: u32) -> Result<Assembled, AudioError> {
         let from = self.clip.sample_rate;
         let clip = resample(&self.clip, to_rate)?;
@@ -128,6 +118,7 @@ impl Assembled {
 
 /// Concatenate `pieces` at `output_rate`, each followed by its pause, with a short fade at the
 /// edges of every piece. Pieces at another rate are resampled first.
+#[cfg(test)]
 pub fn assemble(pieces: &[Piece], output_rate: u32) -> Result<Assembled, AudioError> {
     if output_rate == 0 {
         return Err(AudioError::InvalidSampleRate(output_rate));
@@ -172,6 +163,7 @@ pub fn assemble(pieces: &[Piece], output_rate: u32) -> Result<Assembled, AudioEr
 
 /// How to lay a sound over a programme with [`mix_under`].
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg(test)]
 pub struct MixOptions {
     /// Sample of the programme where the sound starts.
     pub at_sample: usize,
@@ -187,6 +179,7 @@ pub struct MixOptions {
 
 /// Mix `overlay` (resampled to the programme's rate) into `programme` according to `options`,
 /// extending the programme with its end if the sound runs past it.
+#[cfg(test)]
 pub fn mix_under(
     programme: &Clip,
     overlay: &Clip,
@@ -227,6 +220,7 @@ pub fn mix_under(
 
 /// The gain in dB that puts `sound`'s active level `below_db` under `reference`'s active level
 /// (active level: mean power of the 10 ms windows above −60 dBFS). 0 when either is silent.
+#[cfg(test)]
 pub fn level_gain_db(reference: &Clip, sound: &Clip, below_db: f32) -> f32 {
     match (active_level_db(reference), active_level_db(sound)) {
         (Some(reference), Some(sound)) => (reference - sound) as f32 - below_db,
@@ -289,13 +283,7 @@ fn ms_to_samples(millis: u32, rate: u32) -> usize {
     (u64::from(millis) * u64::from(rate) / 1000) as usize
 }
 
-fn samples_to_secs(samples: usize, rate: u32) -> f64 {
-    if rate == 0 {
-        return 0.0;
-    }
-    samples as f64 / f64::from(rate)
-}
-
+#[cfg(test)]
 fn samples_to_ms(samples: usize, rate: u32) -> u64 {
     if rate == 0 {
         return 0;

@@ -18,12 +18,15 @@ pub const DEFAULT_MAX_TRUE_PEAK_DBTP: f64 = -1.0;
 
 /// The limiter aims this far below the ceiling so the meter's own true-peak estimate
 /// (4× oversampling) lands under it.
+#[cfg(test)]
 const LIMITER_MARGIN_DB: f64 = 0.1;
 
 /// Integrated loudness within this many LU of the target counts as on target.
+#[cfg(test)]
 const TARGET_TOLERANCE_LU: f64 = 0.1;
 
 /// Attempts at gain and limiting before settling for the best result.
+#[cfg(test)]
 const MAX_PASSES: usize = 5;
 
 /// Look-ahead (and attack ramp) of the limiter in milliseconds.
@@ -87,6 +90,7 @@ pub fn measure(clip: &Clip) -> Result<Loudness, AudioError> {
 /// [`EbuR128::loudness_global_multiple`]: chunk boundaries fall on the 100 ms block grid, and
 /// each later chunk re-reads the 300 ms its first gating blocks reach back into, after 100 ms
 /// that only settle its filters, so it gives the blocks one meter would have.
+#[cfg(test)]
 pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
     let clean = sanitized(clip);
     let long_enough =
@@ -96,6 +100,7 @@ pub fn measure_integrated(clip: &Clip) -> Result<f64, AudioError> {
 
 /// Integrated loudness of `clean` measured in `chunks` parallel chunks (see
 /// [`measure_integrated`]).
+#[cfg(test)]
 fn integrated_in_chunks(clean: &Clip, chunks: usize) -> Result<f64, AudioError> {
     let hop = clean.sample_rate as usize / 10;
     if chunks < 2 || hop == 0 {
@@ -127,10 +132,12 @@ fn integrated_in_chunks(clean: &Clip, chunks: usize) -> Result<f64, AudioError> 
 }
 
 /// Shortest clip, in seconds, whose integrated loudness is measured in parallel chunks.
+#[cfg(test)]
 const PARALLEL_MEASURE_MIN_SECS: usize = 20;
 
 /// An integrated-loudness meter over `samples[start..start + len]`; a chunk after the first
 /// re-reads 3 blocks' hops before `start` and settles its filters on the hop before those.
+#[cfg(test)]
 fn meter_chunk(
     samples: &[f32],
     rate: u32,
@@ -158,6 +165,7 @@ fn meter_chunk(
 
 /// Bring the whole programme to `target_lufs` integrated loudness with its true peak at or
 /// below `max_true_peak_dbtp`, working on a copy; see [`normalize_in_place`].
+#[cfg(test)]
 pub fn normalize(
     clip: &Clip,
     target_lufs: f64,
@@ -177,6 +185,7 @@ pub fn normalize(
 /// Fails with [`AudioError::Unmeasurable`] for silent or too-short input (nothing to normalize;
 /// `clip` is then left as it was, less any non-finite samples) and with
 /// [`AudioError::Loudness`] for targets outside −70…0 LUFS / −20…0 dBTP.
+#[cfg(test)]
 pub fn normalize_in_place(
     clip: &mut Clip,
     target_lufs: f64,
@@ -220,6 +229,7 @@ pub fn normalize_in_place(
 /// target. The limiter takes back a roughly steady share of each further step (the share of
 /// the first, whole-programme gain says nothing about it), so the next step aims for the sum of
 /// that series instead of creeping up on the target pass by pass.
+#[cfg(test)]
 fn next_gain_step(step_db: f64, shortfall_db: f64, first_pass: bool) -> f64 {
     let taken = shortfall_db / step_db;
     if first_pass || !(0.0..0.8).contains(&taken) {
@@ -232,6 +242,7 @@ fn next_gain_step(step_db: f64, shortfall_db: f64, first_pass: bool) -> f64 {
 /// wherever the 4×-oversampled peak would exceed the ceiling, the gain is lowered smoothly
 /// (2 ms ramp ahead of the peak, 80 ms release) so the peak just meets it. Audio away from such
 /// peaks is left untouched.
+#[cfg(test)]
 pub fn limit(clip: &Clip, ceiling_dbtp: f64) -> Clip {
     let mut limited = clip.clone();
     limit_in_place(&mut limited.samples, clip.sample_rate, ceiling_dbtp);
@@ -335,6 +346,7 @@ fn regions(events: &[(usize, f32)], lead: usize, tail: usize, len: usize) -> Vec
 }
 
 /// Multiply every sample by `gain_db` decibels.
+#[cfg(test)]
 pub fn apply_gain(clip: &Clip, gain_db: f64) -> Clip {
     let mut louder = clip.clone();
     scale_in_place(&mut louder.samples, gain_db);
@@ -342,6 +354,7 @@ pub fn apply_gain(clip: &Clip, gain_db: f64) -> Clip {
 }
 
 /// Multiply every sample of `samples` by `gain_db` decibels.
+#[cfg(test)]
 pub fn scale_in_place(samples: &mut [f32], gain_db: f64) {
     let factor = db_to_amplitude(gain_db) as f32;
     for sample in samples {
@@ -350,12 +363,14 @@ pub fn scale_in_place(samples: &mut [f32], gain_db: f64) {
 }
 
 /// Replace non-finite samples (NaN, ±∞) with silence.
+#[cfg(test)]
 fn sanitize_in_place(samples: &mut [f32]) {
     for sample in samples.iter_mut().filter(|s| !s.is_finite()) {
         *sample = 0.0;
     }
 }
 
+#[cfg(test)]
 fn check_targets(target_lufs: f64, max_true_peak_dbtp: f64) -> Result<(), AudioError> {
     if !(-70.0..=0.0).contains(&target_lufs) {
         return Err(AudioError::Loudness(format!(

@@ -14,18 +14,24 @@
 //!    [`mp3::Mp3FileWriter`] (ID3 chapters from the spans), and the MP3 is decoded and measured
 //!    ([`mp3::measure_encoded_file`]) for the report and the true-peak check;
 //! 5. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
-pub mod assemble;
-pub mod chapters;
-pub mod decode;
-pub mod loudness;
+pub(crate) mod assemble;
+pub(crate) mod chapters;
+pub(crate) mod decode;
+pub(crate) mod loudness;
 pub mod mp3;
-pub mod resample;
-pub mod sounds;
-pub mod stream;
-pub mod transcript;
-pub mod trim;
-pub mod wav;
-pub mod wav_stream;
+pub(crate) mod resample;
+pub(crate) mod sounds;
+pub(crate) mod stream;
+pub(crate) mod transcript;
+pub(crate) mod trim;
+pub(crate) mod wav;
+pub(crate) mod wav_stream;
+
+pub use decode::decode_file;
+pub use loudness::{measure as measure_loudness, Loudness};
+pub use mp3::{encode_mp3, Mp3Meta};
+pub use wav::{read_wav, write_wav};
+pub use wav_stream::{PcmStream, StreamError, StreamFormat};
 
 use std::path::PathBuf;
 

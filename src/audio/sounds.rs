@@ -3,7 +3,9 @@
 //! active level, so a loud or quiet music file sits at the same depth under the voice.
 use std::ops::Range;
 
-use super::assemble::{active_level_db, Assembled, Span};
+#[cfg(test)]
+use super::assemble::Assembled;
+use super::assemble::{active_level_db, Span};
 use super::resample::resample;
 use super::{AudioError, Clip};
 
@@ -127,6 +129,7 @@ impl Dressing {
 
 /// Lay `sounds` over `programme` (whose spans follow `layout`). Intro music delays the speech by
 /// its lead-in; every span moves with it. The programme may grow at the end (outro tail).
+#[cfg(test)]
 pub fn dress(
     programme: Assembled,
     sounds: &Sounds,
@@ -318,6 +321,7 @@ fn end_of(spans: &[Span], range: &Range<usize>) -> Option<usize> {
 }
 
 /// Prepend `samples` of silence and move every span.
+#[cfg(test)]
 fn delay(programme: &mut Assembled, samples: usize) {
     if samples == 0 {
         return;

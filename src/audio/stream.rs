@@ -202,16 +202,6 @@ impl SpoolWriter {
             .map_err(|source| io_error(self.writer.get_ref().path(), source))
     }
 
-    /// Samples written so far.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether nothing was written.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// The finished spool, ready to be read.
     pub fn finish(self) -> Result<Spool, AudioError> {
         let len = self.len;
@@ -227,11 +217,6 @@ impl Spool {
     /// Number of samples held.
     pub fn len(&self) -> usize {
         self.len
-    }
-
-    /// Whether the spool holds no samples.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// A reader from the first sample.

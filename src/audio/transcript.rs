@@ -1,9 +1,11 @@
 //! The transcript as WebVTT (`transcript.vtt`): one cue per sentence with the original text,
 //! timed to the audio. Arabic (right-to-left) text is written as is; players handle the
 //! direction.
+#[cfg(test)]
 use super::AudioError;
 
 /// Largest WebVTT document [`parse_webvtt`] accepts, in bytes.
+#[cfg(test)]
 pub const MAX_WEBVTT_BYTES: usize = 32 * 1024 * 1024;
 
 /// One cue: a stretch of audio and the text spoken in it.
@@ -38,6 +40,7 @@ pub fn webvtt(cues: &[Cue]) -> String {
 
 /// Parse a WebVTT document back into cues (identifiers, settings, NOTE, STYLE and REGION
 /// blocks are skipped; the escapes `&amp;` `&lt;` `&gt;` `&lrm;` `&rlm;` `&nbsp;` are decoded).
+#[cfg(test)]
 pub fn parse_webvtt(text: &str) -> Result<Vec<Cue>, AudioError> {
     if text.len() > MAX_WEBVTT_BYTES {
         return Err(vtt_error(1, "document too large"));
@@ -68,6 +71,7 @@ pub fn parse_webvtt(text: &str) -> Result<Vec<Cue>, AudioError> {
     Ok(cues)
 }
 
+#[cfg(test)]
 fn check_header(first_line: &str) -> Result<(), AudioError> {
     let rest = first_line
         .strip_prefix("WEBVTT")
@@ -80,6 +84,7 @@ fn check_header(first_line: &str) -> Result<(), AudioError> {
 }
 
 /// One block (lines without blank lines); `None` for NOTE, STYLE and REGION blocks.
+#[cfg(test)]
 fn parse_block(block: &[&str], first_line_number: usize) -> Result<Option<Cue>, AudioError> {
     let first = block.first().copied().unwrap_or("");
     if ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
@@ -108,6 +113,7 @@ fn parse_block(block: &[&str], first_line_number: usize) -> Result<Option<Cue>, 
     }))
 }
 
+#[cfg(test)]
 fn parse_timing(line: &str, line_number: usize) -> Result<(f64, f64), AudioError> {
     let (left, right) = line
         .split_once("-->")
@@ -124,6 +130,7 @@ fn parse_timing(line: &str, line_number: usize) -> Result<(f64, f64), AudioError
 }
 
 /// `[hh:]mm:ss.ttt` in seconds.
+#[cfg(test)]
 fn parse_timestamp(token: &str) -> Option<f64> {
     let (clock, fraction) = token.split_once('.')?;
     if fraction.len() != 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
@@ -145,6 +152,7 @@ fn parse_timestamp(token: &str) -> Option<f64> {
     Some(total_ms as f64 / 1000.0)
 }
 
+#[cfg(test)]
 fn digits(part: &str) -> Option<u64> {
     if part.is_empty() || part.len() > 10 || !part.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -194,6 +202,7 @@ fn escape(text: &str) -> String {
     out
 }
 
+#[cfg(test)]
 fn unescape(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -203,6 +212,7 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+#[cfg(test)]
 fn vtt_error(line: usize, message: &str) -> AudioError {
     AudioError::WebVtt {
         line,

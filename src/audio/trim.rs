@@ -18,12 +18,6 @@ const MAX_BELOW_LOUDEST_DB: f32 = 25.0;
 /// Windows quieter than this (dBFS) are silence whatever the threshold.
 const ABSOLUTE_FLOOR_DBFS: f32 = -90.0;
 
-/// The default gate threshold, dBFS RMS over a 10 ms window.
-pub const DEFAULT_THRESHOLD_DB: f32 = -45.0;
-
-/// The default guard kept before the first and after the last window above the threshold.
-pub const DEFAULT_KEEP_MS: u32 = 30;
-
 /// Remove leading and trailing silence from `clip`.
 ///
 /// `threshold_db` is the RMS level in dBFS (e.g. −45) a 10 ms window must exceed to count as

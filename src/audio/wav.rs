@@ -31,6 +31,7 @@ pub fn to_i16(sample: f32) -> i16 {
 }
 
 /// Encode `clip` as a mono 16-bit PCM WAV file in memory.
+#[cfg(test)]
 pub fn encode_wav(clip: &Clip) -> Result<Vec<u8>, hound::Error> {
     let mut cursor = io::Cursor::new(Vec::with_capacity(44 + clip.samples.len() * 2));
     encode_wav_into(clip, &mut cursor)?;

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use nashra::compose::TemplateOverrides;
 use nashra::pipeline::brief::{BriefOptions, SoundFiles};
 use nashra::pipeline::gather::GatherOptions;
-use nashra::pipeline::produce::ProductionSettings;
 use nashra::pipeline::read::ReadOptions;
+use nashra::pipeline::ProductionSettings;
 use nashra::publish::{self, FeedSettings};
 use nashra::tts::SynthesisParams;
 

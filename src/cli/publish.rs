@@ -30,18 +30,18 @@ pub fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) ->
             settings.base_url
         );
     }
-    let outcome = publish::feed::build_feed(&out, &settings)?;
+    let outcome = publish::build_feed(&out, &settings)?;
     for warning in &outcome.warnings {
         eprintln!("nashra: {warning}");
     }
     let pruned = if args.prune {
-        publish::feed::prune(&out, settings.keep_days)?
+        publish::prune(&out, settings.keep_days)?
     } else {
         Vec::new()
     };
     // The listener pages show the feed's address only when it is known, else the page's own.
     let known_url = base_url_known.then_some(outcome.feed_url.as_str());
-    for warning in publish::page::refresh_pages(&out, known_url).warnings {
+    for warning in publish::refresh_pages(&out, known_url).warnings {
         eprintln!("nashra: {warning}");
     }
     if !quiet {
@@ -64,11 +64,11 @@ pub fn feed_build(args: &FeedBuildArgs, config: Option<&Config>, quiet: bool) ->
 /// Check a feed file; exit 1 when it has problems.
 pub fn feed_validate(file: &Path, root: Option<PathBuf>) -> Result<u8> {
     let root = root.or_else(|| file.parent().map(Path::to_path_buf));
-    let problems = publish::validate::validate_feed(file, root.as_deref());
+    let problems = publish::validate_feed(file, root.as_deref());
     for problem in &problems {
         println!("{}: {problem}", file.display());
     }
-    for warning in publish::validate::feed_warnings(file) {
+    for warning in publish::feed_warnings(file) {
         eprintln!("{}: warning: {warning}", file.display());
     }
     if problems.is_empty() {
@@ -81,10 +81,8 @@ pub fn feed_validate(file: &Path, root: Option<PathBuf>) -> Result<u8> {
 
 /// Serve the archive over HTTP until stopped.
 pub fn serve(args: ServeArgs, quiet: bool) -> Result<()> {
-    let server = publish::serve::ArchiveServer::bind(
-        &args.dir,
-        std::net::SocketAddr::new(args.bind, args.port),
-    )?;
+    let server =
+        publish::ArchiveServer::bind(&args.dir, std::net::SocketAddr::new(args.bind, args.port))?;
     if !quiet {
         eprintln!(
             "serving {} on http://{} (page: /, feed: /feed.xml); Ctrl-C stops",

@@ -3,10 +3,10 @@ use std::io::{self, Read};
 
 use anyhow::{bail, Context, Result};
 
-use nashra::audio::wav_stream::{PcmStream, StreamFormat};
+use nashra::audio::{PcmStream, StreamFormat};
 use nashra::compose::Pauses;
 use nashra::pipeline::say::SpeakError;
-use nashra::tts::clip_cache::ClipCache;
+use nashra::tts::ClipCache;
 use nashra::tts::{self, SynthesisParams, VoiceSource};
 
 use super::args::{ReadArgs, SayArgs};
@@ -51,7 +51,7 @@ pub fn say(args: SayArgs, env: &Environment, quiet: bool) -> Result<()> {
             &Pauses::default(),
             &cache,
         )?;
-        nashra::audio::wav::write_wav(&args.output, &clip)?;
+        nashra::audio::write_wav(&args.output, &clip)?;
         (args.output.display().to_string(), clip.duration_secs())
     };
     let elapsed = started.elapsed().as_secs_f64();
@@ -88,8 +88,7 @@ fn say_text(args: &SayArgs) -> Result<String> {
 /// The text front end for the voice (Arabic neural voices get vowel marks restored).
 fn say_front_end(source: &VoiceSource) -> Result<nashra::text::FrontEnd> {
     let language = &source.manifest().language;
-    let diacritize =
-        tts::espeak::reads_diacritized_arabic(source.manifest().engine) && language == "ar";
+    let diacritize = tts::reads_diacritized_arabic(source.manifest().engine) && language == "ar";
     Ok(nashra::text::FrontEnd::new(language, diacritize, None)?)
 }
 
@@ -159,7 +158,7 @@ pub fn read(args: ReadArgs, env: &Environment, quiet: bool) -> Result<u8> {
             Ok(())
         })?;
         let clip = nashra::audio::Clip::new(samples, reading.sample_rate());
-        nashra::audio::wav::write_wav(&args.output, &clip)?;
+        nashra::audio::write_wav(&args.output, &clip)?;
         (summary, clip.duration_secs())
     };
     for problem in &summary.cache_problems {
@@ -190,7 +189,7 @@ fn read_to_stdout(
     let mut out = PcmStream::new(io::stdout().lock(), StreamFormat::Wav, rate)?;
     let summary = reading.speak(&mut |clip: &nashra::audio::Clip| {
         out.write_clip(clip).map_err(|e| match e {
-            nashra::audio::wav_stream::StreamError::Io(e) => e,
+            nashra::audio::StreamError::Io(e) => e,
             other => io::Error::other(other.to_string()),
         })
     })?;
@@ -206,7 +205,7 @@ fn is_closed_pipe(error: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
             || cause
-                .downcast_ref::<nashra::audio::wav_stream::StreamError>()
+                .downcast_ref::<nashra::audio::StreamError>()
                 .is_some_and(|e| e.is_closed_pipe())
     })
 }

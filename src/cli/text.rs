@@ -61,7 +61,7 @@ pub fn normalize(args: NormalizeArgs) -> Result<()> {
         if args.json {
             writeln!(out, "{}", serde_json::to_string(&sentence)?)?;
         } else if args.phonemes {
-            let phonemes = tts::espeak::phonemize(sentence.voice_text(), espeak_voice)?;
+            let phonemes = tts::phonemize(sentence.voice_text(), espeak_voice)?;
             writeln!(out, "{}", phonemes.replace('\n', " "))?;
         } else {
             writeln!(out, "{}", sentence.voice_text().replace('\n', " "))?;

@@ -1,7 +1,7 @@
 //! Compose stage: articles in, a `Script` out — the words of the programme, segment by segment,
 //! with the pause after each. Spoken forms are filled in later by the text front end.
-pub mod source_name;
-pub mod templates;
+pub(crate) mod source_name;
+pub(crate) mod templates;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

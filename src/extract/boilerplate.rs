@@ -74,11 +74,6 @@ pub fn classify(paragraph: &str) -> Verdict {
     Verdict::Keep
 }
 
-/// True for any verdict other than [`Verdict::Keep`].
-pub fn is_boilerplate(paragraph: &str) -> bool {
-    classify(paragraph) != Verdict::Keep
-}
-
 /// A paragraph that reads like body text: long enough and shaped like sentences.
 pub fn is_substantial(paragraph: &str) -> bool {
     let words = paragraph.split_whitespace().count();

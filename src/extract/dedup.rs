@@ -156,6 +156,7 @@ fn find_with_similarity(articles: &[Article]) -> Vec<Duplicate> {
 
 /// Remove repeated stories, keeping the first occurrence of each; returns the kept articles in
 /// input order and the removed ones' descriptions.
+#[cfg(test)]
 pub fn dedup(articles: Vec<Article>) -> (Vec<Article>, Vec<Duplicate>) {
     let duplicates = find_with_similarity(&articles);
     let removed: HashSet<usize> = duplicates.iter().map(|d| d.index).collect();

@@ -1376,18 +1376,6 @@ fn usable_ld_body(
         .then_some(paragraphs)
 }
 
-/// The visible text blocks of a page in reading order, before any scoring (for diagnostics and
-/// tests).
-pub fn text_blocks(html: &str) -> Vec<String> {
-    let html = limit_nesting(html);
-    let doc = Html::parse_document(&html);
-    Dom::build(&doc)
-        .blocks()
-        .into_iter()
-        .map(|b| b.text)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

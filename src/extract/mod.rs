@@ -6,14 +6,14 @@
 //! same Arabic/English furniture rules ([`boilerplate`]). [`dedup`] finds the same story told
 //! twice, and [`score`] measures extraction quality against gold text.
 
-pub mod article;
-pub mod boilerplate;
-pub mod dedup;
-pub mod html;
-pub mod jsonld;
-pub mod nesting;
-pub mod score;
-pub mod text_dump;
+pub(crate) mod article;
+pub(crate) mod boilerplate;
+pub(crate) mod dedup;
+pub(crate) mod html;
+pub(crate) mod jsonld;
+pub(crate) mod nesting;
+pub(crate) mod score;
+pub(crate) mod text_dump;
 
 #[cfg(test)]
 mod tests;

@@ -16,8 +16,10 @@ pub mod bench;
 pub mod brief;
 pub mod clock;
 pub mod gather;
-pub mod produce;
+pub(crate) mod produce;
 pub mod read;
 pub mod report;
 pub mod say;
-pub mod synthesize;
+pub(crate) mod synthesize;
+
+pub use produce::{ProduceError, ProductionSettings};

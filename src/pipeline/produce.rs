@@ -85,15 +85,19 @@ pub trait ClipSource: Sync {
 }
 
 /// Clips already in memory, one per segment (each can be taken once).
+#[cfg(test)]
 pub struct HeldClips(std::sync::Mutex<Vec<Option<Clip>>>);
 
+#[cfg(test)]
 impl HeldClips {
     /// Hold `clips`.
+    #[cfg(test)]
     pub fn new(clips: Vec<Clip>) -> Self {
         Self(std::sync::Mutex::new(clips.into_iter().map(Some).collect()))
     }
 }
 
+#[cfg(test)]
 impl ClipSource for HeldClips {
     fn clip(&self, index: usize) -> Option<Clip> {
         let mut clips = self.0.lock().unwrap_or_else(|p| p.into_inner());

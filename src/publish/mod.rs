@@ -5,11 +5,11 @@
 //!
 //! A day folder is a publishable episode when it holds `briefing.mp3`, `script.json` and
 //! `report.json` that can be read; anything else is skipped with a one-line warning.
-pub mod feed;
-pub mod page;
-pub mod podcast;
-pub mod serve;
-pub mod validate;
+pub(crate) mod feed;
+pub(crate) mod page;
+pub(crate) mod podcast;
+pub(crate) mod serve;
+pub(crate) mod validate;
 
 use std::fs;
 use std::io::{self, Read};
@@ -23,8 +23,9 @@ use crate::fsutil::WriteError;
 use crate::text::dates::{ENGLISH_MONTHS, GREGORIAN_MONTHS};
 
 pub use feed::{build_feed, podcast_guid, prune, BuildOutcome};
+pub use page::{refresh_pages, PagesOutcome};
 pub use serve::{serve, ArchiveServer};
-pub use validate::{validate_feed, Problem};
+pub use validate::{feed_warnings, validate_feed, Problem};
 
 /// Name of the episode audio inside a day folder.
 pub const EPISODE_AUDIO: &str = "briefing.mp3";

@@ -112,6 +112,7 @@ pub struct PagesOutcome {
 
 /// Write the day page of `day_dir` and refresh the archive page of `out`. The archive page shows
 /// `feed_url` as the feed's address, or, without one, the `feed.xml` beside it.
+#[cfg(test)]
 pub fn write_pages(out: &Path, day_dir: &Path, feed_url: Option<&str>) -> PagesOutcome {
     let mut outcome = PagesOutcome::default();
     for written in [write_day_page(day_dir), refresh_archive_page(out, feed_url)] {
@@ -131,6 +132,7 @@ pub fn refresh_archive_page(out: &Path, feed_url: Option<&str>) -> Result<PathBu
 
 /// Write `OUT/index.html` over every publishable day of `out`, newest first; the warnings name
 /// the day folders left out and a page that could not be written.
+#[cfg(test)]
 pub fn write_archive_page(out: &Path, feed_url: Option<&str>) -> PagesOutcome {
     let (archive, warnings) = archive_page(out, feed_url);
     let mut outcome = PagesOutcome {

@@ -80,11 +80,6 @@ impl HttpCache {
         Self { dir: dir.into() }
     }
 
-    /// The folder holding the cache.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The cache key of `url`: the hex sha256 of the URL.
     pub fn key(url: &str) -> String {
         hex::encode(Sha256::digest(url.as_bytes()))

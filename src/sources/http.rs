@@ -97,6 +97,7 @@ pub struct Fetched {
 
 impl Fetched {
     /// What the document is (feed, HTML page or text), from its content, type and URL.
+    #[cfg(test)]
     pub fn kind(&self) -> super::DocumentKind {
         super::detect_kind(
             Some(&self.final_url),
@@ -191,6 +192,7 @@ impl HttpClient {
     }
 
     /// The settings in use.
+    #[cfg(test)]
     pub fn config(&self) -> &HttpConfig {
         &self.config
     }

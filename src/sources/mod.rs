@@ -5,10 +5,14 @@
 //! [`cache`]); bytes are decoded with the right charset ([`charset`]); feeds are parsed into
 //! entries ([`feed`]). Every error names the URL or path it concerns.
 
-pub mod cache;
-pub mod charset;
-pub mod feed;
-pub mod http;
+pub(crate) mod cache;
+pub(crate) mod charset;
+pub(crate) mod feed;
+pub(crate) mod http;
+
+pub use charset::{decode as decode_text, Decoded};
+pub use feed::{parse_feed, select_entries, EntryFilter, FeedEntry};
+pub use http::{Fetched, HttpClient, HttpConfig};
 
 use std::fs;
 use std::io::Read;

@@ -25,24 +25,24 @@
 //! - **Scores** a-b (after نتيجة/فاز/تعادل… or both ≤ 20 with no counted noun) are read
 //!   "a مقابل b"; other pairs are ranges "من a إلى b".
 
-pub mod abbreviations;
-pub mod alphabet;
-pub mod dates;
-pub mod diacritize;
-pub mod frontend;
-pub mod hijri;
-pub mod latin;
-pub mod lexicon;
-pub mod lint;
-pub mod normalize;
-pub mod nouns;
-pub mod numbers;
-pub mod sentences;
-pub mod slot;
+pub(crate) mod abbreviations;
+pub(crate) mod alphabet;
+pub(crate) mod dates;
+pub(crate) mod diacritize;
+pub(crate) mod frontend;
+pub(crate) mod hijri;
+pub(crate) mod latin;
+pub(crate) mod lexicon;
+pub(crate) mod lint;
+pub(crate) mod normalize;
+pub(crate) mod nouns;
+pub(crate) mod numbers;
+pub(crate) mod sentences;
+pub(crate) mod slot;
 mod tashkeel_engine;
-pub mod transliterate;
-pub mod units;
-pub mod verbalize;
+pub(crate) mod transliterate;
+pub(crate) mod units;
+pub(crate) mod verbalize;
 
 pub use diacritize::{DiacritizeError, Diacritizer};
 pub use frontend::{FrontEnd, FrontEndError, SpokenSentence};
@@ -53,7 +53,7 @@ pub use nouns::{NounLexicon, NounLexiconError};
 pub use numbers::{
     cardinal, cardinal_with, ordinal, parse_cardinal_words, parse_cardinal_words_in, Case, Gender,
 };
-pub use sentences::{split_clauses, split_sentences};
+pub use sentences::{split_clauses, split_sentences, MAX_CLAUSE_CHARS};
 pub use verbalize::Verbalizer;
 
 /// Normalizes `text`, applies the user pronunciation lexicon, then verbalizes it.

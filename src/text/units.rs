@@ -245,11 +245,6 @@ pub fn metre() -> NounEntry {
     }
 }
 
-/// Symbols and codes written before the amount ($5, € 10, USD 5).
-pub fn is_prefix_currency(token: &str) -> bool {
-    currency(token).is_some()
-}
-
 /// Subunit of a currency (its singular) and how many decimal places count it: fils are
 /// thousandths of the Gulf and Levantine dinars, cents hundredths of the dollar.
 pub fn subunit(currency_singular: &str) -> Option<(&'static str, usize)> {

@@ -838,4 +838,62 @@ mod tests {
         assert!(rewrite_decoder_2d(b"not an onnx model at all").is_err());
         assert!(rewrite_decoder_2d(&[]).is_err());
     }
+
+    /// The test voice with its decoder rewritten to 2-D convolutions speaks the same audio as the
+    /// model as shipped (noise off, so both runs are deterministic).
+    #[test]
+    fn the_rewritten_test_voice_speaks_the_same_audio() {
+        use crate::tts::piper::{PiperConfig, PiperVoice, Scales};
+        use crate::tts::session::{build_session, SessionSettings};
+
+        let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(".deps/voices/en_US-joe-medium")
+            });
+        let model_path = dir.join("en_US-joe-medium.onnx");
+        let Ok(shipped) = std::fs::read(&model_path) else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "test voice missing in {}: run scripts/setup.sh",
+                dir.display()
+            );
+            println!("skipped: test voice missing in {}", dir.display());
+            return;
+        };
+        let config_text = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).unwrap();
+        let rewritten =
+            rewrite_decoder_2d(&shipped).unwrap_or_else(|e| panic!("not rewritten: {e}"));
+        let phonemes = crate::tts::espeak::phonemize(
+            "The council met on Tuesday, and the vote was close.",
+            "en-us",
+        )
+        .unwrap();
+        let speak = |model: &[u8]| {
+            let session = build_session(&model_path, model, &SessionSettings::with_threads(1))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let config = PiperConfig::parse(&config_text, &dir).unwrap();
+            let mut voice = PiperVoice::from_session(config, session, &model_path);
+            let noise_off = Scales {
+                noise_scale: 0.0,
+                length_scale: 1.0,
+                noise_w: 0.0,
+            };
+            voice
+                .speak_phonemes(&phonemes, noise_off)
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (before, after) = (speak(&shipped), speak(&rewritten));
+        assert_eq!(before.len(), after.len());
+        assert!(before.len() > 22050, "at least a second of speech");
+        let worst = before
+            .iter()
+            .zip(&after)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f32, f32::max);
+        assert!(worst < 1e-4, "samples differ by up to {worst}");
+        let rms = (before.iter().map(|s| s * s).sum::<f32>() / before.len() as f32).sqrt();
+        assert!(rms > 0.02);
+    }
 }

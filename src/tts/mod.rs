@@ -1,21 +1,26 @@
 //! Speech synthesis: the voice catalog and store, Piper voices, and the built-in eSpeak NG voices.
-pub mod catalog;
-pub mod clip_cache;
-pub mod decoder_layout;
-pub mod espeak;
-pub mod piper;
-pub mod protobuf;
-pub mod session;
-pub mod speak;
-pub mod store;
+pub(crate) mod catalog;
+pub(crate) mod clip_cache;
+pub(crate) mod decoder_layout;
+pub(crate) mod espeak;
+pub(crate) mod piper;
+pub(crate) mod protobuf;
+pub(crate) mod session;
+pub(crate) mod speak;
+pub(crate) mod store;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::audio::Clip;
 
-pub use catalog::{Catalog, Engine, VoiceManifest};
-pub use store::{default_home, VoiceStore};
+pub use catalog::{is_safe_name, Catalog, Engine, VoiceManifest};
+pub use clip_cache::ClipCache;
+pub use decoder_layout::rewrite_decoder_2d;
+pub use espeak::{phonemize, reads_diacritized_arabic};
+#[doc(hidden)] // for the fuzz target that checks what the rewrite writes
+pub use protobuf::parse as parse_onnx_model;
+pub use store::{add_local_voice, default_home, AddedVoice, VoiceStore};
 
 /// Errors of the speech stage. Every message names the voice, file or URL concerned.
 #[derive(Debug, thiserror::Error)]

@@ -281,14 +281,14 @@ fn the_finished_files_agree_with_each_other_and_meet_the_loudness_standard() {
         "{loudness}"
     );
     // The WAV holds the same mastered audio, so it meets the standard too.
-    let wav_clip = nashra::audio::wav::read_wav(&day.join("briefing.wav")).unwrap();
-    let wav_loudness = nashra::audio::loudness::measure(&wav_clip).unwrap();
+    let wav_clip = nashra::audio::read_wav(&day.join("briefing.wav")).unwrap();
+    let wav_loudness = nashra::audio::measure_loudness(&wav_clip).unwrap();
     assert!(
         (wav_loudness.integrated_lufs + 16.0).abs() <= 0.5 && wav_loudness.true_peak_dbtp <= -1.0,
         "{wav_loudness:?}"
     );
     // The MP3 decodes back (symphonia): 44.1 kHz, as long as the WAV.
-    let decoded = nashra::audio::decode::decode_file(&day.join("briefing.mp3")).unwrap();
+    let decoded = nashra::audio::decode_file(&day.join("briefing.mp3")).unwrap();
     assert_eq!(decoded.sample_rate, 44100);
     let (_, _, _, wav) = read_wav(&day.join("briefing.wav"));
     let difference = decoded.samples.len() as i64 - wav.len() as i64;
@@ -389,7 +389,7 @@ fn music_earcons_and_the_hijri_date_dress_the_programme() {
         .map(|i| 0.5 * (std::f32::consts::TAU * 880.0 * i as f32 / 44100.0).sin())
         .collect();
     let earcon = sounds.path().join("chime.mp3");
-    let mp3 = nashra::audio::mp3::encode_mp3(
+    let mp3 = nashra::audio::encode_mp3(
         &nashra::audio::Clip::new(chime, 44100),
         128,
         &Default::default(),

@@ -100,7 +100,7 @@ fn assert_no_half_written_files(day: &Path) {
                 assert!(bytes.len() >= expected, "truncated WAV");
             }
             "briefing.mp3" => {
-                nashra::audio::decode::decode_file(&path).unwrap();
+                nashra::audio::decode_file(&path).unwrap();
             }
             "report.json" | "script.json" | "chapters.json" => {
                 serde_json::from_slice::<serde_json::Value>(&bytes)
