@@ -11,4 +11,5 @@ if command -v rustup >/dev/null; then
 fi
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib
 cargo test --locked "$@"

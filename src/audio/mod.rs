@@ -2,18 +2,18 @@
 //!
 //! The usual order for a programme (the briefing's production streams it, so memory holds only
 //! a few clips and blocks, whatever the programme's length):
-//! 1. [`trim::trim_silence`] every synthesized clip (same rule for all, so pauses are exact);
-//! 2. [`stream::ProgrammeWriter`] assembles the clips with their pauses as they come
-//!    (the streaming form of [`assemble::assemble`] + [`assemble::Assembled::resample`]),
-//!    resampled to 44.1 kHz, measured and spooled to a temporary file; spans are sample
-//!    offsets;
-//! 3. [`sounds::plan`] lays intro/outro music and earcons over it ([`sounds::dress`] in memory);
-//! 4. [`stream::render`] plays it back through one gain and the true-peak limiter (−16 LUFS,
-//!    peaks [`mp3::MP3_PEAK_HEADROOM_DB`] under −1 dBTP; in memory:
-//!    [`loudness::normalize_in_place`]) into [`stream::WavFileWriter`] and
-//!    [`mp3::Mp3FileWriter`] (ID3 chapters from the spans), and the MP3 is decoded and measured
-//!    ([`mp3::measure_encoded_file`]) for the report and the true-peak check;
-//! 5. [`chapters::chapters_json`] and [`transcript::webvtt`] from the same spans.
+//! 1. `trim::trim_silence` every synthesized clip (same rule for all, so pauses are exact);
+//! 2. `stream::ProgrammeWriter` assembles the clips with their pauses as they come, resampled
+//!    to 44.1 kHz, measured and spooled to a temporary file; spans are sample offsets;
+//! 3. `sounds::plan` lays intro/outro music and earcons over it;
+//! 4. `stream::render` plays it back through one gain and the true-peak limiter (−16 LUFS,
+//!    peaks `mp3::MP3_PEAK_HEADROOM_DB` under −1 dBTP) into `stream::WavFileWriter` and
+//!    `mp3::Mp3FileWriter` (ID3 chapters from the spans), and the MP3 is decoded and measured
+//!    (`mp3::measure_encoded_file`) for the report and the true-peak check;
+//! 5. `chapters::chapters_json` and `transcript::webvtt` from the same spans.
+//!
+//! These steps are the crate's own; a library user gets the data types ([`Clip`]) and the
+//! file-level entry points re-exported here.
 pub(crate) mod assemble;
 pub(crate) mod chapters;
 pub(crate) mod decode;
@@ -82,7 +82,7 @@ impl Clip {
     }
 }
 
-/// Errors of the audio stage (everything except WAV input/output, see [`wav::WavError`]).
+/// Errors of the audio stage (everything except WAV input/output, see `wav::WavError`).
 #[derive(Debug, thiserror::Error)]
 pub enum AudioError {
     /// A sample rate of zero or outside what the operation supports.

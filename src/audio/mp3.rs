@@ -116,7 +116,7 @@ fn measure_decoded(decode: &mut ChunkDecoder<'_>) -> Result<Loudness, AudioError
 ///
 /// MP3 coding adds quantization noise that raises true peaks, at 64 kbit/s by up to 1–2 dB on
 /// noisy transients. So `clip` should come normalized with its peaks [`MP3_PEAK_HEADROOM_DB`]
-/// under the ceiling ([`super::loudness::normalize_in_place`]); if the decoded file still
+/// under the ceiling (as the streamed production does); if the decoded file still
 /// exceeds it, the programme's peaks are limited lower by the excess — in place, so a WAV
 /// written from `clip` afterwards holds the same audio — and encoded again (at most
 /// [`MAX_ENCODINGS`] times; the last result is returned whatever it measures). Limiting only

@@ -1,4 +1,4 @@
-//! The outlet name an Arabic presenter says in "الخبر الأول … عن <name>". The article's
+//! The outlet name an Arabic presenter says in "الخبر الأول … عن `<name>`". The article's
 //! `source_name` is already the config's spoken name when there is one, else the page's own
 //! (Arabic when the page gives one), else its host; what is still in Latin script is said the
 //! way an anchor says it: from the name lexicon, spelled as an acronym, or transliterated.

@@ -1,10 +1,10 @@
 //! Extraction: turn an HTML page or a plain-text dump of a news page into an [`Article`] holding
 //! only what a listener should hear — the headline and the body paragraphs, in reading order.
 //!
-//! HTML goes through [`html`] (a readability-style content scorer) checked against the page's
-//! JSON-LD / OpenGraph metadata ([`jsonld`]); text dumps go through [`text_dump`]. Both end in the
-//! same Arabic/English furniture rules ([`boilerplate`]). [`dedup`] finds the same story told
-//! twice, and [`score`] measures extraction quality against gold text.
+//! HTML goes through `html` (a readability-style content scorer) checked against the page's
+//! JSON-LD / OpenGraph metadata (`jsonld`); text dumps go through `text_dump`. Both end in the
+//! same Arabic/English furniture rules (`boilerplate`). `dedup` finds the same story told
+//! twice, and `score` measures extraction quality against gold text.
 
 pub(crate) mod article;
 pub(crate) mod boilerplate;

@@ -6,12 +6,12 @@
 //! | job | module |
 //! |---|---|
 //! | read inputs, fetch, extract | [`gather`] |
-//! | synthesize sentences on every core, through the clip cache | [`synthesize`] |
-//! | stream the programme into its files | [`produce`] |
+//! | synthesize sentences on every core, through the clip cache | `synthesize` |
+//! | stream the programme into its files | `produce` |
 //! | the whole day's briefing | [`brief`] |
 //! | speak free text / read one article | [`say`], [`read`] |
 //! | what a run did, and how long each step took | [`report`], [`clock`] |
-//! | timing the pipeline | [`bench`] |
+//! | timing the pipeline | [`bench`](mod@bench) |
 pub mod bench;
 pub mod brief;
 pub mod clock;

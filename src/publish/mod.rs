@@ -1,7 +1,7 @@
 //! Podcast publishing: the archive of daily briefings (`OUT/YYYY-MM-DD/`) becomes an RSS 2.0
-//! podcast feed with the iTunes and Podcasting 2.0 namespaces ([`feed`]), which can be checked
-//! ([`validate`]) and served on the local network ([`serve`]), and listener pages, one per day
-//! and one for the archive ([`page`]).
+//! podcast feed with the iTunes and Podcasting 2.0 namespaces (`feed`), which can be checked
+//! (`validate`) and served on the local network ([`serve`]), and listener pages, one per day
+//! and one for the archive (`page`).
 //!
 //! A day folder is a publishable episode when it holds `briefing.mp3`, `script.json` and
 //! `report.json` that can be read; anything else is skipped with a one-line warning.

@@ -1,9 +1,9 @@
 //! Sources: where the day's news comes from.
 //!
 //! Command-line inputs are classified into URLs and local files ([`classify_inputs`]); URLs are
-//! fetched through one polite HTTP client with an on-disk conditional-GET cache ([`http`],
-//! [`cache`]); bytes are decoded with the right charset ([`charset`]); feeds are parsed into
-//! entries ([`feed`]). Every error names the URL or path it concerns.
+//! fetched through one polite HTTP client with an on-disk conditional-GET cache (`http`,
+//! `cache`); bytes are decoded with the right charset (`charset`); feeds are parsed into
+//! entries (`feed`). Every error names the URL or path it concerns.
 
 pub(crate) mod cache;
 pub(crate) mod charset;

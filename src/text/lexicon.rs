@@ -19,7 +19,7 @@ pub enum LexiconError {
         /// Underlying error.
         source: std::io::Error,
     },
-    /// The file is larger than [`MAX_LEXICON_BYTES`].
+    /// The file is larger than `MAX_LEXICON_BYTES`.
     #[error("lexicon {path} is larger than {MAX_LEXICON_BYTES} bytes")]
     TooLarge {
         /// File path.
@@ -50,7 +50,7 @@ struct TomlLexicon {
 }
 
 impl PronunciationLexicon {
-    /// Loads a `.toml` file (a `[words]` table) or any other file as TSV (written<TAB>spoken).
+    /// Loads a `.toml` file (a `[words]` table) or any other file as TSV (`written<TAB>spoken`).
     pub fn load(path: &Path) -> Result<Self, LexiconError> {
         let size = std::fs::metadata(path)
             .map_err(|source| LexiconError::Io {

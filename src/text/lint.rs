@@ -48,7 +48,7 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reports everything in `spoken` an Arabic voice cannot say: one warning per kind of problem,
-/// naming each offending fragment once (at most [`MAX_WARNINGS`] warnings).
+/// naming each offending fragment once (at most `MAX_WARNINGS` warnings).
 pub fn lint(spoken: &str) -> Vec<SpeakabilityWarning> {
     let urls: Vec<&str> = URL.find_iter(spoken).map(|m| m.as_str()).collect();
     let rest = URL.replace_all(spoken, " ");

@@ -9,7 +9,7 @@
 //!   An indefinite noun in ة right before a number (بأغلبية، قادة) also governs the genitive.
 //!   Years, dates, ordinals and match scores are always read in the oblique form
 //!   (عام ألفين وواحد وعشرين، القرن الحادي والعشرين، اثنين مقابل واحد), as anchors say them.
-//! - **Agreement.** Gender comes from the counted noun (lexicon [`nouns`]), 1–2 agree,
+//! - **Agreement.** Gender comes from the counted noun (lexicon `nouns`), 1–2 agree,
 //!   3–10 take the opposite gender, 200/2000 take construct forms before a noun (مئتا شخص،
 //!   ألفا جندي). The noun written in the text is kept; "1 X" becomes "X واحد" and "2 X" the dual.
 //! - **Scaled decimals.** x.5 / x.25 / x.75 before مليون/مليار use the broadcast form

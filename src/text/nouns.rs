@@ -20,7 +20,7 @@ pub enum NounLexiconError {
         /// Underlying error.
         source: std::io::Error,
     },
-    /// The file is larger than [`MAX_NOUN_FILE_BYTES`].
+    /// The file is larger than `MAX_NOUN_FILE_BYTES`.
     #[error("noun lexicon {path} is larger than {MAX_NOUN_FILE_BYTES} bytes")]
     TooLarge {
         /// File path.

@@ -101,7 +101,7 @@ fn push_trimmed(out: &mut Vec<String>, current: &mut String) {
 }
 
 /// Splits a sentence into clauses at ، ؛ , ; : (not inside numbers like 1,500),
-/// then cuts any clause longer than [`MAX_CLAUSE_WORDS`] words or [`MAX_CLAUSE_CHARS`]
+/// then cuts any clause longer than `MAX_CLAUSE_WORDS` words or [`MAX_CLAUSE_CHARS`]
 /// characters at a word boundary (a longer word is cut where it must be).
 pub fn split_clauses(sentence: &str) -> Vec<String> {
     let chars: Vec<char> = sentence.chars().collect();

@@ -20,7 +20,7 @@ pub use decoder_layout::rewrite_decoder_2d;
 pub use espeak::{phonemize, reads_diacritized_arabic};
 #[doc(hidden)] // for the fuzz target that checks what the rewrite writes
 pub use protobuf::parse as parse_onnx_model;
-pub use store::{add_local_voice, default_home, AddedVoice, VoiceStore};
+pub use store::{add_local_voice, default_home, AddedVoice, VoiceStore, DEFAULT_HF_ENDPOINT};
 
 /// Errors of the speech stage. Every message names the voice, file or URL concerned.
 #[derive(Debug, thiserror::Error)]
@@ -160,7 +160,7 @@ impl SynthesisParams {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum ModelLayout {
     /// The decoder's 1-D convolutions restated as 2-D ones: faster, same arithmetic (see
-    /// [`decoder_layout`]). The default.
+    /// `decoder_layout`). The default.
     #[default]
     Decoder2d,
     /// The model as shipped, and why.

@@ -84,7 +84,7 @@ impl VoiceStore {
     }
 
     /// The same store, looking up unpinned checksums on the Hugging Face Hub at `endpoint`
-    /// (default [`DEFAULT_HF_ENDPOINT`]).
+    /// (default `DEFAULT_HF_ENDPOINT`).
     pub fn with_hf_endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.hf_endpoint = endpoint.into();
         self
