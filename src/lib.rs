@@ -48,6 +48,34 @@
 //! );
 //! # Ok::<(), nashra::text::FrontEndError>(())
 //! ```
+//!
+//! Make a briefing from a folder of saved pages and text files (here with the built-in eSpeak NG
+//! Arabic voice, which needs no download; by default the installed Arabic neural voice):
+//!
+//! ```
+//! use nashra::pipeline::brief::{self, BriefOptions};
+//! use nashra::progress::NoProgress;
+//!
+//! let work = tempfile::tempdir()?;
+//! let news = work.path().join("news");
+//! std::fs::create_dir(&news)?;
+//! std::fs::write(
+//!     news.join("desalination.txt"),
+//!     "افتتاح محطة لتحلية المياه\n\nافتتحت البلدية اليوم محطة جديدة لتحلية مياه البحر بطاقة 50 ألف متر مكعب يوميا.",
+//! )?;
+//! let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+//! let mut options = BriefOptions::new(
+//!     vec![news.display().to_string()],
+//!     work.path().join("out"),
+//!     date,
+//!     work.path().join("home"),
+//! );
+//! options.voice = Some("espeak-ar".into());
+//! let outcome = brief::run(&options, &NoProgress)?;
+//! assert!(outcome.day_dir.join("briefing.mp3").is_file());
+//! assert_eq!(outcome.report.stories, 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod audio;

@@ -83,6 +83,39 @@ pub struct BriefOptions {
     pub model_layout: tts::ModelLayout,
 }
 
+impl BriefOptions {
+    /// A briefing of `sources` (files, folders, URLs, feeds) for `date`, written under
+    /// `out_dir`, with voices and caches under `nashra_home`; every other setting at the
+    /// default the command line uses without a config file (the default voice, clip cache on).
+    pub fn new(
+        sources: Vec<String>,
+        out_dir: impl Into<PathBuf>,
+        date: NaiveDate,
+        nashra_home: impl Into<PathBuf>,
+    ) -> Self {
+        Self {
+            sources,
+            out_dir: out_dir.into(),
+            date,
+            voice: None,
+            speaker: None,
+            params: SynthesisParams::default(),
+            pauses: Pauses::default(),
+            diacritize: None,
+            lexicon: None,
+            max_minutes: None,
+            nashra_home: nashra_home.into(),
+            use_cache: true,
+            gather: GatherOptions::default(),
+            templates: TemplateOverrides::default(),
+            production: ProductionSettings::default(),
+            jobs: None,
+            sounds: SoundFiles::default(),
+            model_layout: tts::ModelLayout::default(),
+        }
+    }
+}
+
 /// Music and earcon files, in any format symphonia reads (WAV, MP3, FLAC, Ogg Vorbis, AAC…).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoundFiles {
