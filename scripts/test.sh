@@ -10,6 +10,7 @@ if command -v rustup >/dev/null; then
   rustup component add clippy rustfmt >/dev/null 2>&1 || true
 fi
 cargo fmt --check
+python3 scripts/long-functions.py
 cargo clippy --locked --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib
 cargo test --locked "$@"
