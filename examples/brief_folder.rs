@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         .unwrap_or_else(nashra::tts::default_home);
     let today = chrono::Local::now().date_naive();
     let mut options = BriefOptions::new(vec![folder.clone()], out, today, home);
-    options.voice = rest.first().cloned();
+    options.speech.voice = rest.first().cloned();
     match brief::run(&options, &NoProgress) {
         Ok(outcome) => {
             let report = &outcome.report;

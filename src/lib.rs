@@ -70,7 +70,7 @@
 //!     date,
 //!     work.path().join("home"),
 //! );
-//! options.voice = Some("espeak-ar".into());
+//! options.speech.voice = Some("espeak-ar".into());
 //! let outcome = brief::run(&options, &NoProgress)?;
 //! assert!(outcome.day_dir.join("briefing.mp3").is_file());
 //! assert_eq!(outcome.report.stories, 1);

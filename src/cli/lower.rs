@@ -9,7 +9,7 @@ use nashra::compose::TemplateOverrides;
 use nashra::pipeline::brief::{BriefOptions, SoundFiles};
 use nashra::pipeline::gather::GatherOptions;
 use nashra::pipeline::read::ReadOptions;
-use nashra::pipeline::ProductionSettings;
+use nashra::pipeline::{ProductionSettings, SpeechSettings};
 use nashra::publish::{self, FeedSettings};
 use nashra::tts::SynthesisParams;
 
@@ -45,27 +45,29 @@ pub fn brief_options(
             .clone()
             .unwrap_or_else(|| config.output.dir.clone()),
         date: args.date.unwrap_or(today),
-        voice: args.voice.clone().or(config.voice.id.clone()),
-        speaker: args.speaker.clone().or(config.voice.speaker.clone()),
-        params: SynthesisParams {
-            speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+        speech: SpeechSettings {
+            voice: args.voice.clone().or(config.voice.id.clone()),
+            speaker: args.speaker.clone().or(config.voice.speaker.clone()),
+            params: SynthesisParams {
+                speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+            },
+            pauses: config.pauses,
+            diacritize: if args.no_diacritize {
+                Some(false)
+            } else {
+                config.voice.diacritize
+            },
+            lexicon: args.lexicon.clone().or(config.voice.lexicon.clone()),
+            nashra_home: env.home.clone(),
+            use_cache: !args.no_cache,
+            model_layout: env.model_layout.clone(),
         },
-        pauses: config.pauses,
-        diacritize: if args.no_diacritize {
-            Some(false)
-        } else {
-            config.voice.diacritize
-        },
-        lexicon: args.lexicon.clone().or(config.voice.lexicon.clone()),
         max_minutes: args.max_minutes.or(limits.max_minutes),
-        nashra_home: env.home.clone(),
-        use_cache: !args.no_cache,
         gather,
         templates: templates(args, config),
         production: production(config),
         jobs: args.jobs,
         sounds: sounds(args, config),
-        model_layout: env.model_layout.clone(),
     })
 }
 
@@ -121,18 +123,20 @@ pub fn gather_options(config: &Config, env: &Environment) -> GatherOptions {
 pub fn read_options(args: &ReadArgs, config: &Config, env: &Environment) -> ReadOptions {
     ReadOptions {
         source: args.source.clone(),
-        voice: args.voice.clone().or(config.voice.id.clone()),
-        speaker: args.speaker.clone().or(config.voice.speaker.clone()),
-        params: SynthesisParams {
-            speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+        speech: SpeechSettings {
+            voice: args.voice.clone().or(config.voice.id.clone()),
+            speaker: args.speaker.clone().or(config.voice.speaker.clone()),
+            params: SynthesisParams {
+                speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
+            },
+            pauses: config.pauses,
+            diacritize: config.voice.diacritize,
+            lexicon: config.voice.lexicon.clone(),
+            nashra_home: env.home.clone(),
+            use_cache: !args.no_cache,
+            model_layout: env.model_layout.clone(),
         },
-        pauses: config.pauses,
-        diacritize: config.voice.diacritize,
-        lexicon: config.voice.lexicon.clone(),
-        nashra_home: env.home.clone(),
-        use_cache: !args.no_cache,
         gather: gather_options(config, env),
-        model_layout: env.model_layout.clone(),
     }
 }
 
@@ -240,21 +244,21 @@ mod tests {
         assert_eq!(options.sources, ["a.html"]);
         assert_eq!(options.out_dir, Path::new("out"));
         assert_eq!(options.date, today());
-        assert_eq!((options.voice, options.speaker), (None, None));
-        assert_eq!(options.params.speed, 1.0);
-        assert_eq!(options.diacritize, None);
+        assert_eq!((options.speech.voice, options.speech.speaker), (None, None));
+        assert_eq!(options.speech.params.speed, 1.0);
+        assert_eq!(options.speech.diacritize, None);
         assert_eq!(options.gather.entries.max_entries, Some(10));
         assert_eq!(
             options.gather.entries.max_age,
             Some(chrono::Duration::hours(24))
         );
-        assert_eq!(options.nashra_home, Path::new("/home/n"));
+        assert_eq!(options.speech.nashra_home, Path::new("/home/n"));
         assert_eq!(
             options.gather.http.cache_dir.as_deref(),
             Some(Path::new("/home/n/cache/http"))
         );
-        assert!(options.use_cache);
-        assert_eq!(options.model_layout, ModelLayout::Decoder2d);
+        assert!(options.speech.use_cache);
+        assert_eq!(options.speech.model_layout, ModelLayout::Decoder2d);
         assert_eq!(options.production.mp3_kbps, 64);
     }
 
@@ -269,9 +273,9 @@ mod tests {
         );
         let options = brief_options(&brief_args(&[]), &config, &env(), today()).unwrap();
         assert_eq!(options.sources, ["https://a.example/rss"]);
-        assert_eq!(options.voice.as_deref(), Some("espeak-ar"));
-        assert_eq!(options.params.speed, 1.2);
-        assert_eq!(options.diacritize, Some(false));
+        assert_eq!(options.speech.voice.as_deref(), Some("espeak-ar"));
+        assert_eq!(options.speech.params.speed, 1.2);
+        assert_eq!(options.speech.diacritize, Some(false));
         assert_eq!(options.max_minutes, Some(5.0));
         assert_eq!(options.gather.entries.max_entries, Some(3));
         assert_eq!(options.out_dir, Path::new("briefings"));
@@ -313,14 +317,14 @@ mod tests {
         ];
         let options = brief_options(&brief_args(&line), &config, &env(), today()).unwrap();
         assert_eq!(options.sources, ["x.html"]);
-        assert_eq!(options.voice.as_deref(), Some("v"));
-        assert_eq!(options.params.speed, 0.9);
+        assert_eq!(options.speech.voice.as_deref(), Some("v"));
+        assert_eq!(options.speech.params.speed, 0.9);
         assert_eq!(options.gather.entries.max_entries, Some(7));
         assert_eq!(options.out_dir, Path::new("o"));
         assert_eq!(options.sounds.earcon.as_deref(), Some(Path::new("e.wav")));
         assert_eq!(options.date, NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
-        assert_eq!(options.diacritize, Some(false));
-        assert!(!options.use_cache);
+        assert_eq!(options.speech.diacritize, Some(false));
+        assert!(!options.speech.use_cache);
         assert_eq!(options.templates.hijri, Some(true));
     }
 
@@ -346,7 +350,7 @@ mod tests {
             [dir.path().join("pages").display().to_string()]
         );
         assert_eq!(options.out_dir, dir.path().join("out"));
-        assert_eq!(options.lexicon, Some(dir.path().join("words.tsv")));
+        assert_eq!(options.speech.lexicon, Some(dir.path().join("words.tsv")));
     }
 
     #[test]
@@ -361,10 +365,13 @@ mod tests {
         };
         let config = config("[voice]\nid = \"espeak-ar\"\nspeed = 1.2\nspeaker = \"2\"");
         let options = read_options(&args, &config, &as_shipped);
-        assert_eq!(options.voice.as_deref(), Some("espeak-ar"));
-        assert_eq!(options.speaker.as_deref(), Some("2"));
-        assert_eq!(options.params.speed, 1.5);
-        assert_eq!(options.model_layout, ModelLayout::AsShipped("asked".into()));
+        assert_eq!(options.speech.voice.as_deref(), Some("espeak-ar"));
+        assert_eq!(options.speech.speaker.as_deref(), Some("2"));
+        assert_eq!(options.speech.params.speed, 1.5);
+        assert_eq!(
+            options.speech.model_layout,
+            ModelLayout::AsShipped("asked".into())
+        );
     }
 
     #[test]

@@ -212,25 +212,12 @@ fn briefing(
     figures: &mut Vec<Figure>,
 ) -> Result<(), BenchError> {
     let out = tempfile::tempdir().map_err(|e| BenchError::NoSamples(e.to_string()))?;
-    let options = |use_cache: bool| BriefOptions {
-        sources: vec![samples.display().to_string()],
-        out_dir: out.path().to_path_buf(),
-        date,
-        voice: Some(voice_id.to_string()),
-        speaker: None,
-        params: SynthesisParams::default(),
-        pauses: Default::default(),
-        diacritize: None,
-        lexicon: None,
-        max_minutes: None,
-        nashra_home: home.to_path_buf(),
-        use_cache,
-        gather: GatherOptions::default(),
-        templates: Default::default(),
-        production: Default::default(),
-        jobs: None,
-        sounds: Default::default(),
-        model_layout: Default::default(),
+    let options = |use_cache: bool| {
+        let sources = vec![samples.display().to_string()];
+        let mut options = BriefOptions::new(sources, out.path(), date, home);
+        options.speech.voice = Some(voice_id.to_string());
+        options.speech.use_cache = use_cache;
+        options
     };
     let first = Instant::now();
     let outcome = brief::run(&options(false), &NoProgress)?;

@@ -6,18 +6,19 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audio::sounds::Sounds;
-use crate::compose::{self, ComposeOptions, Pauses, Script, TemplateOverrides};
+use crate::compose::{self, ComposeOptions, Script, TemplateOverrides};
 use crate::extract::{self, Article};
 use crate::pipeline::clock::StageClock;
 use crate::pipeline::gather::{self, GatherOptions};
 use crate::pipeline::produce::{self, ProductionSettings};
 use crate::pipeline::report::{InputReport, Report, VoiceReport, REPORT_FILE};
 use crate::pipeline::synthesize::{self, SynthesisJob};
+use crate::pipeline::SpeechSettings;
 use crate::progress::Progress;
 use crate::publish::page;
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
-use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, VoiceStore};
+use crate::tts::{self, Catalog, TtsError, Voice, VoiceSource, VoiceStore};
 
 /// Errors that stop a briefing.
 #[derive(Debug, thiserror::Error)]
@@ -51,24 +52,10 @@ pub struct BriefOptions {
     pub out_dir: PathBuf,
     /// The programme's date.
     pub date: NaiveDate,
-    /// Voice id; `None` picks the default.
-    pub voice: Option<String>,
-    /// Speaker of a multi-speaker voice (a name or a number); `None`: the voice's first.
-    pub speaker: Option<String>,
-    /// Synthesis settings.
-    pub params: SynthesisParams,
-    /// Pauses.
-    pub pauses: Pauses,
-    /// Restore vowel marks (`None`: on for Arabic neural voices).
-    pub diacritize: Option<bool>,
-    /// A user pronunciation lexicon.
-    pub lexicon: Option<PathBuf>,
+    /// The voice and the text settings.
+    pub speech: SpeechSettings,
     /// Length budget for story bodies, in minutes of speech.
     pub max_minutes: Option<f64>,
-    /// Where voices and caches live.
-    pub nashra_home: PathBuf,
-    /// Reuse and store synthesized clips.
-    pub use_cache: bool,
     /// How to read the sources.
     pub gather: GatherOptions,
     /// Programme templates, over the defaults of the voice language.
@@ -79,8 +66,6 @@ pub struct BriefOptions {
     pub jobs: Option<usize>,
     /// Music and earcon files.
     pub sounds: SoundFiles,
-    /// How a neural voice's model is given to ONNX Runtime (default: the faster decoder layout).
-    pub model_layout: tts::ModelLayout,
 }
 
 impl BriefOptions {
@@ -97,21 +82,13 @@ impl BriefOptions {
             sources,
             out_dir: out_dir.into(),
             date,
-            voice: None,
-            speaker: None,
-            params: SynthesisParams::default(),
-            pauses: Pauses::default(),
-            diacritize: None,
-            lexicon: None,
+            speech: SpeechSettings::new(nashra_home),
             max_minutes: None,
-            nashra_home: nashra_home.into(),
-            use_cache: true,
             gather: GatherOptions::default(),
             templates: TemplateOverrides::default(),
             production: ProductionSettings::default(),
             jobs: None,
             sounds: SoundFiles::default(),
-            model_layout: tts::ModelLayout::default(),
         }
     }
 }
@@ -244,9 +221,9 @@ impl<'a> Day<'a> {
     /// The voice asked for (or the default one), checked, and the plan of workers for it.
     fn choose_voice(&mut self) -> Result<ChosenVoice, BriefError> {
         let options = self.options;
-        let catalog = Catalog::load(&options.nashra_home)?;
-        let store = VoiceStore::new(&options.nashra_home);
-        let id = match &options.voice {
+        let catalog = Catalog::load(&options.speech.nashra_home)?;
+        let store = VoiceStore::new(&options.speech.nashra_home);
+        let id = match &options.speech.voice {
             Some(id) => id.clone(),
             None => {
                 let (id, warning) = tts::default_voice_id(&catalog, &store);
@@ -260,7 +237,7 @@ impl<'a> Day<'a> {
         // itself is verified and loaded only when there is something to synthesize.
         let manifest = catalog.get(&id)?.clone();
         let voice_fingerprint = tts::voice_fingerprint(&id, &catalog, &store)?;
-        let fingerprint = match &options.speaker {
+        let fingerprint = match &options.speech.speaker {
             Some(speaker) => format!("{voice_fingerprint}:speaker={speaker}"),
             None => voice_fingerprint,
         };
@@ -282,14 +259,14 @@ impl<'a> Day<'a> {
     /// The first run of a day will synthesize: check and load the neural voice while the
     /// sources are fetched and the text is prepared (a model load takes about a second).
     fn preload(&self, voice: &ChosenVoice) -> Option<VoicePreload> {
-        let rerun = self.options.use_cache && self.dir.join(REPORT_FILE).exists();
+        let rerun = self.options.speech.use_cache && self.dir.join(REPORT_FILE).exists();
         (voice.neural && !rerun).then(|| {
             VoicePreload::start(
                 voice.manifest.clone(),
                 voice.store.clone(),
-                self.options.speaker.clone(),
+                self.options.speech.speaker.clone(),
                 (voice.workers, voice.threads),
-                self.options.model_layout.clone(),
+                self.options.speech.model_layout.clone(),
             )
         })
     }
@@ -299,6 +276,7 @@ impl<'a> Day<'a> {
         let language = &voice.manifest.language;
         let diacritize = self
             .options
+            .speech
             .diacritize
             .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(voice.manifest.engine))
             && language == "ar";
@@ -316,6 +294,7 @@ impl<'a> Day<'a> {
     /// cache is in use.
     fn reusable_outputs(&self, key: &str) -> Option<Report> {
         self.options
+            .speech
             .use_cache
             .then(|| reusable_outputs(&self.dir, key))
             .flatten()
@@ -332,15 +311,15 @@ impl<'a> Day<'a> {
         ready: Vec<Voice>,
     ) -> Result<(), BriefError> {
         let options = self.options;
-        let cache = if options.use_cache {
-            ClipCache::new(options.nashra_home.join("cache").join("clips"))
+        let cache = if options.speech.use_cache {
+            ClipCache::new(options.speech.nashra_home.join("cache").join("clips"))
         } else {
             ClipCache::disabled()
         };
         let job = SynthesisJob {
             texts: voice_texts,
-            params: options.params,
-            clause_pause_ms: options.pauses.clause_ms,
+            params: options.speech.params,
+            clause_pause_ms: options.speech.pauses.clause_ms,
             cache: &cache,
         };
         std::fs::create_dir_all(&self.dir)
@@ -481,9 +460,9 @@ fn ready_voice(
                 VoiceSource::from_manifest_with(
                     voice.catalog.get(&voice.id)?.clone(),
                     &voice.store,
-                    &options.model_layout,
+                    &options.speech.model_layout,
                 )?,
-                options.speaker.as_deref(),
+                options.speech.speaker.as_deref(),
             )?,
             Vec::new(),
         ),
@@ -576,7 +555,7 @@ pub fn prepare_script(
     let compose_options = ComposeOptions {
         date: options.date,
         language: language.to_string(),
-        pauses: options.pauses,
+        pauses: options.speech.pauses,
         max_body_words: options
             .max_minutes
             .map(|m| (m * WORDS_PER_MINUTE).max(1.0) as usize),
@@ -586,7 +565,7 @@ pub fn prepare_script(
         text::sentences::split_sentences(p)
     });
     clock.lap("compose");
-    let front_end = FrontEnd::new(language, diacritize, options.lexicon.as_deref())?;
+    let front_end = FrontEnd::new(language, diacritize, options.speech.lexicon.as_deref())?;
     let voice_texts = apply_front_end(&front_end, &mut script, report);
     clock.lap("text");
     Ok((script, voice_texts))
@@ -716,8 +695,8 @@ fn programme_key(
         "{}|{}|{:?}|{:?}|{:?}",
         env!("CARGO_PKG_VERSION"),
         voice,
-        options.params,
-        options.pauses,
+        options.speech.params,
+        options.speech.pauses,
         options.production
     );
     hasher.update(settings.as_bytes());

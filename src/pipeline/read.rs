@@ -3,13 +3,12 @@
 //! briefing, and is spoken sentence by sentence: each sentence's clip (with the pause after it)
 //! is handed on as soon as it is ready, through the clip cache, so a caller can write or stream
 //! the audio while the rest is still being synthesized.
-use std::path::PathBuf;
 
 use crate::audio::Clip;
-use crate::compose::Pauses;
 use crate::pipeline::gather::{self, GatherOptions};
 use crate::pipeline::say::{self, PlannedSentence};
 use crate::pipeline::synthesize::SynthesisJob;
+use crate::pipeline::SpeechSettings;
 use crate::progress::NoProgress;
 use crate::text::{self, FrontEnd};
 use crate::tts::clip_cache::ClipCache;
@@ -20,26 +19,10 @@ use crate::tts::{self, Catalog, SynthesisParams, TtsError, Voice, VoiceSource, V
 pub struct ReadOptions {
     /// One URL, saved page (.html) or text file (.txt).
     pub source: String,
-    /// Voice id; `None` picks the default (as for a briefing).
-    pub voice: Option<String>,
-    /// Speaker of a multi-speaker voice (a name or a number); `None`: the voice's first.
-    pub speaker: Option<String>,
-    /// Synthesis settings.
-    pub params: SynthesisParams,
-    /// Pauses between clauses, sentences and paragraphs.
-    pub pauses: Pauses,
-    /// Restore vowel marks (`None`: on for Arabic neural voices).
-    pub diacritize: Option<bool>,
-    /// A user pronunciation lexicon.
-    pub lexicon: Option<PathBuf>,
-    /// Where voices and caches live.
-    pub nashra_home: PathBuf,
-    /// Reuse and store synthesized clips.
-    pub use_cache: bool,
+    /// The voice and the text settings.
+    pub speech: SpeechSettings,
     /// How the source is fetched and read.
     pub gather: GatherOptions,
-    /// How a neural voice's model is given to ONNX Runtime (default: the faster decoder layout).
-    pub model_layout: tts::ModelLayout,
 }
 
 /// Why an article could not be read aloud.
@@ -92,10 +75,10 @@ pub struct ReadSummary {
 
 /// Fetch and extract the article of `options.source`, plan its sentences and check the voice.
 pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
-    let catalog = Catalog::load(&options.nashra_home)?;
-    let store = VoiceStore::new(&options.nashra_home);
+    let catalog = Catalog::load(&options.speech.nashra_home)?;
+    let store = VoiceStore::new(&options.speech.nashra_home);
     let mut warnings = Vec::new();
-    let voice_id = match &options.voice {
+    let voice_id = match &options.speech.voice {
         Some(id) => id.clone(),
         None => {
             let (id, warning) = tts::default_voice_id(&catalog, &store);
@@ -107,17 +90,19 @@ pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
     let article = one_article(options)?;
     let language = manifest.language.clone();
     let diacritize = options
+        .speech
         .diacritize
         .unwrap_or_else(|| tts::espeak::reads_diacritized_arabic(manifest.engine))
         && language == "ar";
-    let front_end = FrontEnd::new(&language, diacritize, options.lexicon.as_deref())?;
-    let plan = say::plan_text(&front_end, &article_text(&article), &options.pauses);
-    let mut source = VoiceSource::from_manifest_with(manifest, &store, &options.model_layout)?;
-    if let Some(speaker) = &options.speaker {
+    let front_end = FrontEnd::new(&language, diacritize, options.speech.lexicon.as_deref())?;
+    let plan = say::plan_text(&front_end, &article_text(&article), &options.speech.pauses);
+    let mut source =
+        VoiceSource::from_manifest_with(manifest, &store, &options.speech.model_layout)?;
+    if let Some(speaker) = &options.speech.speaker {
         source.select_speaker(speaker)?;
     }
-    let cache = if options.use_cache {
-        ClipCache::new(options.nashra_home.join("cache").join("clips"))
+    let cache = if options.speech.use_cache {
+        ClipCache::new(options.speech.nashra_home.join("cache").join("clips"))
     } else {
         ClipCache::disabled()
     };
@@ -128,8 +113,8 @@ pub fn prepare(options: &ReadOptions) -> Result<Reading, ReadError> {
         warnings,
         source,
         cache,
-        params: options.params,
-        clause_pause_ms: options.pauses.clause_ms,
+        params: options.speech.params,
+        clause_pause_ms: options.speech.pauses.clause_ms,
     })
 }
 

@@ -13,26 +13,14 @@ use nashra::pipeline::report::Report;
 use nashra::progress::NoProgress;
 
 fn options(home: &Path, max_minutes: Option<f64>, templates: TemplateOverrides) -> BriefOptions {
-    BriefOptions {
-        sources: vec![common::samples_dir().display().to_string()],
-        out_dir: home.join("out"),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
-        voice: None,
-        speaker: None,
-        params: Default::default(),
-        pauses: Default::default(),
-        diacritize: Some(false),
-        lexicon: None,
-        max_minutes,
-        nashra_home: home.to_path_buf(),
-        use_cache: false,
-        gather: Default::default(),
-        templates,
-        production: Default::default(),
-        jobs: None,
-        sounds: Default::default(),
-        model_layout: Default::default(),
-    }
+    let sources = vec![common::samples_dir().display().to_string()];
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let mut options = BriefOptions::new(sources, home.join("out"), date, home);
+    options.speech.diacritize = Some(false);
+    options.speech.use_cache = false;
+    options.max_minutes = max_minutes;
+    options.templates = templates;
+    options
 }
 
 /// One block per segment: kind, story, pause, then the written and the spoken text.
