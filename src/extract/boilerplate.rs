@@ -570,13 +570,14 @@ fn is_share_row(folded: &str) -> bool {
     })
 }
 
-/// True when at most `allowed_other` words are not date/time words or numbers, and the text has
-/// at least one digit.
+/// True when at most `allowed_other` words are not date/time words or numbers, and the text
+/// has a date word or at least two numbers: "5 يناير 2020", "12:30 GMT", "2020/01/05", but
+/// not a numbered label ("Meal 1", "الجزء 2"), which is a sub-heading of the body.
 fn is_mostly_date(folded: &str, allowed_other: usize) -> bool {
     if !folded.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let other = folded
+    let words: Vec<&str> = folded
         .split(|c: char| {
             c.is_whitespace()
                 || matches!(
@@ -585,13 +586,16 @@ fn is_mostly_date(folded: &str, allowed_other: usize) -> bool {
                 )
         })
         .filter(|w| !w.is_empty())
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| {
-            let bare = w.trim_start_matches('و');
-            !DATE_WORDS.contains(w) && !DATE_WORDS.contains(&bare) && !w.starts_with("gmt")
-        })
-        .count();
-    other <= allowed_other
+        .collect();
+    let is_number = |w: &&&str| w.chars().all(|c| c.is_ascii_digit());
+    let is_date_word = |w: &&&str| {
+        let bare = w.trim_start_matches('و');
+        DATE_WORDS.contains(w) || DATE_WORDS.contains(&bare) || w.starts_with("gmt")
+    };
+    let numbers = words.iter().filter(is_number).count();
+    let date_words = words.iter().filter(is_date_word).count();
+    let other = words.len() - numbers - date_words;
+    other <= allowed_other && (date_words > 0 || numbers >= 2)
 }
 
 fn is_parenthesized(folded: &str) -> bool {
@@ -614,6 +618,22 @@ fn is_symbols_only(folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_labels_are_sub_headings_not_datelines() {
+        let body = "افتتحت البلدية اليوم محطة جديدة لتحلية مياه البحر تكفي نحو مئتي ألف نسمة.";
+        let lines = [
+            "الجزء 2",
+            body,
+            "5 يناير 2020",
+            "12:30 GMT",
+            "Meal 1",
+            "2020/01/05",
+        ];
+        let paragraphs: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let kept = filter_paragraphs(paragraphs, "عنوان الخبر");
+        assert_eq!(kept, vec!["الجزء 2", body, "Meal 1"]);
+    }
 
     #[test]
     fn recurring_sub_headings_stay_but_repeated_sentences_go() {
