@@ -46,21 +46,20 @@ pub fn brief_options(
             .unwrap_or_else(|| config.output.dir.clone()),
         date: args.date.unwrap_or(today),
         speech: SpeechSettings {
-            voice: args.voice.clone().or(config.voice.id.clone()),
-            speaker: args.speaker.clone().or(config.voice.speaker.clone()),
-            params: SynthesisParams {
-                speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
-            },
-            pauses: config.pauses,
             diacritize: if args.no_diacritize {
                 Some(false)
             } else {
                 config.voice.diacritize
             },
             lexicon: args.lexicon.clone().or(config.voice.lexicon.clone()),
-            nashra_home: env.home.clone(),
-            use_cache: !args.no_cache,
-            model_layout: env.model_layout.clone(),
+            ..speech_settings(
+                &args.voice,
+                &args.speaker,
+                args.speed,
+                args.no_cache,
+                config,
+                env,
+            )
         },
         max_minutes: args.max_minutes.or(limits.max_minutes),
         gather,
@@ -123,20 +122,40 @@ pub fn gather_options(config: &Config, env: &Environment) -> GatherOptions {
 pub fn read_options(args: &ReadArgs, config: &Config, env: &Environment) -> ReadOptions {
     ReadOptions {
         source: args.source.clone(),
-        speech: SpeechSettings {
-            voice: args.voice.clone().or(config.voice.id.clone()),
-            speaker: args.speaker.clone().or(config.voice.speaker.clone()),
-            params: SynthesisParams {
-                speed: args.speed.or(config.voice.speed).unwrap_or(1.0),
-            },
-            pauses: config.pauses,
-            diacritize: config.voice.diacritize,
-            lexicon: config.voice.lexicon.clone(),
-            nashra_home: env.home.clone(),
-            use_cache: !args.no_cache,
-            model_layout: env.model_layout.clone(),
-        },
+        speech: speech_settings(
+            &args.voice,
+            &args.speaker,
+            args.speed,
+            args.no_cache,
+            config,
+            env,
+        ),
         gather: gather_options(config, env),
+    }
+}
+
+/// The voice flags over the config's `[voice]` and `[pauses]`, with the environment's home
+/// and model layout (what `brief` and `read` share).
+fn speech_settings(
+    voice: &Option<String>,
+    speaker: &Option<String>,
+    speed: Option<f32>,
+    no_cache: bool,
+    config: &Config,
+    env: &Environment,
+) -> SpeechSettings {
+    SpeechSettings {
+        voice: voice.clone().or(config.voice.id.clone()),
+        speaker: speaker.clone().or(config.voice.speaker.clone()),
+        params: SynthesisParams {
+            speed: speed.or(config.voice.speed).unwrap_or(1.0),
+        },
+        pauses: config.pauses,
+        diacritize: config.voice.diacritize,
+        lexicon: config.voice.lexicon.clone(),
+        nashra_home: env.home.clone(),
+        use_cache: !no_cache,
+        model_layout: env.model_layout.clone(),
     }
 }
 
