@@ -44,7 +44,8 @@ pub fn bench(args: BenchArgs, env: &Environment, quiet: bool) -> Result<()> {
     let catalog = env.catalog()?;
     let voice = choose_voice(args.voice, &catalog, &env.store(), quiet);
     let date = chrono::Local::now().date_naive();
-    let figures = nashra::pipeline::bench::run(&args.samples, &voice, &env.home, date)?;
+    let figures =
+        nashra::pipeline::bench::run(&args.samples, &voice, &env.home, date, &env.model_layout)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&figures)?);
         return Ok(());

@@ -46,7 +46,7 @@ pub fn voices(command: VoicesCommand, env: &Environment, quiet: bool) -> Result<
             Ok(())
         }
         VoicesCommand::Add { model } => {
-            let added = tts::add_local_voice(&env.home, &model)?;
+            let added = tts::add_local_voice(&env.home, &model, &env.model_layout)?;
             if !quiet {
                 let manifest = &added.manifest;
                 println!(

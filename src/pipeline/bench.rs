@@ -12,7 +12,7 @@ use crate::pipeline::gather::{self, GatherOptions};
 use crate::pipeline::report::Report;
 use crate::progress::NoProgress;
 use crate::text::{self, FrontEnd};
-use crate::tts::{Catalog, SynthesisParams, TtsError, VoiceSource, VoiceStore};
+use crate::tts::{Catalog, ModelLayout, SynthesisParams, TtsError, VoiceSource, VoiceStore};
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -42,12 +42,14 @@ pub enum BenchError {
     Brief(#[from] brief::BriefError),
 }
 
-/// Run every benchmark on `samples` with `voice_id`; briefings go to a temporary folder.
+/// Run every benchmark on `samples` with `voice_id`, its neural model run in `layout`;
+/// briefings go to a temporary folder.
 pub fn run(
     samples: &Path,
     voice_id: &str,
     nashra_home: &Path,
     date: chrono::NaiveDate,
+    layout: &ModelLayout,
 ) -> Result<Vec<Figure>, BenchError> {
     let mut figures = Vec::new();
     let articles = extraction(samples, &mut figures)?;
@@ -59,8 +61,8 @@ pub fn run(
         })
         .collect();
     front_end(&sentences, &mut figures)?;
-    synthesis(&sentences, voice_id, nashra_home, &mut figures)?;
-    briefing(samples, voice_id, nashra_home, date, &mut figures)?;
+    synthesis(&sentences, voice_id, nashra_home, layout, &mut figures)?;
+    briefing(samples, voice_id, nashra_home, date, layout, &mut figures)?;
     Ok(figures)
 }
 
@@ -145,6 +147,7 @@ fn synthesis(
     sentences: &[String],
     voice_id: &str,
     home: &Path,
+    layout: &ModelLayout,
     figures: &mut Vec<Figure>,
 ) -> Result<(), BenchError> {
     let catalog = Catalog::load(home)?;
@@ -167,7 +170,7 @@ fn synthesis(
     }
     for (workers, threads, as_shipped) in plans {
         let source = match as_shipped {
-            false => VoiceSource::from_manifest(manifest.clone(), &store)?,
+            false => VoiceSource::from_manifest_with(manifest.clone(), &store, layout)?,
             true => {
                 let layout = crate::tts::ModelLayout::AsShipped("asked for".into());
                 VoiceSource::from_manifest_with(manifest.clone(), &store, &layout)?
@@ -209,6 +212,7 @@ fn briefing(
     voice_id: &str,
     home: &Path,
     date: chrono::NaiveDate,
+    layout: &ModelLayout,
     figures: &mut Vec<Figure>,
 ) -> Result<(), BenchError> {
     let out = tempfile::tempdir().map_err(|e| BenchError::NoSamples(e.to_string()))?;
@@ -217,6 +221,7 @@ fn briefing(
         let mut options = BriefOptions::new(sources, out.path(), date, home);
         options.speech.voice = Some(voice_id.to_string());
         options.speech.use_cache = use_cache;
+        options.speech.model_layout = layout.clone();
         options
     };
     let first = Instant::now();

@@ -323,7 +323,11 @@ pub struct AddedVoice {
 /// verified, and the model is loaded once to prove it works. The id is the model's file name
 /// without `.onnx`. Refuses a missing or unreadable config, an unknown eSpeak voice and a model
 /// that does not load, leaving nothing behind.
-pub fn add_local_voice(nashra_home: &Path, model: &Path) -> Result<AddedVoice, TtsError> {
+pub fn add_local_voice(
+    nashra_home: &Path,
+    model: &Path,
+    layout: &super::ModelLayout,
+) -> Result<AddedVoice, TtsError> {
     let unusable = |path: &Path, message: String| TtsError::VoiceLoad {
         path: path.to_path_buf(),
         message,
@@ -367,8 +371,8 @@ pub fn add_local_voice(nashra_home: &Path, model: &Path) -> Result<AddedVoice, T
         error
     };
     let manifest_path = write_user_manifest(nashra_home, &manifest).map_err(undo)?;
-    let loaded =
-        super::VoiceSource::from_manifest(manifest.clone(), &store).and_then(|s| s.load(1));
+    let loaded = super::VoiceSource::from_manifest_with(manifest.clone(), &store, layout)
+        .and_then(|s| s.load(1));
     if let Err(error) = loaded {
         let _ = fs::remove_file(&manifest_path);
         return Err(undo(unusable(
