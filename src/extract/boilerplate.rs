@@ -105,18 +105,18 @@ pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
     let verdicts: Vec<Verdict> = paragraphs.iter().map(|p| classify(p)).collect();
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut seen = std::collections::HashSet::new();
+    let mut last_kept_key = String::new();
     let mut index = 0;
     while index < paragraphs.len() {
         let paragraph = &paragraphs[index];
         match verdicts[index] {
             Verdict::Keep => {
                 let key = fold_arabic(paragraph);
-                let repeats_last = kept
-                    .last()
-                    .is_some_and(|last: &String| fold_arabic(last) == key);
+                let repeats_last = !kept.is_empty() && key == last_kept_key;
                 let first_time = seen.insert(key.clone());
                 if key != title_key && !repeats_last && (first_time || may_recur(paragraph)) {
                     kept.push(paragraph.clone());
+                    last_kept_key = key;
                 }
             }
             Verdict::Drop => {}
@@ -587,13 +587,14 @@ fn is_mostly_date(folded: &str, allowed_other: usize) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let is_number = |w: &&&str| w.chars().all(|c| c.is_ascii_digit());
-    let is_date_word = |w: &&&str| {
-        let bare = w.trim_start_matches('و');
-        DATE_WORDS.contains(w) || DATE_WORDS.contains(&bare) || w.starts_with("gmt")
+    let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let is_date_word = |w: &str| {
+        DATE_WORDS.contains(&w)
+            || DATE_WORDS.contains(&w.trim_start_matches('و'))
+            || w.starts_with("gmt")
     };
-    let numbers = words.iter().filter(is_number).count();
-    let date_words = words.iter().filter(is_date_word).count();
+    let numbers = words.iter().filter(|w| is_number(w)).count();
+    let date_words = words.iter().filter(|w| is_date_word(w)).count();
     let other = words.len() - numbers - date_words;
     other <= allowed_other && (date_words > 0 || numbers >= 2)
 }
