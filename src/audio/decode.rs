@@ -62,6 +62,22 @@ pub fn decode_file_with(
     decode_stream(Box::new(file), &hint, on_chunk).map_err(|e| e.into_error(Some(path)))
 }
 
+/// Decode the audio arriving on `reader` (no seeking) chunk by chunk, like
+/// [`decode_file_with`]; `name` is used in errors.
+pub fn decode_reader_with<R: std::io::Read + Send + Sync + 'static>(
+    reader: R,
+    extension: Option<&str>,
+    name: &Path,
+    on_chunk: &mut dyn FnMut(&[f32], u32),
+) -> Result<(), AudioError> {
+    let mut hint = Hint::new();
+    if let Some(extension) = extension {
+        hint.with_extension(extension);
+    }
+    let source = symphonia::core::io::ReadOnlySource::new(reader);
+    decode_stream(Box::new(source), &hint, on_chunk).map_err(|e| e.into_error(Some(name)))
+}
+
 /// Decode an in-memory audio file; `extension` (e.g. `"mp3"`) helps format detection.
 pub fn decode_bytes(bytes: Vec<u8>, extension: Option<&str>) -> Result<Clip, AudioError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {

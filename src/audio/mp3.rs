@@ -93,6 +93,74 @@ pub fn measure_encoded_file(path: &Path) -> Result<Loudness, AudioError> {
     measure_decoded(&mut |on_chunk| decode_file_with(path, Some("mp3"), on_chunk))
 }
 
+/// Loudness of the MP3 stream whose bytes arrive on `bytes` as it is encoded (see
+/// [`Mp3FileWriter::tap`]), decoded and measured chunk by chunk, side by side with the
+/// encoder. The stream has no LAME tag yet, so the encoder's delay is decoded too: a few
+/// milliseconds of silence at the start, which measure as nothing.
+pub fn measure_encoded_stream(
+    bytes: std::sync::mpsc::Receiver<Vec<u8>>,
+) -> Result<Loudness, AudioError> {
+    let mut reader = Some(ChannelReader {
+        bytes: std::sync::Mutex::new(bytes),
+        current: Vec::new(),
+        at: 0,
+    });
+    let name = Path::new("MP3 stream");
+    measure_decoded(&mut |on_chunk| match reader.take() {
+        Some(reader) => super::decode::decode_reader_with(reader, Some("mp3"), name, on_chunk),
+        None => Err(AudioError::Unmeasurable),
+    })
+}
+
+/// Bytes read from a channel, in order, until every sender is gone (the lock only makes it
+/// shareable, as the decoder's source must be).
+struct ChannelReader {
+    bytes: std::sync::Mutex<std::sync::mpsc::Receiver<Vec<u8>>>,
+    current: Vec<u8>,
+    at: usize,
+}
+
+impl std::io::Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.current.len() {
+            let next = match self.bytes.get_mut() {
+                Ok(receiver) => receiver.recv(),
+                Err(_) => return Ok(0),
+            };
+            match next {
+                Ok(bytes) => (self.current, self.at) = (bytes, 0),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len() - self.at);
+        buf[..n].copy_from_slice(&self.current[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// A writer that also hands a copy of every byte to a channel (while anyone listens).
+struct Tapped<'a> {
+    file: &'a mut std::io::BufWriter<std::fs::File>,
+    tap: &'a mut Option<std::sync::mpsc::Sender<Vec<u8>>>,
+}
+
+impl std::io::Write for Tapped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        if let Some(tap) = self.tap.as_ref() {
+            if tap.send(buf[..n].to_vec()).is_err() {
+                *self.tap = None;
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// A decoder handing mono samples and their rate to a callback, chunk by chunk.
 type ChunkDecoder<'a> = dyn FnMut(&mut dyn FnMut(&[f32], u32)) -> Result<(), AudioError> + 'a;
 
@@ -285,6 +353,7 @@ pub struct Mp3FileWriter {
     file: std::io::BufWriter<std::fs::File>,
     path: tempfile::TempPath,
     audio_start: u64,
+    tap: Option<std::sync::mpsc::Sender<Vec<u8>>>,
 }
 
 impl Mp3FileWriter {
@@ -312,20 +381,38 @@ impl Mp3FileWriter {
             file,
             path,
             audio_start: head.len() as u64,
+            tap: None,
         })
+    }
+
+    /// Hand a copy of the encoded audio, as it is made, to a receiver (e.g.
+    /// [`measure_encoded_stream`] on another thread); the channel closes when the file is
+    /// finished.
+    pub fn tap(&mut self) -> std::sync::mpsc::Receiver<Vec<u8>> {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        self.tap = Some(sender);
+        receiver
     }
 
     /// Encode `samples`.
     pub fn push(&mut self, samples: &[f32]) -> Result<(), AudioError> {
-        self.encoder.push(samples, &mut self.file)
+        let mut out = Tapped {
+            file: &mut self.file,
+            tap: &mut self.tap,
+        };
+        self.encoder.push(samples, &mut out)
     }
 
     /// Finish the stream and its LAME tag; the complete file is at the returned path (removed
     /// when it is dropped unless persisted).
     pub fn finish(self) -> Result<tempfile::TempPath, AudioError> {
         use std::io::{Seek, SeekFrom, Write};
-        let mut file = self.file;
-        let tag = self.encoder.finish(&mut file)?;
+        let (mut file, mut tap) = (self.file, self.tap);
+        let tag = self.encoder.finish(&mut Tapped {
+            file: &mut file,
+            tap: &mut tap,
+        })?;
+        drop(tap);
         let mut file = file.into_inner().map_err(|e| write_error(e.into_error()))?;
         file.seek(SeekFrom::Start(self.audio_start))
             .map_err(write_error)?;

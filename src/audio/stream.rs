@@ -220,17 +220,24 @@ impl Spool {
     }
 
     /// A reader from the first sample.
+    #[cfg(test)]
     pub fn reader(&self) -> Result<SpoolReader, AudioError> {
+        self.reader_at(0)
+    }
+
+    /// A reader from sample `first` on (none left when it is past the end).
+    pub fn reader_at(&self, first: usize) -> Result<SpoolReader, AudioError> {
+        let first = first.min(self.len);
         let path = self.file.path();
         let mut file = self
             .file
             .reopen()
             .map_err(|source| io_error(path, source))?;
-        file.seek(SeekFrom::Start(0))
+        file.seek(SeekFrom::Start(first as u64 * 4))
             .map_err(|source| io_error(path, source))?;
         Ok(SpoolReader {
             reader: BufReader::with_capacity(1 << 20, file),
-            left: self.len,
+            left: self.len - first,
             bytes: Vec::new(),
         })
     }
@@ -595,6 +602,20 @@ pub fn render(
     out: &mut dyn FnMut(&[f32]) -> Result<(), AudioError>,
 ) -> Result<(), AudioError> {
     let total = dressing.dressed_len(spool.len());
+    render_range(spool, dressing, rate, mastering, 0..total, out)
+}
+
+/// [`render`] for the samples in `range` of the finished programme only. The limiter starts
+/// afresh at the range's start: to get the samples [`render`] gives there, start earlier by
+/// the limiter's reach and drop what comes before.
+fn render_range(
+    spool: &Spool,
+    dressing: &super::sounds::Dressing,
+    rate: u32,
+    mastering: Mastering,
+    range: std::ops::Range<usize>,
+    out: &mut dyn FnMut(&[f32]) -> Result<(), AudioError>,
+) -> Result<(), AudioError> {
     let speech = dressing.lead..dressing.lead + spool.len();
     let factor = 10f64.powf(mastering.gain_db / 20.0) as f32;
     let mut limiter = mastering
@@ -606,11 +627,11 @@ pub fn render(
             failure = out(samples).err();
         }
     };
-    let mut reader = spool.reader()?;
+    let mut reader = spool.reader_at(range.start.saturating_sub(speech.start))?;
     let (mut block, mut read) = (Vec::with_capacity(BLOCK), Vec::with_capacity(BLOCK));
-    let mut position = 0;
-    while position < total {
-        let len = BLOCK.min(total - position);
+    let mut position = range.start;
+    while position < range.end {
+        let len = BLOCK.min(range.end - position);
         block.clear();
         block.resize(len, 0.0);
         let from = speech.start.clamp(position, position + len);
@@ -639,21 +660,89 @@ pub fn render(
     failure.map_or(Ok(()), Err)
 }
 
-/// Integrated loudness (LUFS) of the programme [`render`] makes.
+/// Integrated loudness (LUFS) of the programme [`render`] makes. A long programme is
+/// rendered in one part per core, each on its own thread, the parts' meters combined: the
+/// gating blocks that straddle a seam are the only ones left out (a few in thousands).
 pub fn rendered_loudness(
     spool: &Spool,
     dressing: &super::sounds::Dressing,
     rate: u32,
     mastering: Mastering,
 ) -> Result<f64, AudioError> {
+    let total = dressing.dressed_len(spool.len());
+    let parts = measuring_parts(total, rate, crate::available_cores());
+    let lead_in = limiter_reach(rate) * 2;
+    let meters: Vec<Result<ebur128::EbuR128, AudioError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .iter()
+            .map(|part| {
+                let part = part.clone();
+                scope.spawn(move || measure_range(spool, dressing, rate, mastering, part, lead_in))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|_| Err(AudioError::Loudness("a meter failed".into())))
+            })
+            .collect()
+    });
+    let meters = meters.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let lufs = ebur128::EbuR128::loudness_global_multiple(meters.iter())
+        .map_err(|e| AudioError::Loudness(e.to_string()))?;
+    if lufs.is_finite() {
+        Ok(lufs)
+    } else {
+        Err(AudioError::Unmeasurable)
+    }
+}
+
+/// Programmes shorter than this are measured in one part, exactly.
+const MIN_PART_SECONDS: usize = 20;
+
+/// The ranges of a `total`-sample programme measured side by side: one per core, each at
+/// least [`MIN_PART_SECONDS`] long.
+fn measuring_parts(total: usize, rate: u32, cores: usize) -> Vec<std::ops::Range<usize>> {
+    let longest = total / (MIN_PART_SECONDS * rate.max(1) as usize).max(1);
+    let count = cores.min(longest).max(1);
+    let size = total.div_ceil(count).max(1);
+    (0..total)
+        .step_by(size)
+        .map(|start| start..(start + size).min(total))
+        .collect()
+}
+
+/// A meter fed the finished programme's samples in `part`, rendered from `lead_in` samples
+/// earlier so the limiter has the context it would have had.
+fn measure_range(
+    spool: &Spool,
+    dressing: &super::sounds::Dressing,
+    rate: u32,
+    mastering: Mastering,
+    part: std::ops::Range<usize>,
+    lead_in: usize,
+) -> Result<ebur128::EbuR128, AudioError> {
     let mut meter = ebur128::EbuR128::new(1, rate, ebur128::Mode::I)
         .map_err(|e| AudioError::Loudness(e.to_string()))?;
-    render(spool, dressing, rate, mastering, &mut |samples| {
-        meter
-            .add_frames_f32(samples)
-            .map_err(|e| AudioError::Loudness(e.to_string()))
-    })?;
-    integrated_of(&meter)
+    let start = part.start.saturating_sub(lead_in);
+    let mut skip = part.start - start;
+    render_range(
+        spool,
+        dressing,
+        rate,
+        mastering,
+        start..part.end,
+        &mut |samples| {
+            let dropped = skip.min(samples.len());
+            skip -= dropped;
+            meter
+                .add_frames_f32(&samples[dropped..])
+                .map_err(|e| AudioError::Loudness(e.to_string()))
+        },
+    )?;
+    Ok(meter)
 }
 
 /// The integrated loudness a meter found, or [`AudioError::Unmeasurable`] for silence.
@@ -751,6 +840,62 @@ mod tests {
             .finish(&mut |b| out.extend_from_slice(b))
             .unwrap_or_else(|e| panic!("{e}"));
         out
+    }
+
+    #[test]
+    fn long_programmes_are_measured_in_parts_that_cover_them_once() {
+        assert_eq!(
+            measuring_parts(100, 10, 2),
+            vec![0..100],
+            "too short to split"
+        );
+        let total = 44100 * 600 + 7;
+        let parts = measuring_parts(total, 44100, 2);
+        assert_eq!(parts.len(), 2);
+        assert_eq!((parts[0].start, parts[0].end), (0, parts[1].start));
+        assert_eq!(parts[1].end, total);
+        assert_eq!(
+            measuring_parts(44100 * 50, 44100, 8).len(),
+            2,
+            "parts of 20 s at least"
+        );
+        assert_eq!(
+            measuring_parts(0, 44100, 2),
+            Vec::<std::ops::Range<usize>>::new()
+        );
+    }
+
+    #[test]
+    fn a_programme_measured_in_parts_measures_as_measured_whole() -> Result<(), AudioError> {
+        let rate = 8000;
+        let mut samples = noisy_speech(rate, 400.0);
+        // A loud second half: the parts differ, so a wrong combination would show.
+        let half = samples.len() / 2;
+        samples[half..].iter_mut().for_each(|s| *s *= 1.8);
+        let dir = tempfile::tempdir().map_err(|e| io_error(Path::new("tmp"), e))?;
+        let mut writer = SpoolWriter::create(dir.path())?;
+        writer.write(&samples)?;
+        let spool = writer.finish()?;
+        let dressing = super::super::sounds::Dressing::default();
+        for mastering in [
+            Mastering::unity(),
+            Mastering {
+                gain_db: 6.0,
+                ceiling_dbtp: Some(-1.5),
+            },
+        ] {
+            let mut whole = ebur128::EbuR128::new(1, rate, ebur128::Mode::I)
+                .map_err(|e| AudioError::Loudness(e.to_string()))?;
+            render(&spool, &dressing, rate, mastering, &mut |block| {
+                whole
+                    .add_frames_f32(block)
+                    .map_err(|e| AudioError::Loudness(e.to_string()))
+            })?;
+            let whole = integrated_of(&whole)?;
+            let parts = rendered_loudness(&spool, &dressing, rate, mastering)?;
+            assert!((whole - parts).abs() < 0.02, "{whole} vs {parts} LUFS");
+        }
+        Ok(())
     }
 
     #[test]

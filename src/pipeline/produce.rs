@@ -309,15 +309,16 @@ impl Master<'_> {
     /// Returns the loudness of the finished MP3 (`None` for a silent programme).
     fn write(&self, mastering: Option<Mastering>) -> Result<Option<Loudness>, ProduceError> {
         let Some(mut mastering) = mastering else {
-            let (wav, mp3) = self.render_files(Mastering::unity())?;
+            let (wav, mp3, _) = self.render_files(Mastering::unity())?;
             self.persist(wav, mp3)?;
             return Ok(None);
         };
         let mut encodings = 0;
         loop {
             encodings += 1;
-            let (wav, mp3_file) = self.render_files(mastering)?;
-            let loudness = match mp3::measure_encoded_file(&mp3_file) {
+            let (wav, mp3_file, measured) = self.render_files(mastering)?;
+            let measured = measured.or_else(|_| mp3::measure_encoded_file(&mp3_file));
+            let loudness = match measured {
                 Ok(loudness) => Some(loudness),
                 Err(AudioError::Unmeasurable) => None,
                 Err(e) => return Err(e.into()),
@@ -337,11 +338,10 @@ impl Master<'_> {
     }
 
     /// One pass over the programme writing the WAV (here) and the MP3 (on a thread of its
-    /// own, so encoding runs beside everything else); both as temporary files.
-    fn render_files(
-        &self,
-        mastering: Mastering,
-    ) -> Result<(tempfile::TempPath, tempfile::TempPath), ProduceError> {
+    /// own, so encoding runs beside everything else); both as temporary files. A third
+    /// thread decodes the MP3 as it is encoded and measures it (the result, third, is that
+    /// measurement).
+    fn render_files(&self, mastering: Mastering) -> Result<RenderedFiles, ProduceError> {
         let mut wav = WavFileWriter::create(self.day_dir, self.rate)?;
         let mut mp3 = Mp3FileWriter::create(
             self.day_dir,
@@ -349,8 +349,10 @@ impl Master<'_> {
             self.meta,
             self.total_samples,
         )?;
+        let encoded_bytes = mp3.tap();
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<f32>>(MP3_QUEUE_BLOCKS);
-        let (rendered, encoded) = std::thread::scope(|scope| {
+        let (rendered, encoded, measured) = std::thread::scope(|scope| {
+            let checker = scope.spawn(move || mp3::measure_encoded_stream(encoded_bytes));
             let encoder = scope.spawn(move || -> Result<tempfile::TempPath, AudioError> {
                 for block in receiver {
                     mp3.push(&block)?;
@@ -373,11 +375,14 @@ impl Master<'_> {
             let encoded = encoder
                 .join()
                 .unwrap_or_else(|_| Err(AudioError::encode_message("the MP3 encoder failed")));
-            (rendered, encoded)
+            let measured = checker
+                .join()
+                .unwrap_or_else(|_| Err(AudioError::Loudness("the MP3 meter failed".into())));
+            (rendered, encoded, measured)
         });
         let mp3 = encoded?;
         rendered?;
-        Ok((wav.finish()?, mp3))
+        Ok((wav.finish()?, mp3, measured))
     }
 
     /// Put the finished files in place (each renamed over the previous one, complete).
@@ -397,6 +402,14 @@ impl Master<'_> {
         Ok(())
     }
 }
+
+/// The WAV and MP3 files of one rendering, and the MP3's loudness as measured while it was
+/// encoded.
+type RenderedFiles = (
+    tempfile::TempPath,
+    tempfile::TempPath,
+    Result<Loudness, AudioError>,
+);
 
 /// Blocks waiting for the MP3 encoder.
 const MP3_QUEUE_BLOCKS: usize = 16;

@@ -3,6 +3,7 @@ pub(crate) mod catalog;
 pub(crate) mod clip_cache;
 pub(crate) mod decoder_layout;
 pub(crate) mod espeak;
+pub(crate) mod optimized;
 pub(crate) mod piper;
 pub(crate) mod protobuf;
 pub(crate) mod session;
@@ -186,10 +187,13 @@ pub struct VoiceSource {
     speaker_id: Option<i64>,
 }
 
-/// A Piper voice's verified files and the model bytes ONNX Runtime gets.
+/// A Piper voice's verified files, the model bytes ONNX Runtime gets (made when first
+/// needed) and the cached optimized graph that usually spares making them.
 struct PiperModel {
     files: store::VerifiedVoiceFiles,
-    runtime_model: Arc<[u8]>,
+    requested: ModelLayout,
+    runtime: std::sync::OnceLock<(Arc<[u8]>, ModelLayout)>,
+    optimized: optimized::OptimizedModel,
     layout: ModelLayout,
 }
 
@@ -219,7 +223,8 @@ impl VoiceSource {
             Engine::Piper => {
                 let files = store.verified_files(&manifest)?;
                 let rate = piper::config_of(&files)?.sample_rate();
-                (Some(PiperModel::new(files, layout)), rate)
+                let voice_dir = store.voice_dir(&manifest.id);
+                (Some(PiperModel::new(files, layout, &voice_dir)), rate)
             }
         };
         Ok(Self {
@@ -278,11 +283,11 @@ impl VoiceSource {
         let manifest = self.manifest.clone();
         match &self.piper {
             Some(model) => {
-                let mut voice = piper::PiperVoice::load(
-                    &model.files,
-                    &model.runtime_model,
-                    &session::SessionSettings::with_threads(intra_threads),
-                )?;
+                let settings = session::SessionSettings::with_threads(intra_threads);
+                let config = piper::config_of(&model.files)?;
+                let session = model.session(&settings)?;
+                let mut voice =
+                    piper::PiperVoice::from_session(config, session, &model.files.model);
                 voice.set_speaker_id(self.speaker_id.unwrap_or(0));
                 Ok(Voice::Piper {
                     manifest,
@@ -299,22 +304,55 @@ impl VoiceSource {
 }
 
 impl PiperModel {
-    fn new(files: store::VerifiedVoiceFiles, layout: &ModelLayout) -> Self {
-        let rewritten = match layout {
-            ModelLayout::Decoder2d => {
-                decoder_layout::rewrite_decoder_2d(&files.model_bytes).map_err(|e| e.to_string())
-            }
-            ModelLayout::AsShipped(why) => Err(why.clone()),
-        };
-        let (runtime_model, layout) = match rewritten {
-            Ok(bytes) => (Arc::from(bytes), ModelLayout::Decoder2d),
-            Err(why) => (files.model_bytes.clone(), ModelLayout::AsShipped(why)),
-        };
-        Self {
+    /// The model of `files`, to be run in `requested` layout, its optimized graph cached in
+    /// `voice_dir`.
+    fn new(files: store::VerifiedVoiceFiles, requested: &ModelLayout, voice_dir: &Path) -> Self {
+        let optimized =
+            optimized::OptimizedModel::locate(voice_dir, &files.model_sha256, requested);
+        let mut model = Self {
             files,
-            runtime_model,
-            layout,
+            requested: requested.clone(),
+            runtime: std::sync::OnceLock::new(),
+            layout: requested.clone(),
+            optimized,
+        };
+        model.layout = match model.optimized.cached_layout() {
+            Some(layout) => layout,
+            None => model.runtime().1.clone(),
+        };
+        model
+    }
+
+    /// The model bytes ONNX Runtime gets and their layout: rewritten as asked, or as shipped
+    /// (with the reason) when the rewrite declines.
+    fn runtime(&self) -> &(Arc<[u8]>, ModelLayout) {
+        self.runtime.get_or_init(|| {
+            let rewritten = match &self.requested {
+                ModelLayout::Decoder2d => {
+                    decoder_layout::rewrite_decoder_2d(&self.files.model_bytes)
+                        .map_err(|e| e.to_string())
+                }
+                ModelLayout::AsShipped(why) => Err(why.clone()),
+            };
+            match rewritten {
+                Ok(bytes) => (Arc::from(bytes), ModelLayout::Decoder2d),
+                Err(why) => (self.files.model_bytes.clone(), ModelLayout::AsShipped(why)),
+            }
+        })
+    }
+
+    /// A new session: over the cached optimized graph when there is one, else over the model
+    /// bytes, saving the optimized graph for the next load.
+    fn session(
+        &self,
+        settings: &session::SessionSettings,
+    ) -> Result<ort::session::Session, TtsError> {
+        if let Some(session) = self.optimized.load(settings) {
+            return Ok(session);
         }
+        let (bytes, layout) = self.runtime();
+        self.optimized
+            .build_and_save(&self.files.model, bytes, layout, settings)
     }
 }
 
@@ -496,5 +534,98 @@ pub fn default_voice_id(catalog: &Catalog, store: &VoiceStore) -> (String, Optio
                 catalog::PREFERRED_ARABIC_VOICE
             )),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The test voice's folder (scripts/setup.sh puts it there), or `None` off CI.
+    fn test_voice_dir() -> Option<PathBuf> {
+        let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(".deps/voices/en_US-joe-medium")
+            });
+        if dir.join("en_US-joe-medium.onnx").is_file() {
+            return Some(dir);
+        }
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "test voice missing in {}: run scripts/setup.sh",
+            dir.display()
+        );
+        println!("skipped: test voice missing in {}", dir.display());
+        None
+    }
+
+    /// The first load saves the optimized graph next to the voice; a later load runs from it
+    /// and speaks the same samples (noise off, so runs are deterministic); a damaged cache is
+    /// made again.
+    #[test]
+    fn the_optimized_graph_is_cached_and_speaks_the_same_audio() -> Result<(), TtsError> {
+        let Some(voice_dir) = test_voice_dir() else {
+            return Ok(());
+        };
+        let home = tempfile::tempdir().map_err(|e| TtsError::io(Path::new("tmp"), e))?;
+        let store = VoiceStore::new(home.path());
+        let manifest = Catalog::built_in()?.get("en_US-joe-medium")?.clone();
+        store.install_from_dir(&manifest, &voice_dir)?;
+        let phonemes = phonemize(
+            "The council met on Tuesday, and the vote was close.",
+            "en-us",
+        )?;
+        let noise_off = piper::Scales {
+            noise_scale: 0.0,
+            length_scale: 1.0,
+            noise_w: 0.0,
+        };
+        let speak = || -> Result<(Vec<f32>, ModelLayout), TtsError> {
+            let source = VoiceSource::from_manifest(manifest.clone(), &store)?;
+            let layout = source.model_layout().cloned().unwrap_or_default();
+            let Voice::Piper { mut voice, .. } = source.load(1)? else {
+                panic!("a Piper voice");
+            };
+            Ok((voice.speak_phonemes(&phonemes, noise_off)?, layout))
+        };
+        let cache_dir = store.voice_dir(&manifest.id).join(optimized::OPTIMIZED_DIR);
+        let cached_models = || {
+            std::fs::read_dir(&cache_dir).map_or(0, |entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "onnx"))
+                    .count()
+            })
+        };
+        let (fresh, fresh_layout) = speak()?;
+        assert_eq!(
+            cached_models(),
+            1,
+            "the first load saves the optimized graph"
+        );
+        let (cached, cached_layout) = speak()?;
+        assert_eq!(cached_layout, fresh_layout);
+        assert_eq!(fresh.len(), cached.len());
+        let worst = fresh
+            .iter()
+            .zip(&cached)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f32, f32::max);
+        assert!(worst < 1e-4, "samples differ by up to {worst}");
+        for entry in std::fs::read_dir(&cache_dir).map_err(|e| TtsError::io(&cache_dir, e))? {
+            let path = entry.map_err(|e| TtsError::io(&cache_dir, e))?.path();
+            if path.extension().is_some_and(|x| x == "onnx") {
+                std::fs::write(&path, b"damaged").map_err(|e| TtsError::io(&path, e))?;
+            }
+        }
+        let (again, _) = speak()?;
+        assert_eq!(
+            again.len(),
+            fresh.len(),
+            "a damaged cache falls back to the model"
+        );
+        assert_eq!(cached_models(), 1, "and is made again");
+        Ok(())
     }
 }

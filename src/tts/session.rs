@@ -37,15 +37,52 @@ pub fn environment() -> Result<&'static Environment, String> {
         .map_err(Clone::clone)
 }
 
-/// A session builder with `settings` applied.
+/// A session builder with `settings` applied, optimizing the graph fully.
 pub fn session_builder(settings: &SessionSettings) -> Result<SessionBuilder, String> {
+    builder_at(settings, GraphOptimizationLevel::All)
+}
+
+fn builder_at(
+    settings: &SessionSettings,
+    level: GraphOptimizationLevel,
+) -> Result<SessionBuilder, String> {
     let environment = environment()?;
     Session::builder(environment)
         .map_err(|e| e.to_string())?
-        .with_optimization_level(GraphOptimizationLevel::All)
+        .with_optimization_level(level)
         .map_err(|e| e.to_string())?
         .with_intra_threads(settings.intra_threads.max(1))
         .map_err(|e| e.to_string())
+}
+
+/// A session over a graph ONNX Runtime optimized and saved before (see
+/// [`build_session_saving`]): loaded as it is, with no optimization pass.
+pub fn session_from_optimized_file(
+    path: &Path,
+    settings: &SessionSettings,
+) -> Result<Session, String> {
+    builder_at(settings, GraphOptimizationLevel::Disable)?
+        .commit_from_file(path)
+        .map_err(|e| e.to_string())
+}
+
+/// Like [`build_session`], also saving the optimized graph to `save_to`.
+pub fn build_session_saving(
+    model: &Path,
+    bytes: &[u8],
+    settings: &SessionSettings,
+    save_to: &Path,
+) -> Result<Session, TtsError> {
+    let fail = |message: String| TtsError::VoiceLoad {
+        path: model.to_path_buf(),
+        message,
+    };
+    session_builder(settings)
+        .map_err(fail)?
+        .with_optimized_model_path(save_to)
+        .map_err(|e| fail(e.to_string()))?
+        .commit_from_memory(bytes)
+        .map_err(|e| fail(e.to_string()))
 }
 
 /// A session over `bytes`, the model read from `model` (named in errors).
