@@ -71,7 +71,9 @@ pub(crate) fn cache_key(
 }
 
 /// Synthesize every text of `job` and return all the clips (see [`synthesize_into`], which
-/// hands them over one by one instead).
+/// hands them over one by one instead). All clips are held until the end, so the texts are
+/// spoken longest first: the workers then finish close together instead of one of them
+/// speaking a long last sentence alone.
 pub fn synthesize(
     source: &VoiceSource,
     ready: Vec<Voice>,
@@ -81,7 +83,10 @@ pub fn synthesize(
     progress: &dyn Progress,
 ) -> Result<Synthesized, TtsError> {
     let queue = ClipQueue::new(usize::MAX);
-    let mut out = synthesize_into(source, ready, workers, threads, job, progress, &[], &queue)?;
+    let order = longest_first(job.texts);
+    let mut out = synthesize_into(
+        source, ready, workers, threads, job, progress, &order, &queue,
+    )?;
     let clips = JobClips::new(&queue, job, source);
     out.clips = (0..job.texts.len())
         .map(|i| clips.clip(i).unwrap_or_else(|| clips.missing(i)))
@@ -279,6 +284,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// `misses` with those listed in `first` moved to the front (in `first`'s order).
+/// The indices of `texts`, longest text first (ties in text order).
+fn longest_first(texts: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].chars().count()));
+    order
+}
+
 fn first_things_first(misses: Vec<usize>, first: &[usize]) -> Vec<usize> {
     let is_miss: std::collections::HashSet<usize> = misses.iter().copied().collect();
     let early: Vec<usize> = first
@@ -545,6 +557,15 @@ mod tests {
         assert_eq!(threads_per_worker(1, 2, 1), 2);
         assert_eq!(threads_per_worker(1, 2, 2), 1);
         assert_eq!(threads_per_worker(2, 4, 4), 2);
+    }
+
+    #[test]
+    fn texts_held_to_the_end_are_spoken_longest_first() {
+        let texts: Vec<String> = ["ab", "abcd", "a", "abcd", ""]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(longest_first(&texts), vec![1, 3, 0, 2, 4]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub use catalog::{is_safe_name, Catalog, Engine, VoiceManifest};
 pub use clip_cache::ClipCache;
 pub use decoder_layout::rewrite_decoder_2d;
 pub use espeak::{phonemize, reads_diacritized_arabic};
+pub use piper::model_busy_seconds;
 #[doc(hidden)] // for the fuzz target that checks what the rewrite writes
 pub use protobuf::parse as parse_onnx_model;
 pub use store::{add_local_voice, default_home, AddedVoice, VoiceStore, DEFAULT_HF_ENDPOINT};

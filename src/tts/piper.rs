@@ -233,6 +233,7 @@ impl PiperVoice {
         let scales = [scales.noise_scale, scales.length_scale, scales.noise_w];
         let scales =
             Tensor::<f32>::from_array(([3usize], Box::<[f32]>::from(scales))).map_err(fail)?;
+        let _busy = ModelBusy::start();
         let outputs = if self.takes_speaker {
             let sid =
                 Tensor::<i64>::from_array(([1usize], vec![self.speaker_id].into_boxed_slice()))
@@ -244,6 +245,56 @@ impl PiperVoice {
         .map_err(fail)?;
         let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
         Ok(audio.to_vec())
+    }
+}
+
+/// Wall-clock time during which at least one model call was running, over the process.
+#[derive(Default)]
+struct BusyClock {
+    running: usize,
+    since: Option<std::time::Instant>,
+    total: std::time::Duration,
+}
+
+static MODEL_BUSY: std::sync::Mutex<BusyClock> = std::sync::Mutex::new(BusyClock {
+    running: 0,
+    since: None,
+    total: std::time::Duration::ZERO,
+});
+
+/// Seconds of wall-clock time this process has spent with at least one Piper model call
+/// running (calls on parallel workers overlap, and count once).
+pub fn model_busy_seconds() -> f64 {
+    let clock = MODEL_BUSY.lock().unwrap_or_else(|p| p.into_inner());
+    let running = clock
+        .since
+        .map_or(std::time::Duration::ZERO, |since| since.elapsed());
+    (clock.total + running).as_secs_f64()
+}
+
+/// Marks one model call running while it lives.
+struct ModelBusy;
+
+impl ModelBusy {
+    fn start() -> Self {
+        let mut clock = MODEL_BUSY.lock().unwrap_or_else(|p| p.into_inner());
+        if clock.running == 0 {
+            clock.since = Some(std::time::Instant::now());
+        }
+        clock.running += 1;
+        Self
+    }
+}
+
+impl Drop for ModelBusy {
+    fn drop(&mut self) {
+        let mut clock = MODEL_BUSY.lock().unwrap_or_else(|p| p.into_inner());
+        clock.running = clock.running.saturating_sub(1);
+        if clock.running == 0 {
+            if let Some(since) = clock.since.take() {
+                clock.total += since.elapsed();
+            }
+        }
     }
 }
 
@@ -264,6 +315,27 @@ mod tests {
         "speaker_id_map": {},
         "phoneme_id_map": {"_": [0], "^": [1], "$": [2], " ": [3], "a": [14, 99], "b": [15]}
     }"#;
+
+    #[test]
+    fn overlapping_model_calls_count_once() {
+        let before = model_busy_seconds();
+        let started = std::time::Instant::now();
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                scope.spawn(|| {
+                    let _busy = ModelBusy::start();
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                });
+            }
+        });
+        let busy = model_busy_seconds() - before;
+        let wall = started.elapsed().as_secs_f64();
+        assert!(busy >= 0.05 - 1e-3, "at least one call's length: {busy}");
+        assert!(
+            busy <= wall + 1e-3,
+            "never more than the wall time: {busy} > {wall}"
+        );
+    }
 
     #[test]
     fn long_strings_are_cut_at_spaces_and_fully_kept() {
