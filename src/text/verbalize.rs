@@ -398,7 +398,11 @@ impl Verbalizer {
     fn verbalize_with(&self, text: &str, vowelled: bool) -> String {
         text.split('\n')
             .map(|line| {
-                let line = abbreviations::expand(line);
+                let line = if vowelled {
+                    abbreviations::expand_vowelled(line)
+                } else {
+                    abbreviations::expand(line)
+                };
                 let needs_work = line.chars().any(|c| {
                     c.is_ascii_alphanumeric()
                         || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
