@@ -631,7 +631,7 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
                     noun_case: Some(case),
                     ..Before::default()
                 };
-                (vowel_word(this, &at), after)
+                (words::canonical(&vowel_word(this, &at)), after)
             }
         };
         out.push(vowelled);

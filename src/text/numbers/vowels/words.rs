@@ -174,8 +174,19 @@ const NISBAS: &[&str] = &[
     "مِئَوِيّ",
 ];
 
-/// Other adjectives: (masculine singular, its feminine).
-const ADJECTIVES: &[(&str, &str)] = &[("مُرَبَّع", "مُرَبَّعَة"), ("مُكَعَّب", "مُكَعَّبَة")];
+/// Other adjectives of the units: (form, ending).
+const ADJECTIVES: &[(&str, Ending)] = &[
+    ("مُرَبَّع", Ending::Triptote),
+    ("مُرَبَّعَة", Ending::Triptote),
+    ("مُرَبَّعًا", Ending::Fixed),
+    ("مُرَبَّعَانِ", Ending::Fixed),
+    ("مُرَبَّعَيْنِ", Ending::Fixed),
+    ("مُكَعَّب", Ending::Triptote),
+    ("مُكَعَّبَة", Ending::Triptote),
+    ("مُكَعَّبًا", Ending::Fixed),
+    ("مُكَعَّبَانِ", Ending::Fixed),
+    ("مُكَعَّبَيْنِ", Ending::Fixed),
+];
 
 /// Words written with their ending whatever the phrase (clock periods, particles, titles).
 const FIXED: &[&str] = &[
@@ -207,9 +218,8 @@ static WORDS: LazyLock<HashMap<String, (String, Ending, Role)>> = LazyLock::new(
     for &fixed in FIXED {
         add(fixed.to_string(), Ending::Fixed, Role::Particle);
     }
-    for &(masculine, feminine) in ADJECTIVES {
-        add(masculine.to_string(), Ending::Triptote, Role::Adjective);
-        add(feminine.to_string(), Ending::Triptote, Role::Adjective);
+    for &(form, ending) in ADJECTIVES {
+        add(form.to_string(), ending, Role::Adjective);
     }
     for &nisba in NISBAS {
         for (form, ending) in nisba_forms(nisba) {
@@ -238,7 +248,7 @@ fn nisba_forms(masculine: &str) -> Vec<(String, Ending)> {
 
 /// The marks on each letter in canonical (NFC) order: by code point, which for these eight
 /// marks is their combining class (the short vowel before the shadda).
-fn canonical(text: &str) -> String {
+pub(super) fn canonical(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut marks: Vec<char> = Vec::new();
     for c in text.chars() {
