@@ -334,6 +334,16 @@ fn parse_mixed_separators(text: &str) -> Option<NumberLit> {
 
 /// Glues a proclitic prefix (و، ب، ل…) to the first word of a reading;
 /// a definite-article prefix is dropped because ordinals carry their own.
+/// A year and its era (ألف وتسعمئة وأربعة وعشرين للميلاد), read in the oblique form.
+fn year_with_era(year: u64, era: &str) -> Reading {
+    Reading {
+        spoken: format!("{} {era}", dates::read_year(year)),
+        used: 2,
+        case: Some(Case::Oblique),
+        hour: false,
+    }
+}
+
 fn glue(prefix: &str, spoken: &str) -> String {
     let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
     format!("{prefix}{spoken}")
@@ -856,11 +866,8 @@ impl Verbalizer {
                 return Some(self.meaning_of_m(line, i, n, case));
             }
             if let Some(era) = era_word(next) {
-                if n >= 100 && next != "ق" {
-                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
-                }
-                if next == "ق.م" {
-                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
+                if (n >= 100 && next != "ق") || next == "ق.م" {
+                    return Some(year_with_era(n, era));
                 }
             }
             if let Some(entry) = self.nouns.lookup(next) {
@@ -978,7 +985,7 @@ impl Verbalizer {
     /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
     fn meaning_of_m(&self, line: &Line, i: usize, n: u64, case: Case) -> Reading {
         if (1000..=2100).contains(&n) {
-            return Reading::new(format!("{} للميلاد", dates::read_year(n)), 2);
+            return year_with_era(n, "للميلاد");
         }
         let _ = (line, i);
         Reading::new(units::metre().counted_phrase(n, case), 2)
@@ -1553,6 +1560,9 @@ mod tests {
         ("ارتفعت إلى 35 °C", "ارتفعت إلى خَمْسٍ وَثَلَاثِينَ دَرَجَةً مِئَوِيَّةً"),
         ("نسبة 45%", "نسبة خَمْسَةٍ وَأَرْبَعِينَ بِالْمِئَةِ"),
         ("الرقم 122", "الرقم وَاحِد اثْنَان اثْنَان"),
+        // A year with its era is oblique whatever its slot.
+        ("توفي 1924 م", "توفي أَلْفٍ وَتِسْعِمِئَةٍ وَأَرْبَعَةٍ وَعِشْرِينَ لِلْمِيلَادِ"),
+        ("عام 500 ق.م", "عام خَمْسِمِئَةٍ قَبْلَ الْمِيلَادِ"),
     ];
 
     #[test]
