@@ -62,6 +62,7 @@ const NOUNS: &[(&str, Ending)] = &[
     ("قَعْدَة", Ending::Triptote),
     ("حِجَّة", Ending::Triptote),
     ("آخِرَة", Ending::Triptote),
+    ("آخِر", Ending::Triptote),
     // Eras and clock words.
     ("مِيلَاد", Ending::Triptote),
     ("هِجْرَة", Ending::Triptote),
