@@ -9,14 +9,15 @@ use regex::Regex;
 use super::alphabet::is_arabic_letter;
 use super::dates;
 
-/// Abbreviated titles before a name, without their final dot.
-const TITLES: &[(&str, &str)] = &[
-    ("أ.د", "الأستاذ الدكتور"),
-    ("ا.د", "الأستاذ الدكتور"),
-    ("د", "الدكتور"),
-    ("أ", "الأستاذ"),
-    ("م", "المهندس"),
-    ("ج", "جامعة"),
+/// Abbreviated titles before a name, without their final dot: (written, spoken, vowelled).
+/// The vowelled form has no case ending: the case of a title depends on the sentence.
+const TITLES: &[(&str, &str, &str)] = &[
+    ("أ.د", "الأستاذ الدكتور", "الْأُسْتَاذ الدُّكْتُور"),
+    ("ا.د", "الأستاذ الدكتور", "الْأُسْتَاذ الدُّكْتُور"),
+    ("د", "الدكتور", "الدُّكْتُور"),
+    ("أ", "الأستاذ", "الْأُسْتَاذ"),
+    ("م", "المهندس", "الْمُهَنْدِس"),
+    ("ج", "جامعة", "جَامِعَة"),
 ];
 
 /// Two month names of the two calendars joined by a slash with spaces around it.
@@ -36,12 +37,22 @@ static SPACED_DUAL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Applies every line rewrite; text without a dot or slash is returned as is.
 pub fn expand(line: &str) -> Cow<'_, str> {
+    expand_with(line, false)
+}
+
+/// Like [`expand`], with the titles written vowelled (الدُّكْتُور), so the diacritizer keeps
+/// them; stripping the marks gives [`expand`]'s output.
+pub fn expand_vowelled(line: &str) -> Cow<'_, str> {
+    expand_with(line, true)
+}
+
+fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(line);
     if text.contains('/') {
         text = join_dual_months(&text).into_owned().into();
     }
     if text.contains('.') {
-        if let Some(expanded) = expand_titles(&text) {
+        if let Some(expanded) = expand_titles(&text, vowelled) {
             text = Cow::Owned(expanded);
         }
     }
@@ -64,12 +75,12 @@ fn join_dual_months(text: &str) -> Cow<'_, str> {
 
 /// Expands "د." and the other titles when a word follows them and no number precedes them
 /// (2021 م. is an era, 50 ج. a currency); `None` when nothing changed.
-fn expand_titles(text: &str) -> Option<String> {
+fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
     let tokens: Vec<&str> = text.split(' ').collect();
     let mut changed = false;
     let mut out = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
-        let title = title_of(token).filter(|_| {
+        let title = title_of(token, vowelled).filter(|_| {
             let next_is_word = tokens
                 .get(k + 1)
                 .and_then(|t| t.chars().next())
@@ -89,14 +100,14 @@ fn expand_titles(text: &str) -> Option<String> {
 }
 
 /// The leading punctuation and the spoken title of a token such as «د.» or "(أ.د.".
-fn title_of(token: &str) -> Option<(&str, &'static str)> {
+fn title_of(token: &str, vowelled: bool) -> Option<(&str, &'static str)> {
     let core_start = token.find(|c: char| !matches!(c, '"' | '(' | '«' | '\''))?;
     let (lead, rest) = token.split_at(core_start);
     let core = rest.strip_suffix('.')?;
     TITLES
         .iter()
-        .find(|(written, _)| *written == core)
-        .map(|(_, spoken)| (lead, *spoken))
+        .find(|(written, _, _)| *written == core)
+        .map(|(_, spoken, with_vowels)| (lead, if vowelled { *with_vowels } else { *spoken }))
 }
 
 #[cfg(test)]
@@ -109,6 +120,22 @@ mod tests {
         assert_eq!(expand("أ.د. سعاد علي"), "الأستاذ الدكتور سعاد علي");
         assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
         assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
+    }
+
+    #[test]
+    fn vowelled_titles_strip_to_the_plain_ones() {
+        assert_eq!(expand_vowelled("قال د. أحمد"), "قال الدُّكْتُور أحمد");
+        assert_eq!(
+            expand_vowelled("أ.د. سعاد وم. علي"),
+            "الْأُسْتَاذ الدُّكْتُور سعاد وم. علي"
+        );
+        for (_, spoken, vowelled) in TITLES {
+            let stripped: String = vowelled
+                .chars()
+                .filter(|c| !crate::text::diacritize::is_vowel_mark(*c))
+                .collect();
+            assert_eq!(&stripped, spoken);
+        }
     }
 
     #[test]

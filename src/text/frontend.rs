@@ -200,6 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn months_currencies_and_titles_reach_the_diacritizer_vowelled() {
+        let front_end = match FrontEnd::new("ar", true, None) {
+            Ok(front_end) => front_end,
+            Err(e) => panic!("front end: {e}"),
+        };
+        let sentence = front_end.process("قال د. أحمد إنه دفع 3 دولارات في 7 يناير 2020.");
+        let diacritized = sentence.diacritized.clone().unwrap_or_default();
+        for word in ["الدُّكْتُور", "دُولَارَاتٍ", "يَنَايِرَ"] {
+            assert!(diacritized.contains(word), "{word} not kept: {diacritized}");
+        }
+        assert_eq!(
+            super::super::diacritize::strip_vowel_marks(&diacritized),
+            sentence.spoken
+        );
+    }
+
+    #[test]
     fn latin_names_reach_an_arabic_voice_in_arabic_script() {
         let sentence = arabic().process("وقالت صحيفة The Guardian ووكالة Reuters إن 3 جنود قتلوا.");
         assert_eq!(

@@ -334,6 +334,16 @@ fn parse_mixed_separators(text: &str) -> Option<NumberLit> {
 
 /// Glues a proclitic prefix (و، ب، ل…) to the first word of a reading;
 /// a definite-article prefix is dropped because ordinals carry their own.
+/// A year and its era (ألف وتسعمئة وأربعة وعشرين للميلاد), read in the oblique form.
+fn year_with_era(year: u64, era: &str) -> Reading {
+    Reading {
+        spoken: format!("{} {era}", dates::read_year(year)),
+        used: 2,
+        case: Some(Case::Oblique),
+        hour: false,
+    }
+}
+
 fn glue(prefix: &str, spoken: &str) -> String {
     let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
     format!("{prefix}{spoken}")
@@ -398,7 +408,11 @@ impl Verbalizer {
     fn verbalize_with(&self, text: &str, vowelled: bool) -> String {
         text.split('\n')
             .map(|line| {
-                let line = abbreviations::expand(line);
+                let line = if vowelled {
+                    abbreviations::expand_vowelled(line)
+                } else {
+                    abbreviations::expand(line)
+                };
                 let needs_work = line.chars().any(|c| {
                     c.is_ascii_alphanumeric()
                         || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
@@ -852,11 +866,8 @@ impl Verbalizer {
                 return Some(self.meaning_of_m(line, i, n, case));
             }
             if let Some(era) = era_word(next) {
-                if n >= 100 && next != "ق" {
-                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
-                }
-                if next == "ق.م" {
-                    return Some(Reading::new(format!("{} {era}", dates::read_year(n)), 2));
+                if (n >= 100 && next != "ق") || next == "ق.م" {
+                    return Some(year_with_era(n, era));
                 }
             }
             if let Some(entry) = self.nouns.lookup(next) {
@@ -974,7 +985,7 @@ impl Verbalizer {
     /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
     fn meaning_of_m(&self, line: &Line, i: usize, n: u64, case: Case) -> Reading {
         if (1000..=2100).contains(&n) {
-            return Reading::new(format!("{} للميلاد", dates::read_year(n)), 2);
+            return year_with_era(n, "للميلاد");
         }
         let _ = (line, i);
         Reading::new(units::metre().counted_phrase(n, case), 2)
@@ -1482,6 +1493,125 @@ mod tests {
         assert_eq!(vowelled("قتل 35 شخصا"), "قتل خَمْسَةٌ وَثَلَاثُونَ شخصا");
         assert_eq!(vowelled("في 2020"), "في أَلْفَيْنِ وَعِشْرِينَ");
         assert_eq!(vowelled("وصل 200 جندي"), "وصل مِئَتَا جندي");
+    }
+
+    /// `(input, vowelled output)` for each class of word the verbalizer writes besides numbers.
+    const VOWELLED_WORDS: &[(&str, &str)] = &[
+        // Month names in dates, three calendars, genitive after من.
+        ("في 7 يناير 2020", "في السَّابِعِ من يَنَايِرَ عام أَلْفَيْنِ وَعِشْرِينَ"),
+        (
+            "وقع يوم 15 كانون الثاني 2019",
+            "وقع يوم الْخَامِسَ عَشَرَ من كَانُونَ الثَّانِي عام أَلْفَيْنِ وَتِسْعَةَ عَشَرَ",
+        ),
+        (
+            "يوم 16 يونيو/حزيران 2021",
+            "يوم السَّادِسَ عَشَرَ من يُونْيُو حَزِيرَانَ عام أَلْفَيْنِ وَوَاحِدٍ وَعِشْرِينَ",
+        ),
+        ("في أيلول/سبتمبر الماضي", "في أَيْلُول سِبْتَمْبِر الماضي"),
+        // Hijri dates: no عام, صفر the month, not the digit.
+        (
+            "في 7 محرم 1446 هـ",
+            "في السَّابِعِ من مُحَرَّم أَلْفٍ وَأَرْبَعِمِئَةٍ وَسِتَّةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
+        ),
+        (
+            "في 3 صفر 1445 هـ",
+            "في الثَّالِثِ من صَفَر أَلْفٍ وَأَرْبَعِمِئَةٍ وَخَمْسَةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
+        ),
+        (
+            "في 12 رمضان 1445 هـ",
+            "في الثَّانِيَ عَشَرَ من رَمَضَانَ أَلْفٍ وَأَرْبَعِمِئَةٍ وَخَمْسَةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
+        ),
+        (
+            "في 1 ذو الحجة 1445 هـ",
+            "في الْأَوَّلِ من ذِي الْحِجَّةِ أَلْفٍ وَأَرْبَعِمِئَةٍ وَخَمْسَةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
+        ),
+        (
+            "في 5 ربيع الآخر 1445 هـ",
+            "في الْخَامِسِ من رَبِيع الْآخِرِ أَلْفٍ وَأَرْبَعِمِئَةٍ وَخَمْسَةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
+        ),
+        ("من 0 إلى 10", "من صِفْرٍ إلى عَشَرَةٍ"),
+        // Currencies in each case; an accusative without its written alif keeps no ending.
+        ("وصل 1 دولار", "وصل دُولَارٌ وَاحِدٌ"),
+        ("بلغ 3 دولارات", "بلغ ثَلَاثَةَ دُولَارَاتٍ"),
+        ("بقيمة 5 دولارات", "بقيمة خَمْسَةِ دُولَارَاتٍ"),
+        ("بلغ 100 دولار", "بلغ مِئَةَ دُولَارٍ"),
+        ("بلغ 2 دولار", "بلغ دُولَارَيْنِ"),
+        ("بلغ 20 دولار", "بلغ عِشْرِينَ دُولَار"),
+        ("وصل 250 ر.س", "وصل مِئَتَانِ وَخَمْسُونَ رِيَالًا سُعُودِيًّا"),
+        (
+            "المبلغ KWD 2,500.250",
+            "المبلغ أَلْفَانِ وَخَمْسمِئَة دِينَارٍ كُوَيْتِيٍّ وَمِئَتَانِ وَخَمْسُونَ فِلْسًا",
+        ),
+        // Titles, without a case ending.
+        (
+            "قال د. أحمد إن أ.د. سعاد وصلت",
+            "قال الدُّكْتُور أحمد إن الْأُسْتَاذ الدُّكْتُور سعاد وصلت",
+        ),
+        ("وصل م. خالد", "وصل الْمُهَنْدِس خالد"),
+        // Clock times in the pause form, periods with their written ending.
+        ("يبدأ في 8:30 م", "يبدأ في السَّاعَة الثَّامِنَة وَالنِّصْف مَسَاءً"),
+        (
+            "يبدأ في 10:45 ص",
+            "يبدأ في السَّاعَة الْحَادِيَةَ عَشْرَةَ إِلَّا رُبْعًا صَبَاحًا",
+        ),
+        // Units and their adjectives; digit strings in the pause form.
+        ("قطع 15 كم", "قطع خَمْسَةَ عَشَرَ كِيلُومِتْرًا"),
+        ("بسرعة 120 كم/س", "بسرعة مِئَةٍ وَعِشْرِينَ كِيلُومِتْرًا فِي السَّاعَةِ"),
+        (
+            "مساحة 20 كم2 و2 م3",
+            "مساحة عِشْرِينَ كِيلُومِتْرًا مُرَبَّعًا وَمِتْرَيْنِ مُكَعَّبَيْنِ",
+        ),
+        ("ارتفعت إلى 35 °C", "ارتفعت إلى خَمْسٍ وَثَلَاثِينَ دَرَجَةً مِئَوِيَّةً"),
+        ("نسبة 45%", "نسبة خَمْسَةٍ وَأَرْبَعِينَ بِالْمِئَةِ"),
+        ("الرقم 122", "الرقم وَاحِد اثْنَان اثْنَان"),
+        // A year with its era is oblique whatever its slot.
+        ("توفي 1924 م", "توفي أَلْفٍ وَتِسْعِمِئَةٍ وَأَرْبَعَةٍ وَعِشْرِينَ لِلْمِيلَادِ"),
+        ("عام 500 ق.م", "عام خَمْسِمِئَةٍ قَبْلَ الْمِيلَادِ"),
+    ];
+
+    #[test]
+    fn vowels_months_currencies_titles_clock_words_and_units() {
+        let verbalizer = Verbalizer::new();
+        for (input, expected) in VOWELLED_WORDS {
+            let vowelled = verbalizer.verbalize_vowelled(input);
+            assert_eq!(&vowelled, expected, "input: {input}");
+            assert_eq!(strip_vowels(&vowelled), verbalizer.verbalize(input));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_money_units_times_and_titles_strip_to_plain(
+            day in 0u64..40,
+            month in proptest::sample::select(vec![
+                "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+                "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون الثاني", "شباط", "آذار",
+                "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+                "تشرين الثاني", "كانون الأول", "محرم", "صفر", "ربيع الأول", "ربيع الآخر",
+                "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال",
+                "ذو القعدة", "ذو الحجة", "أيلول/سبتمبر",
+            ]),
+            year in 1000u64..2100,
+            era in proptest::sample::select(vec!["", " هـ", " م"]),
+            amount in 0u64..100_000,
+            cents in 0u64..1000,
+            symbol in proptest::sample::select(vec![
+                "USD", "KWD", "ر.س", "د.إ", "ل.ل", "ج.م", "£", "€", "$", "AED", "EGP", "كم",
+                "كم2", "م3", "كغ", "سم", "ملم", "ل", "°C", "%", "دولارات", "دولار", "دينار",
+            ]),
+            hour in 0u64..24,
+            minute in 0u64..60,
+            title in proptest::sample::select(vec!["د.", "أ.د.", "م.", "أ.", "ج."]),
+        ) {
+            let verbalizer = Verbalizer::new();
+            let text = format!(
+                "في {day} {month} {year}{era} دفع {amount} {symbol} و{amount}.{cents} {symbol} \
+                 وقال {title} سامي في {hour}:{minute:02} م الرقم 0{amount} بين {day} و{hour} {symbol}"
+            );
+            let plain = verbalizer.verbalize(&text);
+            let vowelled = verbalizer.verbalize_vowelled(&text);
+            proptest::prop_assert_eq!(strip_vowels(&vowelled), plain);
+        }
     }
 
     proptest::proptest! {

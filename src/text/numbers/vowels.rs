@@ -1,9 +1,12 @@
-//! Full vowel marks for the words the verbalizer writes (number words, ordinals, scale words,
-//! month names): one table of stems, and the case endings chosen from the number grammar
+//! Full vowel marks for the words the verbalizer writes (number words, ordinals, scale words;
+//! month, currency, unit and clock words from [`words`]): one table of number stems, and the case endings chosen from the number grammar
 //! (construct, compound teens, definite article, tamyiz after tens). Stripping the marks
 //! U+064B–U+0652 from the result always gives the unvowelled input back.
 
 use super::Case;
+use words::Role;
+
+mod words;
 
 /// How the end of a stem changes with case and state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,13 +206,15 @@ struct Parts<'a> {
     stem: &'a str,
     vowelled: &'static str,
     ending: Ending,
+    role: Role,
 }
 
-fn lookup(stem: &str) -> Option<(&'static str, Ending)> {
+fn lookup(stem: &str) -> Option<(&'static str, Ending, Role)> {
     STEMS
         .iter()
         .find(|(plain, _, _)| *plain == stem)
-        .map(|(_, vowelled, ending)| (*vowelled, *ending))
+        .map(|(_, vowelled, ending)| (*vowelled, *ending, Role::Number))
+        .or_else(|| words::lookup(stem))
 }
 
 /// Splits a written word into clitics (و ف ب ل ك), article (ال, or the ل of لل) and a known stem.
@@ -224,13 +229,14 @@ fn split_word(word: &str) -> Option<Parts<'_>> {
         .collect();
     for &end in &clitic_ends {
         let (clitics, rest) = word.split_at(end);
-        if let Some((vowelled, ending)) = lookup(rest) {
+        if let Some((vowelled, ending, role)) = lookup(rest) {
             return Some(Parts {
                 clitics,
                 article: false,
                 stem: rest,
                 vowelled,
                 ending,
+                role,
             });
         }
         let after_article = rest.strip_prefix("ال").or_else(|| {
@@ -239,14 +245,18 @@ fn split_word(word: &str) -> Option<Parts<'_>> {
                 .flatten()
         });
         if let Some(stem) = after_article {
-            if let Some((vowelled, ending)) = lookup(stem) {
-                return Some(Parts {
-                    clitics,
-                    article: true,
-                    stem,
-                    vowelled,
-                    ending,
-                });
+            match lookup(stem) {
+                Some((_, _, Role::Particle)) | None => {}
+                Some((vowelled, ending, role)) => {
+                    return Some(Parts {
+                        clitics,
+                        article: true,
+                        stem,
+                        vowelled,
+                        ending,
+                        role,
+                    })
+                }
             }
         }
     }
@@ -413,50 +423,222 @@ fn is_teen_part(parts: &[Option<Parts>], k: usize) -> bool {
         && !is_tens(prev.stem)
 }
 
-/// Vowels the words of `spoken` that the number grammar knows, for a phrase read in `case`;
+/// What the words before a word settle about its case.
+#[derive(Debug, Clone, Copy, Default)]
+struct Before {
+    /// The word before governs it in the genitive (a construct, a particle, من).
+    governed: bool,
+    /// The word before is a tens or a compound teen: a scale word after it is its tamyiz.
+    after_tens: bool,
+    /// The word before is a number word: a noun after it is what it counts.
+    after_number: bool,
+    /// The case of the noun right before, which an adjective after it takes.
+    noun_case: Option<WordCase>,
+    /// A decimal (فاصلة) was read before: the noun it measures is left without an ending.
+    in_decimal: bool,
+}
+
+/// True when the word after `k` is one a number word at `k` governs in construct.
+fn governs_next(
+    (words, parts, teen): (&[&str], &[Option<Parts>], &[bool]),
+    k: usize,
+    before: &Before,
+) -> bool {
+    match (parts.get(k + 1), words.get(k + 1)) {
+        (Some(Some(n)), _) => match n.role {
+            Role::Number => n.clitics.is_empty() && (n.article || is_scale(n.stem)) && !teen[k + 1],
+            Role::Noun => n.clitics.is_empty() && !n.article && !before.in_decimal,
+            Role::Adjective | Role::Particle => false,
+        },
+        (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
+        _ => false,
+    }
+}
+
+/// The case of a noun or adjective the verbalizer wrote after `before`.
+fn noun_case(this: &Parts, before: &Before, phrase_case: WordCase) -> WordCase {
+    let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
+    if has_preposition(this.clitics) {
+        return WordCase::Genitive;
+    }
+    if before.in_decimal {
+        return WordCase::Unknown;
+    }
+    if this.role == Role::Adjective || (this.article && !conjoined) {
+        if let Some(case) = before.noun_case {
+            return case;
+        }
+    }
+    let case = if before.after_tens {
+        WordCase::Accusative
+    } else if before.after_number || before.governed {
+        WordCase::Genitive
+    } else {
+        phrase_case
+    };
+    // An indefinite accusative needs the written alif (دولارا) that this form does not have.
+    let unwritten_alif = case == WordCase::Accusative
+        && this.ending == Ending::Triptote
+        && !this.article
+        && !this.stem.ends_with('ة');
+    if unwritten_alif {
+        WordCase::Unknown
+    } else {
+        case
+    }
+}
+
+/// Vowels a number word at `k` and says what it settles for the word after it.
+fn vowel_number(
+    phrase: (&[&str], &[Option<Parts>], &[bool]),
+    k: usize,
+    before: &Before,
+    phrase_case: WordCase,
+) -> (String, Before) {
+    let (words, parts, teen) = phrase;
+    let Some(this) = &parts[k] else {
+        return (words[k].to_string(), Before::default());
+    };
+    let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
+    let next_is_teen = teen.get(k + 1).copied().unwrap_or(false);
+    let case = match (before.governed, before.after_tens, conjoined) {
+        _ if has_preposition(this.clitics) => WordCase::Genitive,
+        // A definite ordinal after a month name, or واحد after its noun, agrees with it
+        // (كَانُونَ الثَّانِي، دُولَارٌ وَاحِدٌ).
+        (_, _, false)
+            if before.noun_case.is_some()
+                && (this.article || matches!(this.stem, "واحد" | "واحدة")) =>
+        {
+            before.noun_case.unwrap_or(phrase_case)
+        }
+        (_, _, true) => phrase_case,
+        (true, _, _) => WordCase::Genitive,
+        (_, true, _) => WordCase::Accusative,
+        _ => phrase_case,
+    };
+    let tens = is_tens(this.stem);
+    let at = Position {
+        case,
+        definite: this.article,
+        // A tens word is never in construct: what follows it is its tamyiz.
+        construct: governs_next(phrase, k, before) && !this.article && !next_is_teen && !tens,
+        compound: next_is_teen,
+        teen_part: teen[k],
+        tamyiz: before.after_tens && !conjoined,
+    };
+    let after = Before {
+        governed: at.construct && !teen[k],
+        after_tens: tens || teen[k],
+        after_number: true,
+        noun_case: None,
+        in_decimal: before.in_decimal || this.stem == "فاصلة",
+    };
+    (vowel_word(this, &at), after)
+}
+
+/// True when `words` is a digit-by-digit reading (واحد اثنان اثنان), said in the pause form.
+fn is_digit_string(words: &[&str]) -> bool {
+    let digits = words.strip_prefix(&["زائد"]).unwrap_or(words);
+    digits.len() >= 2 && digits.iter().all(|w| super::DIGIT_NAMES.contains(w))
+}
+
+/// Each word of a digit string in its pause form (وَاحِد اثْنَان).
+fn vowel_digits(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| match (*w, lookup(w)) {
+            ("اثنان", _) => "اثْنَان".to_string(),
+            (_, Some((vowelled, _, _))) => vowelled.to_string(),
+            (w, None) => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Hijri month صفر (صَفَر), not the digit zero: right after "من" that follows a day.
+fn is_month_safar(words: &[&str], k: usize) -> bool {
+    let day = k
+        .checked_sub(2)
+        .and_then(|j| words.get(j))
+        .is_some_and(|w| {
+            w.starts_with("ال") || w.starts_with("وال") || matches!(*w, "عشر" | "عشرة")
+        });
+    words[k] == "صفر" && k >= 1 && words[k - 1] == "من" && day
+}
+
+/// Vowels the words of `spoken` that the verbalizer knows, for a phrase read in `case`:
+/// number words by the number grammar, the nouns they count (months, currencies, units) in
+/// the genitive after them or the case of the phrase, adjectives in the case of their noun;
 /// other words (a counted noun copied from the input) are returned unchanged.
 pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
-    let phrase_case = WordCase::from_case(case);
     let words: Vec<&str> = spoken.split(' ').collect();
-    let parts: Vec<Option<Parts>> = words.iter().map(|w| split_word(w)).collect();
+    if is_digit_string(&words) {
+        return vowel_digits(&words);
+    }
+    let phrase_case = WordCase::from_case(case);
+    let parts: Vec<Option<Parts>> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if is_month_safar(&words, k) {
+                Some(Parts {
+                    clitics: "",
+                    article: false,
+                    stem: "صفر",
+                    vowelled: "صَفَر",
+                    ending: Ending::Fixed,
+                    role: Role::Noun,
+                })
+            } else {
+                split_word(w)
+            }
+        })
+        .collect();
     let teen: Vec<bool> = (0..parts.len()).map(|k| is_teen_part(&parts, k)).collect();
     let mut out = Vec::with_capacity(words.len());
-    let mut governed = false;
-    let mut after_tens = false;
+    let mut before = Before::default();
     for (k, word) in words.iter().enumerate() {
-        let Some(this) = &parts[k] else {
-            out.push((*word).to_string());
-            // A definite number word right after another word is its genitive (نصف المليار).
-            governed = !word.starts_with('و');
-            after_tens = false;
-            continue;
-        };
-        let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
-        let next_is_teen = teen.get(k + 1).copied().unwrap_or(false);
-        let governs_next = match (parts.get(k + 1), words.get(k + 1)) {
-            (Some(Some(n)), _) => {
-                n.clitics.is_empty() && (n.article || is_scale(n.stem)) && !teen[k + 1]
+        let (vowelled, after) = match &parts[k] {
+            None => (
+                (*word).to_string(),
+                // A definite number word right after another word is its genitive (نصف المليار).
+                Before {
+                    governed: !word.starts_with('و'),
+                    ..Before::default()
+                },
+            ),
+            Some(this) if this.role == Role::Number => {
+                vowel_number((&words, &parts, &teen), k, &before, phrase_case)
             }
-            (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
-            _ => false,
+            Some(this) if this.role == Role::Particle => (
+                format!("{}{}", vowel_clitics(this.clitics), this.vowelled),
+                Before {
+                    governed: true,
+                    ..Before::default()
+                },
+            ),
+            Some(this) => {
+                let case = noun_case(this, &before, phrase_case);
+                let at = Position {
+                    case,
+                    definite: this.article,
+                    construct: false,
+                    compound: false,
+                    teen_part: false,
+                    tamyiz: false,
+                };
+                let after = Before {
+                    noun_case: Some(case),
+                    ..Before::default()
+                };
+                (words::canonical(&vowel_word(this, &at)), after)
+            }
         };
-        let at = Position {
-            case: match (governed, after_tens, conjoined) {
-                _ if has_preposition(this.clitics) => WordCase::Genitive,
-                (_, _, true) => phrase_case,
-                (true, _, _) => WordCase::Genitive,
-                (_, true, _) => WordCase::Accusative,
-                _ => phrase_case,
-            },
-            definite: this.article,
-            construct: governs_next && !this.article && !next_is_teen,
-            compound: next_is_teen,
-            teen_part: teen[k],
-            tamyiz: after_tens && !conjoined,
+        out.push(vowelled);
+        before = Before {
+            in_decimal: after.in_decimal || before.in_decimal,
+            ..after
         };
-        out.push(vowel_word(this, &at));
-        governed = at.construct && !teen[k];
-        after_tens = is_tens(this.stem) || teen[k];
     }
     out.join(" ")
 }
@@ -533,7 +715,7 @@ mod tests {
 
     #[test]
     fn words_outside_the_grammar_are_untouched() {
-        assert_eq!(v("دولار أمريكي", Case::Nominative), "دولار أمريكي");
+        assert_eq!(v("شخص أمريكي", Case::Nominative), "شخص أمريكي");
         assert_eq!(v("وقال", Case::Nominative), "وقال");
     }
 }
@@ -550,15 +732,15 @@ mod grammar_tests {
         );
         assert_eq!(
             vowel_phrase("مليار ونصف المليار دولار", Some(Case::Nominative)),
-            "مِلْيَارٌ وَنِصْفُ الْمِلْيَارِ دولار"
+            "مِلْيَارٌ وَنِصْفُ الْمِلْيَارِ دُولَارٍ"
         );
         assert_eq!(
             vowel_phrase("من يونيو عام ألفين", Some(Case::Nominative)),
-            "من يونيو عام أَلْفَيْنِ"
+            "من يُونْيُو عام أَلْفَيْنِ"
         );
         assert_eq!(
             vowel_phrase("من عشرة إلى خمسة عشر", Some(Case::Oblique)),
-            "من عَشَرَةٍ إلى خَمْسَةَ عَشَرَ"
+            "من عَشَرَةٍ إِلَى خَمْسَةَ عَشَرَ"
         );
         assert_eq!(
             vowel_phrase("صفر فاصلة خمسة", Some(Case::Accusative)),
