@@ -288,6 +288,8 @@ struct Element {
     is_block: bool,
     class_weight: f64,
     negative: bool,
+    /// The furniture hint is a stem that always wins (`comment`, `advert`), not a mild token.
+    furniture_stem: bool,
     byline_hint: bool,
     /// The raw `class` attribute, to recognise the sibling parts of a split body.
     class: String,
@@ -376,6 +378,7 @@ impl Dom {
                     is_block: true,
                     class_weight: 0.0,
                     negative: false,
+                    furniture_stem: false,
                     byline_hint: false,
                     class: String::new(),
                     row_cell: false,
@@ -420,11 +423,18 @@ impl Dom {
     /// Read each row of a data table (a table of short cells: standings, results, prices) as
     /// one line, cells separated by spaces, instead of one block per cell; a row whose cells
     /// hold paragraphs or long text (a layout table) keeps its cells as blocks.
+    ///
+    /// A data row is data, whatever its class says: a mild furniture token in a row's class
+    /// names what the row is about (`tr.player-2020-580` in a standings table), not a widget,
+    /// so only a furniture stem (`sponsor`, `advert`) still marks the row.
     fn join_data_rows(&mut self) {
         let rows: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.tag(i) == "tr" && self.is_data_row(i))
             .collect();
         for row in rows {
+            if let Kind::Element(element) = &mut self.nodes[row].kind {
+                element.negative &= element.furniture_stem;
+            }
             for cell in self.nodes[row].children.clone() {
                 if let Kind::Element(element) = &mut self.nodes[cell].kind {
                     element.is_block = false;
@@ -702,6 +712,7 @@ fn describe_element(tag: String, element: &scraper::node::Element) -> Element {
         is_block,
         class_weight,
         negative,
+        furniture_stem: negative && hints.always_negative,
         byline_hint,
         class: element.attr("class").unwrap_or("").trim().to_string(),
         row_cell: false,

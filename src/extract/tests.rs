@@ -720,3 +720,28 @@ fn css_layout_utility_classes_are_not_furniture_hints() {
     assert_eq!(article.paragraphs[..2], [PARAGRAPH_ONE, PARAGRAPH_TWO]);
     assert_eq!(article.paragraphs.len(), 5);
 }
+
+#[test]
+fn a_data_row_whose_class_names_a_furniture_word_is_kept() {
+    // A standings table whose rows are classed after what they list (`player-…`): the word
+    // names the row's subject, not a video player, so the rows stay in the body.
+    let html = page(&format!(
+        "<div class='article-text'><p>{PARAGRAPH_ONE}</p>\
+         <table><tr class=head><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+         <tr class='oddrow player-2020-580'><td>1</td><td>Ann North</td><td>5040</td></tr>\
+         <tr class='evenrow player-2020-225'><td>2</td><td>Bo South</td><td>5035</td></tr>\
+         <tr class='sponsor-row'><td>Sponsored</td><td>Buy tyres</td></tr></table>\
+         <p>{PARAGRAPH_TWO}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article.paragraphs,
+        vec![
+            PARAGRAPH_ONE,
+            "Pos. Driver Points",
+            "1 Ann North 5040",
+            "2 Bo South 5035",
+            PARAGRAPH_TWO
+        ]
+    );
+}
