@@ -397,6 +397,9 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
         r"|عاجل|مباشر|بث مباشر|الرئيسيه|الصفحه الرئيسيه|اعلان|اعلانات|محتوي مدعوم|محتوي اعلاني|مساحه اعلانيه",
         r"|اين يمكنك متابعتنا|اقسام مهمه|الاقسام|فيديوهات|فيديو|صور|انفوجراف|بودكاست|الطقس|مواقيت الصلاه",
         r"|breaking( news)?|live|home|advertisement|sponsored( content)?|scroll to continue( with content)?",
+        // The label over an ad slot, in the languages of the public benchmark.
+        r"|advert|advertising|ad|ads|anzeige|werbung|publicidade|publicidad|pubblicità|pubblicita",
+        r"|реклама|iklan|広告|スポンサーリンク|광고",
         r"|skip to (main )?content|toggle navigation|menu|search|close|loading\.*|click here|اضغط هنا|انقر هنا",
         r"|للمزيد اضغط هنا|التالي|السابق|next|previous|print|طباعه|المزيد|more|read more|اقرا المزيد)$"
     ))
@@ -737,6 +740,10 @@ mod tests {
             ),
             ("© 2024 Example News. All rights reserved.", Verdict::End),
             ("Advertisement", Verdict::Drop),
+            ("Advert", Verdict::Drop),
+            ("Anzeige", Verdict::Drop),
+            ("Publicidade", Verdict::Drop),
+            ("Реклама", Verdict::Drop),
         ];
         for (text, expected) in cases {
             assert_eq!(classify(text), expected, "{text}");
