@@ -347,6 +347,11 @@ impl Block {
     }
 }
 
+/// Letters and digits in a text.
+fn alphanumerics(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -417,7 +422,84 @@ impl Dom {
         }
         let mut dom = Dom { nodes, subtree_end };
         dom.join_data_rows();
+        dom.exclude_link_cards();
         dom
+    }
+
+    /// Leave out the link cards set inside a paragraph's text: an inline element holding only
+    /// links, several of them, within a paragraph that has prose of its own (a hover card of
+    /// headlines on a person's name, a tooltip menu). They are hidden until hovered; read out,
+    /// they would cut a sentence in two.
+    fn exclude_link_cards(&mut self) {
+        // Innermost first, so that the card leaves out its own links but not the name it
+        // hangs on (`<span><a>Name</a><span>card</span></span>`).
+        for index in (0..self.nodes.len()).rev() {
+            if self.is_link_card(index) {
+                for node in &mut self.nodes[index..self.subtree_end[index]] {
+                    node.flags.excluded = true;
+                }
+            }
+        }
+    }
+
+    /// See [`Dom::exclude_link_cards`].
+    fn is_link_card(&self, index: usize) -> bool {
+        const MIN_CARD_LINKS: usize = 3;
+        const MIN_PROSE_AROUND: usize = 40;
+        let node = &self.nodes[index];
+        let inline = self
+            .element(index)
+            .is_some_and(|e| !e.is_block && !e.row_cell && e.tag != "a");
+        if !inline || node.flags.link || node.flags.excluded {
+            return false;
+        }
+        let (mut links, mut plain) = (0, 0);
+        for i in index + 1..self.subtree_end[index] {
+            let inner = &self.nodes[i];
+            if inner.flags.excluded {
+                continue;
+            }
+            match &inner.kind {
+                Kind::Element(e) if e.is_block => return false,
+                Kind::Element(e)
+                    if e.tag == "a" && inner.parent.is_some_and(|p| !self.nodes[p].flags.link) =>
+                {
+                    links += 1;
+                }
+                Kind::Text(t) if !inner.flags.link => plain += alphanumerics(t),
+                _ => {}
+            }
+        }
+        if links < MIN_CARD_LINKS || plain > 0 {
+            return false;
+        }
+        self.block_ancestor(index)
+            .is_some_and(|block| self.prose_around(block, index) >= MIN_PROSE_AROUND)
+    }
+
+    /// Letters and digits of plain (non-link, not excluded) text in `block` outside `inner`.
+    fn prose_around(&self, block: usize, inner: usize) -> usize {
+        (block + 1..self.subtree_end[block])
+            .filter(|&i| !self.contains(inner, i))
+            .map(|i| &self.nodes[i])
+            .filter(|n| !n.flags.link && !n.flags.excluded)
+            .map(|n| match &n.kind {
+                Kind::Text(t) => alphanumerics(t),
+                Kind::Element(_) => 0,
+            })
+            .sum()
+    }
+
+    /// The nearest block-level ancestor of a node.
+    fn block_ancestor(&self, index: usize) -> Option<usize> {
+        let mut current = self.nodes[index].parent;
+        while let Some(i) = current {
+            if self.element(i).is_some_and(|e| e.is_block) {
+                return Some(i);
+            }
+            current = self.nodes[i].parent;
+        }
+        None
     }
 
     /// Read each row of a data table (a table of short cells: standings, results, prices) as

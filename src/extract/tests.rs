@@ -745,3 +745,24 @@ fn a_data_row_whose_class_names_a_furniture_word_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_hover_card_of_links_inside_a_sentence_is_left_out() {
+    // A name in the text carries a card of the person's latest headlines, shown on hover.
+    let card = "<span class=card><a href=/p/1>Budget talks stall again | Parks plan | Roads</a> \
+                <a href=/p/2>Mayor meets the unions</a> <a href=/p/3>More</a></span>";
+    let html = page(&format!(
+        "<div class=story><p>The council, led by <span class=person><a href=/people/ann>Ann North</a>{card}</span> \
+         since May, approved the new budget on Tuesday, raising spending on schools and roads.</p>\
+         <p>{PARAGRAPH_TWO}</p><p>{PARAGRAPH_THREE}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article.paragraphs,
+        vec![
+            "The council, led by Ann North since May, approved the new budget on Tuesday, raising spending on schools and roads.",
+            PARAGRAPH_TWO,
+            PARAGRAPH_THREE
+        ]
+    );
+}
