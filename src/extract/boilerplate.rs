@@ -6,6 +6,7 @@
 //! The rules match on a folded form of the paragraph (see [`fold_arabic`]) so that spelling
 //! variants (أ/إ/ا, ى/ي, ة/ه, diacritics, tatweel) all match the same pattern.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -101,10 +102,21 @@ pub fn ends_like_sentence(paragraph: &str) -> bool {
 /// (comments, tags, related lists) when no real body text follows it, and drop the short
 /// headlines listed under a "read also" heading.
 pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
+    filter_paragraphs_with_items(paragraphs, title, &HashSet::new())
+}
+
+/// [`filter_paragraphs`], keeping every occurrence of the paragraphs whose folded text is in
+/// `items`: entries the page lays out again under each section of a structured body (the same
+/// dish in two meal plans), which the caller found in the page's structure.
+pub fn filter_paragraphs_with_items(
+    paragraphs: Vec<String>,
+    title: &str,
+    items: &HashSet<String>,
+) -> Vec<String> {
     let title_key = fold_arabic(title);
     let verdicts: Vec<Verdict> = paragraphs.iter().map(|p| classify(p)).collect();
     let mut kept = Vec::with_capacity(paragraphs.len());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut last_kept_key = String::new();
     let mut index = 0;
     while index < paragraphs.len() {
@@ -114,7 +126,10 @@ pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
                 let key = fold_arabic(paragraph);
                 let repeats_last = !kept.is_empty() && key == last_kept_key;
                 let first_time = seen.insert(key.clone());
-                if key != title_key && !repeats_last && (first_time || may_recur(paragraph)) {
+                if key != title_key
+                    && !repeats_last
+                    && (first_time || may_recur(paragraph) || items.contains(&key))
+                {
                     kept.push(paragraph.clone());
                     last_kept_key = key;
                 }

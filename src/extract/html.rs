@@ -1383,8 +1383,10 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
         }
         None => scored,
     };
-    let mut paragraphs =
-        boilerplate::trim_edges(boilerplate::filter_paragraphs(paragraphs, &title));
+    let items = recurring_items(&dom, &chosen);
+    let mut paragraphs = boilerplate::trim_edges(boilerplate::filter_paragraphs_with_items(
+        paragraphs, &title, &items,
+    ));
     // A heading cannot close an article: it introduced something that was dropped.
     while paragraphs
         .last()
@@ -1410,6 +1412,33 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
             page_words: dom.subtree_text(0).split_whitespace().count(),
         },
     }
+}
+
+/// Folded texts of the chosen blocks that recur as items of a structured body: the same
+/// paragraph again in an element of the same kind (tag and class) under the same parent, with a
+/// heading between the two (a dish listed under two meal plans, a line repeated per section).
+/// A pull quote or a lead shown twice sits in an element of another kind or elsewhere.
+fn recurring_items(dom: &Dom, chosen: &[&Block]) -> HashSet<String> {
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut items = HashSet::new();
+    for (index, block) in chosen.iter().enumerate() {
+        if block.heading {
+            continue;
+        }
+        let key = fold_arabic(&block.text);
+        let Some(&earlier) = first_seen.get(&key) else {
+            first_seen.insert(key, index);
+            continue;
+        };
+        let (a, b) = (chosen[earlier].owner, block.owner);
+        let same_slot = dom.nodes[a].parent == dom.nodes[b].parent
+            && dom.element(a).map(|e| (&e.tag, &e.class))
+                == dom.element(b).map(|e| (&e.tag, &e.class));
+        if same_slot && chosen[earlier + 1..index].iter().any(|b| b.heading) {
+            items.insert(key);
+        }
+    }
+    items
 }
 
 /// A densest run holding this many times the container's words replaces it…

@@ -766,3 +766,34 @@ fn a_hover_card_of_links_inside_a_sentence_is_left_out() {
         ]
     );
 }
+
+#[test]
+fn an_item_repeated_under_each_section_is_kept_and_a_pull_quote_is_not() {
+    let dish = "Lentil soup with carrots, onions and cumin, 1 cup, with a slice of rye bread.";
+    let quote = "Schools need the money more than roads do, and everybody in this town knows it.";
+    let html = page(&format!(
+        "<div class=story><p>{PARAGRAPH_ONE}</p><h3>Monday</h3><p>{dish}</p>\
+         <p>{quote}</p><h3>Tuesday</h3><p class=pullquote>{quote}</p>\
+         <p>Baked fish with potatoes and green beans, and an apple after it.</p>\
+         <h3>Wednesday</h3><p>{dish}</p><p>{PARAGRAPH_TWO}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article
+            .paragraphs
+            .iter()
+            .filter(|p| p.as_str() == dish)
+            .count(),
+        2,
+        "{:?}",
+        article.paragraphs
+    );
+    assert_eq!(
+        article
+            .paragraphs
+            .iter()
+            .filter(|p| p.as_str() == quote)
+            .count(),
+        1
+    );
+}
