@@ -15,10 +15,10 @@ const MEAN_F1_FLOOR: f64 = 0.98;
 const PAGE_F1_FLOOR: f64 = 0.95;
 /// Mean body F1 over the shared third-party pages (Arabic set and public-dev) below which the
 /// build fails.
-const SHARED_MEAN_F1_FLOOR: f64 = 0.95;
-/// Body F1 below which any shared page fails the build. Known worst: a Portuguese standings
-/// page whose body is mostly a data table of short cells (F1 0.31).
-const SHARED_PAGE_F1_FLOOR: f64 = 0.3;
+const SHARED_MEAN_F1_FLOOR: f64 = 0.985;
+/// Body F1 below which any shared page fails the build. Known worst: an English page whose
+/// embedded tweets the gold keeps and we drop as interruptions (F1 0.84 by this scorer).
+const SHARED_PAGE_F1_FLOOR: f64 = 0.8;
 
 fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
