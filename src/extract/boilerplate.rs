@@ -256,6 +256,32 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(©|جميع الحقوق محفوظه|الحقوق محفوظه ل|all rights reserved|copyright \d{4})")
 });
 
+/// A copyright that credits pictures ("photos © Studio X, 2018"): a caption credit inside the
+/// article, not the page's closing copyright notice.
+static PICTURE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"(photo|photos|photograph|photography|image|images|picture|pictures|foto|fotos|bild|bilder",
+        r"|تصوير|صوره|الصوره|صور|الصور)\s*[:：]?\s*(©|\(c\)|copyright\b)"
+    ))
+});
+
+/// An e-mail address.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
+
+/// Words that invite the reader to write to the newsroom or the author.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"(be reached|reach (him|her|them|us|me)|contact|e-?mail|write to|have a tip|tips?\b",
+        r"|للتواصل|تواصل معنا|راسلنا|راسلونا|kontakt|contato|contacto|contatti|связаться)"
+    ))
+});
+
+/// A note telling the reader how to reach the author or the newsroom: an e-mail address and an
+/// invitation to use it.
+fn is_contact_note(folded: &str) -> bool {
+    EMAIL.is_match(folded) && CONTACT.is_match(folded)
+}
+
 static COMMENT_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         r"^((اضف|اكتب|اترك|شارك|ارسل)\s+(تعليق|تعليقا|تعليقك|رايك|براي|برايك)",
@@ -534,7 +560,7 @@ fn is_read_also(folded: &str, words: usize) -> bool {
 fn is_closing_furniture(folded: &str, words: usize) -> bool {
     (words <= 8 && CLOSING_EXACT.is_match(folded))
         || (words <= 25 && CLOSING_PREFIX.is_match(folded))
-        || (words <= 30 && COPYRIGHT.is_match(folded))
+        || (words <= 30 && COPYRIGHT.is_match(folded) && !PICTURE_COPYRIGHT.is_match(folded))
 }
 
 fn is_furniture(folded: &str, words: usize) -> bool {
@@ -545,6 +571,8 @@ fn is_furniture(folded: &str, words: usize) -> bool {
         || (words <= 25 && FOLLOW_US.is_match(folded))
         || (words <= 25 && CALL_TO_ACTION.is_match(folded))
         || (words <= 40 && CREDIT.is_match(folded))
+        || (words <= 40 && PICTURE_COPYRIGHT.is_match(folded))
+        || (words <= 40 && is_contact_note(folded))
         || (words <= 8 && !has_sentence_punctuation(folded) && BYLINE.is_match(folded))
         || (words <= 40 && REUTERS_SIGNOFF.is_match(folded))
         || (words <= 12 && TIMESTAMP_PREFIX.is_match(folded) && is_mostly_date(folded, 4))
@@ -756,6 +784,14 @@ mod tests {
             ("© 2024 Example News. All rights reserved.", Verdict::End),
             ("Advertisement", Verdict::Drop),
             ("Advert", Verdict::Drop),
+            (
+                "Installation views, photos © Studio North, 2018",
+                Verdict::Drop,
+            ),
+            (
+                "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter.",
+                Verdict::Drop,
+            ),
             ("Anzeige", Verdict::Drop),
             ("Publicidade", Verdict::Drop),
             ("Реклама", Verdict::Drop),
