@@ -1006,10 +1006,11 @@ fn content_blocks<'b>(
         .filter(|&&r| dom.element(r).is_some_and(|e| !e.is_block))
         .map(|&r| (dom.nodes[r].parent, dom.subtree_text(r)))
         .collect();
+    let prose_lists = prose_lists(dom, blocks);
     blocks
         .iter()
         .filter(|block| {
-            if block.hinted || block.is_link_heavy() {
+            if block.hinted || (block.is_link_heavy() && !is_prose_item(dom, block, &prose_lists)) {
                 return false;
             }
             if inline_roots
@@ -1029,6 +1030,36 @@ fn content_blocks<'b>(
                 && !inside_any(dom, block.owner, root, &cards)
         })
         .collect()
+}
+
+/// Lists (`ul`/`ol`) most of whose items are prose, not link-heavy: a digest of stories told
+/// in the body, one item each (a newsletter's "10 things to know").
+fn prose_lists(dom: &Dom, blocks: &[Block]) -> HashSet<usize> {
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for block in blocks.iter().filter(|b| dom.tag(b.owner) == "li") {
+        if let Some(list) = dom.nodes[block.owner].parent {
+            let entry = counts.entry(list).or_insert((0, 0));
+            entry.0 += usize::from(!block.hinted && !block.is_link_heavy());
+            entry.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (prose, all))| prose >= 3 && 2 * prose >= all)
+        .map(|(list, _)| list)
+        .collect()
+}
+
+/// An item of a prose list whose linked headline is followed by a sentence of its own: told
+/// like its neighbours, it is body even though the link is most of its text.
+fn is_prose_item(dom: &Dom, block: &Block, prose_lists: &HashSet<usize>) -> bool {
+    const MIN_OWN_CHARS: usize = 25;
+    dom.tag(block.owner) == "li"
+        && dom.nodes[block.owner]
+            .parent
+            .is_some_and(|list| prose_lists.contains(&list))
+        && block.plain_chars >= MIN_OWN_CHARS
+        && boilerplate::ends_like_sentence(&block.text)
 }
 
 /// Most characters in a "read also" card: a label, a headline and a one-line summary.

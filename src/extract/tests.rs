@@ -797,3 +797,23 @@ fn an_item_repeated_under_each_section_is_kept_and_a_pull_quote_is_not() {
         1
     );
 }
+
+#[test]
+fn a_digest_item_led_by_a_long_link_is_kept_with_its_list() {
+    let short = "<li><a href=/s/4>The city library will open on Sundays from next month, after a vote of the council</a>. Readers had asked for it for years.</li>";
+    let html = page(&format!(
+        "<div class=story><p>Here is what you need to know this morning.</p><ul>\
+         <li><a href=/s/1>Budget approved</a>. {PARAGRAPH_ONE}</li>\
+         <li><a href=/s/2>Opposition doubts</a>. {PARAGRAPH_TWO}</li>\
+         <li><a href=/s/3>Mayor to sign</a>. {PARAGRAPH_THREE}</li>{short}</ul>\
+         <ul><li><a href=/a>Weather</a></li><li><a href=/b>Sport</a></li><li><a href=/c>Traffic news</a></li></ul></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    let body = article.paragraphs.join("\n");
+    assert!(
+        body.contains("Readers had asked for it for years."),
+        "{body}"
+    );
+    assert!(body.contains(PARAGRAPH_THREE));
+    assert!(!body.contains("Traffic news"), "{body}");
+}
