@@ -5,7 +5,9 @@
 //!    Everything after that is iterative, so no input depth can exhaust the stack.
 //! 2. The visible text is cut into *blocks*: the text between block-level boundaries and `<br>`s,
 //!    each remembering its owning element, its length and how much of it is link text. Text
-//!    inside `nav`, `aside`, `header`, `footer`, `figure` and `figcaption` is left out.
+//!    inside `nav`, `aside`, `header`, `footer`, `figure` and `figcaption` is left out, and so
+//!    is a link card hidden inside a sentence (an inline element of 3+ links and no text of its
+//!    own). A row of a data table is one block and is never furniture by a mild class word.
 //! 3. Every block of 25+ characters scores 1 + commas (Latin and Arabic) + length/100 (≤ 3),
 //!    scaled down by its link density, and gives that score to its container and a share of it to
 //!    four more ancestors. Containers then gain or lose points for their tag and for class/id hints
@@ -13,8 +15,9 @@
 //!    versus `comment`, `share`, `related`, `tags`, `footer`, `sidebar`, `promo`, `newsletter`,
 //!    `ticker` …) and are scaled by their own link density.
 //! 4. The best container and its good siblings are kept; inside them, blocks under a negative-hint
-//!    element, link-heavy blocks and link-heavy sub-containers are dropped. The rest, in reading
-//!    order, goes through the [`super::boilerplate`] rules.
+//!    element, link-heavy blocks (except the items of a list told in prose) and link-heavy
+//!    sub-containers are dropped. The rest, in reading order, goes through the
+//!    [`super::boilerplate`] rules, which keep an item the body lists again under a new heading.
 //! 5. A JSON-LD `articleBody` consistent with the page cross-checks the result: it replaces a
 //!    result that missed most of the article and prunes paragraphs it does not contain.
 
