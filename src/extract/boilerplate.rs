@@ -6,6 +6,7 @@
 //! The rules match on a folded form of the paragraph (see [`fold_arabic`]) so that spelling
 //! variants (أ/إ/ا, ى/ي, ة/ه, diacritics, tatweel) all match the same pattern.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -101,10 +102,21 @@ pub fn ends_like_sentence(paragraph: &str) -> bool {
 /// (comments, tags, related lists) when no real body text follows it, and drop the short
 /// headlines listed under a "read also" heading.
 pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
+    filter_paragraphs_with_items(paragraphs, title, &HashSet::new())
+}
+
+/// [`filter_paragraphs`], keeping every occurrence of the paragraphs whose folded text is in
+/// `items`: entries the page lays out again under each section of a structured body (the same
+/// dish in two meal plans), which the caller found in the page's structure.
+pub fn filter_paragraphs_with_items(
+    paragraphs: Vec<String>,
+    title: &str,
+    items: &HashSet<String>,
+) -> Vec<String> {
     let title_key = fold_arabic(title);
     let verdicts: Vec<Verdict> = paragraphs.iter().map(|p| classify(p)).collect();
     let mut kept = Vec::with_capacity(paragraphs.len());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut last_kept_key = String::new();
     let mut index = 0;
     while index < paragraphs.len() {
@@ -114,7 +126,10 @@ pub fn filter_paragraphs(paragraphs: Vec<String>, title: &str) -> Vec<String> {
                 let key = fold_arabic(paragraph);
                 let repeats_last = !kept.is_empty() && key == last_kept_key;
                 let first_time = seen.insert(key.clone());
-                if key != title_key && !repeats_last && (first_time || may_recur(paragraph)) {
+                if key != title_key
+                    && !repeats_last
+                    && (first_time || may_recur(paragraph) || items.contains(&key))
+                {
                     kept.push(paragraph.clone());
                     last_kept_key = key;
                 }
@@ -240,6 +255,32 @@ static CLOSING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(©|جميع الحقوق محفوظه|الحقوق محفوظه ل|all rights reserved|copyright \d{4})")
 });
+
+/// A copyright that credits pictures ("photos © Studio X, 2018"): a caption credit inside the
+/// article, not the page's closing copyright notice.
+static PICTURE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"(photo|photos|photograph|photography|image|images|picture|pictures|foto|fotos|bild|bilder",
+        r"|تصوير|صوره|الصوره|صور|الصور)\s*[:：]?\s*(©|\(c\)|copyright\b)"
+    ))
+});
+
+/// An e-mail address.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
+
+/// Words that invite the reader to write to the newsroom or the author.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"(be reached|reach (him|her|them|us|me)|contact|e-?mail|write to|have a tip|tips?\b",
+        r"|للتواصل|تواصل معنا|راسلنا|راسلونا|kontakt|contato|contacto|contatti|связаться)"
+    ))
+});
+
+/// A note telling the reader how to reach the author or the newsroom: an e-mail address and an
+/// invitation to use it.
+fn is_contact_note(folded: &str) -> bool {
+    EMAIL.is_match(folded) && CONTACT.is_match(folded)
+}
 
 static COMMENT_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
@@ -397,6 +438,9 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
         r"|عاجل|مباشر|بث مباشر|الرئيسيه|الصفحه الرئيسيه|اعلان|اعلانات|محتوي مدعوم|محتوي اعلاني|مساحه اعلانيه",
         r"|اين يمكنك متابعتنا|اقسام مهمه|الاقسام|فيديوهات|فيديو|صور|انفوجراف|بودكاست|الطقس|مواقيت الصلاه",
         r"|breaking( news)?|live|home|advertisement|sponsored( content)?|scroll to continue( with content)?",
+        // The label over an ad slot, in the languages of the public benchmark.
+        r"|advert|advertising|ad|ads|anzeige|werbung|publicidade|publicidad|pubblicità|pubblicita",
+        r"|реклама|iklan|広告|スポンサーリンク|광고",
         r"|skip to (main )?content|toggle navigation|menu|search|close|loading\.*|click here|اضغط هنا|انقر هنا",
         r"|للمزيد اضغط هنا|التالي|السابق|next|previous|print|طباعه|المزيد|more|read more|اقرا المزيد)$"
     ))
@@ -516,7 +560,7 @@ fn is_read_also(folded: &str, words: usize) -> bool {
 fn is_closing_furniture(folded: &str, words: usize) -> bool {
     (words <= 8 && CLOSING_EXACT.is_match(folded))
         || (words <= 25 && CLOSING_PREFIX.is_match(folded))
-        || (words <= 30 && COPYRIGHT.is_match(folded))
+        || (words <= 30 && COPYRIGHT.is_match(folded) && !PICTURE_COPYRIGHT.is_match(folded))
 }
 
 fn is_furniture(folded: &str, words: usize) -> bool {
@@ -527,6 +571,8 @@ fn is_furniture(folded: &str, words: usize) -> bool {
         || (words <= 25 && FOLLOW_US.is_match(folded))
         || (words <= 25 && CALL_TO_ACTION.is_match(folded))
         || (words <= 40 && CREDIT.is_match(folded))
+        || (words <= 40 && PICTURE_COPYRIGHT.is_match(folded))
+        || (words <= 40 && is_contact_note(folded))
         || (words <= 8 && !has_sentence_punctuation(folded) && BYLINE.is_match(folded))
         || (words <= 40 && REUTERS_SIGNOFF.is_match(folded))
         || (words <= 12 && TIMESTAMP_PREFIX.is_match(folded) && is_mostly_date(folded, 4))
@@ -737,6 +783,18 @@ mod tests {
             ),
             ("© 2024 Example News. All rights reserved.", Verdict::End),
             ("Advertisement", Verdict::Drop),
+            ("Advert", Verdict::Drop),
+            (
+                "Installation views, photos © Studio North, 2018",
+                Verdict::Drop,
+            ),
+            (
+                "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter.",
+                Verdict::Drop,
+            ),
+            ("Anzeige", Verdict::Drop),
+            ("Publicidade", Verdict::Drop),
+            ("Реклама", Verdict::Drop),
         ];
         for (text, expected) in cases {
             assert_eq!(classify(text), expected, "{text}");

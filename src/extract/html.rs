@@ -5,7 +5,9 @@
 //!    Everything after that is iterative, so no input depth can exhaust the stack.
 //! 2. The visible text is cut into *blocks*: the text between block-level boundaries and `<br>`s,
 //!    each remembering its owning element, its length and how much of it is link text. Text
-//!    inside `nav`, `aside`, `header`, `footer`, `figure` and `figcaption` is left out.
+//!    inside `nav`, `aside`, `header`, `footer`, `figure` and `figcaption` is left out, and so
+//!    is a link card hidden inside a sentence (an inline element of 3+ links and no text of its
+//!    own). A row of a data table is one block and is never furniture by a mild class word.
 //! 3. Every block of 25+ characters scores 1 + commas (Latin and Arabic) + length/100 (≤ 3),
 //!    scaled down by its link density, and gives that score to its container and a share of it to
 //!    four more ancestors. Containers then gain or lose points for their tag and for class/id hints
@@ -13,8 +15,9 @@
 //!    versus `comment`, `share`, `related`, `tags`, `footer`, `sidebar`, `promo`, `newsletter`,
 //!    `ticker` …) and are scaled by their own link density.
 //! 4. The best container and its good siblings are kept; inside them, blocks under a negative-hint
-//!    element, link-heavy blocks and link-heavy sub-containers are dropped. The rest, in reading
-//!    order, goes through the [`super::boilerplate`] rules.
+//!    element, link-heavy blocks (except the items of a list told in prose) and link-heavy
+//!    sub-containers are dropped. The rest, in reading order, goes through the
+//!    [`super::boilerplate`] rules, which keep an item the body lists again under a new heading.
 //! 5. A JSON-LD `articleBody` consistent with the page cross-checks the result: it replaces a
 //!    result that missed most of the article and prunes paragraphs it does not contain.
 
@@ -288,6 +291,8 @@ struct Element {
     is_block: bool,
     class_weight: f64,
     negative: bool,
+    /// The furniture hint is a stem that always wins (`comment`, `advert`), not a mild token.
+    furniture_stem: bool,
     byline_hint: bool,
     /// The raw `class` attribute, to recognise the sibling parts of a split body.
     class: String,
@@ -345,6 +350,11 @@ impl Block {
     }
 }
 
+/// Letters and digits in a text.
+fn alphanumerics(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -376,6 +386,7 @@ impl Dom {
                     is_block: true,
                     class_weight: 0.0,
                     negative: false,
+                    furniture_stem: false,
                     byline_hint: false,
                     class: String::new(),
                     row_cell: false,
@@ -414,17 +425,101 @@ impl Dom {
         }
         let mut dom = Dom { nodes, subtree_end };
         dom.join_data_rows();
+        dom.exclude_link_cards();
         dom
+    }
+
+    /// Leave out the link cards set inside a paragraph's text: an inline element holding only
+    /// links, several of them, within a paragraph that has prose of its own (a hover card of
+    /// headlines on a person's name, a tooltip menu). They are hidden until hovered; read out,
+    /// they would cut a sentence in two.
+    fn exclude_link_cards(&mut self) {
+        // Innermost first, so that the card leaves out its own links but not the name it
+        // hangs on (`<span><a>Name</a><span>card</span></span>`).
+        for index in (0..self.nodes.len()).rev() {
+            if self.is_link_card(index) {
+                for node in &mut self.nodes[index..self.subtree_end[index]] {
+                    node.flags.excluded = true;
+                }
+            }
+        }
+    }
+
+    /// See [`Dom::exclude_link_cards`].
+    fn is_link_card(&self, index: usize) -> bool {
+        const MIN_CARD_LINKS: usize = 3;
+        const MIN_PROSE_AROUND: usize = 40;
+        let node = &self.nodes[index];
+        let inline = self
+            .element(index)
+            .is_some_and(|e| !e.is_block && !e.row_cell && e.tag != "a");
+        if !inline || node.flags.link || node.flags.excluded {
+            return false;
+        }
+        let (mut links, mut plain) = (0, 0);
+        for i in index + 1..self.subtree_end[index] {
+            let inner = &self.nodes[i];
+            if inner.flags.excluded {
+                continue;
+            }
+            match &inner.kind {
+                Kind::Element(e) if e.is_block => return false,
+                Kind::Element(e)
+                    if e.tag == "a" && inner.parent.is_some_and(|p| !self.nodes[p].flags.link) =>
+                {
+                    links += 1;
+                }
+                Kind::Text(t) if !inner.flags.link => plain += alphanumerics(t),
+                _ => {}
+            }
+        }
+        if links < MIN_CARD_LINKS || plain > 0 {
+            return false;
+        }
+        self.block_ancestor(index)
+            .is_some_and(|block| self.prose_around(block, index) >= MIN_PROSE_AROUND)
+    }
+
+    /// Letters and digits of plain (non-link, not excluded) text in `block` outside `inner`.
+    fn prose_around(&self, block: usize, inner: usize) -> usize {
+        (block + 1..self.subtree_end[block])
+            .filter(|&i| !self.contains(inner, i))
+            .map(|i| &self.nodes[i])
+            .filter(|n| !n.flags.link && !n.flags.excluded)
+            .map(|n| match &n.kind {
+                Kind::Text(t) => alphanumerics(t),
+                Kind::Element(_) => 0,
+            })
+            .sum()
+    }
+
+    /// The nearest block-level ancestor of a node.
+    fn block_ancestor(&self, index: usize) -> Option<usize> {
+        let mut current = self.nodes[index].parent;
+        while let Some(i) = current {
+            if self.element(i).is_some_and(|e| e.is_block) {
+                return Some(i);
+            }
+            current = self.nodes[i].parent;
+        }
+        None
     }
 
     /// Read each row of a data table (a table of short cells: standings, results, prices) as
     /// one line, cells separated by spaces, instead of one block per cell; a row whose cells
     /// hold paragraphs or long text (a layout table) keeps its cells as blocks.
+    ///
+    /// A data row is data, whatever its class says: a mild furniture token in a row's class
+    /// names what the row is about (`tr.player-2020-580` in a standings table), not a widget,
+    /// so only a furniture stem (`sponsor`, `advert`) still marks the row.
     fn join_data_rows(&mut self) {
         let rows: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.tag(i) == "tr" && self.is_data_row(i))
             .collect();
         for row in rows {
+            if let Kind::Element(element) = &mut self.nodes[row].kind {
+                element.negative &= element.furniture_stem;
+            }
             for cell in self.nodes[row].children.clone() {
                 if let Kind::Element(element) = &mut self.nodes[cell].kind {
                     element.is_block = false;
@@ -702,6 +797,7 @@ fn describe_element(tag: String, element: &scraper::node::Element) -> Element {
         is_block,
         class_weight,
         negative,
+        furniture_stem: negative && hints.always_negative,
         byline_hint,
         class: element.attr("class").unwrap_or("").trim().to_string(),
         row_cell: false,
@@ -913,10 +1009,11 @@ fn content_blocks<'b>(
         .filter(|&&r| dom.element(r).is_some_and(|e| !e.is_block))
         .map(|&r| (dom.nodes[r].parent, dom.subtree_text(r)))
         .collect();
+    let prose_lists = prose_lists(dom, blocks);
     blocks
         .iter()
         .filter(|block| {
-            if block.hinted || block.is_link_heavy() {
+            if block.hinted || (block.is_link_heavy() && !is_prose_item(dom, block, &prose_lists)) {
                 return false;
             }
             if inline_roots
@@ -936,6 +1033,36 @@ fn content_blocks<'b>(
                 && !inside_any(dom, block.owner, root, &cards)
         })
         .collect()
+}
+
+/// Lists (`ul`/`ol`) most of whose items are prose, not link-heavy: a digest of stories told
+/// in the body, one item each (a newsletter's "10 things to know").
+fn prose_lists(dom: &Dom, blocks: &[Block]) -> HashSet<usize> {
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for block in blocks.iter().filter(|b| dom.tag(b.owner) == "li") {
+        if let Some(list) = dom.nodes[block.owner].parent {
+            let entry = counts.entry(list).or_insert((0, 0));
+            entry.0 += usize::from(!block.hinted && !block.is_link_heavy());
+            entry.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (prose, all))| prose >= 3 && 2 * prose >= all)
+        .map(|(list, _)| list)
+        .collect()
+}
+
+/// An item of a prose list whose linked headline is followed by a sentence of its own: told
+/// like its neighbours, it is body even though the link is most of its text.
+fn is_prose_item(dom: &Dom, block: &Block, prose_lists: &HashSet<usize>) -> bool {
+    const MIN_OWN_CHARS: usize = 25;
+    dom.tag(block.owner) == "li"
+        && dom.nodes[block.owner]
+            .parent
+            .is_some_and(|list| prose_lists.contains(&list))
+        && block.plain_chars >= MIN_OWN_CHARS
+        && boilerplate::ends_like_sentence(&block.text)
 }
 
 /// Most characters in a "read also" card: a label, a headline and a one-line summary.
@@ -1290,8 +1417,10 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
         }
         None => scored,
     };
-    let mut paragraphs =
-        boilerplate::trim_edges(boilerplate::filter_paragraphs(paragraphs, &title));
+    let items = recurring_items(&dom, &chosen);
+    let mut paragraphs = boilerplate::trim_edges(boilerplate::filter_paragraphs_with_items(
+        paragraphs, &title, &items,
+    ));
     // A heading cannot close an article: it introduced something that was dropped.
     while paragraphs
         .last()
@@ -1317,6 +1446,33 @@ pub fn extract_article(html: &str, origin: Option<&str>) -> Article {
             page_words: dom.subtree_text(0).split_whitespace().count(),
         },
     }
+}
+
+/// Folded texts of the chosen blocks that recur as items of a structured body: the same
+/// paragraph again in an element of the same kind (tag and class) under the same parent, with a
+/// heading between the two (a dish listed under two meal plans, a line repeated per section).
+/// A pull quote or a lead shown twice sits in an element of another kind or elsewhere.
+fn recurring_items(dom: &Dom, chosen: &[&Block]) -> HashSet<String> {
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut items = HashSet::new();
+    for (index, block) in chosen.iter().enumerate() {
+        if block.heading {
+            continue;
+        }
+        let key = fold_arabic(&block.text);
+        let Some(&earlier) = first_seen.get(&key) else {
+            first_seen.insert(key, index);
+            continue;
+        };
+        let (a, b) = (chosen[earlier].owner, block.owner);
+        let same_slot = dom.nodes[a].parent == dom.nodes[b].parent
+            && dom.element(a).map(|e| (&e.tag, &e.class))
+                == dom.element(b).map(|e| (&e.tag, &e.class));
+        if same_slot && chosen[earlier + 1..index].iter().any(|b| b.heading) {
+            items.insert(key);
+        }
+    }
+    items
 }
 
 /// A densest run holding this many times the container's words replaces it…

@@ -15,10 +15,10 @@ const MEAN_F1_FLOOR: f64 = 0.98;
 const PAGE_F1_FLOOR: f64 = 0.95;
 /// Mean body F1 over the shared third-party pages (Arabic set and public-dev) below which the
 /// build fails.
-const SHARED_MEAN_F1_FLOOR: f64 = 0.95;
-/// Body F1 below which any shared page fails the build. Known worst: a Portuguese standings
-/// page whose body is mostly a data table of short cells (F1 0.31).
-const SHARED_PAGE_F1_FLOOR: f64 = 0.3;
+const SHARED_MEAN_F1_FLOOR: f64 = 0.985;
+/// Body F1 below which any shared page fails the build. Known worst: an English page whose
+/// embedded tweets the gold keeps and we drop as interruptions (F1 0.84 by this scorer).
+const SHARED_PAGE_F1_FLOOR: f64 = 0.8;
 
 fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
@@ -719,4 +719,101 @@ fn css_layout_utility_classes_are_not_furniture_hints() {
     // found as another part of the same body.
     assert_eq!(article.paragraphs[..2], [PARAGRAPH_ONE, PARAGRAPH_TWO]);
     assert_eq!(article.paragraphs.len(), 5);
+}
+
+#[test]
+fn a_data_row_whose_class_names_a_furniture_word_is_kept() {
+    // A standings table whose rows are classed after what they list (`player-…`): the word
+    // names the row's subject, not a video player, so the rows stay in the body.
+    let html = page(&format!(
+        "<div class='article-text'><p>{PARAGRAPH_ONE}</p>\
+         <table><tr class=head><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+         <tr class='oddrow player-2020-580'><td>1</td><td>Ann North</td><td>5040</td></tr>\
+         <tr class='evenrow player-2020-225'><td>2</td><td>Bo South</td><td>5035</td></tr>\
+         <tr class='sponsor-row'><td>Sponsored</td><td>Buy tyres</td></tr></table>\
+         <p>{PARAGRAPH_TWO}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article.paragraphs,
+        vec![
+            PARAGRAPH_ONE,
+            "Pos. Driver Points",
+            "1 Ann North 5040",
+            "2 Bo South 5035",
+            PARAGRAPH_TWO
+        ]
+    );
+}
+
+#[test]
+fn a_hover_card_of_links_inside_a_sentence_is_left_out() {
+    // A name in the text carries a card of the person's latest headlines, shown on hover.
+    let card = "<span class=card><a href=/p/1>Budget talks stall again | Parks plan | Roads</a> \
+                <a href=/p/2>Mayor meets the unions</a> <a href=/p/3>More</a></span>";
+    let html = page(&format!(
+        "<div class=story><p>The council, led by <span class=person><a href=/people/ann>Ann North</a>{card}</span> \
+         since May, approved the new budget on Tuesday, raising spending on schools and roads.</p>\
+         <p>{PARAGRAPH_TWO}</p><p>{PARAGRAPH_THREE}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article.paragraphs,
+        vec![
+            "The council, led by Ann North since May, approved the new budget on Tuesday, raising spending on schools and roads.",
+            PARAGRAPH_TWO,
+            PARAGRAPH_THREE
+        ]
+    );
+}
+
+#[test]
+fn an_item_repeated_under_each_section_is_kept_and_a_pull_quote_is_not() {
+    let dish = "Lentil soup with carrots, onions and cumin, 1 cup, with a slice of rye bread.";
+    let quote = "Schools need the money more than roads do, and everybody in this town knows it.";
+    let html = page(&format!(
+        "<div class=story><p>{PARAGRAPH_ONE}</p><h3>Monday</h3><p>{dish}</p>\
+         <p>{quote}</p><h3>Tuesday</h3><p class=pullquote>{quote}</p>\
+         <p>Baked fish with potatoes and green beans, and an apple after it.</p>\
+         <h3>Wednesday</h3><p>{dish}</p><p>{PARAGRAPH_TWO}</p></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    assert_eq!(
+        article
+            .paragraphs
+            .iter()
+            .filter(|p| p.as_str() == dish)
+            .count(),
+        2,
+        "{:?}",
+        article.paragraphs
+    );
+    assert_eq!(
+        article
+            .paragraphs
+            .iter()
+            .filter(|p| p.as_str() == quote)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_digest_item_led_by_a_long_link_is_kept_with_its_list() {
+    let short = "<li><a href=/s/4>The city library will open on Sundays from next month, after a vote of the council</a>. Readers had asked for it for years.</li>";
+    let html = page(&format!(
+        "<div class=story><p>Here is what you need to know this morning.</p><ul>\
+         <li><a href=/s/1>Budget approved</a>. {PARAGRAPH_ONE}</li>\
+         <li><a href=/s/2>Opposition doubts</a>. {PARAGRAPH_TWO}</li>\
+         <li><a href=/s/3>Mayor to sign</a>. {PARAGRAPH_THREE}</li>{short}</ul>\
+         <ul><li><a href=/a>Weather</a></li><li><a href=/b>Sport</a></li><li><a href=/c>Traffic news</a></li></ul></div>"
+    ));
+    let article = extract_html(&html, None).expect("article");
+    let body = article.paragraphs.join("\n");
+    assert!(
+        body.contains("Readers had asked for it for years."),
+        "{body}"
+    );
+    assert!(body.contains(PARAGRAPH_THREE));
+    assert!(!body.contains("Traffic news"), "{body}");
 }
