@@ -6,7 +6,9 @@
 //! graph, with optimization off, runs the same kernels on the same arithmetic. The saved
 //! graph may hold layout choices made for this CPU and this ONNX Runtime build, so the cache
 //! is keyed by the model's checksum, the model layout, the ONNX Runtime build and the CPU.
-//! A cached file that cannot be loaded is removed and made again.
+//! The saved graph's own SHA-256 is recorded beside it and checked before every load, and
+//! the session is made from exactly the bytes checked, as for the voice files; an entry that
+//! fails the check or cannot be loaded is removed and made again.
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -52,22 +54,31 @@ impl OptimizedModel {
             return None;
         }
         let text = std::fs::read_to_string(self.layout_path()).ok()?;
-        match text.trim_end().split_once(':') {
-            None if text.trim_end() == "dec2d" => Some(ModelLayout::Decoder2d),
+        let first = text.lines().next()?;
+        match first.split_once(':') {
+            None if first == "dec2d" => Some(ModelLayout::Decoder2d),
             Some(("shipped", why)) => Some(ModelLayout::AsShipped(why.trim().to_string())),
             _ => None,
         }
     }
 
+    /// The SHA-256 recorded for the cached graph.
+    fn recorded_sha256(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.layout_path()).ok()?;
+        text.lines()
+            .find_map(|line| line.strip_prefix("sha256 "))
+            .map(|sum| sum.trim().to_string())
+    }
+
     /// A session over the cached graph, or `None` when there is none or it cannot be loaded
     /// (a broken entry is removed, so the next load makes it again).
     pub fn load(&self, settings: &SessionSettings) -> Option<Session> {
-        if !self.path.is_file() {
-            return None;
-        }
-        match session::session_from_optimized_file(&self.path, settings) {
-            Ok(session) => Some(session),
-            Err(_) => {
+        let expected = self.recorded_sha256()?;
+        let bytes = std::fs::read(&self.path).ok()?;
+        let intact = hex::encode(Sha256::digest(&bytes)).eq_ignore_ascii_case(&expected);
+        match intact.then(|| session::session_from_optimized_bytes(&bytes, settings)) {
+            Some(Ok(session)) => Some(session),
+            _ => {
                 self.remove();
                 None
             }
@@ -94,9 +105,14 @@ impl OptimizedModel {
             return session::build_session(model, bytes, settings);
         };
         let session = session::build_session_saving(model, bytes, settings, &temp)?;
-        let saved = std::fs::metadata(&temp).is_ok_and(|m| m.len() > 0)
-            && std::fs::write(self.layout_path(), layout_text(layout)).is_ok()
-            && temp.persist(&self.path).is_ok();
+        let saved = std::fs::read(&temp).is_ok_and(|graph| {
+            let record = format!(
+                "{}sha256 {}\n",
+                layout_text(layout),
+                hex::encode(Sha256::digest(&graph))
+            );
+            !graph.is_empty() && std::fs::write(self.layout_path(), record).is_ok()
+        }) && temp.persist(&self.path).is_ok();
         if !saved {
             self.remove();
         }
@@ -163,8 +179,10 @@ mod tests {
         assert_eq!(a.cached_layout(), None, "nothing cached yet");
         std::fs::create_dir_all(c.path().parent().unwrap()).unwrap();
         std::fs::write(c.path(), b"model").unwrap();
-        std::fs::write(c.layout_path(), layout_text(&shipped)).unwrap();
+        let record = format!("{}sha256 {}\n", layout_text(&shipped), "ab".repeat(32));
+        std::fs::write(c.layout_path(), record).unwrap();
         assert_eq!(c.cached_layout(), Some(shipped));
+        assert_eq!(c.recorded_sha256(), Some("ab".repeat(32)));
     }
 
     #[test]
@@ -172,9 +190,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let entry = OptimizedModel::locate(dir.path(), "cccc", &ModelLayout::Decoder2d);
         std::fs::create_dir_all(entry.path().parent().unwrap()).unwrap();
-        std::fs::write(entry.path(), b"not an onnx model").unwrap();
-        std::fs::write(entry.layout_path(), "dec2d\n").unwrap();
+        let garbage = b"not an onnx model";
+        std::fs::write(entry.path(), garbage).unwrap();
+        // Its checksum recorded right: the load itself fails.
+        let sum = hex::encode(Sha256::digest(garbage));
+        std::fs::write(entry.layout_path(), format!("dec2d\nsha256 {sum}\n")).unwrap();
         assert!(entry.load(&SessionSettings::with_threads(1)).is_none());
         assert!(!entry.path().exists() && !entry.layout_path().exists());
+        // A checksum that does not match: never handed to ONNX Runtime.
+        std::fs::write(entry.path(), garbage).unwrap();
+        std::fs::write(
+            entry.layout_path(),
+            format!("dec2d\nsha256 {}\n", "0".repeat(64)),
+        )
+        .unwrap();
+        assert!(entry.load(&SessionSettings::with_threads(1)).is_none());
+        assert!(!entry.path().exists());
     }
 }

@@ -57,12 +57,12 @@ fn builder_at(
 
 /// A session over a graph ONNX Runtime optimized and saved before (see
 /// [`build_session_saving`]): loaded as it is, with no optimization pass.
-pub fn session_from_optimized_file(
-    path: &Path,
+pub fn session_from_optimized_bytes(
+    bytes: &[u8],
     settings: &SessionSettings,
 ) -> Result<Session, String> {
     builder_at(settings, GraphOptimizationLevel::Disable)?
-        .commit_from_file(path)
+        .commit_from_memory(bytes)
         .map_err(|e| e.to_string())
 }
 
