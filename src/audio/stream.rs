@@ -692,11 +692,7 @@ pub fn rendered_loudness(
     let meters = meters.into_iter().collect::<Result<Vec<_>, _>>()?;
     let lufs = ebur128::EbuR128::loudness_global_multiple(meters.iter())
         .map_err(|e| AudioError::Loudness(e.to_string()))?;
-    if lufs.is_finite() {
-        Ok(lufs)
-    } else {
-        Err(AudioError::Unmeasurable)
-    }
+    finite_lufs(lufs)
 }
 
 /// Programmes shorter than this are measured in one part, exactly.
@@ -750,6 +746,11 @@ pub fn integrated_of(meter: &ebur128::EbuR128) -> Result<f64, AudioError> {
     let lufs = meter
         .loudness_global()
         .map_err(|e| AudioError::Loudness(e.to_string()))?;
+    finite_lufs(lufs)
+}
+
+/// A measured loudness, or [`AudioError::Unmeasurable`] when the meter found only silence.
+fn finite_lufs(lufs: f64) -> Result<f64, AudioError> {
     if lufs.is_finite() {
         Ok(lufs)
     } else {

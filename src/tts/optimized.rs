@@ -53,27 +53,35 @@ impl OptimizedModel {
         if !self.path.is_file() {
             return None;
         }
-        let text = std::fs::read_to_string(self.layout_path()).ok()?;
-        let first = text.lines().next()?;
-        match first.split_once(':') {
-            None if first == "dec2d" => Some(ModelLayout::Decoder2d),
-            Some(("shipped", why)) => Some(ModelLayout::AsShipped(why.trim().to_string())),
-            _ => None,
-        }
+        self.record().map(|(layout, _)| layout)
     }
 
     /// The SHA-256 recorded for the cached graph.
     fn recorded_sha256(&self) -> Option<String> {
+        self.record().map(|(_, sum)| sum)
+    }
+
+    /// What is recorded beside the cached graph: the layout it was made from (first line) and
+    /// its SHA-256 (`sha256 <hex>`; empty when missing).
+    fn record(&self) -> Option<(ModelLayout, String)> {
         let text = std::fs::read_to_string(self.layout_path()).ok()?;
-        text.lines()
+        let mut lines = text.lines();
+        let first = lines.next()?;
+        let layout = match first.split_once(':') {
+            None if first == "dec2d" => ModelLayout::Decoder2d,
+            Some(("shipped", why)) => ModelLayout::AsShipped(why.trim().to_string()),
+            _ => return None,
+        };
+        let sum = lines
             .find_map(|line| line.strip_prefix("sha256 "))
-            .map(|sum| sum.trim().to_string())
+            .unwrap_or_default();
+        Some((layout, sum.trim().to_string()))
     }
 
     /// A session over the cached graph, or `None` when there is none or it cannot be loaded
     /// (a broken entry is removed, so the next load makes it again).
     pub fn load(&self, settings: &SessionSettings) -> Option<Session> {
-        let expected = self.recorded_sha256()?;
+        let expected = self.recorded_sha256().filter(|sum| !sum.is_empty())?;
         let bytes = std::fs::read(&self.path).ok()?;
         let intact = hex::encode(Sha256::digest(&bytes)).eq_ignore_ascii_case(&expected);
         match intact.then(|| session::session_from_optimized_bytes(&bytes, settings)) {

@@ -13,7 +13,6 @@ use ort::value::Tensor;
 
 use crate::audio::Clip;
 
-use super::session::{build_session, SessionSettings};
 use super::store::VerifiedVoiceFiles;
 use super::{espeak, SynthesisParams, TtsError};
 use crate::text::sentences::cut_at_spaces;
@@ -150,18 +149,6 @@ pub struct PiperVoice {
 }
 
 impl PiperVoice {
-    /// Load a voice from files already verified against the manifest, running `model` (their
-    /// verified model bytes, or the same model with a faster layout; never the disk again).
-    pub fn load(
-        files: &VerifiedVoiceFiles,
-        model: &[u8],
-        settings: &SessionSettings,
-    ) -> Result<Self, TtsError> {
-        let config = PiperConfig::parse(&files.config_text, &files.config)?;
-        let session = build_session(&files.model, model, settings)?;
-        Ok(Self::from_session(config, session, &files.model))
-    }
-
     /// A voice over a session already built for `model_path`'s model.
     pub fn from_session(config: PiperConfig, session: Session, model_path: &Path) -> Self {
         let takes_speaker = session
@@ -249,7 +236,6 @@ impl PiperVoice {
 }
 
 /// Wall-clock time during which at least one model call was running, over the process.
-#[derive(Default)]
 struct BusyClock {
     running: usize,
     since: Option<std::time::Instant>,

@@ -73,16 +73,7 @@ pub fn build_session_saving(
     settings: &SessionSettings,
     save_to: &Path,
 ) -> Result<Session, TtsError> {
-    let fail = |message: String| TtsError::VoiceLoad {
-        path: model.to_path_buf(),
-        message,
-    };
-    session_builder(settings)
-        .map_err(fail)?
-        .with_optimized_model_path(save_to)
-        .map_err(|e| fail(e.to_string()))?
-        .commit_from_memory(bytes)
-        .map_err(|e| fail(e.to_string()))
+    commit(model, bytes, settings, Some(save_to))
 }
 
 /// A session over `bytes`, the model read from `model` (named in errors).
@@ -91,12 +82,27 @@ pub fn build_session(
     bytes: &[u8],
     settings: &SessionSettings,
 ) -> Result<Session, TtsError> {
+    commit(model, bytes, settings, None)
+}
+
+/// A fully optimizing session over `bytes`, saving the optimized graph to `save_to` if given.
+fn commit(
+    model: &Path,
+    bytes: &[u8],
+    settings: &SessionSettings,
+    save_to: Option<&Path>,
+) -> Result<Session, TtsError> {
     let fail = |message: String| TtsError::VoiceLoad {
         path: model.to_path_buf(),
         message,
     };
-    session_builder(settings)
-        .map_err(fail)?
+    let mut builder = session_builder(settings).map_err(fail)?;
+    if let Some(path) = save_to {
+        builder = builder
+            .with_optimized_model_path(path)
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    builder
         .commit_from_memory(bytes)
         .map_err(|e| fail(e.to_string()))
 }
