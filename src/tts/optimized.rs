@@ -121,10 +121,39 @@ impl OptimizedModel {
             );
             !graph.is_empty() && std::fs::write(self.layout_path(), record).is_ok()
         }) && temp.persist(&self.path).is_ok();
-        if !saved {
+        if saved {
+            self.sweep_stale();
+        } else {
             self.remove();
         }
         Ok(session)
+    }
+
+    /// Removes the entries that can no longer be used beside this one: those of another model
+    /// (the voice was replaced) or of another ONNX Runtime build or CPU, and temporary files a
+    /// killed process left more than a day ago. Entries of the same model and runtime in
+    /// another layout stay. Each entry is about the size of the voice, so without this an
+    /// upgrade of ONNX Runtime would leave the old graphs behind for good.
+    fn sweep_stale(&self) {
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let Some(own) = self.path.file_name().and_then(|n| n.to_str()) else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            if is_stale_entry(name, own) || is_abandoned_temp(name, &entry) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
     }
 
     fn layout_path(&self) -> PathBuf {
@@ -135,6 +164,39 @@ impl OptimizedModel {
         let _ = std::fs::remove_file(&self.path);
         let _ = std::fs::remove_file(self.layout_path());
     }
+}
+
+/// The model and runtime parts of a cache file's name (`<model>-<layout>-<runtime>.onnx`, or
+/// `.layout` for its record).
+fn entry_keys(name: &str) -> Option<(&str, &str)> {
+    let stem = name
+        .strip_suffix(".onnx")
+        .or_else(|| name.strip_suffix(".layout"))?;
+    let (model, rest) = stem.split_once('-')?;
+    let (_, runtime) = rest.rsplit_once('-')?;
+    Some((model, runtime))
+}
+
+/// True for a cache file of another model or another runtime than the entry named `own`.
+fn is_stale_entry(name: &str, own: &str) -> bool {
+    match (entry_keys(name), entry_keys(own)) {
+        (Some((model, runtime)), Some((own_model, own_runtime))) => {
+            model != own_model || runtime != own_runtime
+        }
+        _ => false,
+    }
+}
+
+/// True for a temporary graph (`.tmp….onnx`) not touched for a day: its writer is gone.
+fn is_abandoned_temp(name: &str, entry: &std::fs::DirEntry) -> bool {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+    name.starts_with(".tmp")
+        && entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > DAY)
 }
 
 /// How a layout is written in the cache's `.layout` file.
@@ -191,6 +253,97 @@ mod tests {
         std::fs::write(c.layout_path(), record).unwrap();
         assert_eq!(c.cached_layout(), Some(shipped));
         assert_eq!(c.recorded_sha256(), Some("ab".repeat(32)));
+    }
+
+    #[test]
+    fn stale_entries_are_told_from_current_ones_by_model_and_runtime() {
+        let own = "aaaa-dec2d-1111.onnx";
+        assert!(
+            !is_stale_entry("aaaa-shipped-1111.onnx", own),
+            "other layout stays"
+        );
+        assert!(!is_stale_entry("aaaa-shipped-1111.layout", own));
+        assert!(is_stale_entry("aaaa-dec2d-2222.onnx", own), "older runtime");
+        assert!(is_stale_entry("aaaa-dec2d-2222.layout", own));
+        assert!(
+            is_stale_entry("bbbb-dec2d-1111.onnx", own),
+            "replaced model"
+        );
+        assert!(!is_stale_entry("notes.txt", own), "not ours: left alone");
+        assert!(
+            !is_stale_entry(".tmpXYZ.onnx", own),
+            "temporary: judged by age"
+        );
+    }
+
+    #[test]
+    fn saving_an_entry_sweeps_those_of_other_models_and_runtimes() -> Result<(), TtsError> {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = OptimizedModel::locate(dir.path(), "cccc", &ModelLayout::Decoder2d);
+        let cache = entry.path().parent().unwrap().to_path_buf();
+        std::fs::create_dir_all(&cache).unwrap();
+        let name = entry
+            .path()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let runtime = entry_keys(&name).unwrap().1.to_string();
+        let old_runtime = cache.join("cccc-dec2d-0000000000000000.onnx");
+        let old_model = cache.join(format!("dddd-dec2d-{runtime}.onnx"));
+        let other_layout = cache.join(format!("cccc-shipped-{runtime}.onnx"));
+        let fresh_temp = cache.join(".tmpfresh.onnx");
+        for path in [&old_runtime, &old_model, &other_layout, &fresh_temp] {
+            std::fs::write(path, b"graph").unwrap();
+        }
+        std::fs::write(old_runtime.with_extension("layout"), b"dec2d\n").unwrap();
+        let model = tiny_model();
+        let settings = SessionSettings::with_threads(1);
+        entry.build_and_save(
+            Path::new("tiny.onnx"),
+            &model,
+            &ModelLayout::Decoder2d,
+            &settings,
+        )?;
+        assert!(entry.path().is_file() && entry.layout_path().is_file());
+        assert!(!old_runtime.exists() && !old_runtime.with_extension("layout").exists());
+        assert!(!old_model.exists());
+        assert!(
+            other_layout.exists(),
+            "the same model in another layout stays"
+        );
+        assert!(
+            fresh_temp.exists(),
+            "a temporary file may still be written by another process"
+        );
+        Ok(())
+    }
+
+    /// The smallest valid ONNX model: Identity from `x` to `y` (float, any shape).
+    fn tiny_model() -> Vec<u8> {
+        use crate::tts::protobuf::{encode, Field};
+        let tensor_type = encode(&[Field::varint(1, 1)]);
+        let type_proto = encode(&[Field::bytes(1, tensor_type)]);
+        let value =
+            |name: &str| encode(&[Field::string(1, name), Field::bytes(2, type_proto.clone())]);
+        let node = encode(&[
+            Field::string(1, "x"),
+            Field::string(2, "y"),
+            Field::string(4, "Identity"),
+        ]);
+        let graph = encode(&[
+            Field::bytes(1, node),
+            Field::string(2, "tiny"),
+            Field::bytes(11, value("x")),
+            Field::bytes(12, value("y")),
+        ]);
+        let opset = encode(&[Field::varint(2, 13)]);
+        encode(&[
+            Field::varint(1, 8),
+            Field::bytes(7, graph),
+            Field::bytes(8, opset),
+        ])
     }
 
     #[test]
