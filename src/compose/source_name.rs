@@ -101,7 +101,7 @@ mod tests {
             spoken_source_name("www.skynewsarabia.com"),
             "سكاي نيوز عربية"
         );
-        assert_eq!(spoken_source_name("www.france24.com"), "فرانس أربعة وعشرون");
+        assert_eq!(spoken_source_name("www.france24.com"), "فرانس أربعة وعشرين");
         assert_eq!(spoken_source_name("www.lemonde.fr"), "لوموند");
         let other = spoken_source_name("www.example-news.co.uk");
         assert!(!other.chars().any(is_latin_letter), "{other}");

@@ -157,10 +157,20 @@ impl FrontEnd {
 
     /// The Arabic pipeline of [`Self::arabic_spoken`] with `verbalize` as its verbalizer step.
     fn arabic_text(&self, text: &str, verbalize: fn(&Verbalizer, &str) -> String) -> String {
-        let named = super::transliterate::replace_names(text);
-        let verbalized = verbalize(&self.verbalizer, &super::normalize::normalize(&named));
-        super::transliterate::arabize_latin(&verbalized)
+        arabic_text(&self.verbalizer, text, verbalize)
     }
+}
+
+/// Normalized Arabic text as an Arabic voice must get it, with `verbalize` as the verbalizer
+/// step: lexicon names, then numbers and symbols, then every Latin word left.
+pub(crate) fn arabic_text(
+    verbalizer: &Verbalizer,
+    text: &str,
+    verbalize: fn(&Verbalizer, &str) -> String,
+) -> String {
+    let named = super::transliterate::replace_names(text);
+    let verbalized = verbalize(verbalizer, &super::normalize::normalize(&named));
+    super::transliterate::arabize_latin(&verbalized)
 }
 
 #[cfg(test)]

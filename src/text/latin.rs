@@ -1,7 +1,7 @@
 //! Latin-script tokens common in Arabic news, read for an Arabic listener (names from the
 //! bundled lexicon of [`super::transliterate`], model codes, acronyms), and Roman numerals.
 
-use super::numbers::{cardinal, ordinal, Case, Gender};
+use super::numbers::{cardinal_with, ordinal, Case, Gender};
 use super::transliterate::{known_name, spell_acronym};
 
 /// Reads a Latin token (with optional digits) for an Arabic listener, or `None`
@@ -25,7 +25,8 @@ fn mobile_generation(token: &str) -> Option<String> {
         .then(|| format!("الجيل {}", ordinal(n, Gender::Masculine, Case::Nominative)))
 }
 
-/// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320.
+/// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320. The
+/// number is a label, read in the frozen oblique form anchors use (إف خمسة وثلاثين).
 fn model_code(token: &str) -> Option<String> {
     let split = token.find(|c: char| c.is_ascii_digit())?;
     let (letters, rest) = token.split_at(split);
@@ -35,7 +36,8 @@ fn model_code(token: &str) -> Option<String> {
     }
     let spoken_letters = spell_acronym(letters)?;
     let n: u64 = rest.parse().ok()?;
-    Some(format!("{spoken_letters} {}", cardinal(n)))
+    let number = cardinal_with(n, Gender::Masculine, Case::Oblique, false);
+    Some(format!("{spoken_letters} {number}"))
 }
 
 /// Value of a well-formed Roman numeral (II, XIV, MMXXI), 1–3999.
@@ -101,6 +103,8 @@ mod tests {
         assert_eq!(read_latin_token("COVID-19").unwrap(), "كوفيد تسعة عشر");
         assert_eq!(read_latin_token("G7").unwrap(), "مجموعة السبع");
         assert_eq!(read_latin_token("F-16").unwrap(), "إف ستة عشر");
+        assert_eq!(read_latin_token("F-35").unwrap(), "إف خمسة وثلاثين");
+        assert_eq!(read_latin_token("S24").unwrap(), "إس أربعة وعشرين");
         assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
         assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");

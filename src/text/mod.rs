@@ -56,7 +56,8 @@ pub use numbers::{
 pub use sentences::{split_clauses, split_sentences, MAX_CLAUSE_CHARS};
 pub use verbalize::Verbalizer;
 
-/// Normalizes `text`, applies the user pronunciation lexicon, then verbalizes it.
+/// Normalizes `text`, applies the user pronunciation lexicon, then reads it as an Arabic voice
+/// gets it (as [`FrontEnd`] does): Latin names, numbers and symbols, then every Latin word left.
 pub fn to_spoken(
     verbalizer: &Verbalizer,
     lexicon: Option<&PronunciationLexicon>,
@@ -67,7 +68,7 @@ pub fn to_spoken(
         Some(lexicon) => lexicon.apply(&normalized),
         None => normalized,
     };
-    verbalizer.verbalize(&replaced)
+    frontend::arabic_text(verbalizer, &replaced, Verbalizer::verbalize)
 }
 
 #[cfg(test)]

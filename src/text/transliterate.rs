@@ -148,6 +148,11 @@ fn replace_line(line: &str, every_word: bool) -> String {
             None => (tokens[i].to_string(), 1),
         };
         let replaced = used > 1 || spoken != tokens[i];
+        if replaced && used_as_gloss(&spoken, &out) {
+            drop_gloss(&spoken, &mut out);
+            i += used;
+            continue;
+        }
         // "صندوق IMF" is صندوق النقد الدولي, not صندوق صندوق النقد الدولي.
         let spoken = match (out.last(), spoken.split_once(' ')) {
             (Some(prev), Some((first, rest))) if replaced && prev == first => rest.to_string(),
@@ -162,6 +167,72 @@ fn replace_line(line: &str, every_word: bool) -> String {
         i += used;
     }
     out.join(" ")
+}
+
+/// True when `spoken`, the Arabic reading of a Latin name, repeats the Arabic words that end
+/// just before it (three in five of its words or more): "صندوق النقد الدولي (IMF)", "منظمة أوبك OPEC", "وكالة الطاقة الذرية IAEA". The
+/// writer glossed the Arabic name for readers; a listener would hear the name twice.
+fn used_as_gloss(spoken: &str, before: &[String]) -> bool {
+    let reading: Vec<String> = spoken.split_whitespace().filter_map(gloss_key).collect();
+    if reading.is_empty() {
+        return false;
+    }
+    let window = before.len().saturating_sub(reading.len() + 2);
+    let preceding: Vec<String> = before[window..]
+        .iter()
+        .flat_map(|w| w.split_whitespace())
+        .filter_map(gloss_key)
+        .collect();
+    let ends_with_it = before
+        .last()
+        .and_then(|w| w.split_whitespace().last())
+        .and_then(gloss_key)
+        .is_some_and(|last| reading.contains(&last));
+    let repeated = reading.iter().filter(|w| preceding.contains(w)).count();
+    ends_with_it && repeated * 5 >= reading.len() * 3
+}
+
+/// A word folded for comparing names: Arabic letters only, without the clitics و، ف، ب، ل
+/// and the article, alef forms, tā' marbūṭa and alef maqṣūra unified. `None` for words of
+/// one or two letters, which say nothing about a name.
+fn gloss_key(word: &str) -> Option<String> {
+    let letters: String = word
+        .chars()
+        .filter(|c| super::alphabet::is_arabic_letter(*c))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            other => other,
+        })
+        .collect();
+    let mut core = letters.as_str();
+    for prefix in ["وال", "فال", "بال", "كال", "لل", "ال"] {
+        if let Some(rest) = core.strip_prefix(prefix) {
+            if rest.chars().count() >= 2 {
+                core = rest;
+                break;
+            }
+        }
+    }
+    (core.chars().count() >= 3).then(|| core.to_string())
+}
+
+/// Leaves a gloss out: its brackets go with it, other punctuation after it stays on the
+/// word before ("… الدولي (IMF)، وقال" → "… الدولي، وقال").
+fn drop_gloss(spoken: &str, out: &mut [String]) {
+    let trail: String = spoken
+        .chars()
+        .rev()
+        .take_while(|c| !super::alphabet::is_arabic_letter(*c) && !c.is_whitespace())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
+        .collect();
+    if let Some(last) = out.last_mut() {
+        last.push_str(&trail);
+    }
 }
 
 /// The longest lexicon phrase starting at `tokens[0]`, with the punctuation around it kept.
@@ -638,6 +709,37 @@ mod tests {
         assert_eq!(arabize_latin("ل Al Jazeera"), "للجزيرة");
         assert_eq!(arabize_latin("في U.S. اليوم"), "في الولايات المتحدة اليوم");
         assert_eq!(arabize_latin("reuters"), "رويترز");
+    }
+
+    #[test]
+    fn a_latin_gloss_of_the_arabic_name_before_it_is_not_read_twice() {
+        let cases = [
+            ("صندوق النقد الدولي (IMF) قال", "صندوق النقد الدولي قال"),
+            (
+                "منظمة الصحة العالمية (WHO)، أعلنت",
+                "منظمة الصحة العالمية، أعلنت",
+            ),
+            ("وكالة الطاقة الذرية IAEA", "وكالة الطاقة الذرية"),
+            ("تقرير صندوق النقد IMF والبنك", "تقرير صندوق النقد والبنك"),
+            ("قالت وكالة رويترز (Reuters) إن", "قالت وكالة رويترز إن"),
+            (
+                "الرئيس دونالد ترامب (Donald Trump).",
+                "الرئيس دونالد ترامب.",
+            ),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(replace_names(written), spoken, "{written}");
+        }
+        // A new mention, not a gloss: the word before is not part of the name.
+        assert_eq!(
+            replace_names("أعلنت غوغل أن Google ستطلق"),
+            "أعلنت غوغل أن غوغل ستطلق"
+        );
+        assert_eq!(
+            replace_names("ذكرت صحيفة The Guardian"),
+            "ذكرت صحيفة ذا غارديان"
+        );
+        assert_eq!(replace_names("صندوق IMF"), "صندوق النقد الدولي");
     }
 
     #[test]
