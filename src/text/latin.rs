@@ -34,7 +34,10 @@ fn model_code(token: &str) -> Option<String> {
     if letters.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) || rest.len() > 6 {
         return None;
     }
-    let spoken_letters = spell_acronym(letters)?;
+    let spoken_letters = match known_name(letters) {
+        Some(name) => name.to_string(),
+        None => spell_acronym(letters)?,
+    };
     let n: u64 = rest.parse().ok()?;
     let number = cardinal_with(n, Gender::Masculine, Case::Oblique, false);
     Some(format!("{spoken_letters} {number}"))
@@ -105,6 +108,7 @@ mod tests {
         assert_eq!(read_latin_token("F-16").unwrap(), "إف ستة عشر");
         assert_eq!(read_latin_token("F-35").unwrap(), "إف خمسة وثلاثين");
         assert_eq!(read_latin_token("S24").unwrap(), "إس أربعة وعشرين");
+        assert_eq!(read_latin_token("COP28").unwrap(), "كوب ثمانية وعشرين");
         assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
         assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");

@@ -31,6 +31,9 @@ static WORD_THEN_DIGIT: LazyLock<Regex> =
 static SPACES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[ \t\u{00A0}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}]+").expect("static regex")
 });
+static HASHTAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(«\x22])#(\p{L}[\p{L}\p{M}\p{N}_]*)").expect("static regex")
+});
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
 
@@ -44,6 +47,7 @@ pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
     let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
     let folded: String = glued.nfc().flat_map(fold_char).collect();
+    let folded = without_hashtag_marks(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
@@ -66,6 +70,15 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// Hashtags read as their words: "وسم #غزة_تحت_القصف" → "وسم غزة تحت القصف".
+fn without_hashtag_marks(text: &str) -> String {
+    HASHTAG
+        .replace_all(text, |caps: &regex::Captures| {
+            format!("{}{}", &caps[1], caps[2].replace('_', " "))
+        })
+        .into_owned()
 }
 
 /// Bullets and marks that open a list item or an interview turn.
@@ -143,6 +156,16 @@ fn presentation_form(c: char) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashtags_are_read_as_their_words() {
+        assert_eq!(
+            normalize("تصدر وسم #غزة_تحت_القصف المنصة"),
+            "تصدر وسم غزة تحت القصف المنصة"
+        );
+        assert_eq!(normalize("(#MeToo)"), "(MeToo)");
+        assert_eq!(normalize("المركز #1"), "المركز #1", "not a hashtag");
+    }
 
     #[test]
     fn unifies_digits_and_separators() {

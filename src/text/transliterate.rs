@@ -142,6 +142,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
     while i < tokens.len() {
         let (spoken, used) = match name_at(&tokens[i..]) {
             Some(found) => found,
+            None if is_ampersand_between_latin(&tokens, i) => ("آند".to_string(), 1),
             None if every_word && tokens[i].chars().any(is_latin_letter) => {
                 (arabize_token(tokens[i]), 1)
             }
@@ -233,6 +234,16 @@ fn drop_gloss(spoken: &str, out: &mut [String]) {
     if let Some(last) = out.last_mut() {
         last.push_str(&trail);
     }
+}
+
+/// A bare "&" next to a Latin word, read as anchors do ("Johnson & Johnson" → جونسون آند جونسون).
+fn is_ampersand_between_latin(tokens: &[&str], i: usize) -> bool {
+    let latin = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.chars().any(is_latin_letter))
+    };
+    tokens[i] == "&" && (latin(i + 1) || (i > 0 && latin(i - 1)))
 }
 
 /// The longest lexicon phrase starting at `tokens[0]`, with the punctuation around it kept.
@@ -740,6 +751,15 @@ mod tests {
             "ذكرت صحيفة ذا غارديان"
         );
         assert_eq!(replace_names("صندوق IMF"), "صندوق النقد الدولي");
+    }
+
+    #[test]
+    fn a_bare_ampersand_between_latin_words_is_read() {
+        assert_eq!(
+            arabize_latin("تقرير McKinsey & Company"),
+            "تقرير مكينسي آند كومباني"
+        );
+        assert_eq!(replace_names("الأمن & السلامة"), "الأمن & السلامة");
     }
 
     #[test]
