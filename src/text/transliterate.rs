@@ -125,7 +125,7 @@ pub fn replace_names(text: &str) -> String {
 /// Writes every Latin word of `text` in Arabic script: lexicon names, spelled acronyms, then
 /// spelling rules. The result contains no Latin letter.
 pub fn arabize_latin(text: &str) -> String {
-    if !text.chars().any(is_latin_letter) {
+    if !text.chars().any(|c| is_latin_letter(c) || c == '&') {
         return text.to_string();
     }
     map_lines(text, |line| replace_line(line, true))
@@ -143,6 +143,8 @@ fn replace_line(line: &str, every_word: bool) -> String {
         let (spoken, used) = match name_at(&tokens[i..]) {
             Some(found) => found,
             None if is_ampersand_between_latin(&tokens, i) => ("آند".to_string(), 1),
+            // Between Arabic words "&" is the conjunction و, glued to the next word.
+            None if every_word && tokens[i] == "&" && i + 1 < tokens.len() => ("و".to_string(), 1),
             None if every_word && tokens[i].chars().any(is_latin_letter) => {
                 (arabize_token(tokens[i]), 1)
             }
@@ -159,8 +161,9 @@ fn replace_line(line: &str, every_word: bool) -> String {
             (Some(prev), Some((first, rest))) if replaced && prev == first => rest.to_string(),
             _ => spoken,
         };
+        let after_ampersand = i > 0 && tokens[i - 1] == "&" && every_word;
         match out.last_mut() {
-            Some(prev) if replaced && is_detached_proclitic(prev) => {
+            Some(prev) if (replaced || after_ampersand) && is_detached_proclitic(prev) => {
                 *prev = glue_proclitic(prev, &spoken);
             }
             _ => out.push(spoken),
@@ -171,8 +174,8 @@ fn replace_line(line: &str, every_word: bool) -> String {
 }
 
 /// True when `spoken`, the Arabic reading of a Latin name, repeats the Arabic words that end
-/// just before it (three in five of its words or more): "صندوق النقد الدولي (IMF)", "منظمة أوبك OPEC", "وكالة الطاقة الذرية IAEA". The
-/// writer glossed the Arabic name for readers; a listener would hear the name twice.
+/// just before it (three in five of its words or more): "صندوق النقد الدولي (IMF)",
+/// "منظمة أوبك OPEC", "وكالة الطاقة الذرية IAEA". The writer glossed the Arabic name for readers; a listener would hear the name twice.
 fn used_as_gloss(spoken: &str, before: &[String]) -> bool {
     let reading: Vec<String> = spoken.split_whitespace().filter_map(gloss_key).collect();
     if reading.is_empty() {
@@ -759,7 +762,7 @@ mod tests {
             arabize_latin("تقرير McKinsey & Company"),
             "تقرير مكينسي آند كومباني"
         );
-        assert_eq!(replace_names("الأمن & السلامة"), "الأمن & السلامة");
+        assert_eq!(arabize_latin("الأمن & السلامة"), "الأمن والسلامة");
     }
 
     #[test]
