@@ -34,6 +34,8 @@ static SPACES: LazyLock<Regex> = LazyLock::new(|| {
 static HASHTAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(«\x22])#(\p{L}[\p{L}\p{M}\p{N}_]*)").expect("static regex")
 });
+static VULGAR_FRACTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9] ?)?([½¼¾⅓⅔])").expect("static regex"));
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
 
@@ -48,6 +50,7 @@ pub fn normalize(text: &str) -> String {
     let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_hashtag_marks(&folded);
+    let folded = with_fractions_written_out(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
@@ -77,6 +80,40 @@ fn without_hashtag_marks(text: &str) -> String {
     HASHTAG
         .replace_all(text, |caps: &regex::Captures| {
             format!("{}{}", &caps[1], caps[2].replace('_', " "))
+        })
+        .into_owned()
+}
+
+/// Vulgar fractions the verbalizer can read: after a number as its decimals ("2½" → "2.5"),
+/// alone as the word ("½" → "نصف").
+fn with_fractions_written_out(text: &str) -> String {
+    if !text.contains(['½', '¼', '¾', '⅓', '⅔']) {
+        return text.to_string();
+    }
+    VULGAR_FRACTION
+        .replace_all(text, |caps: &regex::Captures| {
+            let number = caps.get(1).map_or("", |m| m.as_str().trim_end());
+            let fraction = &caps[2];
+            let decimals = match fraction {
+                "½" => Some(".5"),
+                "¼" => Some(".25"),
+                "¾" => Some(".75"),
+                _ => None,
+            };
+            match (number.is_empty(), decimals) {
+                (false, Some(decimals)) => format!("{number}{decimals}"),
+                _ => {
+                    let word = match fraction {
+                        "½" => "نصف",
+                        "¼" => "ربع",
+                        "¾" => "ثلاثة أرباع",
+                        "⅓" => "ثلث",
+                        _ => "ثلثي",
+                    };
+                    let space = if number.is_empty() { "" } else { " " };
+                    format!("{number}{space}{word}")
+                }
+            }
         })
         .into_owned()
 }
@@ -165,6 +202,14 @@ mod tests {
         );
         assert_eq!(normalize("(#MeToo)"), "(MeToo)");
         assert_eq!(normalize("المركز #1"), "المركز #1", "not a hashtag");
+    }
+
+    #[test]
+    fn vulgar_fractions_become_decimals_or_words() {
+        assert_eq!(normalize("نحو 2½ مليون"), "نحو 2.5 مليون");
+        assert_eq!(normalize("3 ¾ ساعة"), "3.75 ساعة");
+        assert_eq!(normalize("½ الكمية"), "نصف الكمية");
+        assert_eq!(normalize("نحو ⅔ السكان"), "نحو ثلثي السكان");
     }
 
     #[test]

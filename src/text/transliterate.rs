@@ -140,7 +140,8 @@ fn replace_line(line: &str, every_word: bool) -> String {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let (spoken, used) = match name_at(&tokens[i..]) {
+        let address = read_web_address(tokens[i]).or_else(|| without_handle_sign(tokens[i]));
+        let (spoken, used) = match address.map(|a| (a, 1)).or_else(|| name_at(&tokens[i..])) {
             Some(found) => found,
             None if is_ampersand_between_latin(&tokens, i) => ("آند".to_string(), 1),
             // Between Arabic words "&" is the conjunction و, glued to the next word.
@@ -237,6 +238,91 @@ fn drop_gloss(spoken: &str, out: &mut [String]) {
     if let Some(last) = out.last_mut() {
         last.push_str(&trail);
     }
+}
+
+/// Top-level domains that mark a token as a web address or an e-mail address.
+const WEB_DOMAINS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "int", "info", "io", "ai", "tv", "news", "me", "co", "uk",
+    "fr", "de", "sa", "ae", "eg", "qa", "kw", "bh", "om", "jo", "lb", "sy", "iq", "ps", "ma", "dz",
+    "tn", "ly", "sd", "ye", "tr", "ru", "cn", "us", "ir", "il",
+];
+
+/// A web or e-mail address read as anchors spell it out: "www.aljazeera.net" → دبليو دبليو
+/// دبليو دوت الجزيرة دوت نت; "info@example.com" → … آت … دوت كوم. Read before the verbalizer,
+/// so that its digits are not taken for a number.
+fn read_web_address(token: &str) -> Option<String> {
+    let (lead, core, trail) = split_punctuation(token);
+    let lower = core.to_ascii_lowercase();
+    let address = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower)
+        .trim_end_matches('/');
+    let host = address.split('/').next()?.rsplit('@').next()?;
+    let domain = host.rsplit('.').next()?;
+    let well_formed = address
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ".-_@/".contains(c));
+    if !well_formed || !host.contains('.') || !WEB_DOMAINS.contains(&domain) {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut label = String::new();
+    for c in address.chars() {
+        let separator = match c {
+            '.' => "دوت",
+            '@' => "آت",
+            '/' => "سلاش",
+            _ => {
+                label.push(c);
+                continue;
+            }
+        };
+        words.extend(read_address_label(&std::mem::take(&mut label)));
+        words.push(separator.to_string());
+    }
+    words.extend(read_address_label(&label));
+    Some(format!("{lead}{}{trail}", words.join(" ")))
+}
+
+/// One label of an address: a known name, letters spelled when they cannot be said as a
+/// word (two letters, or three with no vowel), digits one by one.
+fn read_address_label(label: &str) -> Option<String> {
+    if label.is_empty() {
+        return None;
+    }
+    if label == "www" {
+        return Some("دبليو دبليو دبليو".to_string());
+    }
+    if let Some(name) = NAMES.get(label) {
+        return Some(name.to_string());
+    }
+    let mut words = Vec::new();
+    for part in label.split(['-', '_']).filter(|p| !p.is_empty()) {
+        let letters: String = part.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        let digits: String = part.chars().filter(|c| c.is_ascii_digit()).collect();
+        if !letters.is_empty() {
+            let has_vowel = letters.chars().any(|c| "aeiouy".contains(c));
+            let spelled = (letters.len() <= 2 || (letters.len() == 3 && !has_vowel))
+                .then(|| spell_acronym(&letters.to_ascii_uppercase()))
+                .flatten();
+            words.push(spelled.unwrap_or_else(|| transliterate_word(&letters)));
+        }
+        if !digits.is_empty() {
+            words.push(super::numbers::digits(&digits));
+        }
+    }
+    Some(words.join(" "))
+}
+
+/// A social-media handle without its sign: "@elonmusk" → "elonmusk" (its words are read).
+fn without_handle_sign(token: &str) -> Option<String> {
+    let (lead, core, trail) = split_punctuation(token);
+    let name = core.strip_prefix('@')?;
+    let valid = !name.is_empty()
+        && name.chars().any(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    valid.then(|| format!("{lead}{}{trail}", name.replace('_', " ")))
 }
 
 /// A bare "&" next to a Latin word, read as anchors do ("Johnson & Johnson" → جونسون آند جونسون).
@@ -754,6 +840,29 @@ mod tests {
             "ذكرت صحيفة ذا غارديان"
         );
         assert_eq!(replace_names("صندوق IMF"), "صندوق النقد الدولي");
+    }
+
+    #[test]
+    fn web_and_mail_addresses_and_handles_are_spelled_out() {
+        let cases = [
+            (
+                "زوروا www.aljazeera.net اليوم",
+                "زوروا دبليو دبليو دبليو دوت الجزيرة دوت نت اليوم",
+            ),
+            ("موقع france24.com.", "موقع فرانس أربعة وعشرين دوت كوم."),
+            (
+                "عبر https://bbc.com/arabic",
+                "عبر بي بي سي دوت كوم سلاش أرابيك",
+            ),
+            ("info@un.org", "إنفو آت يو إن دوت أورغ"),
+            ("spa.gov.sa", "سبا دوت غوف دوت إس إيه"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        assert_eq!(replace_names("على حسابه @elon_musk"), "على حسابه elon musk");
+        assert_eq!(replace_names("U.S."), "الولايات المتحدة", "not an address");
+        assert_eq!(read_web_address("Mr.Smith"), None);
     }
 
     #[test]
