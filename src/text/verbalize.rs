@@ -115,7 +115,8 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$").expect("static regex")
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<year>\d{4})(?:-(?P<month>\d{1,2})-|/(?P<month_s>\d{1,2})/|\.(?P<month_d>\d{1,2})\.)(?P<day>\d{1,2})$")
+        .expect("static regex")
 });
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<a>\d+)(?P<sep>[-/])(?P<b>\d+)(?P<percent>%?)$")
@@ -497,13 +498,16 @@ impl Verbalizer {
         }
         if let Some(caps) = ISO_DATE.captures(core) {
             let hijri = false;
+            let month = ["month", "month_s", "month_d"]
+                .iter()
+                .find_map(|name| caps.name(name))?;
             let spoken = dates::read_numeric_date(
                 caps["day"].parse().ok()?,
-                caps["month"].parse().ok()?,
+                month.as_str().parse().ok()?,
                 caps["year"].parse().ok()?,
                 hijri,
             )?;
-            return Some(Reading::new(spoken, 1));
+            return Some(Reading::new(glue(&caps["prefix"], &spoken), 1));
         }
         if let Some(caps) = PHONE.captures(core) {
             let groups: Vec<String> = caps["groups"].split('-').map(numbers::digits).collect();
