@@ -545,6 +545,10 @@ impl Verbalizer {
         if let Some(case) = case_from_prefix(prefix) {
             return case;
         }
+        let prev = line.prev_core(i).map(|w| w.strip_prefix('و').unwrap_or(w));
+        if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) {
+            return Case::Oblique;
+        }
         if prefix.starts_with('و') {
             if let Some((at, case)) = line.last_number {
                 if i.saturating_sub(at) <= 2 {
@@ -915,7 +919,13 @@ impl Verbalizer {
             || ["بال", "لل", "وال", "فال", "كال"]
                 .iter()
                 .any(|p| word.starts_with(p));
-        if word.chars().count() <= 2 || definite || word.starts_with('و') {
+        // "10 لسنة 2020": a preposition glued to a noun the lexicon knows; nothing is counted.
+        let preposition_then_noun = ["ل", "ب", "ك"].iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| self.nouns.lookup(rest).is_some())
+        });
+        if word.chars().count() <= 2 || definite || word.starts_with('و') || preposition_then_noun
+        {
             Gender::Masculine
         } else {
             self.nouns.gender_of(word)
@@ -1369,6 +1379,37 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "الدعوى",
     "بقرار",
     "بالقرار",
+];
+
+/// Definite nouns a number right after names rather than counts (الطريق 66، اللواء 93،
+/// القرار 2334، المنطقة 51): the number is a label, read in the frozen oblique form.
+const LABEL_NOUNS: &[&str] = &[
+    "القرار",
+    "القانون",
+    "المرسوم",
+    "التعميم",
+    "الطريق",
+    "الشارع",
+    "اللواء",
+    "الفرقة",
+    "الكتيبة",
+    "الفيلق",
+    "السرب",
+    "المنطقة",
+    "الدائرة",
+    "الرحلة",
+    "البوابة",
+    "الصالة",
+    "المبنى",
+    "القاعة",
+    "المنصة",
+    "المربع",
+    "المخيم",
+    "الحافلة",
+    "الخط",
+    "القطاع",
+    "الكيلو",
+    "الحاجز",
 ];
 
 /// Words of calling: a number after them (or after على/ب following them) is dialled.
