@@ -41,8 +41,12 @@ static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9\u0660-\u0669\u06F0-\u06F9]+").expect("static regex"));
 static LATIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z\u{00C0}-\u{024F}]+").expect("static regex"));
-static SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[#@&%$€£¥*_=+<>|\\/^~`{}\[\]°٪]").expect("static regex"));
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[#@&%*_=+<>|\\/^~`{}\[\]٪‰‱§¶†‡\p{S}&&[^\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]]",
+    )
+    .expect("static regex")
+});
 static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]").expect("static regex")
 });
@@ -133,6 +137,13 @@ mod tests {
         assert_eq!(kinds("بلغ 5 أشخاص"), vec![WarningKind::Digits]);
         assert_eq!(kinds("قالت Reuters"), vec![WarningKind::Latin]);
         assert_eq!(kinds("وسم #غزة"), vec![WarningKind::Symbol]);
+        assert_eq!(kinds("بزيادة ≈ خمسة"), vec![WarningKind::Symbol]);
+        assert_eq!(kinds("عشرة ‰"), vec![WarningKind::Symbol]);
+        assert_eq!(
+            kinds("مبروك 🎉"),
+            vec![WarningKind::Emoji],
+            "an emoji is not also a symbol"
+        );
         assert_eq!(kinds("زوروا https://example.com/a"), vec![WarningKind::Url]);
         assert_eq!(kinds("رائع 😀"), vec![WarningKind::Emoji]);
         assert_eq!(lint("١٢")[0].fragment, "١٢");

@@ -36,6 +36,21 @@ static HASHTAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VULGAR_FRACTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9] ?)?([½¼¾⅓⅔])").expect("static regex"));
+static ABOUT_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)[≈~∼] ?([0-9$€£])").expect("static regex"));
+static ABOUT_WORD_AND_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(نحو|حوالي|حوالى|قرابة|زهاء|تقريبا) [≈~∼] ?").expect("static regex")
+});
+static PER_MILLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
+static TIMES_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ?[×xX] ?([0-9])").expect("static regex"));
+static SCALE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(^|[\s$€£])([0-9]+(?:\.[0-9]+)?) ?(bn|k|K)\b|([$€£])([0-9]+(?:\.[0-9]+)?) ?(m|M)\b",
+    )
+    .expect("static regex")
+});
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
 
@@ -51,6 +66,7 @@ pub fn normalize(text: &str) -> String {
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
+    let folded = with_symbols_written_out(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
@@ -114,6 +130,33 @@ fn with_fractions_written_out(text: &str) -> String {
                     format!("{number}{space}{word}")
                 }
             }
+        })
+        .into_owned()
+}
+
+/// Signs the verbalizer has no reading for, written as words: "≈ 5" → "نحو 5", "10‰" →
+/// "10 في الألف", "3×4" → "3 في 4", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
+/// agrees the scale word with its number).
+fn with_symbols_written_out(text: &str) -> String {
+    if !text.contains(['≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b']) {
+        return text.to_string();
+    }
+    let text = ABOUT_WORD_AND_SIGN.replace_all(text, "$1 ");
+    let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
+    let text = PER_MILLE.replace_all(&text, "$1 في الألف");
+    let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
+    SCALE_SUFFIX
+        .replace_all(&text, |caps: &regex::Captures| {
+            let (lead, number, suffix) = match caps.get(2) {
+                Some(number) => (&caps[1], number.as_str(), &caps[3]),
+                None => (&caps[4], &caps[5], &caps[6]),
+            };
+            let scale = match suffix {
+                "bn" => "مليار",
+                "k" | "K" => "ألف",
+                _ => "مليون",
+            };
+            format!("{lead}{number} {scale}")
         })
         .into_owned()
 }
@@ -210,6 +253,23 @@ mod tests {
         assert_eq!(normalize("3 ¾ ساعة"), "3.75 ساعة");
         assert_eq!(normalize("½ الكمية"), "نصف الكمية");
         assert_eq!(normalize("نحو ⅔ السكان"), "نحو ثلثي السكان");
+    }
+
+    #[test]
+    fn signs_without_a_reading_are_written_as_words() {
+        assert_eq!(normalize("بزيادة ≈ 5%"), "بزيادة نحو 5%");
+        assert_eq!(normalize("حوالي ~200 شخص"), "حوالي 200 شخص");
+        assert_eq!(normalize("أكثر من 10‰"), "أكثر من 10 في الألف");
+        assert_eq!(normalize("غرفة 3×4 أمتار"), "غرفة 3 في 4 أمتار");
+        assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");
+        assert_eq!(normalize("جمع $2.5m"), "جمع $2.5 مليون");
+        assert_eq!(normalize("نحو 3k مشترك"), "نحو 3 ألف مشترك");
+        assert_eq!(
+            normalize("ركض 5m"),
+            "ركض 5m",
+            "5 m without a currency may be metres"
+        );
+        assert_eq!(normalize("طائرة F-16 وMk 2"), "طائرة F-16 و Mk 2");
     }
 
     #[test]
