@@ -656,7 +656,9 @@ impl Verbalizer {
         }
         let n = number.integer;
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
-            return Some(Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1));
+            let mut reading = Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1);
+            reading.case = Some(head_case(line, i));
+            return Some(reading);
         }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
             return Some(self.hour_reading(line, i, n));
@@ -1002,7 +1004,11 @@ impl Verbalizer {
                     .filter(|w| nouns::is_nisba_adjective(w, entry.gender))
             })
             .collect();
-        let used = 2 + adjectives.len();
+        // The text may already write the number word after the noun (ساعة واحدة).
+        let written_one = line
+            .next_core(i, 2 + adjectives.len())
+            .is_some_and(|w| matches!(w, "واحد" | "واحدة" | "واحدا"));
+        let used = 2 + adjectives.len() + usize::from(n == 1 && written_one);
         let accusative_written = written != entry.singular && written == entry.accusative();
         let case = if n == 1 && accusative_written {
             Case::Accusative
@@ -1331,6 +1337,19 @@ impl Verbalizer {
         }
         Some(Reading::new(glue(prefix, &spoken), 1))
     }
+}
+
+/// The case of the noun before `i`, which an ordinal after it agrees with (احتل المنتخب
+/// المركزَ السادسَ، في الجولةِ الثامنةَ عشرةَ، بالمرتبةِ الثانيةِ): its own slot.
+fn head_case(line: &Line, i: usize) -> Case {
+    let Some(head) = line.prev_core(i) else {
+        return Case::Oblique;
+    };
+    let bare = head.strip_prefix('و').unwrap_or(head);
+    if ["بال", "لل", "كال"].iter().any(|p| bare.starts_with(p)) {
+        return Case::Oblique;
+    }
+    slot::case_of_slot(&line.clause_before(i - 1), Some(head))
 }
 
 /// Nouns of a part of a year, in construct with the عام after them (بداية عامِ 2021).
@@ -1698,6 +1717,15 @@ mod tests {
             "تأسست الشركة عَامَ أَلْفٍ وَتِسْعِمِئَةٍ وَتِسْعِينَ",
         ),
         ("عام 2020 كان صعبا", "عام أَلْفَيْنِ وَعِشْرِينَ كان صعبا"),
+        // An ordinal agrees with the case of the noun before it; an input واحد is not doubled.
+        (
+            "احتل المنتخب المركز 36 عالميا",
+            "احتل المنتخب المركز السَّادِسَ وَالثَّلَاثِينَ عالميا",
+        ),
+        ("في الجولة 18", "في الجولة الثَّامِنَةَ عَشْرَةَ"),
+        ("حل بالمرتبة 2", "حل بالمرتبة الثَّانِيَةِ"),
+        ("الطابق 3", "الطابق الثَّالِثُ"),
+        ("في 1 ساعة واحدة", "في سَاعَةٍ وَاحِدَةٍ"),
         // Titles, without a case ending.
         (
             "قال د. أحمد إن أ.د. سعاد وصلت",
@@ -1771,6 +1799,36 @@ mod tests {
             let plain = verbalizer.verbalize(&text);
             let vowelled = verbalizer.verbalize_vowelled(&text);
             proptest::prop_assert_eq!(strip_vowels(&vowelled), plain);
+        }
+    }
+
+    proptest::proptest! {
+        /// Every number word the verbalizer writes carries its case ending (or ends in its
+        /// long vowel: اثنا، ألفا، إحدى), whatever the slot and the currency around it.
+        #[test]
+        fn every_number_word_is_written_with_its_ending(
+            n in 0u64..3_000_000,
+            before in proptest::sample::select(vec!["", "في", "بلغ", "دفع", "قال", "قتل", "أكد أن"]),
+            form in proptest::sample::select(vec![
+                "{n}", "${n}", "KWD {n}", "{n} €", "€ {n}", "{n} شيكل", "{n} ين", "{n} دولار",
+                "{n} ليرة لبنانية", "{n}%", "{n} دينار كويتي", "{n} هدفا", "{n} ر.س",
+            ]),
+        ) {
+            let verbalizer = Verbalizer::new();
+            let text = format!("{before} {}", form.replace("{n}", &n.to_string()));
+            let vowelled = verbalizer.verbalize_vowelled(&text);
+            for word in vowelled.split(' ') {
+                let plain = strip_vowels(word);
+                let bare = plain.strip_prefix('و').unwrap_or(&plain);
+                if numbers::parse_cardinal_words(bare).is_none() {
+                    continue;
+                }
+                let ended = word
+                    .chars()
+                    .last()
+                    .is_some_and(|c| ('\u{064B}'..='\u{0652}').contains(&c) || "اى".contains(c));
+                proptest::prop_assert!(ended, "{} → {} ({})", text, vowelled, word);
+            }
         }
     }
 
