@@ -103,8 +103,8 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
 const TITLE_CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
 /// A clitic and a title that together spell a common word ending a sentence (لا بد. ، لم.،
-/// فم.): not read as a title.
-const WORDS_NOT_TITLES: &[&str] = &["بد", "لم", "فم", "بم"];
+/// فم.، حيث ولد.): not read as a title.
+const WORDS_NOT_TITLES: &[&str] = &["بد", "لم", "فم", "بم", "ولد"];
 
 /// The leading punctuation and the spoken title of a token such as «د.»، "(أ.د." or "وم.";
 /// a proclitic is glued to the title (والدكتور، للدكتور، بالمهندس).
@@ -171,6 +171,7 @@ mod tests {
         assert_eq!(expand("شكرا لد. أحمد"), "شكرا للدكتور أحمد");
         assert_eq!(expand("ممثلة بأ.د. سامي"), "ممثلة بالأستاذ الدكتور سامي");
         assert_eq!(expand("لا بد. وقال"), "لا بد. وقال");
+        assert_eq!(expand("حيث ولد. وقال"), "حيث ولد. وقال");
         assert_eq!(
             expand_vowelled("شكرا لد. أحمد وم. علي"),
             "شكرا لِلدُّكْتُور أحمد وَالْمُهَنْدِس علي"

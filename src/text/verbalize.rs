@@ -1551,9 +1551,44 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     }
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
     let prev = line.prev_core(i);
+    if is_short_code(line, i, len, prev) {
+        return true;
+    }
     call(prev)
         || (matches!(prev, Some("على" | "ب")) && call(before_prev))
         || (prefix.starts_with('ب') && call(prev))
+}
+
+/// Words of sending a text message: a number after them and إلى is a short code.
+const SEND_WORDS: &[&str] = &[
+    "أرسل",
+    "ارسل",
+    "أرسلوا",
+    "ارسلوا",
+    "أرسلي",
+    "يرسل",
+    "ترسل",
+    "إرسال",
+    "بإرسال",
+    "راسل",
+    "راسلوا",
+];
+
+/// An SMS short code: four to six digits after إلى in a clause that sends a message (أرسل
+/// كلمة نعم إلى 5050), with no counted noun or scale word after them (أرسل مساعدات إلى
+/// 1500 أسرة is a quantity).
+fn is_short_code(line: &Line, i: usize, len: usize, prev: Option<&str>) -> bool {
+    if !(4..=6).contains(&len) || prev != Some("إلى") {
+        return false;
+    }
+    let sends = line.clause_before(i).iter().any(|w| {
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        SEND_WORDS.contains(&bare)
+    });
+    let counts = line
+        .next_core(i, 1)
+        .is_some_and(|w| w.chars().any(is_arabic_letter) && !matches!(w, "مجانا" | "فقط"));
+    sends && !counts
 }
 
 /// Stands for the scale word as written in a decimal reading ("ثلاثة فاصلة ستة ملايين").
