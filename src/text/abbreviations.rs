@@ -99,15 +99,50 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
     changed.then(|| out.join(" "))
 }
 
-/// The leading punctuation and the spoken title of a token such as «د.» or "(أ.د.".
-fn title_of(token: &str, vowelled: bool) -> Option<(&str, &'static str)> {
+/// Proclitics a title may carry (وم. → والمهندس، لد. → للدكتور), longest first.
+const TITLE_CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
+
+/// A clitic and a title that together spell a common word ending a sentence (لا بد. ، لم.،
+/// فم.، حيث ولد.): not read as a title.
+const WORDS_NOT_TITLES: &[&str] = &["بد", "لم", "فم", "بم", "ولد"];
+
+/// The leading punctuation and the spoken title of a token such as «د.»، "(أ.د." or "وم.";
+/// a proclitic is glued to the title (والدكتور، للدكتور، بالمهندس).
+fn title_of(token: &str, vowelled: bool) -> Option<(&str, String)> {
     let core_start = token.find(|c: char| !matches!(c, '"' | '(' | '«' | '\''))?;
     let (lead, rest) = token.split_at(core_start);
     let core = rest.strip_suffix('.')?;
-    TITLES
-        .iter()
-        .find(|(written, _, _)| *written == core)
-        .map(|(_, spoken, with_vowels)| (lead, if vowelled { *with_vowels } else { *spoken }))
+    if WORDS_NOT_TITLES.contains(&core) {
+        return None;
+    }
+    let (clitics, title) = std::iter::once("")
+        .chain(TITLE_CLITICS.iter().copied())
+        .filter_map(|clitic| Some((clitic, core.strip_prefix(clitic)?)))
+        .find_map(|(clitic, bare)| {
+            let title = TITLES.iter().find(|(written, _, _)| *written == bare)?;
+            Some((clitic, title))
+        })?;
+    let (_, spoken, with_vowels) = title;
+    let spoken = if vowelled { *with_vowels } else { *spoken };
+    Some((lead, with_clitics(clitics, spoken, vowelled)))
+}
+
+/// Glues proclitics to a spoken title: ل before the article drops its alif (للدكتور).
+fn with_clitics(clitics: &str, spoken: &str, vowelled: bool) -> String {
+    let marked: String = clitics
+        .chars()
+        .map(|c| match (vowelled, c) {
+            (false, _) => c.to_string(),
+            (true, 'ب' | 'ل') => format!("{c}\u{0650}"),
+            (true, _) => format!("{c}\u{064E}"),
+        })
+        .collect();
+    match spoken.strip_prefix('ا') {
+        Some(after_alif) if clitics.ends_with('ل') && spoken.starts_with("ال") => {
+            format!("{marked}{after_alif}")
+        }
+        _ => format!("{marked}{spoken}"),
+    }
 }
 
 #[cfg(test)]
@@ -123,11 +158,32 @@ mod tests {
     }
 
     #[test]
+    fn expands_titles_after_a_proclitic() {
+        assert_eq!(
+            expand("حضر د. أحمد وم. سامي"),
+            "حضر الدكتور أحمد والمهندس سامي"
+        );
+        assert_eq!(expand("قال ود. سامي"), "قال والدكتور سامي");
+        assert_eq!(
+            expand("التقى أ.د. خالد وأ.د. منى"),
+            "التقى الأستاذ الدكتور خالد والأستاذ الدكتور منى"
+        );
+        assert_eq!(expand("شكرا لد. أحمد"), "شكرا للدكتور أحمد");
+        assert_eq!(expand("ممثلة بأ.د. سامي"), "ممثلة بالأستاذ الدكتور سامي");
+        assert_eq!(expand("لا بد. وقال"), "لا بد. وقال");
+        assert_eq!(expand("حيث ولد. وقال"), "حيث ولد. وقال");
+        assert_eq!(
+            expand_vowelled("شكرا لد. أحمد وم. علي"),
+            "شكرا لِلدُّكْتُور أحمد وَالْمُهَنْدِس علي"
+        );
+    }
+
+    #[test]
     fn vowelled_titles_strip_to_the_plain_ones() {
         assert_eq!(expand_vowelled("قال د. أحمد"), "قال الدُّكْتُور أحمد");
         assert_eq!(
             expand_vowelled("أ.د. سعاد وم. علي"),
-            "الْأُسْتَاذ الدُّكْتُور سعاد وم. علي"
+            "الْأُسْتَاذ الدُّكْتُور سعاد وَالْمُهَنْدِس علي"
         );
         for (_, spoken, vowelled) in TITLES {
             let stripped: String = vowelled

@@ -197,7 +197,7 @@ mod tests {
         fn no_digit_or_latin_letter_reaches_the_voice(
             before in prop::sample::select(vec!["", "في", "بلغت الخسائر", "سجل", "أكد أن", "قتل", "طائرة إيرباص", "الرقم", "اتصلوا على", "بتغريمه", "من"]),
             amount in amount_text(),
-            after in prop::sample::select(vec!["", "شخصا", "سيارة", "ساعات", "دولار", "مليون دولار", "ألف", "%", "ر.س", "د.ك", "€", "كم", "م", "هـ", "مساء", "إلى 9 سنوات", "يونيو / حزيران 2020"]),
+            after in prop::sample::select(vec!["", "شخصا", "سيارة", "ساعات", "دولار", "مليون دولار", "ألف", "%", "ر.س", "د.ك", "€", "كم", "م", "هـ", "مساء", "إلى 9 سنوات", "يونيو / حزيران 2020", "شيكل", "ين", "دينار كويتي", "ليرة لبنانية واحدة"]),
         ) {
             let text = format!("{before} {amount} {after}");
             let spoken = to_spoken(&Verbalizer::new(), None, &text);

@@ -80,10 +80,14 @@ impl NounEntry {
         }
     }
 
-    /// The whole counted phrase: "دولار واحد"، "دولاران"، "خمسة دولارات"، "مئة دولار".
+    /// The whole counted phrase: "دولار واحد"، "دولاران"، "خمسة دولارات"، "مئة دولار";
+    /// one in the accusative writes both alifs (دولارا واحدا، دينارا كويتيا واحدا).
     pub fn counted_phrase(&self, count: u64, case: Case) -> String {
         match count {
-            1 => format!("{} {}", self.singular, one_word(self.gender)),
+            1 if case == Case::Accusative => {
+                format!("{} {}", self.accusative(), one_in(self.gender, case))
+            }
+            1 => format!("{} {}", self.singular, one_in(self.gender, case)),
             2 => self.dual_in(case),
             _ => format!(
                 "{} {}",
@@ -94,10 +98,53 @@ impl NounEntry {
     }
 }
 
-fn one_word(gender: Gender) -> &'static str {
-    match gender {
-        Gender::Masculine => "واحد",
-        Gender::Feminine => "واحدة",
+/// The adjective "one" after its noun, in the noun's case: واحد، واحدا، واحدة.
+pub fn one_in(gender: Gender, case: Case) -> &'static str {
+    match (gender, case) {
+        (Gender::Masculine, Case::Accusative) => "واحدا",
+        (Gender::Masculine, _) => "واحد",
+        (Gender::Feminine, _) => "واحدة",
+    }
+}
+
+/// A nisba adjective after a counted noun of `gender` (كويتي، لبنانية، كويتيا): at least
+/// three letters before its ي or ية, and no article or proclitic.
+pub fn is_nisba_adjective(word: &str, gender: Gender) -> bool {
+    let stem = match gender {
+        Gender::Masculine => word
+            .strip_suffix("يا")
+            .or_else(|| word.strip_suffix('ي'))
+            .filter(|stem| !stem.ends_with('ي')),
+        Gender::Feminine => word.strip_suffix("ية"),
+    };
+    let not_function_word = !["الذي", "التي", "لكي", "كي", "أي", "حتى"].contains(&word);
+    stem.is_some_and(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))
+        && not_function_word
+}
+
+/// A nisba adjective in the form it takes after `count` of a non-human noun: feminine
+/// singular after a plural (دنانير كويتية), accusative after 11–99 (دينارا كويتيا), dual
+/// after two in `case` (دينارين كويتيين، ليرتين لبنانيتين).
+pub fn nisba_after(word: &str, count: u64, gender: Gender, case: Case) -> String {
+    let masculine = word.strip_suffix('ا').unwrap_or(word);
+    let base = match gender {
+        Gender::Masculine => masculine.to_string(),
+        Gender::Feminine => word.strip_suffix('ة').unwrap_or(word).to_string(),
+    };
+    let dual_ending = if case == Case::Nominative {
+        "ان"
+    } else {
+        "ين"
+    };
+    match (count, count % 100, gender) {
+        (2, _, Gender::Masculine) => format!("{base}{dual_ending}"),
+        (2, _, Gender::Feminine) => format!("{base}ت{dual_ending}"),
+        (1, _, Gender::Masculine) if case == Case::Accusative => format!("{base}ا"),
+        (1, _, Gender::Masculine) => base,
+        (_, 3..=10, _) => format!("{base}ة"),
+        (_, 11..=99, Gender::Masculine) => format!("{base}ا"),
+        (_, _, Gender::Masculine) => base,
+        (_, _, Gender::Feminine) => format!("{base}ة"),
     }
 }
 
@@ -120,7 +167,7 @@ pub fn accusative_of(phrase: &str) -> String {
 }
 
 fn accusative_word(word: &str) -> String {
-    let invariable = ["يورو", "ين", "يوان", "كيلو"];
+    let invariable = ["يورو", "كيلو"];
     if word.ends_with('ة')
         || word.ends_with('ى')
         || word.ends_with('ا')
@@ -330,6 +377,24 @@ mod tests {
         assert_eq!(dollar.counted_phrase(100, Case::Nominative), "مئة دولار");
         assert_eq!(dollar.counted_phrase(2, Case::Oblique), "دولارين");
         assert_eq!(dollar.counted_phrase(1, Case::Oblique), "دولار واحد");
+        assert_eq!(dollar.counted_phrase(1, Case::Accusative), "دولارا واحدا");
+    }
+
+    #[test]
+    fn nisba_adjectives_agree_with_the_count() {
+        assert!(is_nisba_adjective("كويتي", Gender::Masculine));
+        assert!(is_nisba_adjective("لبنانية", Gender::Feminine));
+        assert!(!is_nisba_adjective("في", Gender::Masculine));
+        assert!(!is_nisba_adjective("الذي", Gender::Masculine));
+        let m = Gender::Masculine;
+        let f = Gender::Feminine;
+        assert_eq!(nisba_after("كويتي", 2, m, Case::Oblique), "كويتيين");
+        assert_eq!(nisba_after("لبنانية", 2, f, Case::Nominative), "لبنانيتان");
+        assert_eq!(nisba_after("كويتي", 1, m, Case::Accusative), "كويتيا");
+        assert_eq!(nisba_after("كويتي", 5, m, Case::Nominative), "كويتية");
+        assert_eq!(nisba_after("كويتي", 15, m, Case::Oblique), "كويتيا");
+        assert_eq!(nisba_after("كويتيا", 300, m, Case::Oblique), "كويتي");
+        assert_eq!(nisba_after("لبنانية", 15, f, Case::Oblique), "لبنانية");
     }
 
     #[test]

@@ -246,7 +246,7 @@ fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
     let unit = (n % 10) as usize;
     let ten = (n / 10) as usize;
     match n {
-        1 => if feminine { "واحدة" } else { "واحد" }.to_string(),
+        1 => one(feminine, case).to_string(),
         2 => two(feminine, case).to_string(),
         3..=9 => counted_unit(unit, feminine).to_string(),
         10 => if feminine { "عشر" } else { "عشرة" }.to_string(),
@@ -276,19 +276,23 @@ fn below_hundred(n: u64, gender: Gender, case: Case) -> String {
                 return format!("{} و{tens}", UNITS_ACCUSATIVE_FEMININE[unit]);
             }
             let unit_word = match unit {
-                1 => {
-                    if feminine {
-                        "إحدى"
-                    } else {
-                        "واحد"
-                    }
-                }
+                1 if feminine => "إحدى",
+                1 => one(false, case),
                 2 => two(feminine, case),
                 8 if feminine => "ثمان",
                 u => counted_unit(u, feminine),
             };
             format!("{unit_word} و{tens}")
         }
+    }
+}
+
+/// One: the masculine accusative writes its tanween alif (بلغ واحدا وعشرين، سجل واحدا).
+fn one(feminine: bool, case: Case) -> &'static str {
+    match (feminine, case) {
+        (true, _) => "واحدة",
+        (false, Case::Accusative) => "واحدا",
+        (false, _) => "واحد",
     }
 }
 
@@ -400,7 +404,16 @@ pub fn digits(text: &str) -> String {
 /// The integer part agrees with the counted noun's `gender` (خمسا وأربعين فاصلة خمسة نقطة);
 /// the fraction part is a plain masculine number. Leading zeros of the fraction are "صفر".
 pub fn decimal(integer: u64, fraction: &str, gender: Gender, case: Case) -> String {
-    let whole = cardinal_with(integer, gender, case, false);
+    // A lone one before or after the decimal mark is said without its alif (واحد فاصلة خمسة),
+    // like the other lone units (ثلاث فاصلة خمسة).
+    let bare_one = |words: String| {
+        if words == "واحدا" {
+            "واحد".to_string()
+        } else {
+            words
+        }
+    };
+    let whole = bare_one(cardinal_with(integer, gender, case, false));
     let trimmed = fraction.trim_start_matches('0');
     let zeros = fraction.len() - trimmed.len();
     let mut words: Vec<String> = vec![whole, "فاصلة".to_string()];
@@ -409,9 +422,12 @@ pub fn decimal(integer: u64, fraction: &str, gender: Gender, case: Case) -> Stri
     }
     if !trimmed.is_empty() {
         match trimmed.parse::<u64>() {
-            Ok(value) if trimmed.len() <= 6 => {
-                words.push(cardinal_with(value, Gender::Masculine, case, false))
-            }
+            Ok(value) if trimmed.len() <= 6 => words.push(bare_one(cardinal_with(
+                value,
+                Gender::Masculine,
+                case,
+                false,
+            ))),
             _ => words.push(digits(trimmed)),
         }
     }
@@ -549,15 +565,17 @@ fn agrees_with_case(word: &str, next: Option<&str>, current: u64, case: Case) ->
     if let Some(nominative) = shows_nominative(word) {
         return nominative == case.is_nominative();
     }
-    let accusative_unit = UNITS_ACCUSATIVE_FEMININE.contains(&word) && !word.is_empty();
+    let accusative_unit =
+        (UNITS_ACCUSATIVE_FEMININE.contains(&word) && !word.is_empty()) || word == "واحدا";
     if accusative_unit {
         return case == Case::Accusative;
     }
     let next_is_tens = next
         .and_then(|n| n.strip_prefix('و'))
         .is_some_and(|n| TENS_OBL.contains(&n) || TENS_NOM.contains(&n));
-    let feminine_unit = UNITS_WITHOUT_TA.contains(&word) || word == "ثمان";
-    if case == Case::Accusative && feminine_unit && next_is_tens {
+    // A unit that shows no accusative alif before tens (ثلاث، ثمان، واحد + وعشرين).
+    let unit_without_alif = UNITS_WITHOUT_TA.contains(&word) || word == "ثمان" || word == "واحد";
+    if case == Case::Accusative && unit_without_alif && next_is_tens {
         return false;
     }
     let singular_scale = SCALES.iter().any(|scale| scale.singular == word);
@@ -585,7 +603,7 @@ fn word_value(word: &str) -> Option<WordValue> {
     use WordValue::*;
     let value = match word {
         "صفر" => Add(0),
-        "واحد" | "واحدة" | "أحد" | "إحدى" => Add(1),
+        "واحد" | "واحدة" | "واحدا" | "أحد" | "إحدى" => Add(1),
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => {
             Add(2)
         }

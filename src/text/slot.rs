@@ -219,6 +219,8 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("انتخب", "نتخب"),
     ("أقال", "قيل"),
     ("أفرج", "فرج"),
+    ("احتل", "حتل"),
+    ("تصدر", "تصدر"),
 ];
 
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
@@ -582,6 +584,8 @@ mod tests {
         assert_eq!(case("بلغت الخسائر"), Case::Accusative);
         assert_eq!(case("بلغ عدد القتلى"), Case::Accusative);
         assert_eq!(case("قتل الجيش"), Case::Accusative);
+        assert_eq!(case("احتل المنتخب"), Case::Accusative);
+        assert_eq!(case("احتلت"), Case::Accusative);
     }
 
     #[test]

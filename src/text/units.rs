@@ -25,8 +25,8 @@ const CURRENCIES: &[UnitRow] = &[
         "جنيهان إسترلينيان",
         M,
     ),
-    (&["¥", "JPY"], "ين", "ين", "ين", M),
-    (&["CNY", "RMB"], "يوان", "يوان", "يوان", M),
+    (&["¥", "JPY"], "ين", "ينات", "ينان", M),
+    (&["CNY", "RMB"], "يوان", "يوانات", "يوانان", M),
     (&["AED"], "درهم", "دراهم", "درهمان", M),
     (
         &["د.إ", "د.ا", "درهم.إ"],
@@ -227,6 +227,14 @@ fn find(rows: &[UnitRow], token: &str) -> Option<NounEntry> {
 /// A currency written as a symbol or ISO code ($, €, USD, AED…).
 pub fn currency(token: &str) -> Option<NounEntry> {
     find(CURRENCIES, token)
+}
+
+/// True when `word` (a singular noun) names a currency (دولار، ليرة، شيكل، ين…): after a
+/// number its written singular is read in the form the count wants (خمسة دولارات).
+pub fn is_currency_name(word: &str) -> bool {
+    CURRENCIES
+        .iter()
+        .any(|row| row.1.split(' ').next() == Some(word))
 }
 
 /// A measurement unit abbreviation (كم، كلغ، سم، km، °C…). The ambiguous "م" is not

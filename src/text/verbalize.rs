@@ -9,7 +9,7 @@ use super::alphabet::is_arabic_letter;
 use super::dates::{self, Calendar};
 use super::latin;
 use super::lexicon::split_punctuation;
-use super::nouns::{NounEntry, NounLexicon};
+use super::nouns::{self, NounEntry, NounLexicon};
 use super::numbers::{self, Case, Gender};
 use super::slot;
 use super::units;
@@ -171,6 +171,11 @@ struct Reading {
     case: Option<Case>,
     /// The number was read as an hour of the clock (for the end of "من 8 إلى 10 مساء").
     hour: bool,
+    /// Read in the pause form, without case endings (a clock time: الساعة الثامنة والنصف).
+    pause: bool,
+    /// The vowelled form of the word before the reading, when the reading decides it (the
+    /// عام before a year: في عامِ، تأسست عامَ).
+    vowelled_before: Option<String>,
 }
 
 impl Reading {
@@ -180,6 +185,8 @@ impl Reading {
             used,
             case: None,
             hour: false,
+            pause: false,
+            vowelled_before: None,
         }
     }
 }
@@ -342,6 +349,8 @@ fn year_with_era(year: u64, era: &str) -> Reading {
         used: 2,
         case: Some(Case::Oblique),
         hour: false,
+        pause: false,
+        vowelled_before: None,
     }
 }
 
@@ -450,7 +459,15 @@ impl Verbalizer {
                     let last = (i + reading.used - 1).min(state.tokens.len() - 1);
                     let trail = state.tokens[last].trail;
                     let spoken = if vowelled {
-                        numbers::vowel_phrase(&reading.spoken, reading.case)
+                        // A slot nobody decided is read in the oblique form anchors use.
+                        let case = reading.case.or((!reading.pause).then_some(Case::Oblique));
+                        if let (Some(word), Some(previous)) =
+                            (&reading.vowelled_before, out.last_mut())
+                        {
+                            let lead = state.tokens[i.saturating_sub(1)].lead;
+                            *previous = format!("{lead}{word}");
+                        }
+                        numbers::vowel_phrase(&reading.spoken, case)
                     } else {
                         reading.spoken
                     };
@@ -475,9 +492,12 @@ impl Verbalizer {
 
     fn read_at(&self, line: &Line, i: usize) -> Option<Reading> {
         let core = line.tokens[i].core;
-        if core.contains('/') {
-            let next = line.next_core(i, 1).unwrap_or("");
-            if let Some(month) = dates::match_month(&[core, next]) {
+        let next = line.next_core(i, 1).unwrap_or("");
+        if core.contains('/') || next.contains('/') {
+            // Also a two-word month before the slash: تشرين الأول/أكتوبر.
+            let month =
+                dates::match_month(&[core, next]).filter(|m| core.contains('/') || m.tokens == 2);
+            if let Some(month) = month {
                 return Some(Reading::new(month.spoken, month.tokens));
             }
         }
@@ -644,7 +664,9 @@ impl Verbalizer {
         }
         let n = number.integer;
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
-            return Some(Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1));
+            let mut reading = Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1);
+            reading.case = Some(head_case(line, i));
+            return Some(reading);
         }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
             return Some(self.hour_reading(line, i, n));
@@ -668,6 +690,7 @@ impl Verbalizer {
             };
             let mut reading = self.year_reading(line, i, n);
             reading.spoken = format!("{lead}{}", reading.spoken);
+            reading.vowelled_before = vowelled_year_word(line, i);
             return Some(reading);
         }
         self.counted(line, i, n, case)
@@ -745,6 +768,8 @@ impl Verbalizer {
             used,
             case: Some(Case::Oblique),
             hour: false,
+            pause: false,
+            vowelled_before: None,
         }
     }
 
@@ -806,6 +831,8 @@ impl Verbalizer {
             used,
             case: Some(Case::Oblique),
             hour: false,
+            pause: false,
+            vowelled_before: None,
         })
     }
 
@@ -879,7 +906,7 @@ impl Verbalizer {
                 }
             }
             if let Some(entry) = self.nouns.lookup(next) {
-                return Some(self.with_noun(n, entry, next, case));
+                return Some(self.with_noun(line, i, n, entry, case));
             }
         }
         if (1900..=2100).contains(&n) {
@@ -888,6 +915,8 @@ impl Verbalizer {
                 used: 1,
                 case: Some(Case::Oblique),
                 hour: false,
+                pause: false,
+                vowelled_before: None,
             });
         }
         let gender = match range_noun_offset(line, i) {
@@ -977,23 +1006,62 @@ impl Verbalizer {
         self.nouns.lookup(word).is_some() || units::currency(word).is_some()
     }
 
-    fn with_noun(&self, n: u64, entry: &NounEntry, written: &str, case: Case) -> Reading {
-        let spoken = match n {
-            1 => format!(
-                "{written} {}",
-                if entry.gender == Gender::Feminine {
-                    "واحدة"
-                } else {
-                    "واحد"
-                }
-            ),
+    /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
+    /// كويتي): one and two follow the noun and its adjectives in its case (دينارا كويتيا
+    /// واحدا، ليرتين لبنانيتين); a currency written in the singular takes the form the count
+    /// wants (خمسة دولارات، خمسة عشر شيكلا). A written accusative alif (هدفا) is kept.
+    fn with_noun(&self, line: &Line, i: usize, n: u64, entry: &NounEntry, case: Case) -> Reading {
+        let written = line.next_core(i, 1).unwrap_or_default();
+        let adjectives: Vec<&str> = (2..4)
+            .map_while(|k| {
+                line.next_core(i, k)
+                    .filter(|w| nouns::is_nisba_adjective(w, entry.gender))
+            })
+            .collect();
+        // The text may already write the number word after the noun (ساعة واحدة).
+        let written_one = line
+            .next_core(i, 2 + adjectives.len())
+            .is_some_and(|w| matches!(w, "واحد" | "واحدة" | "واحدا"));
+        let used = 2 + adjectives.len() + usize::from(n == 1 && written_one);
+        let accusative_written = written != entry.singular && written == entry.accusative();
+        let case = if n == 1 && accusative_written {
+            Case::Accusative
+        } else {
+            case
+        };
+        let singular_written = written == entry.singular || accusative_written;
+        let noun = match n {
+            1 if case == Case::Accusative => entry.accusative(),
+            1 => written.to_string(),
             2 => entry.dual_in(case),
+            _ if singular_written && units::is_currency_name(&entry.singular) => {
+                entry.form_after(n)
+            }
+            _ => written.to_string(),
+        };
+        let rewrite = n <= 2 || (singular_written && units::is_currency_name(&entry.singular));
+        let adjectives: Vec<String> = adjectives
+            .iter()
+            .map(|a| match rewrite {
+                true => nouns::nisba_after(a, n, entry.gender, case),
+                false => a.to_string(),
+            })
+            .collect();
+        let phrase = std::iter::once(noun)
+            .chain(adjectives)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let spoken = match n {
+            1 => format!("{phrase} {}", nouns::one_in(entry.gender, case)),
+            2 => phrase,
             _ => format!(
-                "{} {written}",
+                "{} {phrase}",
                 numbers::cardinal_with(n, entry.gender, case, true)
             ),
         };
-        Reading::new(spoken, 2)
+        let mut reading = Reading::new(spoken, used);
+        reading.case = Some(case);
+        reading
     }
 
     /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
@@ -1035,7 +1103,9 @@ impl Verbalizer {
         }
         let currency = units::currency(symbol)?;
         let spoken = self.amount_of_currency(line, i, &number, &currency, case, 1);
-        Some(Reading::new(glue(prefix, &spoken.spoken), spoken.used))
+        let mut reading = Reading::new(glue(prefix, &spoken.spoken), spoken.used);
+        reading.case = Some(case);
+        Some(reading)
     }
 
     /// "$ 5" or "USD 5" written with the symbol first.
@@ -1050,6 +1120,7 @@ impl Verbalizer {
         let case = self.context_case(line, i, "");
         let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
         reading.used += 1;
+        reading.case = Some(case);
         Some(reading)
     }
 
@@ -1140,7 +1211,9 @@ impl Verbalizer {
         if !after_hour_word {
             spoken = format!("الساعة {spoken}");
         }
-        Some(Reading::new(glue(prefix, &spoken), used))
+        let mut reading = Reading::new(glue(prefix, &spoken), used);
+        reading.pause = true;
+        Some(reading)
     }
 
     fn numeric_date(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
@@ -1278,6 +1351,79 @@ impl Verbalizer {
         }
         Some(Reading::new(glue(prefix, &spoken), 1))
     }
+}
+
+/// The case of the noun before `i`, which an ordinal after it agrees with (احتل المنتخب
+/// المركزَ السادسَ، في الجولةِ الثامنةَ عشرةَ، بالمرتبةِ الثانيةِ): its own slot.
+fn head_case(line: &Line, i: usize) -> Case {
+    let Some(head) = line.prev_core(i) else {
+        return Case::Oblique;
+    };
+    let bare = head.strip_prefix('و').unwrap_or(head);
+    if ["بال", "لل", "كال"].iter().any(|p| bare.starts_with(p)) {
+        return Case::Oblique;
+    }
+    slot::case_of_slot(&line.clause_before(i - 1), Some(head))
+}
+
+/// Nouns of a part of a year, in construct with the عام after them (بداية عامِ 2021).
+const YEAR_PARTS: &[&str] = &[
+    "أواخر",
+    "أوائل",
+    "أواسط",
+    "مطلع",
+    "منتصف",
+    "ربيع",
+    "صيف",
+    "خريف",
+    "شتاء",
+    "نهاية",
+    "بداية",
+    "موازنة",
+    "ميزانية",
+];
+
+/// The vowelled عام written before a year at `i`, by its own slot: genitive after a
+/// proclitic preposition (لِعَامِ), a preposition (في عامِ، منذ عامِ) or a noun in construct
+/// (بداية عامِ); otherwise an adverb of time (تأسست عامَ). `None` at the start of a clause,
+/// where nothing decides it, or when the word is not عام.
+fn vowelled_year_word(line: &Line, i: usize) -> Option<String> {
+    let word = line.prev_core(i)?;
+    let (conjunction, rest) = match word.chars().next() {
+        Some(c @ ('و' | 'ف')) if word != "عام" => (Some(c), &word[c.len_utf8()..]),
+        _ => (None, word),
+    };
+    let (preposition, bare) = match rest.chars().next() {
+        Some(c @ ('ب' | 'ل' | 'ك')) if rest != "عام" => (Some(c), &rest[c.len_utf8()..]),
+        _ => (None, rest),
+    };
+    if bare != "عام" {
+        return None;
+    }
+    let mut out = String::new();
+    if let Some(c) = conjunction {
+        out.push(c);
+        out.push('\u{064E}');
+    }
+    let genitive = match preposition {
+        Some(c) => {
+            out.push(c);
+            out.push(if c == 'ك' { '\u{064E}' } else { '\u{0650}' });
+            true
+        }
+        None => {
+            let before = line.prev_core(i - 1)?;
+            let before = before
+                .strip_prefix('و')
+                .filter(|rest| rest.chars().count() > 1)
+                .unwrap_or(before);
+            slot::GENITIVE_GOVERNORS.contains(&before)
+                || YEAR_PARTS.contains(&before)
+                || (before.ends_with('ة') && !before.starts_with("ال"))
+        }
+    };
+    let ending = if genitive { '\u{0650}' } else { '\u{064E}' };
+    Some(format!("{out}عَام{ending}"))
 }
 
 /// The start of a range whose end carries the counted noun ("بين 5 و10 سنوات", "من 3 إلى 9
@@ -1450,9 +1596,44 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     }
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
     let prev = line.prev_core(i);
+    if is_short_code(line, i, len, prev) {
+        return true;
+    }
     call(prev)
         || (matches!(prev, Some("على" | "ب")) && call(before_prev))
         || (prefix.starts_with('ب') && call(prev))
+}
+
+/// Words of sending a text message: a number after them and إلى is a short code.
+const SEND_WORDS: &[&str] = &[
+    "أرسل",
+    "ارسل",
+    "أرسلوا",
+    "ارسلوا",
+    "أرسلي",
+    "يرسل",
+    "ترسل",
+    "إرسال",
+    "بإرسال",
+    "راسل",
+    "راسلوا",
+];
+
+/// An SMS short code: four to six digits after إلى in a clause that sends a message (أرسل
+/// كلمة نعم إلى 5050), with no counted noun or scale word after them (أرسل مساعدات إلى
+/// 1500 أسرة is a quantity).
+fn is_short_code(line: &Line, i: usize, len: usize, prev: Option<&str>) -> bool {
+    if !(4..=6).contains(&len) || prev != Some("إلى") {
+        return false;
+    }
+    let sends = line.clause_before(i).iter().any(|w| {
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        SEND_WORDS.contains(&bare)
+    });
+    let counts = line
+        .next_core(i, 1)
+        .is_some_and(|w| w.chars().any(is_arabic_letter) && !matches!(w, "مجانا" | "فقط"));
+    sends && !counts
 }
 
 /// Stands for the scale word as written in a decimal reading ("ثلاثة فاصلة ستة ملايين").
@@ -1543,16 +1724,17 @@ mod tests {
     /// `(input, vowelled output)` for each class of word the verbalizer writes besides numbers.
     const VOWELLED_WORDS: &[(&str, &str)] = &[
         // Month names in dates, three calendars, genitive after من.
-        ("في 7 يناير 2020", "في السَّابِعِ من يَنَايِرَ عام أَلْفَيْنِ وَعِشْرِينَ"),
+        ("في 7 يناير 2020", "في السَّابِعِ من يَنَايِرَ عَامَ أَلْفَيْنِ وَعِشْرِينَ"),
         (
             "وقع يوم 15 كانون الثاني 2019",
-            "وقع يوم الْخَامِسَ عَشَرَ من كَانُونَ الثَّانِي عام أَلْفَيْنِ وَتِسْعَةَ عَشَرَ",
+            "وقع يوم الْخَامِسَ عَشَرَ من كَانُونَ الثَّانِي عَامَ أَلْفَيْنِ وَتِسْعَةَ عَشَرَ",
         ),
         (
             "يوم 16 يونيو/حزيران 2021",
-            "يوم السَّادِسَ عَشَرَ من يُونْيُو حَزِيرَانَ عام أَلْفَيْنِ وَوَاحِدٍ وَعِشْرِينَ",
+            "يوم السَّادِسَ عَشَرَ من يُونْيُو حَزِيرَانَ عَامَ أَلْفَيْنِ وَوَاحِدٍ وَعِشْرِينَ",
         ),
-        ("في أيلول/سبتمبر الماضي", "في أَيْلُول سِبْتَمْبِر الماضي"),
+        // A month without a day, in the oblique form of an undecided slot (here after في).
+        ("في أيلول/سبتمبر الماضي", "في أَيْلُولَ سِبْتَمْبِرَ الماضي"),
         // Hijri dates: no عام, صفر the month, not the digit.
         (
             "في 7 محرم 1446 هـ",
@@ -1575,18 +1757,55 @@ mod tests {
             "في الْخَامِسِ من رَبِيع الْآخِرِ أَلْفٍ وَأَرْبَعِمِئَةٍ وَخَمْسَةٍ وَأَرْبَعِينَ لِلْهِجْرَةِ",
         ),
         ("من 0 إلى 10", "من صِفْرٍ إلى عَشَرَةٍ"),
-        // Currencies in each case; an accusative without its written alif keeps no ending.
+        // Currencies in each case; a currency written in the singular takes the form its
+        // count wants (عشرين دولارا).
         ("وصل 1 دولار", "وصل دُولَارٌ وَاحِدٌ"),
         ("بلغ 3 دولارات", "بلغ ثَلَاثَةَ دُولَارَاتٍ"),
         ("بقيمة 5 دولارات", "بقيمة خَمْسَةِ دُولَارَاتٍ"),
         ("بلغ 100 دولار", "بلغ مِئَةَ دُولَارٍ"),
         ("بلغ 2 دولار", "بلغ دُولَارَيْنِ"),
-        ("بلغ 20 دولار", "بلغ عِشْرِينَ دُولَار"),
+        ("بلغ 20 دولار", "بلغ عِشْرِينَ دُولَارًا"),
         ("وصل 250 ر.س", "وصل مِئَتَانِ وَخَمْسُونَ رِيَالًا سُعُودِيًّا"),
         (
             "المبلغ KWD 2,500.250",
-            "المبلغ أَلْفَانِ وَخَمْسمِئَة دِينَارٍ كُوَيْتِيٍّ وَمِئَتَانِ وَخَمْسُونَ فِلْسًا",
+            "المبلغ أَلْفَانِ وَخَمْسُمِئَةُ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَانِ وَخَمْسُونَ فِلْسًا",
         ),
+        // One after its noun and adjectives, in their case (issue 12).
+        ("قطع 1 هدفا", "قطع هدفا وَاحِدًا"),
+        ("وصل 1 هدف", "وصل هدف وَاحِدٌ"),
+        ("سجل 1 ليرة لبنانية", "سجل لِيرَةً لُبْنَانِيَّةً وَاحِدَةً"),
+        ("أنفق 1 دينار كويتي", "أنفق دِينَارًا كُوَيْتِيًّا وَاحِدًا"),
+        ("دفع 2 دينار بحريني", "دفع دِينَارَيْنِ بَحْرَيْنِيَّيْنِ"),
+        // A currency before its amount takes the case of the slot.
+        (
+            "دفع KWD 2,500.250",
+            "دفع أَلْفَيْنِ وَخَمْسَمِئَةَ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَيْنِ وَخَمْسِينَ فِلْسًا",
+        ),
+        ("بلغت الغرامة € 250", "بلغت الغرامة مِئَتَيْنِ وَخَمْسِينَ يُورُو"),
+        // Shekel, yen, yuan and franc in the form the count wants.
+        ("تكلف 5 شيكل و3 ين", "تكلف خَمْسَةَ شَوَاكِلَ وَثَلَاثَةَ يِنَاتٍ"),
+        ("دفع 15 شيكل", "دفع خَمْسَةَ عَشَرَ شِيكَلًا"),
+        ("اشترى 4 يوان", "اشترى أَرْبَعَةَ يُوَانَاتٍ"),
+        ("بيعت ب20 فرنك", "بيعت بِعِشْرِينَ فْرَنْكًا"),
+        // The عام before a year by its own slot; left bare where nothing decides it.
+        ("في عام 2020", "في عَامِ أَلْفَيْنِ وَعِشْرِينَ"),
+        ("منذ عام 2011", "منذ عَامِ أَلْفَيْنِ وَأَحَدَ عَشَرَ"),
+        ("في بداية عام 2021", "في بداية عَامِ أَلْفَيْنِ وَوَاحِدٍ وَعِشْرِينَ"),
+        ("وقع لعام 2024", "وقع لِعَامِ أَلْفَيْنِ وَأَرْبَعَةٍ وَعِشْرِينَ"),
+        (
+            "تأسست الشركة عام 1990",
+            "تأسست الشركة عَامَ أَلْفٍ وَتِسْعِمِئَةٍ وَتِسْعِينَ",
+        ),
+        ("عام 2020 كان صعبا", "عام أَلْفَيْنِ وَعِشْرِينَ كان صعبا"),
+        // An ordinal agrees with the case of the noun before it; an input واحد is not doubled.
+        (
+            "احتل المنتخب المركز 36 عالميا",
+            "احتل المنتخب المركز السَّادِسَ وَالثَّلَاثِينَ عالميا",
+        ),
+        ("في الجولة 18", "في الجولة الثَّامِنَةَ عَشْرَةَ"),
+        ("حل بالمرتبة 2", "حل بالمرتبة الثَّانِيَةِ"),
+        ("الطابق 3", "الطابق الثَّالِثُ"),
+        ("في 1 ساعة واحدة", "في سَاعَةٍ وَاحِدَةٍ"),
         // Titles, without a case ending.
         (
             "قال د. أحمد إن أ.د. سعاد وصلت",
@@ -1617,11 +1836,15 @@ mod tests {
     #[test]
     fn vowels_months_currencies_titles_clock_words_and_units() {
         let verbalizer = Verbalizer::new();
+        let mut wrong = Vec::new();
         for (input, expected) in VOWELLED_WORDS {
             let vowelled = verbalizer.verbalize_vowelled(input);
-            assert_eq!(&vowelled, expected, "input: {input}");
+            if &vowelled != expected {
+                wrong.push(format!("{input}\n  wanted {expected}\n     got {vowelled}"));
+            }
             assert_eq!(strip_vowels(&vowelled), verbalizer.verbalize(input));
         }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     proptest::proptest! {
@@ -1656,6 +1879,36 @@ mod tests {
             let plain = verbalizer.verbalize(&text);
             let vowelled = verbalizer.verbalize_vowelled(&text);
             proptest::prop_assert_eq!(strip_vowels(&vowelled), plain);
+        }
+    }
+
+    proptest::proptest! {
+        /// Every number word the verbalizer writes carries its case ending (or ends in its
+        /// long vowel: اثنا، ألفا، إحدى), whatever the slot and the currency around it.
+        #[test]
+        fn every_number_word_is_written_with_its_ending(
+            n in 0u64..3_000_000,
+            before in proptest::sample::select(vec!["", "في", "بلغ", "دفع", "قال", "قتل", "أكد أن"]),
+            form in proptest::sample::select(vec![
+                "{n}", "${n}", "KWD {n}", "{n} €", "€ {n}", "{n} شيكل", "{n} ين", "{n} دولار",
+                "{n} ليرة لبنانية", "{n}%", "{n} دينار كويتي", "{n} هدفا", "{n} ر.س",
+            ]),
+        ) {
+            let verbalizer = Verbalizer::new();
+            let text = format!("{before} {}", form.replace("{n}", &n.to_string()));
+            let vowelled = verbalizer.verbalize_vowelled(&text);
+            for word in vowelled.split(' ') {
+                let plain = strip_vowels(word);
+                let bare = plain.strip_prefix('و').unwrap_or(&plain);
+                if numbers::parse_cardinal_words(bare).is_none() {
+                    continue;
+                }
+                let ended = word
+                    .chars()
+                    .last()
+                    .is_some_and(|c| ('\u{064B}'..='\u{0652}').contains(&c) || "اى".contains(c));
+                proptest::prop_assert!(ended, "{} → {} ({})", text, vowelled, word);
+            }
         }
     }
 

@@ -32,6 +32,7 @@ const STEMS: &[(&str, &str, Ending)] = &[
     ("صفر", "صِفْر", Ending::Triptote),
     ("واحد", "وَاحِد", Ending::Triptote),
     ("واحدة", "وَاحِدَة", Ending::Triptote),
+    ("واحدا", "وَاحِدًا", Ending::Fixed),
     ("أحد", "أَحَد", Ending::Triptote),
     ("إحدى", "إِحْدَى", Ending::Fixed),
     ("اثنان", "اثْنَانِ", Ending::Fixed),
@@ -436,6 +437,9 @@ struct Before {
     noun_case: Option<WordCase>,
     /// A decimal (فاصلة) was read before: the noun it measures is left without an ending.
     in_decimal: bool,
+    /// The word before is a noun or adjective (copied or known), which واحد after it
+    /// agrees with: هدفا وَاحِدًا، لِيرَةٌ لُبْنَانِيَّةٌ وَاحِدَةٌ.
+    after_noun: bool,
 }
 
 /// True when the word after `k` is one a number word at `k` governs in construct.
@@ -501,8 +505,10 @@ fn vowel_number(
     };
     let conjoined = this.clitics.starts_with('و') || this.clitics.starts_with('ف');
     let next_is_teen = teen.get(k + 1).copied().unwrap_or(false);
+    let one = matches!(this.stem, "واحد" | "واحدة") && this.clitics.is_empty();
     let case = match (before.governed, before.after_tens, conjoined) {
         _ if has_preposition(this.clitics) => WordCase::Genitive,
+        _ if one && before.after_noun => before.noun_case.unwrap_or(phrase_case),
         // A definite ordinal after a month name, or واحد after its noun, agrees with it
         // (كَانُونَ الثَّانِي، دُولَارٌ وَاحِدٌ).
         (_, _, false)
@@ -532,6 +538,7 @@ fn vowel_number(
         after_number: true,
         noun_case: None,
         in_decimal: before.in_decimal || this.stem == "فاصلة",
+        after_noun: false,
     };
     (vowel_word(this, &at), after)
 }
@@ -604,6 +611,7 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
                 // A definite number word right after another word is its genitive (نصف المليار).
                 Before {
                     governed: !word.starts_with('و'),
+                    after_noun: !PARTICLES.contains(word) && *word != "بين",
                     ..Before::default()
                 },
             ),
@@ -629,6 +637,7 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
                 };
                 let after = Before {
                     noun_case: Some(case),
+                    after_noun: this.role != Role::Particle,
                     ..Before::default()
                 };
                 (words::canonical(&vowel_word(this, &at)), after)
@@ -708,6 +717,22 @@ mod tests {
     }
 
     #[test]
+    fn one_agrees_with_the_noun_before_it() {
+        assert_eq!(v("هدفا واحدا", Case::Accusative), "هدفا وَاحِدًا");
+        assert_eq!(v("هدف واحد", Case::Nominative), "هدف وَاحِدٌ");
+        assert_eq!(v("سيارة واحدة", Case::Oblique), "سيارة وَاحِدَةٍ");
+        assert_eq!(
+            v("ليرة لبنانية واحدة", Case::Accusative),
+            "لِيرَةً لُبْنَانِيَّةً وَاحِدَةً"
+        );
+        assert_eq!(
+            v("دينارا كويتيا واحدا", Case::Accusative),
+            "دِينَارًا كُوَيْتِيًّا وَاحِدًا"
+        );
+        assert_eq!(v("اثنين مقابل واحد", Case::Oblique), "اثْنَيْنِ مُقَابِلَ وَاحِدٍ");
+    }
+
+    #[test]
     fn unknown_case_leaves_the_ending_off() {
         assert_eq!(vowel_phrase("خمسة وثلاثين", None), "خَمْسَة وَثَلَاثِينَ");
         assert_eq!(vowel_phrase("الثامنة", None), "الثَّامِنَة");
@@ -736,7 +761,7 @@ mod grammar_tests {
         );
         assert_eq!(
             vowel_phrase("من يونيو عام ألفين", Some(Case::Nominative)),
-            "من يُونْيُو عام أَلْفَيْنِ"
+            "من يُونْيُو عَامَ أَلْفَيْنِ"
         );
         assert_eq!(
             vowel_phrase("من عشرة إلى خمسة عشر", Some(Case::Oblique)),

@@ -5,7 +5,7 @@
 //!
 //! Case endings are left to the grammar of [`super::vowel_phrase`] (the [`Ending`]), except for
 //! forms whose ending is written (دُولَارًا، مَسَاءً). A word whose vowelling is not certain
-//! (فرنك، شيكل، ين، the Maghrebi month names) is not listed and reaches the model bare.
+//! (the Maghrebi month names) is not listed and reaches the model bare.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -106,6 +106,30 @@ const NOUNS: &[(&str, Ending)] = &[
     ("رُوبْلَات", Ending::FemininePlural),
     ("رُوبْلَانِ", Ending::Fixed),
     ("رُوبْلَيْنِ", Ending::Fixed),
+    ("شِيكَل", Ending::Triptote),
+    ("شِيكَلًا", Ending::Fixed),
+    ("شَوَاكِل", Ending::Diptote),
+    ("شِيكَلَانِ", Ending::Fixed),
+    ("شِيكَلَيْنِ", Ending::Fixed),
+    ("يِن", Ending::Triptote),
+    ("يِنًا", Ending::Fixed),
+    ("يِنَات", Ending::FemininePlural),
+    ("يِنَانِ", Ending::Fixed),
+    ("يِنَيْنِ", Ending::Fixed),
+    ("يُوَان", Ending::Triptote),
+    ("يُوَانًا", Ending::Fixed),
+    ("يُوَانَات", Ending::FemininePlural),
+    ("يُوَانَانِ", Ending::Fixed),
+    ("يُوَانَيْنِ", Ending::Fixed),
+    ("فْرَنْك", Ending::Triptote),
+    ("فْرَنْكًا", Ending::Fixed),
+    ("فْرَنْكَات", Ending::FemininePlural),
+    ("فْرَنْكَانِ", Ending::Fixed),
+    ("فْرَنْكَيْنِ", Ending::Fixed),
+    ("رُوبِيَّة", Ending::Triptote),
+    ("رُوبِيَّات", Ending::FemininePlural),
+    ("رُوبِيَّتَانِ", Ending::Fixed),
+    ("رُوبِيَّتَيْنِ", Ending::Fixed),
     ("سِنْت", Ending::Triptote),
     ("سِنْتًا", Ending::Fixed),
     ("سِنْتَات", Ending::FemininePlural),
@@ -172,6 +196,7 @@ const NISBAS: &[&str] = &[
     "لُبْنَانِيّ",
     "سُورِيّ",
     "تُرْكِيّ",
+    "سُوَيْسْرِيّ",
     "مِئَوِيّ",
 ];
 
@@ -205,6 +230,8 @@ const FIXED: &[&str] = &[
     "زَائِد",
     "سَالِب",
     "مُقَابِلَ",
+    // The عام written before the year of a date, an adverb of time (يَنَايِرَ عَامَ أَلْفَيْنِ).
+    "عَامَ",
 ];
 
 /// Plain word → (vowelled stem, ending, role), for every word above.
