@@ -41,6 +41,9 @@ static ABOUT_SIGN: LazyLock<Regex> =
 static ABOUT_WORD_AND_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(نحو|حوالي|حوالى|قرابة|زهاء|تقريبا) [≈~∼] ?").expect("static regex")
 });
+static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9\p{Arabic}]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
+});
 static PER_MILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
 static TIMES_SIGN: LazyLock<Regex> =
@@ -135,16 +138,19 @@ fn with_fractions_written_out(text: &str) -> String {
 }
 
 /// Signs the verbalizer has no reading for, written as words: "≈ 5" → "نحو 5", "10‰" →
-/// "10 في الألف", "3×4" → "3 في 4", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
+/// "10 في الألف", "3×4" → "3 في 4", "1 دولار = 3.75 ريال" → "… يساوي …", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
 /// agrees the scale word with its number).
 fn with_symbols_written_out(text: &str) -> String {
-    if !text.contains(['≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b']) {
+    if !text.contains([
+        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=',
+    ]) {
         return text.to_string();
     }
     let text = ABOUT_WORD_AND_SIGN.replace_all(text, "$1 ");
     let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
+    let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
     SCALE_SUFFIX
         .replace_all(&text, |caps: &regex::Captures| {
             let (lead, number, suffix) = match caps.get(2) {
@@ -261,6 +267,12 @@ mod tests {
         assert_eq!(normalize("حوالي ~200 شخص"), "حوالي 200 شخص");
         assert_eq!(normalize("أكثر من 10‰"), "أكثر من 10 في الألف");
         assert_eq!(normalize("غرفة 3×4 أمتار"), "غرفة 3 في 4 أمتار");
+        assert_eq!(normalize("1 دولار = 3.75 ريال"), "1 دولار يساوي 3.75 ريال");
+        assert_eq!(
+            normalize("x.com/?a=b"),
+            "x.com/?a=b",
+            "an address keeps its sign"
+        );
         assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");
         assert_eq!(normalize("جمع $2.5m"), "جمع $2.5 مليون");
         assert_eq!(normalize("نحو 3k مشترك"), "نحو 3 ألف مشترك");
