@@ -1884,7 +1884,7 @@ mod tests {
 
     proptest::proptest! {
         /// Every number word the verbalizer writes carries its case ending (or ends in its
-        /// long vowel: اثنا، ألفا، إحدى), whatever the slot and the currency around it.
+        /// long vowel: اثنا، ألفا، إحدى، ثماني), whatever the slot and the currency around it.
         #[test]
         fn every_number_word_is_written_with_its_ending(
             n in 0u64..3_000_000,
@@ -1903,10 +1903,12 @@ mod tests {
                 if numbers::parse_cardinal_words(bare).is_none() {
                     continue;
                 }
-                let ended = word
-                    .chars()
-                    .last()
-                    .is_some_and(|c| ('\u{064B}'..='\u{0652}').contains(&c) || "اى".contains(c));
+                let mut last_two = word.chars().rev();
+                let (last, before_last) = (last_two.next(), last_two.next());
+                // ثَمَانِي ends in its long vowel: ي after a kasra.
+                let long_i = last == Some('ي') && before_last == Some('\u{0650}');
+                let ended = long_i
+                    || last.is_some_and(|c| ('\u{064B}'..='\u{0652}').contains(&c) || "اى".contains(c));
                 proptest::prop_assert!(ended, "{} → {} ({})", text, vowelled, word);
             }
         }
