@@ -338,7 +338,7 @@ impl PiperModel {
     fn new(files: store::VerifiedVoiceFiles, requested: &ModelLayout, voice_dir: &Path) -> Self {
         let optimized =
             optimized::OptimizedModel::locate(voice_dir, &files.model_sha256, requested);
-        let part = |name| {
+        let part = |name: &str| {
             optimized::OptimizedModel::locate_part(
                 voice_dir,
                 &files.model_sha256,
@@ -346,7 +346,12 @@ impl PiperModel {
                 Some(name),
             )
         };
-        let split_optimized = [part("front"), part("decoder")];
+        // Named for the split's format too, so a change to how the model is cut is not read
+        // from an older cache.
+        let split_optimized = [
+            part(&format!("split{}-front", split::FORMAT)),
+            part(&format!("split{}-decoder", split::FORMAT)),
+        ];
         let mut model = Self {
             files,
             requested: requested.clone(),
@@ -405,9 +410,15 @@ impl PiperModel {
         settings: &session::SessionSettings,
     ) -> Result<Option<piper::SplitSessions>, TtsError> {
         let [front_cache, decoder_cache] = &self.split_optimized;
+        // The two sessions take turns on the same cores: threads left spinning by one would
+        // take the cores from the other (measured: spinning in both made `say -o -` slower
+        // than the whole model; spinning in neither, faster).
+        let quiet = settings.without_spinning();
+        let (front_settings, decoder_settings) = (quiet, quiet);
+        let (front_settings, decoder_settings) = (&front_settings, &decoder_settings);
         let (front, decoder) = std::thread::scope(|scope| {
-            let front = scope.spawn(|| front_cache.load(settings));
-            let decoder = decoder_cache.load(settings);
+            let front = scope.spawn(|| front_cache.load(front_settings));
+            let decoder = decoder_cache.load(decoder_settings);
             (front.join().ok().flatten(), decoder)
         });
         if let (Some(front), Some(decoder)) = (front, decoder) {
@@ -422,9 +433,10 @@ impl PiperModel {
         };
         let model = &self.files.model;
         let (front, decoder) = std::thread::scope(|scope| {
-            let front =
-                scope.spawn(|| front_cache.build_and_save(model, &split.front, layout, settings));
-            let decoder = decoder_cache.build_and_save(model, &split.decoder, layout, settings);
+            let front = scope
+                .spawn(|| front_cache.build_and_save(model, &split.front, layout, front_settings));
+            let decoder =
+                decoder_cache.build_and_save(model, &split.decoder, layout, decoder_settings);
             let front = front
                 .join()
                 .unwrap_or_else(|_| Err(TtsError::Synthesis("session building failed".into())));

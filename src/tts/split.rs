@@ -12,14 +12,18 @@
 //! Nodes after the decoder may only reshape its output (Piper adds an Unsqueeze): the split
 //! gives the decoder's own output, the same samples. Any other shape of graph is declined
 //! with a reason, and the caller runs the whole model.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::decoder_layout::{
-    unsupported, LayoutError, Node, DECODER_PREFIX, GRAPH_INITIALIZER, GRAPH_INPUT, GRAPH_NODE,
-    GRAPH_OUTPUT, GRAPH_VALUE_INFO, MODEL_GRAPH, REWRITE_PREFIX, TENSOR_NAME, VALUE_INFO_NAME,
+    read_initializers, unsupported, Initializer, LayoutError, Node, DECODER_PREFIX,
+    GRAPH_INITIALIZER, GRAPH_INPUT, GRAPH_NODE, GRAPH_OUTPUT, GRAPH_VALUE_INFO, MODEL_GRAPH,
+    REWRITE_PREFIX, TENSOR_NAME, VALUE_INFO_NAME,
 };
 use super::protobuf::{self, Field};
 
+/// The version of the cut, part of the cached optimized graphs' names: raise it when the
+/// front or decoder graphs change.
+pub const FORMAT: u32 = 2;
 /// Operators allowed between the decoder and the graph output: they change no sample.
 const RESHAPES: [&str; 5] = ["Unsqueeze", "Squeeze", "Reshape", "Identity", "Flatten"];
 /// `TensorProto.DataType` FLOAT.
@@ -28,6 +32,12 @@ const FLOAT: u64 = 1;
 const VALUE_INFO_TYPE: u32 = 2;
 const TYPE_TENSOR: u32 = 1;
 const TENSOR_TYPE_ELEM: u32 = 1;
+const TENSOR_TYPE_SHAPE: u32 = 2;
+const SHAPE_DIM: u32 = 1;
+const DIM_VALUE: u32 = 1;
+const DIM_PARAM: u32 = 2;
+const NODE_ATTRIBUTE: u32 = 5;
+const ATTRIBUTE_NAME: u32 = 1;
 
 /// A model cut at its decoder.
 #[derive(Debug, Clone)]
@@ -44,6 +54,8 @@ struct Parts<'n, 'a> {
     front: Vec<&'n Node<'a>>,
     decoder: Vec<&'n Node<'a>>,
     entries: Vec<String>,
+    /// The channels of each entry a convolution reads (`[1, channels, frames]`), else `None`.
+    channels: Vec<Option<i64>>,
     exit: String,
     /// Every tensor made by the decoder or the nodes after it.
     downstream: HashSet<String>,
@@ -63,7 +75,8 @@ pub fn split_at_decoder(model: &[u8]) -> Result<SplitModel, LayoutError> {
         .map(|f| Node::parse(f.payload().unwrap_or_default()))
         .collect::<Result<Vec<_>, _>>()?;
     let outputs = value_infos(&graph, GRAPH_OUTPUT)?;
-    let parts = sort_nodes(&nodes, &outputs)?;
+    let mut parts = sort_nodes(&nodes, &outputs)?;
+    parts.channels = entry_channels(&parts, &read_initializers(&graph)?);
     let initializers = initializer_names(&graph)?;
     let front_graph = front_graph(&graph, &parts, &initializers)?;
     let decoder_graph = decoder_graph(&graph, &parts, &initializers)?;
@@ -147,6 +160,7 @@ fn sort_nodes<'n, 'a>(
         front,
         decoder,
         entries,
+        channels: Vec::new(),
         exit: exit.clone(),
         downstream,
     })
@@ -174,6 +188,45 @@ fn decoder_entries(
         ));
     }
     Ok(entries)
+}
+
+/// The channels of each entry that a decoder convolution reads as its input (directly, or
+/// through the unsqueeze the 2-D rewrite adds): the second axis of its weight. ONNX Runtime
+/// lays out the decoder's convolutions for its fastest kernels only when it knows their
+/// input's rank and channels, as it does inside the whole model.
+fn entry_channels(
+    parts: &Parts<'_, '_>,
+    initializers: &HashMap<String, Initializer>,
+) -> Vec<Option<i64>> {
+    let convolution_reading = |tensor: &str| {
+        parts.decoder.iter().find(|n| {
+            n.op_type == "Conv"
+                && n.inputs.first().is_some_and(|i| i == tensor)
+                && !n.fields.iter().any(|f| is_group_attribute(f))
+        })
+    };
+    let channels_of = |entry: &String| {
+        let direct = convolution_reading(entry);
+        let widened = || {
+            let unsqueeze = parts
+                .decoder
+                .iter()
+                .find(|n| n.op_type == "Unsqueeze" && n.inputs.first() == Some(entry))?;
+            convolution_reading(unsqueeze.outputs.first()?)
+        };
+        let convolution = direct.or_else(widened)?;
+        let weight = initializers.get(convolution.inputs.get(1)?)?;
+        weight.dims.get(1).copied().filter(|&c| c > 0)
+    };
+    parts.entries.iter().map(channels_of).collect()
+}
+
+/// True for a node's `group` attribute (a grouped convolution's weight does not give its
+/// input channels).
+fn is_group_attribute(field: &Field<'_>) -> bool {
+    field.number == NODE_ATTRIBUTE
+        && protobuf::parse(field.payload().unwrap_or_default())
+            .is_ok_and(|a| protobuf::string(&a, ATTRIBUTE_NAME) == "group")
 }
 
 /// The name of each initializer, by its place among the graph's fields.
@@ -219,12 +272,7 @@ fn front_graph<'a>(
             _ => out.push(field.clone()),
         }
     }
-    out.extend(
-        parts
-            .entries
-            .iter()
-            .map(|e| float_value_info(GRAPH_OUTPUT, e)),
-    );
+    out.extend(entry_value_infos(parts, GRAPH_OUTPUT));
     Ok(out)
 }
 
@@ -250,13 +298,8 @@ fn decoder_graph<'a>(
             _ => {}
         }
     }
-    out.extend(
-        parts
-            .entries
-            .iter()
-            .map(|e| float_value_info(GRAPH_INPUT, e)),
-    );
-    out.push(float_value_info(GRAPH_OUTPUT, &parts.exit));
+    out.extend(entry_value_infos(parts, GRAPH_INPUT));
+    out.push(float_value_info(GRAPH_OUTPUT, &parts.exit, None));
     Ok(out)
 }
 
@@ -279,9 +322,34 @@ fn describes(field: &Field<'_>, wanted: impl Fn(&str) -> bool) -> Result<bool, L
     Ok(wanted(protobuf::string(&info, VALUE_INFO_NAME)))
 }
 
-/// A graph input or output (`number`) named `name`: a float tensor of any shape.
-fn float_value_info(number: u32, name: &str) -> Field<'static> {
-    let tensor = [Field::varint(TENSOR_TYPE_ELEM, FLOAT)];
+/// The entries as graph inputs or outputs (`number`).
+fn entry_value_infos(parts: &Parts<'_, '_>, number: u32) -> Vec<Field<'static>> {
+    let channels = parts
+        .channels
+        .iter()
+        .copied()
+        .chain(std::iter::repeat(None));
+    parts
+        .entries
+        .iter()
+        .zip(channels)
+        .map(|(entry, channels)| float_value_info(number, entry, channels))
+        .collect()
+}
+
+/// A graph input or output (`number`) named `name`: a float tensor `[1, channels, frames]`
+/// when its `channels` are known, else of any shape.
+fn float_value_info(number: u32, name: &str, channels: Option<i64>) -> Field<'static> {
+    let mut tensor = vec![Field::varint(TENSOR_TYPE_ELEM, FLOAT)];
+    if let Some(channels) = channels {
+        let dim = |value: Field<'static>| Field::bytes(SHAPE_DIM, protobuf::encode(&[value]));
+        let shape = [
+            dim(Field::varint(DIM_VALUE, 1)),
+            dim(Field::varint(DIM_VALUE, channels as u64)),
+            dim(Field::string(DIM_PARAM, "frames")),
+        ];
+        tensor.push(Field::bytes(TENSOR_TYPE_SHAPE, protobuf::encode(&shape)));
+    }
     let type_proto = [Field::bytes(TYPE_TENSOR, protobuf::encode(&tensor))];
     let info = [
         Field::string(VALUE_INFO_NAME, name),
@@ -365,6 +433,16 @@ mod tests {
             let at_once = voice
                 .speak_phonemes(&phonemes, noise_off)
                 .unwrap_or_else(|e| panic!("{e}"));
+            let started = std::time::Instant::now();
+            let _ = voice.speak_phonemes(&phonemes, noise_off);
+            let split_secs = started.elapsed().as_secs_f64();
+            let mut whole_voice = PiperVoice::from_session(config(), session(model), &path);
+            let started = std::time::Instant::now();
+            let _ = whole_voice.speak_phonemes(&phonemes, noise_off);
+            println!(
+                "one call: split {split_secs:.3} s, whole {:.3} s",
+                started.elapsed().as_secs_f64()
+            );
             let mut pieces = Vec::new();
             voice
                 .speak_phonemes_into(&phonemes, noise_off, true, &mut |piece: &[f32]| {
