@@ -25,15 +25,67 @@ const ABSOLUTE_FLOOR_DBFS: f32 = -90.0;
 /// that. `keep_ms` of audio is kept before the first and after the last window with sound.
 /// A clip with no sound at all becomes empty.
 pub fn trim_silence(clip: &Clip, threshold_db: f32, keep_ms: u32) -> Clip {
-    match sound_bounds(clip, threshold_db) {
-        Some((first, end)) => {
-            let guard = ms_to_samples(keep_ms, clip.sample_rate);
-            let start = first.saturating_sub(guard);
-            let stop = end.saturating_add(guard).min(clip.samples.len());
-            Clip::new(clip.samples[start..stop].to_vec(), clip.sample_rate)
-        }
+    match kept_range(clip, threshold_db, keep_ms) {
+        Some(kept) => Clip::new(clip.samples[kept].to_vec(), clip.sample_rate),
         None => Clip::new(Vec::new(), clip.sample_rate),
     }
+}
+
+/// The samples [`trim_silence`] keeps of `clip`, or `None` when it keeps none.
+pub fn kept_range(clip: &Clip, threshold_db: f32, keep_ms: u32) -> Option<std::ops::Range<usize>> {
+    let (first, end) = sound_bounds(clip, threshold_db)?;
+    let guard = ms_to_samples(keep_ms, clip.sample_rate);
+    let start = first.saturating_sub(guard);
+    let stop = end.saturating_add(guard).min(clip.samples.len());
+    Some(start..stop)
+}
+
+/// For a clip still being made, of which `prefix` is the start: the samples already known to
+/// be kept by [`trim_silence`] of the whole clip, whatever follows. `None` while that is not
+/// known yet (no window above the threshold, or the clip so quiet so far that the threshold
+/// may still move).
+///
+/// The start is final once the threshold is (`threshold_db` at most 25 dB below the loudest
+/// whole window so far) and a whole window is above it. The end of the sound can only move
+/// later: it is at least the end found in the prefix's last loud window, or the start of the
+/// window after it, whichever comes first; the guard is kept after that.
+pub fn settled_range(
+    prefix: &Clip,
+    threshold_db: f32,
+    keep_ms: u32,
+) -> Option<std::ops::Range<usize>> {
+    let window = ms_to_samples(WINDOW_MS, prefix.sample_rate).max(1);
+    let hop = (window / 2).max(1);
+    let whole_windows = match prefix.samples.len() {
+        n if n >= window => (n - window) / hop + 1,
+        _ => 0,
+    };
+    let mut levels = window_levels_db(&prefix.samples, window, hop);
+    levels.truncate(whole_windows);
+    let loudest = levels.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if !threshold_db.is_finite() || threshold_db > loudest - MAX_BELOW_LOUDEST_DB {
+        return None;
+    }
+    let threshold = threshold_db.max(ABSOLUTE_FLOOR_DBFS);
+    let first = levels.iter().position(|&db| db > threshold)?;
+    let last = levels.iter().rposition(|&db| db > threshold)?;
+    let amplitude = 10f32.powf(threshold / 20.0);
+    let first_window = first * hop..first * hop + window;
+    let last_window = last * hop..last * hop + window;
+    let start = prefix.samples[first_window.clone()]
+        .iter()
+        .position(|s| s.abs() >= amplitude)
+        .map_or(first_window.start, |i| first_window.start + i);
+    let end = prefix.samples[last_window.clone()]
+        .iter()
+        .rposition(|s| s.abs() >= amplitude)
+        .map_or(last_window.end, |i| last_window.start + i + 1)
+        .min(last_window.start + hop + 1)
+        .max(start);
+    let guard = ms_to_samples(keep_ms, prefix.sample_rate);
+    let start = start.saturating_sub(guard);
+    let stop = end.saturating_add(guard).min(prefix.samples.len());
+    Some(start..stop.max(start))
 }
 
 /// The span `[start, end)` of sound in `clip`, if any: from the first sample reaching the
@@ -128,6 +180,36 @@ mod tests {
         // …and every sample of the tone is kept.
         let loud = |c: &Clip| c.samples.iter().filter(|s| s.abs() > 0.01).count();
         assert_eq!(loud(&trimmed), loud(&clip));
+    }
+
+    /// What is settled of a growing clip is always what the whole clip's trim keeps.
+    #[test]
+    fn settled_samples_of_a_prefix_are_kept_by_the_whole_trim() {
+        let mut samples = vec![0.0; ms_to_samples(200, RATE)];
+        samples.extend((0..ms_to_samples(900, RATE)).map(|i| {
+            let t = i as f32 / RATE as f32;
+            let envelope = (std::f32::consts::TAU * 3.0 * t).sin().abs();
+            0.4 * envelope * (std::f32::consts::TAU * 180.0 * t).sin()
+        }));
+        samples.extend(vec![0.0; ms_to_samples(300, RATE)]);
+        let whole = Clip::new(samples.clone(), RATE);
+        let kept = kept_range(&whole, -45.0, 30).unwrap_or(0..0);
+        let mut settled_any = false;
+        for cut in (0..samples.len()).step_by(97) {
+            let prefix = Clip::new(samples[..cut].to_vec(), RATE);
+            if let Some(settled) = settled_range(&prefix, -45.0, 30) {
+                settled_any |= !settled.is_empty();
+                assert_eq!(settled.start, kept.start, "cut at {cut}");
+                assert!(settled.end <= kept.end, "cut at {cut}");
+            }
+        }
+        assert!(settled_any);
+        let quiet = Clip::new(samples.iter().map(|s| s * 0.01).collect(), RATE);
+        assert_eq!(
+            settled_range(&quiet, -45.0, 30),
+            None,
+            "the threshold may move"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::pipeline::synthesize;
 use crate::progress::NoProgress;
 use crate::text;
 use crate::tts::clip_cache::ClipCache;
-use crate::tts::speak::{speak_clauses, speak_clauses_into};
+use crate::tts::speak::{speak_clauses, speak_clauses_early};
 use crate::tts::{SynthesisParams, TtsError, Voice, VoiceSource};
 
 /// Errors of speaking onto a stream.
@@ -158,10 +158,18 @@ pub fn stream_text<W: std::io::Write>(
             }
             None => {
                 let clauses = text::sentences::split_clauses(&voice_text);
+                // Nothing heard yet: hand the first clause on as it is decoded.
+                let early = out.samples_written() == 0;
                 let mut write =
                     |samples: &[f32]| out.write_samples(samples).map_err(SpeakError::from);
-                let clip =
-                    speak_clauses_into(voice, &clauses, params, pauses.clause_ms, &mut write)?;
+                let clip = speak_clauses_early(
+                    voice,
+                    &clauses,
+                    params,
+                    pauses.clause_ms,
+                    early,
+                    &mut write,
+                )?;
                 // A clip that cannot be cached is still spoken; the next run makes it again.
                 let _ = cache.put(&key, &clip);
             }

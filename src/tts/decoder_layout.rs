@@ -17,7 +17,9 @@ use std::collections::{HashMap, HashSet};
 use super::protobuf::{self, Field, WireError};
 
 /// The node-name prefix PyTorch's exporter gives the VITS decoder (`dec` in Piper's model).
-const DECODER_PREFIX: &str = "/dec/";
+pub(super) const DECODER_PREFIX: &str = "/dec/";
+/// The node-name prefix of the nodes the rewrite adds at the decoder's edges.
+pub(super) const REWRITE_PREFIX: &str = "/nashra/";
 /// Name of the axis constant the rewrite adds.
 const UNIT_AXIS: &str = "nashra/unit_axis";
 
@@ -37,15 +39,15 @@ const ELEMENTWISE: [&str; 9] = [
 
 // Field numbers from onnx.proto.
 const MODEL_IR_VERSION: u32 = 1;
-const MODEL_GRAPH: u32 = 7;
+pub(super) const MODEL_GRAPH: u32 = 7;
 const MODEL_OPSET_IMPORT: u32 = 8;
 const OPSET_DOMAIN: u32 = 1;
 const OPSET_VERSION: u32 = 2;
-const GRAPH_NODE: u32 = 1;
-const GRAPH_INITIALIZER: u32 = 5;
-const GRAPH_INPUT: u32 = 11;
-const GRAPH_OUTPUT: u32 = 12;
-const GRAPH_VALUE_INFO: u32 = 13;
+pub(super) const GRAPH_NODE: u32 = 1;
+pub(super) const GRAPH_INITIALIZER: u32 = 5;
+pub(super) const GRAPH_INPUT: u32 = 11;
+pub(super) const GRAPH_OUTPUT: u32 = 12;
+pub(super) const GRAPH_VALUE_INFO: u32 = 13;
 const NODE_INPUT: u32 = 1;
 const NODE_OUTPUT: u32 = 2;
 const NODE_NAME: u32 = 3;
@@ -60,10 +62,10 @@ const ATTRIBUTE_TYPE_INTS: u64 = 7;
 const ATTRIBUTE_TYPE_GRAPHS: u64 = 10;
 const TENSOR_DIMS: u32 = 1;
 const TENSOR_DATA_TYPE: u32 = 2;
-const TENSOR_NAME: u32 = 8;
+pub(super) const TENSOR_NAME: u32 = 8;
 const TENSOR_RAW_DATA: u32 = 9;
 const TENSOR_INT64: u64 = 7;
-const VALUE_INFO_NAME: u32 = 1;
+pub(super) const VALUE_INFO_NAME: u32 = 1;
 
 /// Why a model was left as shipped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -76,7 +78,7 @@ pub enum LayoutError {
     Unsupported(String),
 }
 
-fn unsupported(reason: impl Into<String>) -> LayoutError {
+pub(super) fn unsupported(reason: impl Into<String>) -> LayoutError {
     LayoutError::Unsupported(reason.into())
 }
 
@@ -129,18 +131,18 @@ fn default_opset(model: &[Field<'_>]) -> Result<i64, LayoutError> {
 }
 
 /// A graph node: its fields as read, and the parts the rewrite looks at.
-struct Node<'a> {
-    fields: Vec<Field<'a>>,
-    name: String,
-    op_type: String,
-    inputs: Vec<String>,
-    outputs: Vec<String>,
-    has_subgraph: bool,
-    in_decoder: bool,
+pub(super) struct Node<'a> {
+    pub(super) fields: Vec<Field<'a>>,
+    pub(super) name: String,
+    pub(super) op_type: String,
+    pub(super) inputs: Vec<String>,
+    pub(super) outputs: Vec<String>,
+    pub(super) has_subgraph: bool,
+    pub(super) in_decoder: bool,
 }
 
 impl<'a> Node<'a> {
-    fn parse(bytes: &'a [u8]) -> Result<Self, LayoutError> {
+    pub(super) fn parse(bytes: &'a [u8]) -> Result<Self, LayoutError> {
         let fields = protobuf::parse(bytes)?;
         let owned = |number| -> Vec<String> {
             protobuf::strings(&fields, number)
@@ -197,9 +199,9 @@ impl<'a> Node<'a> {
 }
 
 /// An initializer's name, dims and place among the graph's fields.
-struct Initializer {
-    field_index: usize,
-    dims: Vec<i64>,
+pub(super) struct Initializer {
+    pub(super) field_index: usize,
+    pub(super) dims: Vec<i64>,
 }
 
 /// What the decoder needs changed, found by [`plan`].
@@ -249,7 +251,9 @@ fn rewrite_graph<'a>(graph: &'a [Field<'a>], opset: i64) -> Result<Vec<Field<'a>
     Ok(out)
 }
 
-fn read_initializers(graph: &[Field<'_>]) -> Result<HashMap<String, Initializer>, LayoutError> {
+pub(super) fn read_initializers(
+    graph: &[Field<'_>],
+) -> Result<HashMap<String, Initializer>, LayoutError> {
     let mut initializers = HashMap::new();
     for (field_index, field) in graph.iter().enumerate() {
         if field.number != GRAPH_INITIALIZER {
@@ -453,7 +457,10 @@ fn check_new_names_are_free(
     }
 }
 
-fn value_info_names(graph: &[Field<'_>], number: u32) -> Result<HashSet<String>, LayoutError> {
+pub(super) fn value_info_names(
+    graph: &[Field<'_>],
+    number: u32,
+) -> Result<HashSet<String>, LayoutError> {
     let mut names = HashSet::new();
     for field in graph.iter().filter(|f| f.number == number) {
         let info = protobuf::parse(field.payload().unwrap_or_default())?;
@@ -551,7 +558,7 @@ fn axis_node(op_type: &str, input: &str, output: &str, axes_as_input: bool) -> F
     fields.push(Field::string(NODE_OUTPUT, output));
     fields.push(Field::string(
         NODE_NAME,
-        &format!("/nashra/{op_type}/{input}"),
+        &format!("{REWRITE_PREFIX}{op_type}/{input}"),
     ));
     fields.push(Field::string(NODE_OP_TYPE, op_type));
     if !axes_as_input {

@@ -1,5 +1,6 @@
 //! Speech synthesis: the voice catalog and store, Piper voices, and the built-in eSpeak NG voices.
 pub(crate) mod catalog;
+pub(crate) mod chunked;
 pub(crate) mod clip_cache;
 pub(crate) mod decoder_layout;
 pub(crate) mod espeak;
@@ -8,6 +9,7 @@ pub(crate) mod piper;
 pub(crate) mod protobuf;
 pub(crate) mod session;
 pub(crate) mod speak;
+pub(crate) mod split;
 pub(crate) mod store;
 
 use std::path::{Path, PathBuf};
@@ -196,6 +198,10 @@ struct PiperModel {
     runtime: std::sync::OnceLock<(Arc<[u8]>, ModelLayout)>,
     optimized: optimized::OptimizedModel,
     layout: ModelLayout,
+    /// The runtime model cut at its decoder (made when first needed), or why it cannot be.
+    split: std::sync::OnceLock<Result<split::SplitModel, String>>,
+    /// The cached optimized graphs of the front and the decoder.
+    split_optimized: [optimized::OptimizedModel; 2],
 }
 
 impl VoiceSource {
@@ -279,6 +285,28 @@ impl VoiceSource {
         }
     }
 
+    /// Like [`VoiceSource::load`], for a stream: a Piper model is loaded cut at its decoder
+    /// (see `split`), so [`Voice::synthesize_into`] can decode a sentence in windows and hand
+    /// its first audio on early. Falls back to [`VoiceSource::load`] when the model cannot be
+    /// cut.
+    pub fn load_for_streaming(&self, intra_threads: usize) -> Result<Voice, TtsError> {
+        let Some(model) = &self.piper else {
+            return self.load(intra_threads);
+        };
+        let settings = session::SessionSettings::with_threads(intra_threads);
+        let Some(sessions) = model.split_sessions(&settings)? else {
+            return self.load(intra_threads);
+        };
+        let config = piper::config_of(&model.files)?;
+        let mut voice = piper::PiperVoice::from_split(config, sessions, &model.files.model);
+        voice.set_speaker_id(self.speaker_id.unwrap_or(0));
+        Ok(Voice::Piper {
+            manifest: self.manifest.clone(),
+            model_sha256: with_speaker(&model.files.model_sha256, self.speaker_id),
+            voice: Box::new(voice),
+        })
+    }
+
     /// A new instance of the voice with `intra_threads` ONNX Runtime threads.
     pub fn load(&self, intra_threads: usize) -> Result<Voice, TtsError> {
         let manifest = self.manifest.clone();
@@ -310,12 +338,28 @@ impl PiperModel {
     fn new(files: store::VerifiedVoiceFiles, requested: &ModelLayout, voice_dir: &Path) -> Self {
         let optimized =
             optimized::OptimizedModel::locate(voice_dir, &files.model_sha256, requested);
+        let part = |name: &str| {
+            optimized::OptimizedModel::locate_part(
+                voice_dir,
+                &files.model_sha256,
+                requested,
+                Some(name),
+            )
+        };
+        // Named for the split's format too, so a change to how the model is cut is not read
+        // from an older cache.
+        let split_optimized = [
+            part(&format!("split{}-front", split::FORMAT)),
+            part(&format!("split{}-decoder", split::FORMAT)),
+        ];
         let mut model = Self {
             files,
             requested: requested.clone(),
             runtime: std::sync::OnceLock::new(),
             layout: requested.clone(),
             optimized,
+            split: std::sync::OnceLock::new(),
+            split_optimized,
         };
         model.layout = match model.optimized.cached_layout() {
             Some(layout) => layout,
@@ -354,6 +398,54 @@ impl PiperModel {
         let (bytes, layout) = self.runtime();
         self.optimized
             .build_and_save(&self.files.model, bytes, layout, settings)
+    }
+}
+
+impl PiperModel {
+    /// Sessions over the model cut at its decoder, loaded side by side: from their cached
+    /// optimized graphs when there are, else made (and cached) from the runtime model.
+    /// `None` when the model cannot be cut (see `split`).
+    fn split_sessions(
+        &self,
+        settings: &session::SessionSettings,
+    ) -> Result<Option<piper::SplitSessions>, TtsError> {
+        let [front_cache, decoder_cache] = &self.split_optimized;
+        // The two sessions take turns on the same cores: threads left spinning by one would
+        // take the cores from the other (measured: spinning in both made `say -o -` slower
+        // than the whole model; spinning in neither, faster).
+        let quiet = settings.without_spinning();
+        let (front_settings, decoder_settings) = (quiet, quiet);
+        let (front_settings, decoder_settings) = (&front_settings, &decoder_settings);
+        let (front, decoder) = std::thread::scope(|scope| {
+            let front = scope.spawn(|| front_cache.load(front_settings));
+            let decoder = decoder_cache.load(decoder_settings);
+            (front.join().ok().flatten(), decoder)
+        });
+        if let (Some(front), Some(decoder)) = (front, decoder) {
+            return Ok(Some(piper::SplitSessions { front, decoder }));
+        }
+        let (bytes, layout) = self.runtime();
+        let split = self
+            .split
+            .get_or_init(|| split::split_at_decoder(bytes).map_err(|e| e.to_string()));
+        let Ok(split) = split else {
+            return Ok(None);
+        };
+        let model = &self.files.model;
+        let (front, decoder) = std::thread::scope(|scope| {
+            let front = scope
+                .spawn(|| front_cache.build_and_save(model, &split.front, layout, front_settings));
+            let decoder =
+                decoder_cache.build_and_save(model, &split.decoder, layout, decoder_settings);
+            let front = front
+                .join()
+                .unwrap_or_else(|_| Err(TtsError::Synthesis("session building failed".into())));
+            (front, decoder)
+        });
+        Ok(Some(piper::SplitSessions {
+            front: front?,
+            decoder: decoder?,
+        }))
     }
 }
 
@@ -461,6 +553,26 @@ impl Voice {
     /// IPA phonemes of `text` as this voice would say it.
     pub fn phonemes(&self, text: &str) -> Result<String, TtsError> {
         espeak::phonemize(text, self.espeak_voice())
+    }
+
+    /// [`Voice::synthesize`], handing the audio to `output` piece by piece as it is made. With
+    /// `windowed`, a voice loaded by [`VoiceSource::load_for_streaming`] decodes in windows, so
+    /// the first piece comes early; otherwise the pieces are whole model calls.
+    pub fn synthesize_into<E: From<TtsError>>(
+        &mut self,
+        text: &str,
+        params: &SynthesisParams,
+        windowed: bool,
+        output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
+    ) -> Result<Clip, E> {
+        match self {
+            Self::Piper { voice, .. } => voice.synthesize_into(text, params, windowed, output),
+            Self::Espeak { .. } => {
+                let clip = self.synthesize(text, params)?;
+                output(&clip.samples)?;
+                Ok(clip)
+            }
+        }
     }
 
     /// Synthesize one clause or sentence. Never give it a whole article: split first.

@@ -31,12 +31,24 @@ impl OptimizedModel {
     /// The cache entry in `voice_dir` for the model with checksum `model_sha256` given to
     /// ONNX Runtime in `layout` (as asked for).
     pub fn locate(voice_dir: &Path, model_sha256: &str, layout: &ModelLayout) -> Self {
+        Self::locate_part(voice_dir, model_sha256, layout, None)
+    }
+
+    /// Like [`OptimizedModel::locate`], for one `part` of the model cut at its decoder
+    /// (`front` or `decoder`, see `split`) when given.
+    pub fn locate_part(
+        voice_dir: &Path,
+        model_sha256: &str,
+        layout: &ModelLayout,
+        part: Option<&str>,
+    ) -> Self {
         let layout_tag = match layout {
             ModelLayout::Decoder2d => "dec2d",
             ModelLayout::AsShipped(_) => "shipped",
         };
         let model: String = model_sha256.chars().take(16).collect();
-        let name = format!("{model}-{layout_tag}-{}.onnx", runtime_key());
+        let part = part.map(|p| format!("{p}-")).unwrap_or_default();
+        let name = format!("{model}-{layout_tag}-{part}{}.onnx", runtime_key());
         Self {
             path: voice_dir.join(OPTIMIZED_DIR).join(name),
         }
@@ -244,7 +256,8 @@ mod tests {
         let a = OptimizedModel::locate(dir.path(), "aaaa", &ModelLayout::Decoder2d);
         let b = OptimizedModel::locate(dir.path(), "bbbb", &ModelLayout::Decoder2d);
         let c = OptimizedModel::locate(dir.path(), "aaaa", &shipped);
-        assert!(a != b && a != c && b != c);
+        let d = OptimizedModel::locate_part(dir.path(), "aaaa", &shipped, Some("front"));
+        assert!(a != b && a != c && b != c && c != d);
         assert!(a.path().starts_with(dir.path().join(OPTIMIZED_DIR)));
         assert_eq!(a.cached_layout(), None, "nothing cached yet");
         std::fs::create_dir_all(c.path().parent().unwrap()).unwrap();

@@ -5,16 +5,17 @@
 //! length and noise-width scales, the eSpeak NG voice and, for multi-speaker voices, the
 //! speaker ids. The model takes `input` `[1, N]` i64 (the ids), `input_lengths` `[1]` i64,
 //! `scales` `[3]` f32 and, with several speakers, `sid` `[1]` i64, and gives the audio as f32.
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use ort::session::Session;
+use ort::session::{Session, SessionInputValue};
 use ort::value::Tensor;
 
 use crate::audio::Clip;
 
 use super::store::VerifiedVoiceFiles;
-use super::{espeak, SynthesisParams, TtsError};
+use super::{chunked, espeak, SynthesisParams, TtsError};
 use crate::text::sentences::cut_at_spaces;
 
 /// Longest phoneme string sent to the model in one call; longer clauses are cut at spaces.
@@ -136,10 +137,10 @@ impl PiperConfig {
     }
 }
 
-/// A loaded Piper voice: its config and one ONNX Runtime session.
+/// A loaded Piper voice: its config and its model's session(s).
 pub struct PiperVoice {
     config: PiperConfig,
-    session: Session,
+    model: Model,
     /// Whether the model takes a speaker id.
     takes_speaker: bool,
     /// The speaker id given to a multi-speaker model.
@@ -148,20 +149,54 @@ pub struct PiperVoice {
     model_path: String,
 }
 
+/// How a voice's model is run.
+enum Model {
+    /// One session over the whole model.
+    Whole(Session),
+    /// The model cut at its decoder (see `split`), so the decoder can run in windows.
+    Split(Box<SplitSessions>),
+}
+
+/// Sessions over a model cut at its decoder.
+pub struct SplitSessions {
+    /// Everything before the decoder.
+    pub front: Session,
+    /// The decoder.
+    pub decoder: Session,
+}
+
 impl PiperVoice {
     /// A voice over a session already built for `model_path`'s model.
     pub fn from_session(config: PiperConfig, session: Session, model_path: &Path) -> Self {
-        let takes_speaker = session
+        Self::over(config, Model::Whole(session), model_path)
+    }
+
+    /// A voice over the front and decoder sessions of `model_path`'s model cut at its decoder.
+    pub fn from_split(config: PiperConfig, sessions: SplitSessions, model_path: &Path) -> Self {
+        Self::over(config, Model::Split(Box::new(sessions)), model_path)
+    }
+
+    fn over(config: PiperConfig, model: Model, model_path: &Path) -> Self {
+        let first = match &model {
+            Model::Whole(session) => session,
+            Model::Split(split) => &split.front,
+        };
+        let takes_speaker = first
             .inputs()
             .iter()
             .any(|input| input.name() == SPEAKER_INPUT);
         Self {
             config,
-            session,
+            model,
             takes_speaker,
             speaker_id: 0,
             model_path: model_path.display().to_string(),
         }
+    }
+
+    /// True when the decoder can run in windows ([`PiperVoice::synthesize_into`]).
+    pub fn decodes_in_windows(&self) -> bool {
+        matches!(self.model, Model::Split(_))
     }
 
     /// The voice's config.
@@ -186,6 +221,20 @@ impl PiperVoice {
 
     /// Synthesize one clause or sentence.
     pub fn synthesize(&mut self, text: &str, params: &SynthesisParams) -> Result<Clip, TtsError> {
+        let mut no_output = |_: &[f32]| Ok::<(), TtsError>(());
+        self.synthesize_into(text, params, false, &mut no_output)
+    }
+
+    /// [`PiperVoice::synthesize`], handing the audio to `output` piece by piece as it is made:
+    /// with `windowed` and a model cut at its decoder, the decoder runs in windows (see
+    /// `chunked`) and the first piece is ready early; otherwise each model call is one piece.
+    pub fn synthesize_into<E: From<TtsError>>(
+        &mut self,
+        text: &str,
+        params: &SynthesisParams,
+        windowed: bool,
+        output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
+    ) -> Result<Clip, E> {
         let phonemes = espeak::phonemize(text, self.espeak_voice())?;
         let scales = Scales {
             length_scale: self.config.inference.length_scale / params.speed_factor(),
@@ -196,22 +245,62 @@ impl PiperVoice {
             if chunk.trim().is_empty() {
                 continue;
             }
-            let audio = self.speak_phonemes(chunk, scales)?;
-            samples.extend(audio.into_iter().map(|s| {
-                if s.is_finite() {
-                    s.clamp(-1.0, 1.0)
-                } else {
-                    0.0
-                }
-            }));
+            let mut piece_out = |piece: &[f32]| {
+                let piece: Vec<f32> = piece.iter().map(|&s| clean_sample(s)).collect();
+                output(&piece)?;
+                samples.extend(piece);
+                Ok::<(), E>(())
+            };
+            self.speak_phonemes_into(chunk, scales, windowed, &mut piece_out)?;
         }
         Ok(Clip::new(samples, self.sample_rate()))
     }
 
     /// One model call: the raw audio the model gives for `phonemes` with `scales`.
     pub fn speak_phonemes(&mut self, phonemes: &str, scales: Scales) -> Result<Vec<f32>, TtsError> {
-        let ids = self.config.phoneme_ids(phonemes);
+        let mut audio = Vec::new();
+        let mut keep = |piece: &[f32]| {
+            audio.extend_from_slice(piece);
+            Ok::<(), TtsError>(())
+        };
+        self.speak_phonemes_into(phonemes, scales, false, &mut keep)?;
+        Ok(audio)
+    }
+
+    /// [`PiperVoice::speak_phonemes`], handing the raw audio to `output` in pieces: decoded in
+    /// windows when `windowed` and the model is cut at its decoder, else in one piece.
+    pub fn speak_phonemes_into<E: From<TtsError>>(
+        &mut self,
+        phonemes: &str,
+        scales: Scales,
+        windowed: bool,
+        output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let inputs = self.model_inputs(phonemes, scales)?;
+        let model_path = self.model_path.as_str();
+        let fail = |e: ort::Error| TtsError::Synthesis(format!("{model_path}: {e}"));
+        match &mut self.model {
+            Model::Whole(session) => {
+                let _busy = ModelBusy::start();
+                let outputs = session.run(&inputs[..]).map_err(fail)?;
+                let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
+                output(audio)
+            }
+            Model::Split(split) => {
+                let entries = run_front(&mut split.front, &inputs).map_err(fail)?;
+                decode(&mut split.decoder, &entries, windowed, model_path, output)
+            }
+        }
+    }
+
+    /// The model's inputs for `phonemes` spoken with `scales`, in the model's order.
+    fn model_inputs(
+        &self,
+        phonemes: &str,
+        scales: Scales,
+    ) -> Result<Vec<SessionInputValue<'static>>, TtsError> {
         let fail = |e: ort::Error| TtsError::Synthesis(format!("{}: {e}", self.model_path));
+        let ids = self.config.phoneme_ids(phonemes);
         let count = ids.len();
         let input =
             Tensor::<i64>::from_array(([1usize, count], ids.into_boxed_slice())).map_err(fail)?;
@@ -220,19 +309,131 @@ impl PiperVoice {
         let scales = [scales.noise_scale, scales.length_scale, scales.noise_w];
         let scales =
             Tensor::<f32>::from_array(([3usize], Box::<[f32]>::from(scales))).map_err(fail)?;
-        let _busy = ModelBusy::start();
-        let outputs = if self.takes_speaker {
+        let mut inputs = vec![input.into(), lengths.into(), scales.into()];
+        if self.takes_speaker {
             let sid =
                 Tensor::<i64>::from_array(([1usize], vec![self.speaker_id].into_boxed_slice()))
                     .map_err(fail)?;
-            self.session.run(ort::inputs![input, lengths, scales, sid])
-        } else {
-            self.session.run(ort::inputs![input, lengths, scales])
+            inputs.push(sid.into());
         }
-        .map_err(fail)?;
-        let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
-        Ok(audio.to_vec())
+        Ok(inputs)
     }
+}
+
+/// A sample as written: clamped to [-1, 1], and 0 when not finite.
+fn clean_sample(s: f32) -> f32 {
+    if s.is_finite() {
+        s.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// A tensor the front gives the decoder: its name, shape and values.
+struct Entry {
+    name: String,
+    shape: Vec<i64>,
+    values: Vec<f32>,
+}
+
+/// Run the front of a split model: the decoder's inputs, by name, in the front's order.
+fn run_front(
+    front: &mut Session,
+    inputs: &[SessionInputValue<'static>],
+) -> Result<Vec<Entry>, ort::Error> {
+    let names: Vec<String> = front
+        .outputs()
+        .iter()
+        .map(|o| o.name().to_string())
+        .collect();
+    let _busy = ModelBusy::start();
+    let outputs = front.run(inputs)?;
+    let mut entries = Vec::with_capacity(names.len());
+    for (index, name) in names.into_iter().enumerate() {
+        let (shape, values) = outputs[index].try_extract_tensor::<f32>()?;
+        entries.push(Entry {
+            name,
+            shape: shape.to_vec(),
+            values: values.to_vec(),
+        });
+    }
+    Ok(entries)
+}
+
+/// The latent among the decoder's inputs: the one `[1, C, frames]` input with the most
+/// frames (more than one), when there is exactly one such.
+fn latent_of(entries: &[Entry]) -> Option<(usize, usize, usize)> {
+    let frames_of = |e: &Entry| match e.shape[..] {
+        [1, c, f] if c > 0 && f > 1 => Some((c as usize, f as usize)),
+        _ => None,
+    };
+    let most = entries.iter().filter_map(frames_of).map(|(_, f)| f).max()?;
+    let mut with_most = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| frames_of(e).is_some_and(|(_, f)| f == most));
+    let (index, entry) = with_most.next()?;
+    let (channels, frames) = frames_of(entry)?;
+    with_most
+        .next()
+        .is_none()
+        .then_some((index, channels, frames))
+}
+
+/// Run the decoder on `entries`: in windows of the latent when `windowed` (see `chunked`),
+/// else in one call; each window's kept audio goes to `output` as soon as it is decoded.
+fn decode<E: From<TtsError>>(
+    decoder: &mut Session,
+    entries: &[Entry],
+    windowed: bool,
+    model_path: &str,
+    output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
+) -> Result<(), E> {
+    let fail = |e: String| TtsError::Synthesis(format!("{model_path}: decoder: {e}"));
+    let latent = latent_of(entries).filter(|_| windowed);
+    let frames = latent.map_or(1, |(_, _, frames)| frames);
+    let first = match latent {
+        Some(_) => chunked::FIRST_WINDOW_FRAMES,
+        None => frames,
+    };
+    let kept_ranges = chunked::windows(frames, first);
+    for kept in kept_ranges {
+        let window = chunked::Window::around(kept, frames, chunked::PAD_FRAMES);
+        let mut inputs: Vec<(Cow<'_, str>, SessionInputValue<'_>)> = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let tensor = match latent {
+                Some((at, channels, frames)) if at == index => {
+                    let latent = chunked::Latent {
+                        channels,
+                        frames,
+                        data: &entry.values,
+                    };
+                    let shape = vec![1, channels as i64, window.decoded.len() as i64];
+                    Tensor::<f32>::from_array((shape, latent.frames(window.decoded.clone())))
+                }
+                _ => Tensor::<f32>::from_array((entry.shape.clone(), entry.values.clone())),
+            }
+            .map_err(|e| fail(e.to_string()))?;
+            inputs.push((Cow::Borrowed(entry.name.as_str()), tensor.into()));
+        }
+        let _busy = ModelBusy::start();
+        let outputs = decoder.run(inputs).map_err(|e| fail(e.to_string()))?;
+        let (_, audio) = outputs[0]
+            .try_extract_tensor::<f32>()
+            .map_err(|e| fail(e.to_string()))?;
+        let kept = match latent {
+            Some(_) => window.keep(audio).ok_or_else(|| {
+                fail(format!(
+                    "{} samples for {} frames",
+                    audio.len(),
+                    window.decoded.len()
+                ))
+            })?,
+            None => audio,
+        };
+        output(kept)?;
+    }
+    Ok(())
 }
 
 /// Wall-clock time during which at least one model call was running, over the process.

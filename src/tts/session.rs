@@ -14,12 +14,27 @@ use super::TtsError;
 pub struct SessionSettings {
     /// Threads ONNX Runtime uses inside one operator (at least 1).
     pub intra_threads: usize,
+    /// Whether the intra-op threads spin, waiting for work, after each operator (ONNX
+    /// Runtime's default). Off for sessions that take turns with another one on the same
+    /// cores, whose spinning threads would take the cores from the one running.
+    pub intra_spinning: bool,
 }
 
 impl SessionSettings {
     /// `intra_threads` threads, everything else as measured best.
     pub fn with_threads(intra_threads: usize) -> Self {
-        Self { intra_threads }
+        Self {
+            intra_threads,
+            intra_spinning: true,
+        }
+    }
+
+    /// These settings with the intra-op threads not spinning.
+    pub fn without_spinning(self) -> Self {
+        Self {
+            intra_spinning: false,
+            ..self
+        }
     }
 }
 
@@ -47,12 +62,18 @@ fn builder_at(
     level: GraphOptimizationLevel,
 ) -> Result<SessionBuilder, String> {
     let environment = environment()?;
-    Session::builder(environment)
+    let builder = Session::builder(environment)
         .map_err(|e| e.to_string())?
         .with_optimization_level(level)
         .map_err(|e| e.to_string())?
         .with_intra_threads(settings.intra_threads.max(1))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    match settings.intra_spinning {
+        true => Ok(builder),
+        false => builder
+            .with_intra_op_spinning(false)
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// A session over a graph ONNX Runtime optimized and saved before (see
