@@ -853,23 +853,9 @@ mod tests {
         use crate::tts::piper::{PiperConfig, PiperVoice, Scales};
         use crate::tts::session::{build_session, SessionSettings};
 
-        let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join(".deps/voices/en_US-joe-medium")
-            });
-        let model_path = dir.join("en_US-joe-medium.onnx");
-        let Ok(shipped) = std::fs::read(&model_path) else {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "test voice missing in {}: run scripts/setup.sh",
-                dir.display()
-            );
-            println!("skipped: test voice missing in {}", dir.display());
+        let Some((model_path, shipped, config_text)) = crate::tts::test_voice::files() else {
             return;
         };
-        let config_text = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).unwrap();
         let rewritten =
             rewrite_decoder_2d(&shipped).unwrap_or_else(|e| panic!("not rewritten: {e}"));
         let phonemes = crate::tts::espeak::phonemize(
@@ -880,7 +866,7 @@ mod tests {
         let speak = |model: &[u8]| {
             let session = build_session(&model_path, model, &SessionSettings::with_threads(1))
                 .unwrap_or_else(|e| panic!("{e}"));
-            let config = PiperConfig::parse(&config_text, &dir).unwrap();
+            let config = PiperConfig::parse(&config_text, &model_path).unwrap();
             let mut voice = PiperVoice::from_session(config, session, &model_path);
             let noise_off = Scales {
                 noise_scale: 0.0,

@@ -650,12 +650,13 @@ pub fn default_voice_id(catalog: &Catalog, store: &VoiceStore) -> (String, Optio
     }
 }
 
+/// The test voice for the unit tests of this module's parts.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_voice {
+    use std::path::{Path, PathBuf};
 
     /// The test voice's folder (scripts/setup.sh puts it there), or `None` off CI.
-    fn test_voice_dir() -> Option<PathBuf> {
+    pub(crate) fn dir() -> Option<PathBuf> {
         let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
@@ -672,6 +673,21 @@ mod tests {
         println!("skipped: test voice missing in {}", dir.display());
         None
     }
+
+    /// The test voice's model path, model bytes and config text, or `None` off CI.
+    pub(crate) fn files() -> Option<(PathBuf, Vec<u8>, String)> {
+        let dir = dir()?;
+        let model = dir.join("en_US-joe-medium.onnx");
+        let bytes = std::fs::read(&model).ok()?;
+        let config = std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")).ok()?;
+        Some((model, bytes, config))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_voice::dir as test_voice_dir;
 
     /// The first load saves the optimized graph next to the voice; a later load runs from it
     /// and speaks the same samples (noise off, so runs are deterministic); a damaged cache is

@@ -103,27 +103,11 @@ mod tests {
     use crate::tts::session::{build_session, SessionSettings};
     use crate::tts::split::split_at_decoder;
     use crate::tts::Catalog;
-    use std::path::{Path, PathBuf};
 
     /// The test voice with noise off, over the whole model and cut at its decoder; `None`
     /// (off CI) when it is not installed.
     fn noiseless_voices() -> Option<(Voice, Voice)> {
-        let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join(".deps/voices/en_US-joe-medium")
-            });
-        let path = dir.join("en_US-joe-medium.onnx");
-        let (Ok(model), Ok(config)) = (
-            std::fs::read(&path),
-            std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")),
-        ) else {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "test voice missing"
-            );
-            return None;
-        };
+        let (path, model, config) = crate::tts::test_voice::files()?;
         let mut json: serde_json::Value = serde_json::from_str(&config).ok()?;
         json["inference"]["noise_scale"] = 0.0.into();
         json["inference"]["noise_w"] = 0.0.into();

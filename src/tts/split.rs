@@ -364,30 +364,6 @@ mod tests {
     use crate::tts::decoder_layout::rewrite_decoder_2d;
     use crate::tts::piper::{PiperConfig, PiperVoice, Scales, SplitSessions};
     use crate::tts::session::{build_session, SessionSettings};
-    use std::path::{Path, PathBuf};
-
-    /// The test voice's model and config, or `None` (off CI) when it is not installed.
-    fn test_voice() -> Option<(PathBuf, Vec<u8>, String)> {
-        let dir = std::env::var_os("NASHRA_TEST_VOICE_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join(".deps/voices/en_US-joe-medium")
-            });
-        let model = dir.join("en_US-joe-medium.onnx");
-        let (Ok(bytes), Ok(config)) = (
-            std::fs::read(&model),
-            std::fs::read_to_string(dir.join("en_US-joe-medium.onnx.json")),
-        ) else {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "test voice missing in {}: run scripts/setup.sh",
-                dir.display()
-            );
-            println!("skipped: test voice missing in {}", dir.display());
-            return None;
-        };
-        Some((model, bytes, config))
-    }
 
     fn worst_difference(a: &[f32], b: &[f32]) -> f32 {
         assert_eq!(a.len(), b.len());
@@ -402,7 +378,7 @@ mod tests {
     /// deterministic).
     #[test]
     fn the_split_test_voice_speaks_the_same_audio_in_windows() {
-        let Some((path, shipped, config_text)) = test_voice() else {
+        let Some((path, shipped, config_text)) = crate::tts::test_voice::files() else {
             return;
         };
         let phonemes = crate::tts::espeak::phonemize(
