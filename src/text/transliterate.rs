@@ -226,17 +226,13 @@ fn gloss_key(word: &str) -> Option<String> {
 /// Leaves a gloss out: its brackets go with it, other punctuation after it stays on the
 /// word before ("… الدولي (IMF)، وقال" → "… الدولي، وقال").
 fn drop_gloss(spoken: &str, out: &mut [String]) {
-    let trail: String = spoken
+    let (_, _, trail) = split_punctuation(spoken);
+    let kept: String = trail
         .chars()
-        .rev()
-        .take_while(|c| !super::alphabet::is_arabic_letter(*c) && !c.is_whitespace())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
         .collect();
     if let Some(last) = out.last_mut() {
-        last.push_str(&trail);
+        last.push_str(&kept);
     }
 }
 
