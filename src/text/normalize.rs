@@ -96,6 +96,9 @@ pub fn normalize(text: &str) -> String {
 
 /// Hashtags read as their words: "وسم #غزة_تحت_القصف" → "وسم غزة تحت القصف".
 fn without_hashtag_marks(text: &str) -> String {
+    if !text.contains('#') {
+        return text.to_string();
+    }
     HASHTAG
         .replace_all(text, |caps: &regex::Captures| {
             format!("{}{}", &caps[1], caps[2].replace('_', " "))
