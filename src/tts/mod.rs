@@ -1,5 +1,6 @@
 //! Speech synthesis: the voice catalog and store, Piper voices, and the built-in eSpeak NG voices.
 pub(crate) mod catalog;
+pub(crate) mod checked_files;
 pub(crate) mod chunked;
 pub(crate) mod clip_cache;
 pub(crate) mod decoder_layout;

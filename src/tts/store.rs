@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::catalog::{FileRole, LocalFile, VoiceFile, VoiceManifest};
+use super::checked_files;
 use super::TtsError;
 
 const RECEIPT: &str = "installed.toml";
@@ -192,7 +193,8 @@ impl VoiceStore {
 
     /// The verified files of an installed Piper voice: every file is hashed and compared with
     /// the manifest's pinned checksum (or the receipt's, for voices without pinned checksums)
-    /// before the model may be loaded.
+    /// before the model may be loaded. A file that matched before and is untouched on disk
+    /// since is not hashed again (see `checked_files`).
     pub fn verified_files(&self, manifest: &VoiceManifest) -> Result<VerifiedVoiceFiles, TtsError> {
         let receipt = self
             .receipt(&manifest.id)
@@ -215,13 +217,25 @@ impl VoiceStore {
                         id: manifest.id.clone(),
                     })?,
             };
+            let known = checked_files::recorded_sum(&dir, &file.name)
+                .filter(|sum| sum.eq_ignore_ascii_case(&expected));
             if file.role == FileRole::Other {
-                check_sum(&path.display().to_string(), &expected, &sha256_file(&path)?)?;
+                if known.is_none() {
+                    check_sum(&path.display().to_string(), &expected, &sha256_file(&path)?)?;
+                    checked_files::record_sum(&dir, &file.name, &expected);
+                }
                 continue;
             }
             let bytes = fs::read(&path).map_err(|e| TtsError::io(&path, e))?;
-            let actual = hex::encode(Sha256::digest(&bytes));
-            check_sum(&path.display().to_string(), &expected, &actual)?;
+            let actual = match known {
+                Some(sum) => sum,
+                None => {
+                    let actual = hex::encode(Sha256::digest(&bytes));
+                    check_sum(&path.display().to_string(), &expected, &actual)?;
+                    checked_files::record_sum(&dir, &file.name, &actual);
+                    actual
+                }
+            };
             match file.role {
                 FileRole::Model => model = Some((path, actual, bytes)),
                 _ => config = Some((path, bytes)),
