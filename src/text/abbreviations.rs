@@ -90,6 +90,10 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         });
         match title {
             Some((lead, spoken)) => {
+                let spoken = match names_a_woman(&tokens, k) {
+                    true => feminine_title(&spoken, vowelled),
+                    false => spoken,
+                };
                 out.push(format!("{lead}{spoken}"));
                 changed = true;
             }
@@ -97,6 +101,202 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         }
     }
     changed.then(|| out.join(" "))
+}
+
+/// Masculine given names that end in ة.
+const MEN_NAMED_WITH_TA_MARBUTA: &[&str] = &[
+    "حمزة",
+    "أسامة",
+    "اسامة",
+    "طلحة",
+    "عبيدة",
+    "معاوية",
+    "عروة",
+    "قتيبة",
+    "حذيفة",
+    "عطية",
+    "خليفة",
+    "جمعة",
+    "عكرمة",
+    "ربيعة",
+    "زائدة",
+    "قتادة",
+    "مسلمة",
+    "سلامة",
+    "عبادة",
+    "شعبة",
+    "ضمرة",
+    "طرفة",
+    "عنترة",
+    "عتبة",
+];
+
+/// Women's given names that do not end in ة.
+const WOMEN_NAMES: &[&str] = &[
+    "مريم",
+    "زينب",
+    "سعاد",
+    "منى",
+    "هدى",
+    "سلمى",
+    "ليلى",
+    "ليلي",
+    "هند",
+    "أسماء",
+    "اسماء",
+    "هيفاء",
+    "رشا",
+    "ريم",
+    "دعاء",
+    "آلاء",
+    "الاء",
+    "سناء",
+    "وفاء",
+    "رحاب",
+    "نادين",
+    "لينا",
+    "رنا",
+    "مها",
+    "سهى",
+    "نجوى",
+    "علياء",
+    "شيماء",
+    "إيمان",
+    "ايمان",
+    "أمل",
+    "امل",
+    "بشرى",
+    "ياسمين",
+    "نوال",
+    "ابتسام",
+    "انتصار",
+    "إلهام",
+    "الهام",
+    "أحلام",
+    "احلام",
+    "هيام",
+    "وداد",
+    "عبير",
+    "سوزان",
+    "نسرين",
+    "شيرين",
+    "جيهان",
+    "نيفين",
+    "دينا",
+    "رانيا",
+    "هالة",
+    "لبنى",
+    "نهى",
+    "رضوى",
+    "ندى",
+    "سحر",
+    "رباب",
+    "إسراء",
+    "اسراء",
+    "آمال",
+    "امال",
+    "هناء",
+    "ثناء",
+    "رجاء",
+    "صفاء",
+    "ولاء",
+    "نجلاء",
+    "حسناء",
+    "عفاف",
+    "نور",
+    "سمر",
+    "روان",
+    "جنى",
+    "لمى",
+    "تغريد",
+    "غدير",
+    "كوثر",
+    "ميسون",
+    "سوسن",
+    "زينات",
+    "بثينة",
+    "سميرة",
+];
+
+/// Feminine past-tense verbs of reporting that announce a woman (قالت د. …).
+const WOMEN_VERBS: &[&str] = &[
+    "قالت",
+    "أكدت",
+    "اكدت",
+    "أوضحت",
+    "اوضحت",
+    "صرحت",
+    "أشارت",
+    "اشارت",
+    "كشفت",
+    "أضافت",
+    "اضافت",
+    "ذكرت",
+    "اعتبرت",
+    "رأت",
+    "لفتت",
+    "شددت",
+    "بينت",
+    "أعلنت",
+    "اعلنت",
+    "طالبت",
+    "دعت",
+    "حذرت",
+    "ترأست",
+    "افتتحت",
+    "ألقت",
+    "القت",
+    "قدمت",
+    "شاركت",
+    "تحدثت",
+    "عبرت",
+    "أفادت",
+    "افادت",
+    "نفت",
+    "أجابت",
+    "اجابت",
+    "تقول",
+    "ترى",
+];
+
+/// Whether the title at `k` in `tokens` stands before a woman's name: her given name is a
+/// woman's (ends in ة unless it is one of the men's names that do; or is in the list of
+/// women's names), or a feminine verb of reporting comes just before the title.
+fn names_a_woman(tokens: &[&str], k: usize) -> bool {
+    let bare = |token: &str| -> String {
+        token
+            .trim_matches(|c: char| !is_arabic_letter(c))
+            .chars()
+            .filter(|c| !('\u{064B}'..='\u{0652}').contains(c))
+            .collect()
+    };
+    let name = tokens.get(k + 1).map(|t| bare(t)).unwrap_or_default();
+    let woman_by_name = (name.ends_with('ة')
+        && !MEN_NAMED_WITH_TA_MARBUTA.contains(&name.as_str()))
+        || WOMEN_NAMES.contains(&name.as_str());
+    let verb = k
+        .checked_sub(1)
+        .map(|p| bare(tokens[p]))
+        .unwrap_or_default();
+    let verb = verb
+        .strip_prefix('و')
+        .or_else(|| verb.strip_prefix('ف'))
+        .filter(|v| WOMEN_VERBS.contains(v))
+        .unwrap_or(&verb);
+    woman_by_name || WOMEN_VERBS.contains(&verb)
+}
+
+/// The title for a woman: every word takes ة (الأستاذة الدكتورة، المهندسة); جامعة as it is.
+fn feminine_title(spoken: &str, vowelled: bool) -> String {
+    if spoken.ends_with('ة') {
+        return spoken.to_string();
+    }
+    let ending = if vowelled { "\u{064E}ة" } else { "ة" };
+    spoken
+        .split(' ')
+        .map(|word| format!("{word}{ending}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Proclitics a title may carry (وم. → والمهندس، لد. → للدكتور), longest first.
@@ -152,7 +352,7 @@ mod tests {
     #[test]
     fn expands_titles_before_names_only() {
         assert_eq!(expand("قال د. أحمد"), "قال الدكتور أحمد");
-        assert_eq!(expand("أ.د. سعاد علي"), "الأستاذ الدكتور سعاد علي");
+        assert_eq!(expand("أ.د. سعاد علي"), "الأستاذة الدكتورة سعاد علي");
         assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
         assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
     }
@@ -166,7 +366,7 @@ mod tests {
         assert_eq!(expand("قال ود. سامي"), "قال والدكتور سامي");
         assert_eq!(
             expand("التقى أ.د. خالد وأ.د. منى"),
-            "التقى الأستاذ الدكتور خالد والأستاذ الدكتور منى"
+            "التقى الأستاذ الدكتور خالد والأستاذة الدكتورة منى"
         );
         assert_eq!(expand("شكرا لد. أحمد"), "شكرا للدكتور أحمد");
         assert_eq!(expand("ممثلة بأ.د. سامي"), "ممثلة بالأستاذ الدكتور سامي");
@@ -179,11 +379,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_before_a_woman_is_feminine() {
+        // By her name: ending in ة (not a man's such as حمزة), or a woman's name.
+        assert_eq!(expand("قال د. فاطمة علي"), "قال الدكتورة فاطمة علي");
+        assert_eq!(expand("حضرت م. رنا سمير"), "حضرت المهندسة رنا سمير");
+        assert_eq!(expand("قال د. حمزة علي"), "قال الدكتور حمزة علي");
+        // By the feminine verb of reporting before the title.
+        assert_eq!(expand("وأوضحت د. نور الهدى"), "وأوضحت الدكتورة نور الهدى");
+        assert_eq!(expand("قالت أ. جود"), "قالت الأستاذة جود");
+        assert_eq!(expand("وقت د. سامي"), "وقت الدكتور سامي");
+        // جامعة is one word for both.
+        assert_eq!(expand("قالت ج. القاهرة"), "قالت جامعة القاهرة");
+        assert_eq!(expand_vowelled("قالت د. هدى"), "قالت الدُّكْتُورَة هدى");
+    }
+
+    #[test]
     fn vowelled_titles_strip_to_the_plain_ones() {
         assert_eq!(expand_vowelled("قال د. أحمد"), "قال الدُّكْتُور أحمد");
         assert_eq!(
             expand_vowelled("أ.د. سعاد وم. علي"),
-            "الْأُسْتَاذ الدُّكْتُور سعاد وَالْمُهَنْدِس علي"
+            "الْأُسْتَاذَة الدُّكْتُورَة سعاد وَالْمُهَنْدِس علي"
         );
         for (_, spoken, vowelled) in TITLES {
             let stripped: String = vowelled

@@ -237,6 +237,21 @@ pub fn is_currency_name(word: &str) -> bool {
         .any(|row| row.1.split(' ').next() == Some(word))
 }
 
+/// A currency written out in its singular after an amount ("جنيه إسترليني", "دولار"): the
+/// entry and how many of `words` it took (the two-word name first).
+pub fn currency_named(words: &[&str]) -> Option<(NounEntry, usize)> {
+    let two = words.get(..2).map(|pair| pair.join(" "));
+    let one = words.first()?;
+    two.and_then(|two| CURRENCIES.iter().find(|row| row.1 == two))
+        .map(|row| (entry(row), 2))
+        .or_else(|| {
+            CURRENCIES
+                .iter()
+                .find(|row| row.1 == *one)
+                .map(|row| (entry(row), 1))
+        })
+}
+
 /// A measurement unit abbreviation (كم، كلغ، سم، km، °C…). The ambiguous "م" is not
 /// included: the verbalizer decides between متر, مساء and ميلادي by context.
 pub fn unit(token: &str) -> Option<NounEntry> {
@@ -254,16 +269,20 @@ pub fn metre() -> NounEntry {
 }
 
 /// Subunit of a currency (its singular) and how many decimal places count it: fils are
-/// thousandths of the Gulf and Levantine dinars, cents hundredths of the dollar.
+/// thousandths of the Gulf and Levantine dinars, cents hundredths of the dollar, dirhams
+/// hundredths of the Qatari riyal, baisa thousandths of the Omani riyal.
 pub fn subunit(currency_singular: &str) -> Option<(&'static str, usize)> {
     let mut words = currency_singular.split(' ');
     let name = words.next()?;
     let country = words.next().unwrap_or("");
     match (name, country) {
-        ("دينار", "تونسي" | "جزائري" | "ليبي") => None,
+        ("دينار", "تونسي") => Some(("مليم", 3)),
+        ("دينار", "ليبي") => Some(("درهم", 3)),
+        ("دينار", "جزائري") => Some(("سنتيم", 2)),
         ("دينار", _) => Some(("فلس", 3)),
-        ("جنيه", "إسترليني") => None,
-        ("ريال", "عماني" | "قطري") => None,
+        ("جنيه", "إسترليني") => Some(("بنس", 2)),
+        ("ريال", "عماني") => Some(("بيسة", 3)),
+        ("ريال", "قطري") => Some(("درهم", 2)),
         _ => subunit_of(currency_singular).map(|sub| (sub, 2)),
     }
 }
@@ -310,6 +329,11 @@ mod tests {
             "خمس وثلاثون درجة مئوية"
         );
         assert_eq!(subunit_of("ريال سعودي"), Some("هللة"));
+        let (pound, words) = currency_named(&["جنيه", "إسترليني", "فقط"]).unwrap();
+        assert_eq!((pound.singular.as_str(), words), ("جنيه إسترليني", 2));
+        let (dollar, words) = currency_named(&["دولار", "أمريكي"]).unwrap();
+        assert_eq!((dollar.singular.as_str(), words), ("دولار", 1));
+        assert!(currency_named(&["شخص"]).is_none());
         assert!(unit("م").is_none());
     }
 }

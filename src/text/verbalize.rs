@@ -476,7 +476,7 @@ impl Verbalizer {
                         state.last_number = Some((last, case));
                     }
                     if reading.hour {
-                        state.last_hour = Some(i);
+                        state.last_hour = Some(last);
                     }
                     i = last + 1;
                 }
@@ -734,14 +734,19 @@ impl Verbalizer {
         let single_dot = raw.matches('.').count() == 1 && !raw.contains(',');
         let three_digits = number.fraction.as_ref().is_some_and(|f| f.len() == 3);
         // A currency of two decimal places cannot have three: 15.500 ل.ل is fifteen thousand.
-        let noun_follows = line
+        let named = [1, 2].map(|k| line.next_core(i, k).unwrap_or(""));
+        let currency = line
             .next_core(i, 1)
-            .is_some_and(|w| match units::currency(w) {
-                Some(currency) => {
-                    units::subunit(&currency.singular).is_none_or(|(_, places)| places < 3)
-                }
-                None => self.nouns.lookup(w).is_some(),
-            });
+            .and_then(units::currency)
+            .or_else(|| units::currency_named(&named).map(|(currency, _)| currency));
+        let noun_follows = match currency {
+            Some(currency) => {
+                units::subunit(&currency.singular).is_none_or(|(_, places)| places < 3)
+            }
+            None => line
+                .next_core(i, 1)
+                .is_some_and(|w| self.nouns.lookup(w).is_some()),
+        };
         if !(single_dot && three_digits && noun_follows) {
             return number;
         }
@@ -795,12 +800,21 @@ impl Verbalizer {
         if joined(line.prev_core(i)) && line.last_hour == Some(i.saturating_sub(2)) {
             return true;
         }
-        let period_follows = |k: usize| line.next_core(i, k).is_some_and(is_time_of_day);
-        let range_end = line
-            .next_core(i, 2)
-            .and_then(|w| w.parse::<u64>().ok())
-            .is_some_and(|end| end <= 24);
-        period_follows(1) || (joined(line.next_core(i, 1)) && range_end && period_follows(3))
+        // ص after an hour is صباحا; م (also metres) only when the other end of the range has
+        // a period too (من 5 م حتى 9 م، من 10 ص إلى 4 م).
+        let period_at = |k: usize| {
+            line.next_core(i, k)
+                .is_some_and(|w| is_period(w) || w == "م")
+        };
+        let hour_at = |k: usize| {
+            line.next_core(i, k)
+                .and_then(|w| w.parse::<u64>().ok())
+                .is_some_and(|end| end <= 24)
+        };
+        let joined_at = |k: usize| joined(line.next_core(i, k));
+        line.next_core(i, 1).is_some_and(is_period)
+            || (joined_at(1) && hour_at(2) && line.next_core(i, 3).is_some_and(is_period))
+            || (line.next_core(i, 1) == Some("م") && joined_at(2) && hour_at(3) && period_at(4))
     }
 
     /// "16 يونيو 2021" → "السادس عشر من يونيو عام ألفين وواحد وعشرين".
@@ -860,6 +874,16 @@ impl Verbalizer {
                 });
             return Reading::new(spoken, 2);
         }
+        // A written-out currency counts its subunit only when the amount is written as a price,
+        // with every decimal place (12.40 جنيه إسترليني); 85.5 دولار reads as a decimal.
+        let priced = |currency: &NounEntry| {
+            units::subunit(&currency.singular).is_some_and(|(_, places)| places == fraction.len())
+        };
+        if let Some((currency, words)) = self.currency_after(line, i).filter(|(c, _)| priced(c)) {
+            if let Some(spoken) = self.money_with_subunit(integer, fraction, &currency, case) {
+                return Reading::new(spoken, 1 + words);
+            }
+        }
         let unit = line.next_core(i, 1).and_then(units::unit);
         let gender = line
             .next_core(i, 1)
@@ -870,6 +894,16 @@ impl Verbalizer {
             return Reading::new(format!("{spoken} {}", unit.singular), 2);
         }
         Reading::new(spoken, 1)
+    }
+
+    /// The currency written out after the amount at `i` and how many words it takes; `None`
+    /// when a nisba adjective follows a one-word name (دولار أمريكي), which the subunit
+    /// reading would leave stranded after the cents.
+    fn currency_after(&self, line: &Line, i: usize) -> Option<(NounEntry, usize)> {
+        let named = [1, 2, 3].map(|k| line.next_core(i, k).unwrap_or(""));
+        let (currency, words) = units::currency_named(&named)?;
+        let stranded = named[words].chars().count() > 2 && named[words].ends_with('ي');
+        (!stranded).then_some((currency, words))
     }
 
     /// A cardinal with whatever it counts: scale words, nouns, units, currencies.
@@ -1449,6 +1483,11 @@ fn phone_groups(line: &Line, i: usize) -> usize {
         .count()
 }
 
+/// A time of day or the abbreviation ص (صباحا) after a bare hour.
+fn is_period(word: &str) -> bool {
+    is_time_of_day(word) || word == "ص"
+}
+
 /// Times of day after a bare hour (10 مساء).
 fn is_time_of_day(word: &str) -> bool {
     matches!(
@@ -1809,7 +1848,7 @@ mod tests {
         // Titles, without a case ending.
         (
             "قال د. أحمد إن أ.د. سعاد وصلت",
-            "قال الدُّكْتُور أحمد إن الْأُسْتَاذ الدُّكْتُور سعاد وصلت",
+            "قال الدُّكْتُور أحمد إن الْأُسْتَاذَة الدُّكْتُورَة سعاد وصلت",
         ),
         ("وصل م. خالد", "وصل الْمُهَنْدِس خالد"),
         // Clock times in the pause form, periods with their written ending.
