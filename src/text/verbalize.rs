@@ -942,6 +942,9 @@ impl Verbalizer {
             if let Some(entry) = self.nouns.lookup(next) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
+            if let Some(entry) = self.unknown_noun_counted_once(n, next) {
+                return Some(self.with_noun(line, i, n, &entry, case));
+            }
         }
         if (1900..=2100).contains(&n) {
             return Some(Reading {
@@ -963,6 +966,63 @@ impl Verbalizer {
             numbers::cardinal_with(n, gender, case, false),
             1,
         ))
+    }
+
+    /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
+    /// noun followed by واحد in its gender (قلما واحدا), not as the number before it.
+    fn unknown_noun_counted_once(&self, n: u64, word: &str) -> Option<NounEntry> {
+        const NOT_NOUNS: &[&str] = &[
+            "من",
+            "في",
+            "على",
+            "إلى",
+            "الى",
+            "عن",
+            "مع",
+            "أو",
+            "او",
+            "ثم",
+            "حتى",
+            "منذ",
+            "خلال",
+            "بين",
+            "نحو",
+            "حوالي",
+            "فقط",
+            "مقابل",
+            "ضد",
+            "لكل",
+            "كل",
+            "أي",
+            "لدى",
+            "عند",
+            "قبل",
+            "بعد",
+            "دون",
+            "غير",
+            "سوى",
+            "إلا",
+            "الا",
+            "فيما",
+            "بينما",
+            "وفق",
+            "حسب",
+            "لصالح",
+        ];
+        let arabic_word = word.chars().count() >= 3 && word.chars().all(is_arabic_letter);
+        let bare = !["ال", "و", "ف", "بال", "لل", "كال"]
+            .iter()
+            .any(|p| word.starts_with(p));
+        if n != 1 || !arabic_word || !bare || NOT_NOUNS.contains(&word) {
+            return None;
+        }
+        let gender = self.guess_gender(word);
+        Some(NounEntry {
+            singular: word.to_string(),
+            plurals: vec![word.to_string()],
+            dual: word.to_string(),
+            gender,
+        })
     }
 
     /// Gender of a counted noun written in its singular (نقطة، دولارا), which a decimal
