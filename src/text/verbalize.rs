@@ -971,49 +971,7 @@ impl Verbalizer {
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
     /// noun followed by واحد in its gender (قلما واحدا), not as the number before it.
     fn unknown_noun_counted_once(&self, n: u64, word: &str) -> Option<NounEntry> {
-        const NOT_NOUNS: &[&str] = &[
-            "من",
-            "في",
-            "على",
-            "إلى",
-            "الى",
-            "عن",
-            "مع",
-            "أو",
-            "او",
-            "ثم",
-            "حتى",
-            "منذ",
-            "خلال",
-            "بين",
-            "نحو",
-            "حوالي",
-            "فقط",
-            "مقابل",
-            "ضد",
-            "لكل",
-            "كل",
-            "أي",
-            "لدى",
-            "عند",
-            "قبل",
-            "بعد",
-            "دون",
-            "غير",
-            "سوى",
-            "إلا",
-            "الا",
-            "فيما",
-            "بينما",
-            "وفق",
-            "حسب",
-            "لصالح",
-        ];
-        let arabic_word = word.chars().count() >= 3 && word.chars().all(is_arabic_letter);
-        let bare = !["ال", "و", "ف", "بال", "لل", "كال"]
-            .iter()
-            .any(|p| word.starts_with(p));
-        if n != 1 || !arabic_word || !bare || NOT_NOUNS.contains(&word) {
+        if n != 1 || !looks_like_bare_noun(word) {
             return None;
         }
         let gender = self.guess_gender(word);
@@ -1097,7 +1055,9 @@ impl Verbalizer {
     }
 
     fn is_countable(&self, word: &str) -> bool {
-        self.nouns.lookup(word).is_some() || units::currency(word).is_some()
+        self.nouns.lookup(word).is_some()
+            || units::currency(word).is_some()
+            || looks_like_bare_noun(word)
     }
 
     /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
@@ -1541,6 +1501,59 @@ fn phone_groups(line: &Line, i: usize) -> usize {
             })
         })
         .count()
+}
+
+/// Words that follow a number without being counted by it.
+const NOT_COUNTED_WORDS: &[&str] = &[
+    "من",
+    "في",
+    "على",
+    "إلى",
+    "الى",
+    "عن",
+    "مع",
+    "أو",
+    "او",
+    "ثم",
+    "حتى",
+    "منذ",
+    "خلال",
+    "بين",
+    "نحو",
+    "حوالي",
+    "فقط",
+    "مقابل",
+    "ضد",
+    "لكل",
+    "كل",
+    "أي",
+    "لدى",
+    "عند",
+    "قبل",
+    "بعد",
+    "دون",
+    "غير",
+    "سوى",
+    "إلا",
+    "الا",
+    "فيما",
+    "بينما",
+    "وفق",
+    "حسب",
+    "لصالح",
+    "أخرى",
+    "آخرين",
+];
+
+/// A word the lexicon does not know that can still be the noun a number counts: three Arabic
+/// letters or more, indefinite, without a proclitic, not a particle, and without the
+/// accusative alif of an adverb (يوميا، تقريبا), which a counted noun after ألف never has.
+fn looks_like_bare_noun(word: &str) -> bool {
+    let arabic_word = word.chars().count() >= 3 && word.chars().all(is_arabic_letter);
+    let bare = !["ال", "و", "ف", "بال", "لل", "كال"]
+        .iter()
+        .any(|p| word.starts_with(p));
+    arabic_word && bare && !word.ends_with('ا') && !NOT_COUNTED_WORDS.contains(&word)
 }
 
 /// A time of day or the abbreviation ص (صباحا) after a bare hour.
