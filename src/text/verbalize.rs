@@ -106,6 +106,14 @@ static PREFIXED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<symbol>[$€£¥₺₽₪₹%]|US\$)(?P<num>\d+(?:[.,]\d+)*)$")
         .expect("static regex")
 });
+/// A duration in hours, minutes and seconds (2:05:30), seconds possibly with a fraction.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<prefix>[وفبل]{0,2})(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d):(?P<seconds>[0-5]\d)$",
+    )
+    .expect("static regex")
+});
+
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
         .expect("static regex")
@@ -509,6 +517,9 @@ impl Verbalizer {
         }
         if let Some(currency) = units::currency(core) {
             return self.prefix_currency(line, i, &currency);
+        }
+        if let Some(caps) = DURATION.captures(core) {
+            return self.duration(line, i, &caps);
         }
         if let Some(caps) = TIME.captures(core) {
             return self.time(line, i, &caps["prefix"], &caps["hour"], &caps["minute"]);
@@ -1245,6 +1256,35 @@ impl Verbalizer {
         })
     }
 
+    /// "في 2:05:30 ساعة" → "في ساعتين وخمس دقائق وثلاثين ثانية": each nonzero part counted
+    /// in the slot's case; a following ساعة (the unit the writer added) is taken along.
+    fn duration(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prefix = &caps["prefix"];
+        let case = self.context_case(line, i, prefix);
+        let parts: Vec<String> = [
+            ("hours", "ساعة"),
+            ("minutes", "دقيقة"),
+            ("seconds", "ثانية"),
+        ]
+        .iter()
+        .filter_map(|(name, noun)| {
+            let count: u64 = caps[*name].parse().ok()?;
+            let entry = self.nouns.lookup(noun)?;
+            (count > 0).then(|| entry.counted_phrase(count, case))
+        })
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        let unit_follows = line
+            .next_core(i, 1)
+            .is_some_and(|w| matches!(w, "ساعة" | "ساعات"));
+        let spoken = glue(prefix, &parts.join(" و"));
+        let mut reading = Reading::new(spoken, 1 + usize::from(unit_follows));
+        reading.case = Some(case);
+        Some(reading)
+    }
+
     fn time(
         &self,
         line: &Line,
@@ -1637,6 +1677,26 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "الدعوى",
     "بقرار",
     "بالقرار",
+    "الرحلة",
+    "رحلة",
+    "الحافلة",
+    "القطار",
+    "الطائرة",
+    "الغرفة",
+    "القاعة",
+    "المبنى",
+    "المنزل",
+    "الشقة",
+    "البوابة",
+    "الشارع",
+    "المقعد",
+    "القميص",
+    "الجولة",
+    "المباراة",
+    "الحلقة",
+    "الصفحة",
+    "الملف",
+    "الدائرة",
 ];
 
 /// Definite nouns a number right after names rather than counts (الطريق 66، اللواء 93،
