@@ -364,7 +364,15 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
             return Some(VerbKind::Subject);
         }
     }
-    None
+    // With its object glued on as a pronoun (يستخدمه، قتلهم، تابعها) the verb takes the
+    // number as its subject. Not after ت: a noun in ة with a pronoun (كلفتها، قيمته) spells
+    // the same as a feminine verb with one.
+    let with_object = ["هما", "ها", "هم", "هن", "كم", "ه"]
+        .iter()
+        .filter_map(|pronoun| bare.strip_suffix(pronoun))
+        .filter(|verb| !verb.ends_with('ت'))
+        .any(|verb| TRANSITIVE_FORMS.contains(verb) || SUBJECT_FORMS.contains(verb));
+    with_object.then_some(VerbKind::Subject)
 }
 
 fn is_inna(word: &str) -> bool {
@@ -384,8 +392,36 @@ fn is_definite(word: &str) -> bool {
         bare.strip_suffix(suffix)
             .is_some_and(|s| s.chars().count() >= 3)
     });
-    article || pronoun
+    // With ه only nouns of measure: many other words end in ه (وجه، تجاه).
+    let measure = bare
+        .strip_suffix('ه')
+        .is_some_and(|stem| MEASURE_NOUNS.contains(&stem));
+    article || pronoun || measure
 }
+
+/// Nouns of measure as they stand before a glued ه (قدره، قيمته، عمره 40 عاما).
+const MEASURE_NOUNS: &[&str] = &[
+    "قدر",
+    "قيمت",
+    "عدد",
+    "حجم",
+    "مقدار",
+    "طول",
+    "وزن",
+    "عمر",
+    "ارتفاع",
+    "مساحت",
+    "سعر",
+    "عرض",
+    "عمق",
+    "ثمن",
+    "مجموع",
+    "إجمالي",
+    "اجمالي",
+    "رصيد",
+    "راتب",
+    "دخل",
+];
 
 /// The word without a glued preposition (ب، ل), if it had one.
 fn without_preposition(word: &str) -> Option<&str> {
