@@ -370,9 +370,50 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     let with_object = ["هما", "ها", "هم", "هن", "كم", "ه"]
         .iter()
         .filter_map(|pronoun| bare.strip_suffix(pronoun))
-        .filter(|verb| !verb.ends_with('ت'))
+        .filter(|verb| !verb.ends_with('ت') && !MEASURE_NOUNS.contains(verb))
         .any(|verb| TRANSITIVE_FORMS.contains(verb) || SUBJECT_FORMS.contains(verb));
     with_object.then_some(VerbKind::Subject)
+}
+
+/// كان and its sisters, in the forms news copy uses.
+const KANA_SISTERS: &[&str] = &[
+    "كان",
+    "كانت",
+    "كانوا",
+    "يكون",
+    "تكون",
+    "يكونوا",
+    "أصبح",
+    "أصبحت",
+    "اصبح",
+    "اصبحت",
+    "يصبح",
+    "تصبح",
+    "صار",
+    "صارت",
+    "يصير",
+    "تصير",
+    "بات",
+    "باتت",
+    "يبات",
+    "ظل",
+    "ظلت",
+    "يظل",
+    "تظل",
+    "ليس",
+    "ليست",
+    "مازال",
+    "مازالت",
+    "لايزال",
+    "مايزال",
+    "زال",
+    "زالت",
+    "يزال",
+    "تزال",
+];
+
+fn is_kana(word: &str) -> bool {
+    KANA_SISTERS.contains(&without_conjunction(word))
 }
 
 fn is_inna(word: &str) -> bool {
@@ -538,7 +579,7 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
         Some(VerbKind::Subject) => return subject_or_time(prev, next),
         None => {}
     }
-    if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) {
+    if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) || is_kana(prev) {
         return Case::Nominative;
     }
     if is_construct_head(prev) {
@@ -576,6 +617,11 @@ fn case_across_subject(before: &[&str]) -> Case {
         }
         if is_inna(word) {
             return Case::Nominative;
+        }
+        // كان and its sisters: the words between are its subject, the number its predicate
+        // (كان عمره 12 عاما → اثني عشر).
+        if is_kana(word) && is_topic(between) {
+            return Case::Accusative;
         }
     }
     if before.len() <= MAX_LOOKBACK && is_topic(before) {

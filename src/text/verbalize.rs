@@ -709,15 +709,21 @@ impl Verbalizer {
 
     /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
     fn starts_day_range(&self, line: &Line, i: usize, n: u64) -> bool {
+        let is_day = |w: &str| w.parse::<u64>().is_ok_and(|d| (1..=31).contains(&d));
+        let month_at = |k: usize| {
+            line.next_core(i, k).is_some_and(|w| {
+                dates::match_month(&[w, line.next_core(i, k + 1).unwrap_or("")]).is_some()
+            })
+        };
         let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"));
-        let day = line
-            .next_core(i, 2)
-            .and_then(|w| w.parse::<u64>().ok())
-            .filter(|d| (1..=31).contains(d));
-        let month_follows = line.next_core(i, 3).is_some_and(|w| {
-            dates::match_month(&[w, line.next_core(i, 4).unwrap_or("")]).is_some()
-        });
-        (1..=31).contains(&n) && joined && day.is_some() && month_follows
+        let spaced = joined && line.next_core(i, 2).is_some_and(is_day) && month_at(3);
+        // "بين 10 و20 يونيو": the joining و glued to the second day.
+        let glued = line
+            .next_core(i, 1)
+            .and_then(|w| w.strip_prefix('و'))
+            .is_some_and(is_day)
+            && month_at(2);
+        (1..=31).contains(&n) && (spaced || glued)
     }
 
     /// The calendar of a month name right before `i` (يونيو، كانون الثاني، ربيع الأول).
