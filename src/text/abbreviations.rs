@@ -8,6 +8,8 @@ use regex::Regex;
 
 use super::alphabet::is_arabic_letter;
 use super::dates;
+use super::diacritize::strip_vowel_marks;
+use super::slot::without_conjunction;
 
 /// Abbreviated titles before a name, without their final dot: (written, spoken, vowelled).
 /// The vowelled form has no case ending: the case of a title depends on the sentence.
@@ -184,7 +186,6 @@ const WOMEN_NAMES: &[&str] = &[
     "نيفين",
     "دينا",
     "رانيا",
-    "هالة",
     "لبنى",
     "نهى",
     "رضوى",
@@ -214,8 +215,6 @@ const WOMEN_NAMES: &[&str] = &[
     "ميسون",
     "سوسن",
     "زينات",
-    "بثينة",
-    "سميرة",
 ];
 
 /// Feminine past-tense verbs of reporting that announce a woman (قالت د. …).
@@ -263,13 +262,7 @@ const WOMEN_VERBS: &[&str] = &[
 /// woman's (ends in ة unless it is one of the men's names that do; or is in the list of
 /// women's names), or a feminine verb of reporting comes just before the title.
 fn names_a_woman(tokens: &[&str], k: usize) -> bool {
-    let bare = |token: &str| -> String {
-        token
-            .trim_matches(|c: char| !is_arabic_letter(c))
-            .chars()
-            .filter(|c| !('\u{064B}'..='\u{0652}').contains(c))
-            .collect()
-    };
+    let bare = |token: &str| strip_vowel_marks(token.trim_matches(|c: char| !is_arabic_letter(c)));
     let name = tokens.get(k + 1).map(|t| bare(t)).unwrap_or_default();
     let woman_by_name = (name.ends_with('ة')
         && !MEN_NAMED_WITH_TA_MARBUTA.contains(&name.as_str()))
@@ -278,12 +271,10 @@ fn names_a_woman(tokens: &[&str], k: usize) -> bool {
         .checked_sub(1)
         .map(|p| bare(tokens[p]))
         .unwrap_or_default();
-    let verb = verb
-        .strip_prefix('و')
-        .or_else(|| verb.strip_prefix('ف'))
-        .filter(|v| WOMEN_VERBS.contains(v))
-        .unwrap_or(&verb);
-    woman_by_name || WOMEN_VERBS.contains(&verb)
+    let woman_by_verb = [verb.as_str(), without_conjunction(&verb)]
+        .iter()
+        .any(|v| WOMEN_VERBS.contains(v));
+    woman_by_name || woman_by_verb
 }
 
 /// The title for a woman: every word takes ة (الأستاذة الدكتورة، المهندسة); جامعة as it is.

@@ -339,7 +339,7 @@ fn present_forms(stem: &str) -> Vec<String> {
 }
 
 /// The word with a glued conjunction (و، ف) removed.
-fn without_conjunction(word: &str) -> &str {
+pub(crate) fn without_conjunction(word: &str) -> &str {
     word.strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
         .filter(|rest| rest.chars().count() >= 2)
