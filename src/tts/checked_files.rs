@@ -96,6 +96,12 @@ pub fn record_sum(voice_dir: &Path, name: &str, sha256: &str) {
     record_sum_at(voice_dir, name, sha256, now_ns);
 }
 
+/// Like [`record_sum`], as if the file had been left alone long enough (for tests elsewhere).
+#[cfg(test)]
+pub fn record_sum_settled(voice_dir: &Path, name: &str, sha256: &str) {
+    record_sum_at(voice_dir, name, sha256, i128::MAX / 2);
+}
+
 fn record_sum_at(voice_dir: &Path, name: &str, sha256: &str, now_ns: i128) {
     let Some(stamp) = FileStamp::of(&voice_dir.join(name)) else {
         return;

@@ -364,27 +364,33 @@ impl PiperModel {
         };
         model.layout = match model.optimized.cached_layout() {
             Some(layout) => layout,
-            None => model.runtime().1.clone(),
+            // An unreadable model keeps the layout asked for; loading it reports why.
+            None => model
+                .runtime()
+                .map_or_else(|_| requested.clone(), |(_, layout)| layout.clone()),
         };
         model
     }
 
     /// The model bytes ONNX Runtime gets and their layout: rewritten as asked, or as shipped
     /// (with the reason) when the rewrite declines.
-    fn runtime(&self) -> &(Arc<[u8]>, ModelLayout) {
-        self.runtime.get_or_init(|| {
+    fn runtime(&self) -> Result<&(Arc<[u8]>, ModelLayout), TtsError> {
+        if let Some(runtime) = self.runtime.get() {
+            return Ok(runtime);
+        }
+        let shipped = self.files.model_bytes()?;
+        Ok(self.runtime.get_or_init(|| {
             let rewritten = match &self.requested {
                 ModelLayout::Decoder2d => {
-                    decoder_layout::rewrite_decoder_2d(&self.files.model_bytes)
-                        .map_err(|e| e.to_string())
+                    decoder_layout::rewrite_decoder_2d(&shipped).map_err(|e| e.to_string())
                 }
                 ModelLayout::AsShipped(why) => Err(why.clone()),
             };
             match rewritten {
                 Ok(bytes) => (Arc::from(bytes), ModelLayout::Decoder2d),
-                Err(why) => (self.files.model_bytes.clone(), ModelLayout::AsShipped(why)),
+                Err(why) => (shipped.clone(), ModelLayout::AsShipped(why)),
             }
-        })
+        }))
     }
 
     /// A new session: over the cached optimized graph when there is one, else over the model
@@ -396,7 +402,7 @@ impl PiperModel {
         if let Some(session) = self.optimized.load(settings) {
             return Ok(session);
         }
-        let (bytes, layout) = self.runtime();
+        let (bytes, layout) = self.runtime()?;
         self.optimized
             .build_and_save(&self.files.model, bytes, layout, settings)
     }
@@ -425,7 +431,7 @@ impl PiperModel {
         if let (Some(front), Some(decoder)) = (front, decoder) {
             return Ok(Some(piper::SplitSessions { front, decoder }));
         }
-        let (bytes, layout) = self.runtime();
+        let (bytes, layout) = self.runtime()?;
         let split = self
             .split
             .get_or_init(|| split::split_at_decoder(bytes).map_err(|e| e.to_string()));

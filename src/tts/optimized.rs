@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use ort::session::Session;
 use sha2::{Digest, Sha256};
 
+use super::checked_files;
 use super::session::{self, SessionSettings};
 use super::{ModelLayout, TtsError};
 
@@ -92,10 +93,20 @@ impl OptimizedModel {
 
     /// A session over the cached graph, or `None` when there is none or it cannot be loaded
     /// (a broken entry is removed, so the next load makes it again).
+    /// The graph is hashed only when it changed on disk since it last matched (see
+    /// `checked_files`, whose record for the cache is kept in the cache's folder).
     pub fn load(&self, settings: &SessionSettings) -> Option<Session> {
         let expected = self.recorded_sha256().filter(|sum| !sum.is_empty())?;
+        let dir = self.path.parent()?;
+        let name = self.path.file_name()?.to_str()?;
+        let untouched = checked_files::recorded_sum(dir, name)
+            .is_some_and(|sum| sum.eq_ignore_ascii_case(&expected));
         let bytes = std::fs::read(&self.path).ok()?;
-        let intact = hex::encode(Sha256::digest(&bytes)).eq_ignore_ascii_case(&expected);
+        let intact =
+            untouched || hex::encode(Sha256::digest(&bytes)).eq_ignore_ascii_case(&expected);
+        if intact && !untouched {
+            checked_files::record_sum(dir, name, &expected);
+        }
         match intact.then(|| session::session_from_optimized_bytes(&bytes, settings)) {
             Some(Ok(session)) => Some(session),
             _ => {
@@ -357,6 +368,31 @@ mod tests {
             Field::bytes(7, graph),
             Field::bytes(8, opset),
         ])
+    }
+
+    #[test]
+    fn a_graph_changed_since_its_checksum_was_recorded_is_hashed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = OptimizedModel::locate(dir.path(), "dddd", &ModelLayout::Decoder2d);
+        let cache = entry.path().parent().unwrap().to_path_buf();
+        let name = entry
+            .path()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        std::fs::create_dir_all(&cache).unwrap();
+        let model = tiny_model();
+        std::fs::write(entry.path(), &model).unwrap();
+        let sum = hex::encode(Sha256::digest(&model));
+        std::fs::write(entry.layout_path(), format!("dec2d\nsha256 {sum}\n")).unwrap();
+        checked_files::record_sum_settled(&cache, &name, &sum);
+        assert!(entry.load(&SessionSettings::with_threads(1)).is_some());
+        // Same record, different bytes: not trusted, hashed, refused and removed.
+        std::fs::write(entry.path(), b"not an onnx model").unwrap();
+        assert!(entry.load(&SessionSettings::with_threads(1)).is_none());
+        assert!(!entry.path().exists());
     }
 
     #[test]

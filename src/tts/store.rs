@@ -51,9 +51,9 @@ pub struct Receipt {
     pub files: Vec<InstalledFile>,
 }
 
-/// An installed Piper voice whose files were read once and verified in memory: the bytes
-/// held here are exactly the bytes whose checksums matched, so nothing can change the model
-/// between the check and the load, and several workers load from one read.
+/// An installed Piper voice whose files were verified: the model bytes handed out are exactly
+/// bytes whose checksum matched (see [`VerifiedVoiceFiles::model_bytes`]), so nothing can
+/// change the model between the check and the load, and several workers load from one read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedVoiceFiles {
     /// Where the ONNX model was read from (for messages).
@@ -62,10 +62,44 @@ pub struct VerifiedVoiceFiles {
     pub config: PathBuf,
     /// SHA-256 of the model (identifies the voice in caches).
     pub model_sha256: String,
-    /// The verified model.
-    pub model_bytes: std::sync::Arc<[u8]>,
+    /// The verified model, read when first asked for (shared by the clones).
+    model_bytes: std::sync::Arc<std::sync::OnceLock<Result<std::sync::Arc<[u8]>, String>>>,
     /// The verified config.
     pub config_text: String,
+}
+
+impl VerifiedVoiceFiles {
+    /// The verified model. A model hashed during verification was kept in memory then; one
+    /// whose recorded checksum vouched for it (untouched on disk since it last matched) is
+    /// read on first use, only when a session has to be made from it (a cached optimized
+    /// graph needs none of it): it is trusted if the file is still untouched, else hashed.
+    pub fn model_bytes(&self) -> Result<std::sync::Arc<[u8]>, TtsError> {
+        self.model_bytes
+            .get_or_init(|| self.read_model().map_err(|e| e.to_string()))
+            .clone()
+            .map_err(|message| TtsError::VoiceLoad {
+                path: self.model.clone(),
+                message,
+            })
+    }
+
+    fn read_model(&self) -> Result<std::sync::Arc<[u8]>, TtsError> {
+        let untouched = match (self.model.parent(), self.model.file_name()) {
+            (Some(dir), Some(name)) => checked_files::recorded_sum(dir, &name.to_string_lossy())
+                .is_some_and(|sum| sum.eq_ignore_ascii_case(&self.model_sha256)),
+            _ => false,
+        };
+        let bytes = fs::read(&self.model).map_err(|e| TtsError::io(&self.model, e))?;
+        if !untouched {
+            let actual = hex::encode(Sha256::digest(&bytes));
+            check_sum(
+                &self.model.display().to_string(),
+                &self.model_sha256,
+                &actual,
+            )?;
+        }
+        Ok(bytes.into())
+    }
 }
 
 /// The installed voices.
@@ -226,6 +260,11 @@ impl VoiceStore {
                 }
                 continue;
             }
+            if let (FileRole::Model, Some(sum)) = (&file.role, &known) {
+                // Vouched for by the record: read later, only if a session needs it.
+                model = Some((path, sum.clone(), None));
+                continue;
+            }
             let bytes = fs::read(&path).map_err(|e| TtsError::io(&path, e))?;
             let actual = match known {
                 Some(sum) => sum,
@@ -237,12 +276,16 @@ impl VoiceStore {
                 }
             };
             match file.role {
-                FileRole::Model => model = Some((path, actual, bytes)),
+                FileRole::Model => model = Some((path, actual, Some(bytes))),
                 _ => config = Some((path, bytes)),
             }
         }
         match (model, config) {
             (Some((model, model_sha256, model_bytes)), Some((config, config_bytes))) => {
+                let read = std::sync::OnceLock::new();
+                if let Some(bytes) = model_bytes {
+                    let _ = read.set(Ok(bytes.into()));
+                }
                 let config_text =
                     String::from_utf8(config_bytes).map_err(|e| TtsError::VoiceLoad {
                         path: config.to_path_buf(),
@@ -252,7 +295,7 @@ impl VoiceStore {
                     model,
                     config,
                     model_sha256,
-                    model_bytes: model_bytes.into(),
+                    model_bytes: std::sync::Arc::new(read),
                     config_text,
                 })
             }
@@ -638,5 +681,64 @@ fn check_sum(name: &str, expected: &str, actual: &str) -> Result<(), TtsError> {
             expected: expected.to_string(),
             actual: actual.to_string(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sha256_hex(bytes: &[u8]) -> String {
+        hex::encode(Sha256::digest(bytes))
+    }
+
+    fn tiny_voice(model: &[u8], config: &[u8]) -> Result<VoiceManifest, TtsError> {
+        VoiceManifest::parse(
+            &format!(
+                "id = \"tiny\"\nname = \"Tiny\"\nlanguage = \"en\"\nengine = \"piper\"\n\
+                 sample_rate = 22050\nlicence = \"CC0-1.0\"\n\
+                 [[files]]\nname = \"tiny.onnx\"\nrole = \"model\"\nsha256 = \"{}\"\n\
+                 [[files]]\nname = \"tiny.onnx.json\"\nrole = \"config\"\nsha256 = \"{}\"\n",
+                sha256_hex(model),
+                sha256_hex(config)
+            ),
+            "tiny.toml",
+        )
+    }
+
+    #[test]
+    fn a_model_vouched_for_by_its_record_is_read_when_needed_and_hashed_if_it_changed(
+    ) -> Result<(), TtsError> {
+        let (model, config) = (b"weights".as_slice(), b"{}".as_slice());
+        let temp = tempfile::tempdir().map_err(|e| TtsError::io(Path::new("tmp"), e))?;
+        let from = temp.path().join("from");
+        fs::create_dir_all(&from).map_err(|e| TtsError::io(&from, e))?;
+        for (name, bytes) in [("tiny.onnx", model), ("tiny.onnx.json", config)] {
+            fs::write(from.join(name), bytes).map_err(|e| TtsError::io(&from, e))?;
+        }
+        let manifest = tiny_voice(model, config)?;
+        let store = VoiceStore::new(&temp.path().join("home"));
+        store.install_from_dir(&manifest, &from)?;
+        let dir = store.voice_dir("tiny");
+        let model_path = dir.join("tiny.onnx");
+        checked_files::record_sum_settled(&dir, "tiny.onnx", &sha256_hex(model));
+
+        let files = store.verified_files(&manifest)?;
+        assert_eq!(&*files.model_bytes()?, model);
+
+        // Changed between the check and the first use: hashed, and refused.
+        let files = store.verified_files(&manifest)?;
+        fs::write(&model_path, b"tampered").map_err(|e| TtsError::io(&model_path, e))?;
+        let refused = files.model_bytes();
+        assert!(
+            matches!(&refused, Err(TtsError::VoiceLoad { message, .. }) if message.contains("checksum")),
+            "{refused:?}"
+        );
+        // Checked (and hashed) afresh, the tampered model is refused at once.
+        assert!(matches!(
+            store.verified_files(&manifest),
+            Err(TtsError::ChecksumMismatch { .. })
+        ));
+        Ok(())
     }
 }
