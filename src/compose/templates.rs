@@ -95,10 +95,12 @@ impl Templates {
         self.language == "ar"
     }
 
-    /// Opening sentences for `date` with `stories` stories.
+    /// Opening sentences for `date` with `stories` stories. A programme of one story has no
+    /// rundown: the lines that count the stories (`{count}`) are left out.
     pub fn intro(&self, date: NaiveDate, stories: usize) -> Vec<String> {
         self.intro
             .iter()
+            .filter(|t| stories != 1 || !t.contains("{count}"))
             .map(|t| {
                 self.fill_date(t, date)
                     .replace("{count}", &self.story_count(stories))
@@ -106,8 +108,14 @@ impl Templates {
             .collect()
     }
 
-    /// The announcement of story `index` (0-based) of `total`, with its source.
+    /// The announcement of story `index` (0-based) of `total`, with its source. The only story
+    /// of a programme is not numbered ("story one of one"): it is announced by its source
+    /// alone ("From Reuters."), or not at all (an empty line).
     pub fn story_intro(&self, index: usize, total: usize, source: Option<&str>) -> String {
+        let source = source.map(str::trim).filter(|s| !s.is_empty());
+        if total == 1 {
+            return source.map_or_else(String::new, |source| self.source_alone(source));
+        }
         let (ordinal_word, total_word) = if self.is_arabic() {
             (
                 ordinal(index as u64 + 1, Gender::Masculine, Case::Nominative),
@@ -120,18 +128,31 @@ impl Templates {
             .story_intro
             .replace("{ordinal}", &ordinal_word)
             .replace("{total}", &total_word);
-        match source.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(source) => {
-                let spoken = if self.is_arabic() {
-                    super::source_name::spoken_source_name(source)
-                } else {
-                    source.to_string()
-                };
-                line.push_str(&self.story_source.replace("{source}", &spoken));
-            }
+        match source {
+            Some(source) => line.push_str(&self.source_line(source)),
             None => line.push('.'),
         }
         line
+    }
+
+    /// The source clause said after a story's number (`story_source`, filled).
+    fn source_line(&self, source: &str) -> String {
+        let spoken = if self.is_arabic() {
+            super::source_name::spoken_source_name(source)
+        } else {
+            source.to_string()
+        };
+        self.story_source.replace("{source}", &spoken)
+    }
+
+    /// The source clause as a sentence of its own: ", from Reuters." → "From Reuters.".
+    fn source_alone(&self, source: &str) -> String {
+        let line = self.source_line(source);
+        let line = line.trim_start_matches(|c: char| c.is_whitespace() || ",،;:".contains(c));
+        let mut chars = line.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     }
 
     /// Closing sentences.
@@ -282,6 +303,25 @@ const ENGLISH_WEEKDAYS: [&str; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_programme_of_one_story_has_no_rundown_and_no_story_number() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
+        let arabic = Templates::arabic();
+        assert_eq!(
+            arabic.intro(date, 1),
+            vec!["نشرة الأخبار ليوم الأحد، 29 نوفمبر 2026."]
+        );
+        assert_eq!(arabic.story_intro(0, 1, Some("رويترز")), "عن رويترز.");
+        assert_eq!(arabic.story_intro(0, 1, None), "");
+        let english = Templates::english();
+        assert_eq!(english.intro(date, 1).len(), 1);
+        assert_eq!(english.story_intro(0, 1, Some("CNN")), "From CNN.");
+        assert_eq!(english.story_intro(0, 1, Some("  ")), "");
+        // Two stories are still counted and numbered.
+        assert_eq!(english.intro(date, 2).len(), 2);
+        assert_eq!(english.story_intro(1, 2, None), "Story 2 of 2.");
+    }
 
     #[test]
     fn arabic_intro_names_the_day_and_counts_stories() {
