@@ -286,6 +286,19 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("اندلع", "ندلع"),
     ("انطلق", "نطلق"),
     ("ولد", "ولد"),
+    ("اكتمل", "كتمل"),
+    ("انتهى", "نتهي"),
+    ("تجمع", "تجمع"),
+    ("تظاهر", "تظاهر"),
+    ("اجتمع", "جتمع"),
+    ("غادر", "غادر"),
+    ("هرب", "هرب"),
+    ("انسحب", "نسحب"),
+    ("تأهل", "تأهل"),
+    ("احترق", "حترق"),
+    ("انهار", "نهار"),
+    ("أعدم", "عدم"),
+    ("نفق", "نفق"),
 ];
 
 /// How a verb relates to a number after it.
@@ -582,6 +595,9 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
     if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) || is_kana(prev) {
         return Case::Nominative;
     }
+    if opens_describing_clause(before) {
+        return Case::Nominative;
+    }
     if is_construct_head(prev) {
         return Case::Oblique;
     }
@@ -630,6 +646,25 @@ fn case_across_subject(before: &[&str]) -> Case {
     Case::Oblique
 }
 
+/// "دفع مبلغا قدره 20 ألفا": a noun of measure with its pronoun after a noun (not after
+/// a verb, whose subject it would be: بلغت قيمتها) opens a clause describing that noun, and
+/// the number is its predicate.
+fn opens_describing_clause(before: &[&str]) -> bool {
+    let [.., head, measure] = before else {
+        return false;
+    };
+    is_measure_with_pronoun(measure) && verb_kind(head).is_none() && !is_kana(head)
+}
+
+/// A noun of measure with a pronoun glued on (قدره، قيمتها، عددهم).
+fn is_measure_with_pronoun(word: &str) -> bool {
+    let bare = without_conjunction(word);
+    ["هما", "هم", "هن", "ها", "ه"]
+        .iter()
+        .filter_map(|suffix| bare.strip_suffix(suffix))
+        .any(|stem| MEASURE_NOUNS.contains(&stem))
+}
+
 /// Every word is a preposition or follows one (في الهجوم).
 fn only_prepositional_phrases(words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, word)| {
@@ -652,6 +687,16 @@ mod tests {
     fn case(text: &str) -> Case {
         let words: Vec<&str> = text.split_whitespace().collect();
         case_of_slot(&words, None)
+    }
+
+    #[test]
+    fn a_measure_noun_after_a_noun_opens_a_clause_whose_predicate_is_the_number() {
+        assert_eq!(case("دفع مبلغا قدره"), Case::Nominative);
+        assert_eq!(case("وقع عقدا قيمته"), Case::Nominative);
+        assert_eq!(case("بمبلغ قدره"), Case::Nominative);
+        // After its verb the measure noun is the subject, and the number the object.
+        assert_eq!(case("بلغت قيمتها"), Case::Accusative);
+        assert_eq!(case("كان عددهم"), Case::Accusative);
     }
 
     #[test]

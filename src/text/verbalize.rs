@@ -979,8 +979,12 @@ impl Verbalizer {
                 .map_or(Gender::Masculine, |w| self.guess_gender(w)),
             None => next.map_or(Gender::Masculine, |w| self.guess_gender(w)),
         };
+        // A noun the lexicon does not know right after the number is still what it counts:
+        // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
+        let counted =
+            range_noun_offset(line, i).is_none() && next.is_some_and(looks_like_bare_noun);
         Some(Reading::new(
-            numbers::cardinal_with(n, gender, case, false),
+            numbers::cardinal_with(n, gender, case, counted),
             1,
         ))
     }
@@ -1589,6 +1593,29 @@ const NOT_COUNTED_WORDS: &[&str] = &[
     "لصالح",
     "أخرى",
     "آخرين",
+    "آخرون",
+    "عبر",
+    "فوق",
+    "تحت",
+    "ضمن",
+    "إثر",
+    "جراء",
+    "بسبب",
+    "مثل",
+    "وسط",
+    "داخل",
+    "خارج",
+    "أمام",
+    "خلف",
+    "لكن",
+    "لأن",
+    "إذا",
+    "حين",
+    "بينهم",
+    "منهم",
+    "منها",
+    "فيها",
+    "عليها",
 ];
 
 /// A word the lexicon does not know that can still be the noun a number counts: three Arabic
@@ -1599,7 +1626,16 @@ fn looks_like_bare_noun(word: &str) -> bool {
     let bare = !["ال", "و", "ف", "بال", "لل", "كال"]
         .iter()
         .any(|p| word.starts_with(p));
-    arabic_word && bare && !word.ends_with('ا') && !NOT_COUNTED_WORDS.contains(&word)
+    arabic_word
+        && bare
+        && !word.ends_with('ا')
+        && !NOT_COUNTED_WORDS.contains(&word)
+        && !looks_like_plural_verb(word)
+}
+
+/// A present-tense verb of a plural subject (يعملون، تقيمون).
+fn looks_like_plural_verb(word: &str) -> bool {
+    word.starts_with(['ي', 'ت']) && word.chars().count() >= 5 && word.ends_with("ون")
 }
 
 /// A time of day or the abbreviation ص (صباحا) after a bare hour.
