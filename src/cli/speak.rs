@@ -103,7 +103,7 @@ fn say_to_stdout(
     format: StreamFormat,
 ) -> Result<f64> {
     let (voice, front_end) = std::thread::scope(|scope| {
-        let voice = scope.spawn(|| source.load_for_streaming(nashra::available_cores()));
+        let voice = scope.spawn(|| source.load_cut_at_decoder(nashra::available_cores()));
         let front_end = say_front_end(source);
         let voice = voice
             .join()

@@ -206,7 +206,7 @@ impl Speaking<'_> {
                 scope.spawn(move || self.work(&mut voice));
             }
             for _ in 0..more {
-                scope.spawn(|| match source.load(threads) {
+                scope.spawn(|| match source.load_cut_at_decoder(threads) {
                     Ok(mut voice) => self.work(&mut voice),
                     Err(e) => lock(&self.load_errors).push(e),
                 });
@@ -506,12 +506,12 @@ pub fn load_voices(
 ) -> Vec<Result<Voice, TtsError>> {
     match count {
         0 => return Vec::new(),
-        1 => return vec![source.load(threads)],
+        1 => return vec![source.load_cut_at_decoder(threads)],
         _ => {}
     }
     std::thread::scope(|scope| {
         let loads: Vec<_> = (0..count)
-            .map(|_| scope.spawn(|| source.load(threads)))
+            .map(|_| scope.spawn(|| source.load_cut_at_decoder(threads)))
             .collect();
         loads
             .into_iter()

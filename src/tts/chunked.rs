@@ -36,6 +36,31 @@ pub fn windows(frames: usize, first: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Most latent frames one decoder call decodes (about 12 s at 22 050 Hz): the decoder's
+/// working memory grows with the audio of a call (a 39 s call took 0.9 GB), so longer
+/// sentences are decoded in windows of at most this many frames, to the same audio.
+pub const MAX_DECODE_FRAMES: usize = 1024;
+
+/// `ranges` with every range longer than `max` cut into equal parts of at most `max`.
+pub fn bounded(ranges: Vec<Range<usize>>, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    let mut out = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let parts = range.len().div_ceil(max).max(1);
+        let size = range.len().div_ceil(parts).max(1);
+        let mut start = range.start;
+        while start < range.end {
+            let end = (start + size).min(range.end);
+            out.push(start..end);
+            start = end;
+        }
+        if range.is_empty() {
+            out.push(range);
+        }
+    }
+    out
+}
+
 /// A latent `[1, channels, frames]` in row-major order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Latent<'a> {
@@ -106,6 +131,20 @@ mod tests {
         assert_eq!(windows(200, 48), vec![0..48, 48..200]);
         assert_eq!(windows(600, 48), vec![0..48, 48..240, 240..600]);
         assert_eq!(one(0), Some(0..0));
+    }
+
+    #[test]
+    fn long_windows_are_cut_into_equal_parts_that_still_cover_every_frame_once() {
+        let cut = bounded(windows(5000, 48), 1024);
+        assert!(cut.iter().all(|r| r.len() <= 1024 && !r.is_empty()));
+        assert_eq!(cut.first().map(|r| r.start), Some(0));
+        assert_eq!(cut.last().map(|r| r.end), Some(5000));
+        assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(bounded(std::iter::once(0..1000).collect(), 1024).len(), 1);
+        assert_eq!(
+            bounded(std::iter::once(0..2050).collect(), 1024),
+            vec![0..684, 684..1368, 1368..2050]
+        );
     }
 
     #[test]

@@ -286,11 +286,11 @@ impl VoiceSource {
         }
     }
 
-    /// Like [`VoiceSource::load`], for a stream: a Piper model is loaded cut at its decoder
-    /// (see `split`), so [`Voice::synthesize_into`] can decode a sentence in windows and hand
-    /// its first audio on early. Falls back to [`VoiceSource::load`] when the model cannot be
-    /// cut.
-    pub fn load_for_streaming(&self, intra_threads: usize) -> Result<Voice, TtsError> {
+    /// Like [`VoiceSource::load`], with a Piper model loaded cut at its decoder (see
+    /// `split`): a long sentence is decoded in windows of bounded size, so memory stays flat
+    /// however long it is, and [`Voice::synthesize_into`] can hand a stream its first audio
+    /// early. Falls back to [`VoiceSource::load`] when the model cannot be cut.
+    pub fn load_cut_at_decoder(&self, intra_threads: usize) -> Result<Voice, TtsError> {
         let Some(model) = &self.piper else {
             return self.load(intra_threads);
         };
@@ -563,7 +563,7 @@ impl Voice {
     }
 
     /// [`Voice::synthesize`], handing the audio to `output` piece by piece as it is made. With
-    /// `windowed`, a voice loaded by [`VoiceSource::load_for_streaming`] decodes in windows, so
+    /// `windowed`, a voice loaded by [`VoiceSource::load_cut_at_decoder`] decodes in windows, so
     /// the first piece comes early; otherwise the pieces are whole model calls.
     pub fn synthesize_into<E: From<TtsError>>(
         &mut self,

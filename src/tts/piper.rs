@@ -381,7 +381,8 @@ fn latent_of(entries: &[Entry]) -> Option<(usize, usize, usize)> {
 }
 
 /// Run the decoder on `entries`: in windows of the latent when `windowed` (see `chunked`),
-/// else in one call; each window's kept audio goes to `output` as soon as it is decoded.
+/// else in one call, long latents in windows of at most [`chunked::MAX_DECODE_FRAMES`]
+/// either way; each window's kept audio goes to `output` as soon as it is decoded.
 fn decode<E: From<TtsError>>(
     decoder: &mut Session,
     entries: &[Entry],
@@ -390,13 +391,14 @@ fn decode<E: From<TtsError>>(
     output: &mut dyn FnMut(&[f32]) -> Result<(), E>,
 ) -> Result<(), E> {
     let fail = |e: String| TtsError::Synthesis(format!("{model_path}: decoder: {e}"));
-    let latent = latent_of(entries).filter(|_| windowed);
+    let latent = latent_of(entries)
+        .filter(|&(_, _, frames)| windowed || frames > chunked::MAX_DECODE_FRAMES);
     let frames = latent.map_or(1, |(_, _, frames)| frames);
-    let first = match latent {
-        Some(_) => chunked::FIRST_WINDOW_FRAMES,
-        None => frames,
+    let first = match windowed {
+        true => chunked::FIRST_WINDOW_FRAMES,
+        false => frames,
     };
-    let kept_ranges = chunked::windows(frames, first);
+    let kept_ranges = chunked::bounded(chunked::windows(frames, first), chunked::MAX_DECODE_FRAMES);
     for kept in kept_ranges {
         let window = chunked::Window::around(kept, frames, chunked::PAD_FRAMES);
         let mut inputs: Vec<(Cow<'_, str>, SessionInputValue<'_>)> = Vec::new();

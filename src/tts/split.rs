@@ -377,6 +377,54 @@ mod tests {
     /// model's audio, in one decoder call and in windows (noise off, so runs are
     /// deterministic).
     #[test]
+    fn a_sentence_longer_than_one_decoder_call_is_decoded_in_windows_to_the_same_audio() {
+        let Some((path, shipped, config_text)) = crate::tts::test_voice::files() else {
+            return;
+        };
+        let phonemes = crate::tts::espeak::phonemize(
+            "The regional council said on Tuesday that the new budget would cut spending on roads and schools across the whole province over the next five years",
+            "en-us",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        // Slowed down to about 1 500 latent frames: more than one decoder call's worth.
+        let slow = Scales {
+            noise_scale: 0.0,
+            length_scale: 2.0,
+            noise_w: 0.0,
+        };
+        let settings = SessionSettings::with_threads(2);
+        let session =
+            |bytes: &[u8]| build_session(&path, bytes, &settings).unwrap_or_else(|e| panic!("{e}"));
+        let config = || PiperConfig::parse(&config_text, &path).unwrap_or_else(|e| panic!("{e}"));
+        let whole = PiperVoice::from_session(config(), session(&shipped), &path)
+            .speak_phonemes(&phonemes, slow)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(whole.len() > 256 * crate::tts::chunked::MAX_DECODE_FRAMES);
+        let split = split_at_decoder(&shipped).unwrap_or_else(|e| panic!("not split: {e}"));
+        let sessions = SplitSessions {
+            front: session(&split.front),
+            decoder: session(&split.decoder),
+        };
+        let mut pieces = 0;
+        let mut bounded = Vec::new();
+        PiperVoice::from_split(config(), sessions, &path)
+            .speak_phonemes_into(&phonemes, slow, false, &mut |piece: &[f32]| {
+                pieces += 1;
+                bounded.extend_from_slice(piece);
+                Ok::<(), crate::tts::TtsError>(())
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(pieces >= 2, "decoded in {pieces} call(s)");
+        assert_eq!(bounded.len(), whole.len());
+        let worst = whole
+            .iter()
+            .zip(&bounded)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0f32, f32::max);
+        assert!(worst < 1e-4, "samples differ by up to {worst}");
+    }
+
+    #[test]
     fn the_split_test_voice_speaks_the_same_audio_in_windows() {
         let Some((path, shipped, config_text)) = crate::tts::test_voice::files() else {
             return;
