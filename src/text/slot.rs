@@ -131,6 +131,11 @@ const NOMINATIVE_OPENERS: &[&str] = &[
     "هناك",
     "ثمة",
     "هنالك",
+    // A fronted "among them" (بينهم اثنان من الأطفال): the number is the subject.
+    "بينهم",
+    "بينهن",
+    "بينهما",
+    "بينها",
 ];
 
 /// Verbs whose object is a quantity: (past 3rd masculine singular, present stem).

@@ -977,7 +977,9 @@ impl Verbalizer {
             Some(offset) => line
                 .next_core(i, offset)
                 .map_or(Gender::Masculine, |w| self.guess_gender(w)),
-            None => next.map_or(Gender::Masculine, |w| self.guess_gender(w)),
+            None => self
+                .partitive_gender(line, i)
+                .unwrap_or_else(|| next.map_or(Gender::Masculine, |w| self.guess_gender(w))),
         };
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
@@ -987,6 +989,15 @@ impl Verbalizer {
             numbers::cardinal_with(n, gender, case, counted),
             1,
         ))
+    }
+
+    /// "2 من النساء": the gender of the definite noun after من, which the number counts.
+    fn partitive_gender(&self, line: &Line, i: usize) -> Option<Gender> {
+        if line.next_core(i, 1)? != "من" {
+            return None;
+        }
+        let noun = line.next_core(i, 2)?.strip_prefix("ال")?;
+        self.nouns.lookup(noun).map(|entry| entry.gender)
     }
 
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
