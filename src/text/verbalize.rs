@@ -973,6 +973,9 @@ impl Verbalizer {
                 vowelled_before: None,
             });
         }
+        if let Some(dual) = self.range_start_dual(line, i, n, case) {
+            return Some(Reading::new(dual, 1));
+        }
         let gender = match range_noun_offset(line, i) {
             Some(offset) => line
                 .next_core(i, offset)
@@ -989,6 +992,24 @@ impl Verbalizer {
             numbers::cardinal_with(n, gender, case, counted),
             1,
         ))
+    }
+
+    /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun is that
+    /// noun's dual (من سنتين إلى خمس سنوات، من مترين إلى ثلاثة أمتار).
+    fn range_start_dual(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
+        if n != 2 {
+            return None;
+        }
+        let noun = line.next_core(i, range_noun_offset(line, i)?)?;
+        let entry = match noun {
+            "م" => units::metre(),
+            _ => self
+                .nouns
+                .lookup(noun)
+                .cloned()
+                .or_else(|| units::unit(noun))?,
+        };
+        Some(entry.dual_in(case))
     }
 
     /// "2 من النساء": the gender of the definite noun after من, which the number counts.
