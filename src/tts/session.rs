@@ -62,7 +62,12 @@ fn builder_at(
     level: GraphOptimizationLevel,
 ) -> Result<SessionBuilder, String> {
     let environment = environment()?;
+    // No memory pattern: it is planned and kept for each input shape, and every sentence has
+    // its own length (measured on the decoder, windows of 300 to 1 024 frames: peak 517 MB
+    // with it, 301 MB without, and no slower).
     let builder = Session::builder(environment)
+        .map_err(|e| e.to_string())?
+        .with_memory_pattern(false)
         .map_err(|e| e.to_string())?
         .with_optimization_level(level)
         .map_err(|e| e.to_string())?
