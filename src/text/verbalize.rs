@@ -877,9 +877,7 @@ impl Verbalizer {
     ) -> Reading {
         if let Some(next) = line.next_core(i, 1) {
             if let Some(&(_, scale, definite)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
-                let counted = line.next_core(i, 2).is_some_and(|w| self.is_countable(w));
-                let spoken = scaled_fraction(integer, fraction, scale, definite, case, counted);
-                if let Some(spoken) = spoken {
+                if let Some(spoken) = scaled_fraction(integer, fraction, scale, definite, case) {
                     return Reading::new(spoken.replace(SCALE_PLACEHOLDER, next), 2);
                 }
             }
@@ -1248,10 +1246,8 @@ impl Verbalizer {
             .and_then(|w| SCALE_WORDS.iter().find(|(s, _, _)| *s == w));
         if let Some(&(_, scale, definite)) = scale {
             let spoken = match &number.fraction {
-                Some(fraction) => {
-                    scaled_fraction(number.integer, fraction, scale, definite, case, true)
-                }
-                .map(|spoken| {
+                Some(fraction) => scaled_fraction(number.integer, fraction, scale, definite, case)
+                    .map(|spoken| {
                         spoken.replace(SCALE_PLACEHOLDER, definite.trim_start_matches("ال"))
                     }),
                 None => number
@@ -1889,17 +1885,14 @@ fn is_short_code(line: &Line, i: usize, len: usize, prev: Option<&str>) -> bool 
 /// Stands for the scale word as written in a decimal reading ("ثلاثة فاصلة ستة ملايين").
 const SCALE_PLACEHOLDER: &str = "\u{E000}";
 
-/// 1.5 مليار → "مليار ونصف المليار"; 2.25 مليون → "مليونان وربع المليون"; other
-/// fractions of a million or a billion, as anchors say them, in whole numbers (1.2 مليار →
-/// "مليار ومئتا مليون", in construct before a `counted` noun); the rest → "اثنان فاصلة
-/// ثلاثة مليار".
+/// 1.5 مليار → "مليار ونصف المليار"; 2.25 مليون → "مليونان وربع المليون";
+/// other fractions → "اثنان فاصلة ثلاثة مليار".
 fn scaled_fraction(
     integer: u64,
     fraction: &str,
     scale: u64,
     definite: &str,
     case: Case,
-    counted: bool,
 ) -> Option<String> {
     let part = match fraction.trim_end_matches('0') {
         "5" => Some("نصف"),
@@ -1915,32 +1908,11 @@ fn scaled_fraction(
                 numbers::cardinal_with(integer.checked_mul(scale)?, Gender::Masculine, case, false);
             Some(format!("{whole} و{part} {definite}"))
         }
-        None => match whole_of_scaled(integer, fraction, scale) {
-            Some(total) if scale >= 1_000_000 => Some(numbers::cardinal_with(
-                total,
-                Gender::Masculine,
-                case,
-                counted,
-            )),
-            _ => Some(format!(
-                "{} {SCALE_PLACEHOLDER}",
-                numbers::decimal(integer, fraction, Gender::Masculine, case)
-            )),
-        },
+        None => Some(format!(
+            "{} {SCALE_PLACEHOLDER}",
+            numbers::decimal(integer, fraction, Gender::Masculine, case)
+        )),
     }
-}
-
-/// `integer.fraction` times `scale` when it is a whole number of at most three decimal
-/// places (1.2 × 10⁹ = 1 200 000 000).
-fn whole_of_scaled(integer: u64, fraction: &str, scale: u64) -> Option<u64> {
-    let digits = fraction.trim_end_matches('0');
-    if digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let unit = 10u64.pow(digits.len() as u32);
-    let part = if digits.is_empty() { 0 } else { digits.parse::<u64>().ok()? };
-    (scale % unit == 0).then_some(())?;
-    integer.checked_mul(scale)?.checked_add(part * (scale / unit))
 }
 
 #[cfg(test)]
