@@ -973,10 +973,13 @@ impl Verbalizer {
                 vowelled_before: None,
             });
         }
-        if let Some(dual) = self.range_start_dual(line, i, n, case) {
+        let range_noun = range_noun_offset(line, i);
+        if let Some(dual) =
+            range_noun.and_then(|offset| self.range_start_dual(line, i, offset, n, case))
+        {
             return Some(Reading::new(dual, 1));
         }
-        let gender = match range_noun_offset(line, i) {
+        let gender = match range_noun {
             Some(offset) => line
                 .next_core(i, offset)
                 .map_or(Gender::Masculine, |w| self.guess_gender(w)),
@@ -986,21 +989,27 @@ impl Verbalizer {
         };
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
-        let counted =
-            range_noun_offset(line, i).is_none() && next.is_some_and(looks_like_bare_noun);
+        let counted = range_noun.is_none() && next.is_some_and(looks_like_bare_noun);
         Some(Reading::new(
             numbers::cardinal_with(n, gender, case, counted),
             1,
         ))
     }
 
-    /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun is that
-    /// noun's dual (من سنتين إلى خمس سنوات، من مترين إلى ثلاثة أمتار).
-    fn range_start_dual(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
+    /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun (`offset`
+    /// words on) is that noun's dual (من سنتين إلى خمس سنوات، من مترين إلى ثلاثة أمتار).
+    fn range_start_dual(
+        &self,
+        line: &Line,
+        i: usize,
+        offset: usize,
+        n: u64,
+        case: Case,
+    ) -> Option<String> {
         if n != 2 {
             return None;
         }
-        let noun = line.next_core(i, range_noun_offset(line, i)?)?;
+        let noun = line.next_core(i, offset)?;
         let entry = match noun {
             "م" => units::metre(),
             _ => self

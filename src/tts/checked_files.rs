@@ -86,6 +86,14 @@ pub fn recorded_sum(voice_dir: &Path, name: &str) -> Option<String> {
     })
 }
 
+/// Whether the file at `path` is untouched since its recorded checksum, `sha256`, matched.
+pub fn vouches_for(path: &Path, sha256: &str) -> bool {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return false;
+    };
+    recorded_sum(dir, &name.to_string_lossy()).is_some_and(|sum| sum.eq_ignore_ascii_case(sha256))
+}
+
 /// Record that `name` in `voice_dir` matched `sha256`, unless it changed too recently to be
 /// told apart from a later change. Best effort: a record that cannot be written only means
 /// the file is hashed again next time.

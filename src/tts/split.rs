@@ -376,16 +376,21 @@ mod tests {
     /// The test voice cut at its decoder (as shipped and rewritten to 2-D) speaks the whole
     /// model's audio, in one decoder call and in windows (noise off, so runs are
     /// deterministic).
+    /// The phonemes of one long sentence, spoken by the tests below.
+    fn budget_sentence_phonemes() -> String {
+        crate::tts::espeak::phonemize(
+            "The regional council said on Tuesday that the new budget would cut spending on roads and schools across the whole province over the next five years",
+            "en-us",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
     fn a_sentence_longer_than_one_decoder_call_is_decoded_in_windows_to_the_same_audio() {
         let Some((path, shipped, config_text)) = crate::tts::test_voice::files() else {
             return;
         };
-        let phonemes = crate::tts::espeak::phonemize(
-            "The regional council said on Tuesday that the new budget would cut spending on roads and schools across the whole province over the next five years",
-            "en-us",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let phonemes = budget_sentence_phonemes();
         // Slowed down to about 1 500 latent frames: more than one decoder call's worth.
         let slow = Scales {
             noise_scale: 0.0,
@@ -429,11 +434,7 @@ mod tests {
         let Some((path, shipped, config_text)) = crate::tts::test_voice::files() else {
             return;
         };
-        let phonemes = crate::tts::espeak::phonemize(
-            "The regional council said on Tuesday that the new budget would cut spending on roads and schools across the whole province over the next five years",
-            "en-us",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let phonemes = budget_sentence_phonemes();
         let noise_off = Scales {
             noise_scale: 0.0,
             length_scale: 1.0,

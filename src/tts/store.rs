@@ -84,11 +84,7 @@ impl VerifiedVoiceFiles {
     }
 
     fn read_model(&self) -> Result<std::sync::Arc<[u8]>, TtsError> {
-        let untouched = match (self.model.parent(), self.model.file_name()) {
-            (Some(dir), Some(name)) => checked_files::recorded_sum(dir, &name.to_string_lossy())
-                .is_some_and(|sum| sum.eq_ignore_ascii_case(&self.model_sha256)),
-            _ => false,
-        };
+        let untouched = checked_files::vouches_for(&self.model, &self.model_sha256);
         let bytes = fs::read(&self.model).map_err(|e| TtsError::io(&self.model, e))?;
         if !untouched {
             let actual = hex::encode(Sha256::digest(&bytes));
