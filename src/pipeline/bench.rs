@@ -63,6 +63,9 @@ pub fn run(
     front_end(&sentences, &mut figures)?;
     synthesis(&sentences, voice_id, nashra_home, layout, &mut figures)?;
     briefing(samples, voice_id, nashra_home, date, layout, &mut figures)?;
+    if let Some(mb) = crate::pipeline::report::peak_memory_mb() {
+        push(&mut figures, "peak resident memory (whole bench)", mb, "MB");
+    }
     Ok(figures)
 }
 

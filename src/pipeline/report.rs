@@ -177,6 +177,9 @@ pub struct Report {
     pub timings: Vec<StageTiming>,
     /// The audio stage in detail (its total is the `audio+encode` stage).
     pub audio_timings: Vec<StageTiming>,
+    /// The process's peak resident memory in MB so far, where the system tells it (Linux).
+    #[serde(default)]
+    pub peak_memory_mb: Option<f64>,
     /// Files written (names inside the day folder).
     pub outputs: Vec<String>,
     /// Fingerprint of everything the programme's files depend on.
@@ -267,6 +270,7 @@ impl Report {
     /// Record the stage timings of `clock`.
     pub fn record_timings(&mut self, clock: StageClock) {
         self.timings = clock.into_timings();
+        self.peak_memory_mb = peak_memory_mb();
     }
 
     /// Inputs that could not be used.
@@ -279,5 +283,42 @@ impl Report {
     /// Total wall time of all stages.
     pub fn total_seconds(&self) -> f64 {
         self.timings.iter().map(|t| t.seconds).sum()
+    }
+}
+
+/// The process's peak resident set size in MB (`VmHWM` in `/proc/self/status`), if known.
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_peak_memory_mb(&status)
+}
+
+fn parse_peak_memory_mb(status: &str) -> Option<f64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kilobytes / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peak_memory_is_read_from_the_status_line() {
+        let status = "Name:\tnashra\nVmPeak:\t 2000000 kB\nVmHWM:\t  524288 kB\nVmRSS:\t 1024 kB\n";
+        assert_eq!(parse_peak_memory_mb(status), Some(512.0));
+        assert_eq!(parse_peak_memory_mb("VmRSS:\t1024 kB\n"), None);
+        assert_eq!(parse_peak_memory_mb("VmHWM:\tlots kB\n"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn this_process_has_a_peak_memory() {
+        assert!(peak_memory_mb().is_some_and(|mb| mb > 1.0));
     }
 }

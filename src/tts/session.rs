@@ -43,13 +43,42 @@ pub fn environment() -> Result<&'static Environment, String> {
     static ENVIRONMENT: OnceLock<Result<Environment, String>> = OnceLock::new();
     ENVIRONMENT
         .get_or_init(|| {
-            ort::init()
+            let environment = ort::init()
                 .with_name("nashra")
                 .build()
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            share_cpu_arena(&environment)?;
+            Ok(environment)
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// Registers one CPU arena allocator with the environment, for every session to share
+/// (`session.use_env_allocators`). Each session otherwise keeps its own arena at the high-water
+/// mark of its own calls: a worker's front model and decoder, and the two workers, each held
+/// theirs, though they never all peak at once. One article of 1 004 s of audio, two workers:
+/// peak RSS 1.17 GB with an arena per session, 0.86 GB with the shared one, at the same speed.
+fn share_cpu_arena(environment: &Environment) -> Result<(), String> {
+    use ort::memory::{AllocationDevice, AllocatorType, MemoryInfo, MemoryType};
+    use ort::AsPointer;
+    let info = MemoryInfo::new(
+        AllocationDevice::CPU,
+        0,
+        AllocatorType::Arena,
+        MemoryType::Default,
+    )
+    .map_err(|e| e.to_string())?;
+    // SAFETY: both pointers are live ONNX Runtime objects; a null arena config asks for the
+    // default one; the returned status is owned and released by `result_from_status`.
+    unsafe {
+        let status = (ort::api().CreateAndRegisterAllocator)(
+            environment.ptr().cast_mut(),
+            info.ptr(),
+            std::ptr::null(),
+        );
+        ort::Error::result_from_status(status).map_err(|e| e.to_string())
+    }
 }
 
 /// A session builder with `settings` applied, optimizing the graph fully.
@@ -68,6 +97,8 @@ fn builder_at(
     let builder = Session::builder(environment)
         .map_err(|e| e.to_string())?
         .with_memory_pattern(false)
+        .map_err(|e| e.to_string())?
+        .with_config_entry("session.use_env_allocators", "1")
         .map_err(|e| e.to_string())?
         .with_optimization_level(level)
         .map_err(|e| e.to_string())?
