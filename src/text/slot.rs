@@ -226,6 +226,13 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("أفرج", "فرج"),
     ("احتل", "حتل"),
     ("تصدر", "تصدر"),
+    ("تابع", "تابع"),
+    ("أعطى", "عطي"),
+    ("كبد", "كبد"),
+    ("غرم", "غرم"),
+    ("أهدى", "هدي"),
+    ("سلم", "سلم"),
+    ("أقرض", "قرض"),
 ];
 
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
@@ -315,6 +322,22 @@ enum VerbKind {
     Subject,
 }
 
+/// Verbs taking two objects (منحه جائزتين): with one glued on as a pronoun, the number is
+/// still an object.
+const DOUBLE_OBJECT_VERBS: &[(&str, &str)] = &[
+    ("منح", "منح"),
+    ("أعطى", "عطي"),
+    ("كلف", "كلف"),
+    ("كبد", "كبد"),
+    ("غرم", "غرم"),
+    ("أهدى", "هدي"),
+    ("سلم", "سلم"),
+    ("أقرض", "قرض"),
+];
+
+static DOUBLE_OBJECT_FORMS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| inflected_forms(DOUBLE_OBJECT_VERBS));
+
 static TRANSITIVE_FORMS: LazyLock<HashSet<String>> =
     LazyLock::new(|| inflected_forms(TRANSITIVE_VERBS));
 static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| inflected_forms(SUBJECT_VERBS));
@@ -383,14 +406,38 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
         }
     }
     // With its object glued on as a pronoun (يستخدمه، قتلهم، تابعها) the verb takes the
-    // number as its subject. Not after ت: a noun in ة with a pronoun (كلفتها، قيمته) spells
-    // the same as a feminine verb with one.
-    let with_object = ["هما", "ها", "هم", "هن", "كم", "ه"]
+    // number as its subject, unless it takes a second object (منحه، غرمته).
+    // A final ى is written ا before the pronoun (أعطاهم، ألقاها).
+    let verb = ["هما", "ها", "هم", "هن", "كم", "ه"]
         .iter()
         .filter_map(|pronoun| bare.strip_suffix(pronoun))
-        .filter(|verb| !verb.ends_with('ت') && !MEASURE_NOUNS.contains(verb))
-        .any(|verb| TRANSITIVE_FORMS.contains(verb) || SUBJECT_FORMS.contains(verb));
-    with_object.then_some(VerbKind::Subject)
+        .flat_map(|stem| {
+            let undone = stem.strip_suffix('ا').map(|base| format!("{base}ى"));
+            std::iter::once(stem.to_string()).chain(undone)
+        })
+        .find(|verb| is_verb_before_object_pronoun(verb))?;
+    if DOUBLE_OBJECT_FORMS.contains(&verb) {
+        Some(VerbKind::Transitive)
+    } else {
+        Some(VerbKind::Subject)
+    }
+}
+
+/// Whether `stem`, a word with its glued pronoun removed, is a verb form of the lists.
+/// A feminine past in ت only when its stem is longer than three letters (أصابته، استهدفتهم):
+/// after a bare triliteral, ت with a pronoun is as often a noun in ة (قتلته، دفعته، كلفته).
+fn is_verb_before_object_pronoun(stem: &str) -> bool {
+    let known = TRANSITIVE_FORMS.contains(stem) || SUBJECT_FORMS.contains(stem);
+    if !known || MEASURE_NOUNS.contains(&stem) {
+        return false;
+    }
+    match stem.strip_suffix('ت') {
+        Some(masculine) => {
+            masculine.chars().count() > 3
+                && (TRANSITIVE_FORMS.contains(masculine) || SUBJECT_FORMS.contains(masculine))
+        }
+        None => true,
+    }
 }
 
 /// كان and its sisters, in the forms news copy uses.
@@ -670,10 +717,25 @@ fn is_measure_with_pronoun(word: &str) -> bool {
         .any(|stem| MEASURE_NOUNS.contains(&stem))
 }
 
-/// Every word is a preposition or follows one (في الهجوم).
+/// Every word is a preposition, follows one (في الهجوم) or is one with its pronoun (فيها).
 fn only_prepositional_phrases(words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, word)| {
-        is_genitive_governor(word) || (k > 0 && is_genitive_governor(words[k - 1]))
+        is_genitive_governor(word)
+            || is_preposition_with_pronoun(word)
+            || (k > 0 && is_genitive_governor(words[k - 1]))
+    })
+}
+
+/// A preposition with its pronoun glued on: فيها، منهم، عليه، إليها، له، بها، لديه.
+fn is_preposition_with_pronoun(word: &str) -> bool {
+    const PREPOSITION_STEMS: &[&str] =
+        &["في", "من", "عن", "إلي", "علي", "ل", "ب", "مع", "لدي", "عند"];
+    // Both readings of a leading و/ف: فيها is في with its pronoun, not ف + يها.
+    [word, without_conjunction(word)].iter().any(|candidate| {
+        ["هما", "ها", "هم", "هن", "كم", "نا", "ه"]
+            .iter()
+            .filter_map(|pronoun| candidate.strip_suffix(pronoun))
+            .any(|stem| PREPOSITION_STEMS.contains(&stem))
     })
 }
 
@@ -692,6 +754,33 @@ mod tests {
     fn case(text: &str) -> Case {
         let words: Vec<&str> = text.split_whitespace().collect();
         case_of_slot(&words, None)
+    }
+
+    #[test]
+    fn a_feminine_verb_with_its_object_pronoun_takes_the_number_as_subject() {
+        assert_eq!(case("أصابته"), Case::Nominative);
+        assert_eq!(case("استهدفتهم"), Case::Nominative);
+        assert_eq!(case("هاجمتها"), Case::Nominative);
+        // A triliteral in ت with a pronoun may be a noun in ة (his killers, its cost).
+        assert_ne!(case("قتلته"), Case::Accusative);
+        assert_ne!(case("كلفته"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_verb_of_two_objects_keeps_the_number_an_object_after_its_pronoun() {
+        assert_eq!(case("منحه"), Case::Accusative);
+        assert_eq!(case("أعطاهم"), Case::Accusative);
+        assert_eq!(case("يمنحها"), Case::Accusative);
+        assert_eq!(case("تابعه"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_preposition_with_its_pronoun_between_verb_and_number_is_crossed() {
+        assert_eq!(case("وشارك فيها"), Case::Nominative);
+        assert_eq!(case("حضر إليها"), Case::Nominative);
+        assert_eq!(case("قتل منهم"), Case::Nominative);
+        assert_eq!(case("دفع لهم"), Case::Accusative);
+        assert!(!is_preposition_with_pronoun("فيلم"));
     }
 
     #[test]
