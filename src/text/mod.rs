@@ -244,6 +244,37 @@ mod tests {
         }
 
         #[test]
+        fn a_definite_plural_is_counted_by_a_definite_cardinal_in_its_case(
+            n in 3u64..=999_999,
+            head in prop::sample::select(vec![
+                ("خلال الساعات", Case::Oblique),
+                ("في الأيام", Case::Oblique),
+                ("بعد السنوات", Case::Oblique),
+                ("اللاعبين", Case::Oblique),
+                ("اللاعبون", Case::Nominative),
+            ]),
+        ) {
+            let (context, case) = head;
+            let text = format!("{context} الـ{n} الماضية");
+            let spoken = to_spoken(&Verbalizer::new(), None, &text);
+            let words = spoken
+                .strip_prefix(context)
+                .and_then(|rest| rest.strip_suffix("الماضية"))
+                .map(str::trim);
+            prop_assert!(words.is_some(), "{} → {}", text, spoken);
+            let indefinite: Vec<String> = words
+                .unwrap_or_default()
+                .split(' ')
+                .map(|w| match w.strip_prefix("وال") {
+                    Some(rest) => format!("و{rest}"),
+                    None => w.strip_prefix("ال").unwrap_or(w).to_string(),
+                })
+                .collect();
+            prop_assert!(spoken.contains(" ال"), "{} → {}", text, spoken);
+            prop_assert_eq!(parse_cardinal_words_in(&indefinite.join(" "), case), Some(n), "{} → {}", text, spoken);
+        }
+
+        #[test]
         fn arabic_text_without_numbers_passes_through(text in "[\u{0621}-\u{064A}]{1,8}( [\u{0621}-\u{064A}]{1,8}){0,8}") {
             let verbalizer = Verbalizer::new();
             prop_assert_eq!(verbalizer.verbalize(&text), text.clone());

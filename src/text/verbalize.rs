@@ -656,19 +656,7 @@ impl Verbalizer {
             return Some(Reading::new(numbers::digits(&number.digits), 1));
         }
         if prefix.ends_with("ال") {
-            if let Some(entry) = line.next_core(i, 1).and_then(|w| self.nouns.lookup(w)) {
-                if number.fraction.is_none() && number.integer > 2 {
-                    let words = numbers::cardinal_with(number.integer, entry.gender, case, true);
-                    return Some(Reading::new(definite_cardinal(&words), 1));
-                }
-            }
-            let gender = line
-                .prev_core(i)
-                .map_or(Gender::Masculine, |w| self.head_gender(w));
-            return Some(Reading::new(
-                numbers::ordinal(number.integer, gender, Case::Oblique),
-                1,
-            ));
+            return Some(self.with_article(line, i, number, case));
         }
         if let Some(fraction) = &number.fraction {
             return Some(self.decimal_reading(line, i, number.integer, fraction, case));
@@ -1178,6 +1166,72 @@ impl Verbalizer {
         let mut reading = Reading::new(spoken, used);
         reading.case = Some(case);
         reading
+    }
+
+    /// الـ + number: a definite cardinal counting the plural before it or the noun after it
+    /// (الساعات الـ24، الـ24 ساعة), else an ordinal (المركز الـ3).
+    fn with_article(&self, line: &Line, i: usize, number: &NumberLit, case: Case) -> Reading {
+        if let Some(reading) = self.after_definite_plural(line, i, number) {
+            return reading;
+        }
+        if let Some(entry) = line.next_core(i, 1).and_then(|w| self.nouns.lookup(w)) {
+            if number.fraction.is_none() && number.integer > 2 {
+                let words = numbers::cardinal_with(number.integer, entry.gender, case, true);
+                return Reading::new(definite_cardinal(&words), 1);
+            }
+        }
+        let gender = line
+            .prev_core(i)
+            .map_or(Gender::Masculine, |w| self.head_gender(w));
+        Reading::new(numbers::ordinal(number.integer, gender, Case::Oblique), 1)
+    }
+
+    /// "الساعات الـ24 الماضية": after a definite plural, الـ + number counts it, a definite
+    /// cardinal agreeing with the noun's singular and taking its case (الأربع والعشرين),
+    /// where after a singular it ranks (المركز الـ3 → الثالث).
+    fn after_definite_plural(&self, line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
+        if number.fraction.is_some() || number.integer < 3 {
+            return None;
+        }
+        let noun = line.prev_core(i)?;
+        let gender = self.plural_gender(noun)?;
+        // A sound masculine plural shows its case (اللاعبون، اللاعبين).
+        let case = match noun {
+            _ if noun.ends_with("ين") => Case::Oblique,
+            _ if noun.ends_with("ون") => Case::Nominative,
+            _ => head_case(line, i),
+        };
+        let words = numbers::cardinal_with(number.integer, gender, case, false);
+        let mut reading = Reading::new(definite_cardinal(&words), 1);
+        reading.case = Some(case);
+        Some(reading)
+    }
+
+    /// The gender of the singular of `word` when it is a definite plural: a plural the
+    /// lexicon knows, a sound masculine plural of a long stem (اللاعبين), or a sound feminine
+    /// plural (السيارات) other than the names of events counted by edition (الانتخابات).
+    fn plural_gender(&self, word: &str) -> Option<Gender> {
+        const EDITION_PLURALS: &[&str] = &["انتخابات", "محادثات", "مفاوضات", "احتفالات", "مباحثات"];
+        let stem = slot::without_conjunction(word);
+        let bare = ["بال", "كال", "ال"]
+            .iter()
+            .find_map(|article| stem.strip_prefix(article))
+            .or_else(|| stem.strip_prefix("لل"))?;
+        if EDITION_PLURALS.contains(&bare) {
+            return None;
+        }
+        if let Some(entry) = self.nouns.lookup(bare) {
+            return entry
+                .plurals
+                .iter()
+                .any(|p| p == bare)
+                .then_some(entry.gender);
+        }
+        let long = bare.chars().count() >= 5;
+        if long && (bare.ends_with("ين") || bare.ends_with("ون")) {
+            return Some(Gender::Masculine);
+        }
+        (long && bare.ends_with("ات")).then_some(Gender::Feminine)
     }
 
     /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
@@ -1714,8 +1768,8 @@ fn spell_remaining_digits(core: &str) -> String {
     spelled.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A definite cardinal before a counted noun (الأربع والعشرين ساعة): the article goes on
-/// each number word except the عشر of a teen.
+/// A definite cardinal (الأربع والعشرين ساعة، الساعات الثماني والأربعين): the article goes
+/// on each number word except the عشر of a teen.
 fn definite_cardinal(words: &str) -> String {
     words
         .split(' ')
@@ -1732,6 +1786,8 @@ fn definite_cardinal(words: &str) -> String {
                 {
                     format!("وال{rest}")
                 }
+                // The ي that ثمانٍ drops without the article comes back with it.
+                _ if word == "ثمان" => "الثماني".to_string(),
                 _ => format!("ال{word}"),
             }
         })
