@@ -2,7 +2,7 @@
 //! bundled lexicon of [`super::transliterate`], model codes, acronyms), and Roman numerals.
 
 use super::numbers::{cardinal_with, ordinal, Case, Gender};
-use super::transliterate::{known_name, spell_acronym};
+use super::transliterate::{known_name, reads_as_word, spell_acronym, transliterate_word};
 
 /// Reads a Latin token (with optional digits) for an Arabic listener, or `None`
 /// when it is an ordinary word left to the lint.
@@ -12,6 +12,9 @@ pub fn read_latin_token(token: &str) -> Option<String> {
     }
     if let Some(generation) = mobile_generation(token) {
         return Some(generation);
+    }
+    if reads_as_word(token) {
+        return Some(transliterate_word(&token.to_ascii_lowercase()));
     }
     model_code(token).or_else(|| spell_acronym(token))
 }

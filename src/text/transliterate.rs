@@ -422,13 +422,43 @@ fn spell_capitals(core: &str) -> Option<String> {
         return spell_acronym(&core.to_ascii_uppercase());
     }
     let capitals = core.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    // A word of capitals with vowels in word-like places (NASA, KUNA) is read as a word only
-    // when the lexicon knows it; the rest are spelled as anchors do (CNN, BBC, UAE).
-    if capitals {
+    // Capitals shaped like a word (NEOM, SABIC, BRICS) are read as one; the rest are
+    // spelled as anchors do (CNN, BBC, HSBC, OECD).
+    if capitals && !reads_as_word(core) {
         spell_acronym(core)
     } else {
         None
     }
+}
+
+/// Onsets of two consonants an English word may start with.
+const WORD_ONSETS: &[&str] = &[
+    "BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "PH", "PL", "PR", "SC", "SH", "SK",
+    "SL", "SM", "SN", "SP", "ST", "SW", "TH", "TR", "TW", "WH",
+];
+
+/// Codas of two consonants an English word may end with.
+const WORD_CODAS: &[&str] = &[
+    "CH", "CK", "CS", "CT", "DS", "FT", "GS", "KS", "LD", "LF", "LK", "LM", "LP", "LT", "MP", "MS",
+    "NC", "ND", "NG", "NK", "NS", "NT", "PS", "PT", "RB", "RC", "RD", "RG", "RK", "RL", "RM", "RN",
+    "RP", "RS", "RT", "SH", "SK", "SP", "ST", "TH", "TS", "WS", "WN", "LL", "SS", "FF", "TT",
+];
+
+/// Whether a run of 4 or more capitals can be said as a word: vowels and consonants
+/// alternate (never three of a kind in a row), and two consonants at either end are a
+/// cluster English words begin or end with.
+pub(crate) fn reads_as_word(capitals: &str) -> bool {
+    let letters: Vec<char> = capitals.chars().collect();
+    if letters.len() < 4 || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let vowel: Vec<bool> = letters.iter().map(|c| "AEIOU".contains(*c)).collect();
+    let runs_short = vowel.windows(3).all(|w| !(w[0] == w[1] && w[1] == w[2]));
+    let pair = |at: usize| letters[at..at + 2].iter().collect::<String>();
+    let last = letters.len() - 2;
+    let onset_ok = vowel[0] || vowel[1] || WORD_ONSETS.contains(&pair(0).as_str());
+    let coda_ok = vowel[last] || vowel[last + 1] || WORD_CODAS.contains(&pair(last).as_str());
+    vowel.contains(&true) && runs_short && onset_ok && coda_ok
 }
 
 /// A Latin word (English or French spelling) written in Arabic script by rule.
@@ -790,6 +820,18 @@ impl Speller<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn capitals_shaped_like_a_word_are_read_as_one_and_the_rest_spelled() {
+        for word in ["NEOM", "SABIC", "BRICS", "ZAIN", "IRNA", "TIME", "NEWS"] {
+            assert!(reads_as_word(word), "{word}");
+        }
+        for acronym in [
+            "CNN", "HSBC", "KPMG", "OECD", "UNHCR", "IAEA", "LBCI", "NYSE",
+        ] {
+            assert!(!reads_as_word(acronym), "{acronym}");
+        }
+    }
 
     fn has_latin(text: &str) -> bool {
         text.chars().any(is_latin_letter)

@@ -866,7 +866,14 @@ impl Verbalizer {
         if let Some(next) = line.next_core(i, 1) {
             if let Some(&(_, scale, definite)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
                 if let Some(spoken) = scaled_fraction(integer, fraction, scale, definite, case) {
-                    return Reading::new(spoken.replace(SCALE_PLACEHOLDER, next), 2);
+                    let spoken = spoken.replace(SCALE_PLACEHOLDER, next);
+                    // A currency written as an abbreviation or symbol (ر.س، $) is read out.
+                    return match line.next_core(i, 2).and_then(units::currency) {
+                        Some(currency) => {
+                            Reading::new(format!("{spoken} {}", currency.singular), 3)
+                        }
+                        None => Reading::new(spoken, 2),
+                    };
                 }
             }
         }
