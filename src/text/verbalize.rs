@@ -829,6 +829,10 @@ impl Verbalizer {
         }
         let first = line.next_core(i, 1)?;
         let second = line.next_core(i, 2).unwrap_or("");
+        // "في 2 من الشهر الجاري": a day of the month named after it.
+        if first == "من" && second == "الشهر" {
+            return Some(Reading::new(dates::read_day(day), 1));
+        }
         let month = dates::match_month(&[first, second])?;
         let mut used = 1 + month.tokens;
         let mut year = None;
@@ -1444,7 +1448,11 @@ impl Verbalizer {
         let prefix = &caps["prefix"];
         let a: u64 = caps["a"].parse().ok()?;
         let b: u64 = caps["b"].parse().ok()?;
-        let percent = !caps["percent"].is_empty();
+        let percent_word = line
+            .next_core(i, 1)
+            .is_some_and(|w| w == "بالمئة" || w == "بالمائة");
+        let percent_sign = !caps["percent"].is_empty();
+        let percent = percent_sign || percent_word;
         let case = self.context_case(line, i, prefix);
         if &caps["sep"] == "/" {
             return self.slash_pair(line, i, prefix, a, b, case);
@@ -1480,9 +1488,17 @@ impl Verbalizer {
         let counted = next_entry.is_some();
         let low = numbers::cardinal_with(a, gender, Case::Oblique, counted);
         let high = numbers::cardinal_with(b, gender, Case::Oblique, counted);
-        let mut spoken = format!("من {low} إلى {high}");
+        // After an approximator the range needs no من (نحو عشرين إلى ثلاثين); after بين its
+        // ends are joined by و.
+        let mut spoken = match prev.as_str() {
+            "نحو" | "حوالي" | "حوالى" | "قرابة" | "زهاء" | "من" => {
+                format!("{low} إلى {high}")
+            }
+            "بين" => format!("{low} و{high}"),
+            _ => format!("من {low} إلى {high}"),
+        };
         let mut used = 1;
-        if percent {
+        if percent_sign {
             spoken.push_str(" بالمئة");
         } else if let Some(unit) = next_unit {
             spoken = format!("{spoken} {}", unit.form_after(b));
