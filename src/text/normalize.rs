@@ -86,8 +86,10 @@ pub fn normalize(text: &str) -> String {
         .split('\n')
         .map(|line| {
             let collapsed = SPACES.replace_all(line, " ");
+            let undecorated = without_decoration(collapsed.trim());
+            let listed = list_number_read_out(undecorated);
             SPACE_BEFORE_PUNCT
-                .replace_all(without_decoration(collapsed.trim()), "$1")
+                .replace_all(listed.as_deref().unwrap_or(undecorated), "$1")
                 .into_owned()
         })
         .collect();
@@ -187,6 +189,33 @@ fn without_decoration(line: &str) -> &str {
         return dashes.trim_start();
     }
     line
+}
+
+/// A line numbered as a list item ("1- الملف الأول"، "2. البند"، "3) النقطة") read the
+/// way an anchor reads a list: أولا، ثانيا… (up to ten).
+fn list_number_read_out(line: &str) -> Option<String> {
+    const ADVERBS: [&str; 10] = [
+        "أولا",
+        "ثانيا",
+        "ثالثا",
+        "رابعا",
+        "خامسا",
+        "سادسا",
+        "سابعا",
+        "ثامنا",
+        "تاسعا",
+        "عاشرا",
+    ];
+    let digits_end = line.find(|c: char| !c.is_ascii_digit())?;
+    let n: usize = line[..digits_end].parse().ok()?;
+    let after_marker = line[digits_end..].strip_prefix(['-', '.', ')', '–'])?;
+    let text = after_marker.strip_prefix(' ')?.trim_start();
+    let arabic_next = text
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    let adverb = ADVERBS.get(n.checked_sub(1)?)?;
+    arabic_next.then(|| format!("{adverb}، {text}"))
 }
 
 fn truncate(text: &str, limit: usize) -> &str {
@@ -307,6 +336,26 @@ mod tests {
         assert_eq!(normalize("15شخصا"), "15 شخصا");
         assert_eq!(normalize("بنسبة47% وال25 وبـ3"), "بنسبة 47% وال25 وب3");
         assert_eq!(normalize("«مرحبا» ، قال"), "\"مرحبا\"، قال");
+    }
+
+    #[test]
+    fn reads_a_list_number_as_an_ordinal_adverb() {
+        assert_eq!(
+            list_number_read_out("1- الملف الأول").as_deref(),
+            Some("أولا، الملف الأول")
+        );
+        assert_eq!(
+            list_number_read_out("2. البند").as_deref(),
+            Some("ثانيا، البند")
+        );
+        assert_eq!(
+            list_number_read_out("3) النقطة").as_deref(),
+            Some("ثالثا، النقطة")
+        );
+        assert_eq!(list_number_read_out("3-1 فاز"), None);
+        assert_eq!(list_number_read_out("11- بند"), None);
+        assert_eq!(list_number_read_out("5 أشخاص"), None);
+        assert_eq!(list_number_read_out("2. Item"), None);
     }
 
     #[test]
