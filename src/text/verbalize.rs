@@ -611,8 +611,13 @@ impl Verbalizer {
         }
         let number = self.thousands_before_noun(line, i, raw, number);
         let mut reading = self.number_reading(line, i, prefix, &number, suffix, case)?;
+        // A temperature below zero is said as anchors say it: خمس درجات تحت الصفر.
+        let below_zero = sign == "-" && is_temperature(&reading.spoken);
+        if below_zero && line.next_core(i, reading.used) != Some("تحت") {
+            reading.spoken.push_str(" تحت الصفر");
+        }
         let sign_word = match sign {
-            "-" => "سالب ",
+            "-" if !below_zero => "سالب ",
             "+" => "زائد ",
             _ => "",
         };
@@ -1789,6 +1794,11 @@ fn spell_remaining_digits(core: &str) -> String {
         format!(" {} ", numbers::digits(&caps[0]))
     });
     spelled.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a spoken amount counts degrees (درجة، درجتان، درجات).
+fn is_temperature(spoken: &str) -> bool {
+    spoken.split(' ').any(|word| word.starts_with("درج"))
 }
 
 /// A definite cardinal (الأربع والعشرين ساعة، الساعات الثماني والأربعين): the article goes
