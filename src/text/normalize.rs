@@ -44,6 +44,8 @@ static ABOUT_WORD_AND_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9\p{Arabic}]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
 });
+static PLUS_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
 static PER_MILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
 static TIMES_SIGN: LazyLock<Regex> =
@@ -147,7 +149,7 @@ fn with_fractions_written_out(text: &str) -> String {
 /// agrees the scale word with its number).
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
-        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=',
+        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+',
     ]) {
         return text.to_string();
     }
@@ -156,6 +158,7 @@ fn with_symbols_written_out(text: &str) -> String {
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
     let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
+    let text = PLUS_SIGN.replace_all(&text, "$1 زائد $2");
     SCALE_SUFFIX
         .replace_all(&text, |caps: &regex::Captures| {
             let (lead, number, suffix) = match caps.get(2) {
@@ -300,6 +303,7 @@ mod tests {
         assert_eq!(normalize("أكثر من 10‰"), "أكثر من 10 في الألف");
         assert_eq!(normalize("غرفة 3×4 أمتار"), "غرفة 3 في 4 أمتار");
         assert_eq!(normalize("1 دولار = 3.75 ريال"), "1 دولار يساوي 3.75 ريال");
+        assert_eq!(normalize("الدقيقة 90+3"), "الدقيقة 90 زائد 3");
         assert_eq!(
             normalize("x.com/?a=b"),
             "x.com/?a=b",
