@@ -267,7 +267,7 @@ impl Report {
         }
     }
 
-    /// Record the stage timings of `clock`.
+    /// Record the stage timings of `clock`, and the peak memory of the run so far.
     pub fn record_timings(&mut self, clock: StageClock) {
         self.timings = clock.into_timings();
         self.peak_memory_mb = peak_memory_mb();

@@ -138,7 +138,8 @@ const NOMINATIVE_OPENERS: &[&str] = &[
     "بينها",
 ];
 
-/// Verbs whose object is a quantity: (past 3rd masculine singular, present stem).
+/// Verbs whose object is a quantity: (past 3rd masculine singular, present stem). Verbs of
+/// two objects are in [`DOUBLE_OBJECT_VERBS`].
 const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("بلغ", "بلغ"),
     ("تجاوز", "تجاوز"),
@@ -174,7 +175,6 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("أنتج", "نتج"),
     ("وزع", "وزع"),
     ("قدم", "قدم"),
-    ("منح", "منح"),
     ("خصص", "خصص"),
     ("رصد", "رصد"),
     ("ضخ", "ضخ"),
@@ -187,7 +187,6 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("تضمن", "تضمن"),
     ("استغرق", "ستغرق"),
     ("تطلب", "تطلب"),
-    ("كلف", "كلف"),
     ("نشر", "نشر"),
     ("استعاد", "ستعيد"),
     ("استهدف", "ستهدف"),
@@ -230,12 +229,6 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("ملك", "ملك"),
     ("امتلك", "متلك"),
     ("حمل", "حمل"),
-    ("أعطى", "عطي"),
-    ("كبد", "كبد"),
-    ("غرم", "غرم"),
-    ("أهدى", "هدي"),
-    ("سلم", "سلم"),
-    ("أقرض", "قرض"),
 ];
 
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
@@ -346,8 +339,12 @@ const DOUBLE_OBJECT_VERBS: &[(&str, &str)] = &[
 static DOUBLE_OBJECT_FORMS: LazyLock<HashSet<String>> =
     LazyLock::new(|| inflected_forms(DOUBLE_OBJECT_VERBS));
 
-static TRANSITIVE_FORMS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| inflected_forms(TRANSITIVE_VERBS));
+/// The object-taking verbs: those of one object and those of two.
+static TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut forms = inflected_forms(TRANSITIVE_VERBS);
+    forms.extend(DOUBLE_OBJECT_FORMS.iter().cloned());
+    forms
+});
 static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| inflected_forms(SUBJECT_VERBS));
 
 /// Past forms (بلغ، بلغت، بلغوا، بلغا) and present forms (يبلغ، تبلغ، يبلغون…) of each verb.
@@ -435,17 +432,18 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
 /// A feminine past in ت only when its stem is longer than three letters (أصابته، استهدفتهم):
 /// after a bare triliteral, ت with a pronoun is as often a noun in ة (قتلته، دفعته، كلفته).
 fn is_verb_before_object_pronoun(stem: &str) -> bool {
-    let known = TRANSITIVE_FORMS.contains(stem) || SUBJECT_FORMS.contains(stem);
-    if !known || MEASURE_NOUNS.contains(&stem) {
+    if !is_listed_verb_form(stem) || MEASURE_NOUNS.contains(&stem) {
         return false;
     }
     match stem.strip_suffix('ت') {
-        Some(masculine) => {
-            masculine.chars().count() > 3
-                && (TRANSITIVE_FORMS.contains(masculine) || SUBJECT_FORMS.contains(masculine))
-        }
+        Some(masculine) => masculine.chars().count() > 3 && is_listed_verb_form(masculine),
         None => true,
     }
+}
+
+/// A form of a verb of either list.
+fn is_listed_verb_form(form: &str) -> bool {
+    TRANSITIVE_FORMS.contains(form) || SUBJECT_FORMS.contains(form)
 }
 
 /// كان and its sisters, in the forms news copy uses.
