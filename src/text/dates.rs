@@ -72,6 +72,11 @@ const GREGORIAN_VARIANTS: &[(&str, u32)] = &[
     ("جوان", 6),
     ("جويلية", 7),
     ("أوت", 8),
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
     ("شباط", 2),
     ("آذار", 3),
     ("اذار", 3),
@@ -298,10 +303,12 @@ pub fn read_time(hour: u64, minute: u64) -> Option<String> {
     Some(text)
 }
 
+/// Minutes after the hour, in the oblique case: a time is almost always governed by a
+/// preposition (في، عند، حتى، منذ) and anchors use that form on air.
 fn minutes_phrase(minute: u64) -> String {
     match minute {
         1 => "دقيقة".to_string(),
-        2 => "دقيقتان".to_string(),
+        2 => "دقيقتين".to_string(),
         m => {
             let noun = match m {
                 3..=10 => "دقائق",
@@ -309,7 +316,7 @@ fn minutes_phrase(minute: u64) -> String {
             };
             format!(
                 "{} {noun}",
-                cardinal_with(m, Gender::Feminine, Case::Nominative, true)
+                cardinal_with(m, Gender::Feminine, Case::Oblique, true)
             )
         }
     }

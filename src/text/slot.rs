@@ -229,7 +229,21 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("ملك", "ملك"),
     ("امتلك", "متلك"),
     ("حمل", "حمل"),
+    ("تقاضى", "تقاضى"),
+    ("استهلك", "ستهلك"),
+    ("احتوى", "حتوي"),
+    ("حوى", "حوي"),
+    ("استوعب", "ستوعب"),
+    ("استقطب", "ستقطب"),
+    ("غطى", "غطي"),
+    ("وظف", "وظف"),
+    ("وسع", "سع"),
 ];
+
+/// Object-taking verbs listed by their present stem only: their past form is as often a noun
+/// or a preposition (مثل، شكل، وزن، بعد), their present form is not (تمثل النساء 52%، يزن
+/// المولود 3 كغ، تبعد الجزيرة 12 ميلا).
+const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "بعد", "شغل", "ضاهي"];
 
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
 /// unvowelled (قتل 3 جنود = قُتل).
@@ -343,6 +357,11 @@ static DOUBLE_OBJECT_FORMS: LazyLock<HashSet<String>> =
 static TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut forms = inflected_forms(TRANSITIVE_VERBS);
     forms.extend(DOUBLE_OBJECT_FORMS.iter().cloned());
+    forms.extend(
+        PRESENT_ONLY_TRANSITIVE_STEMS
+            .iter()
+            .flat_map(|stem| present_forms(stem)),
+    );
     forms
 });
 static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| inflected_forms(SUBJECT_VERBS));
