@@ -46,6 +46,9 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الولاية", Gender::Feminine),
     ("الليلة", Gender::Feminine),
     ("الجلسة", Gender::Feminine),
+    ("الصف", Gender::Masculine),
+    ("الدرجة", Gender::Feminine),
+    ("الباب", Gender::Masculine),
 ];
 
 /// Words after which a number is a year.
@@ -668,8 +671,9 @@ impl Verbalizer {
         }
         let n = number.integer;
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
-            let mut reading = Reading::new(numbers::ordinal(n, *gender, Case::Oblique), 1);
-            reading.case = Some(head_case(line, i));
+            let case = head_case(line, i);
+            let mut reading = Reading::new(numbers::ordinal(n, *gender, case), 1);
+            reading.case = Some(case);
             return Some(reading);
         }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
@@ -1154,11 +1158,14 @@ impl Verbalizer {
             1 if case == Case::Accusative => entry.accusative(),
             1 => written.to_string(),
             2 => entry.dual_in(case),
-            _ if singular_written && units::is_currency_name(&entry.singular) => {
-                entry.form_after(n)
-            }
+            // A singular written after the number is put in the form the number asks for
+            // (5 شخص → خمسة أشخاص، 15 شخص → خمسة عشر شخصا).
+            _ if singular_written => entry.form_after(n),
             _ => written.to_string(),
         };
+        // Adjectives are put in agreement only where the plural's gender is known to follow
+        // the singular's (duals, currencies: دنانير كويتية); a human plural would take a sound
+        // plural (مواطنين سعوديين), which the lexicon does not say.
         let rewrite = n <= 2 || (singular_written && units::is_currency_name(&entry.singular));
         let adjectives: Vec<String> = adjectives
             .iter()
@@ -1187,6 +1194,9 @@ impl Verbalizer {
     /// الـ + number: a definite cardinal counting the plural before it or the noun after it
     /// (الساعات الـ24، الـ24 ساعة), else an ordinal (المركز الـ3).
     fn with_article(&self, line: &Line, i: usize, number: &NumberLit, case: Case) -> Reading {
+        if let Some(reading) = ranked_construct(line, i, number) {
+            return reading;
+        }
         if let Some(reading) = self.after_definite_plural(line, i, number) {
             return reading;
         }
@@ -1196,10 +1206,19 @@ impl Verbalizer {
                 return Reading::new(definite_cardinal(&words), 1);
             }
         }
-        let gender = line
-            .prev_core(i)
-            .map_or(Gender::Masculine, |w| self.head_gender(w));
-        Reading::new(numbers::ordinal(number.integer, gender, Case::Oblique), 1)
+        // "في الـ16 من عمرها": the year of one's age, feminine (السنة) whoever it is.
+        let age = line.next_core(i, 1) == Some("من")
+            && line.next_core(i, 2).is_some_and(|w| w.starts_with("عمر"));
+        let gender = match age {
+            true => Gender::Feminine,
+            false => line
+                .prev_core(i)
+                .map_or(Gender::Masculine, |w| self.head_gender(w)),
+        };
+        let case = head_case(line, i);
+        let mut reading = Reading::new(numbers::ordinal(number.integer, gender, case), 1);
+        reading.case = Some(case);
+        reading
     }
 
     /// "الساعات الـ24 الماضية": after a definite plural, الـ + number counts it, a definite
@@ -1483,6 +1502,9 @@ impl Verbalizer {
         }
         if is_year(a) && (is_year(b) || b < 100) && !percent && next_entry.is_none() {
             let end = if b < 100 { a - a % 100 + b } else { b };
+            if let Some(label) = season_label(line, i, a, end) {
+                return Some(Reading::new(glue(prefix, &label), 1));
+            }
             let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(end));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
@@ -1537,6 +1559,9 @@ impl Verbalizer {
             ));
         }
         if (1000..=2100).contains(&a) && (1000..=2100).contains(&b) {
+            if let Some(label) = season_label(line, i, a, b) {
+                return Some(Reading::new(glue(prefix, &label), 1));
+            }
             let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
@@ -1580,6 +1605,52 @@ impl Verbalizer {
     }
 }
 
+/// Singular heads that an ordinal ranks even when a definite plural follows them in
+/// construct: "رئيس الوزراء الـ15" is the fifteenth prime minister, "كأس الأمم الـ34" the
+/// thirty-fourth cup, where "أسماء الضحايا الـ12" counts the victims.
+const RANKED_CONSTRUCT_HEADS: &[(&str, Gender)] = &[
+    ("رئيس", Gender::Masculine),
+    ("رئيسة", Gender::Feminine),
+    ("أمين", Gender::Masculine),
+    ("مدير", Gender::Masculine),
+    ("قائد", Gender::Masculine),
+    ("ملك", Gender::Masculine),
+    ("أمير", Gender::Masculine),
+    ("بطولة", Gender::Feminine),
+    ("كأس", Gender::Feminine),
+    ("مهرجان", Gender::Masculine),
+    ("معرض", Gender::Masculine),
+    ("مؤتمر", Gender::Masculine),
+    ("منتدى", Gender::Masculine),
+    ("ملتقى", Gender::Masculine),
+    ("قمة", Gender::Feminine),
+    ("دورة", Gender::Feminine),
+    ("نسخة", Gender::Feminine),
+    ("ذكرى", Gender::Feminine),
+];
+
+/// الـ + number after a ranked head and the definite noun in construct with it: an ordinal
+/// agreeing with the head (رئيس الوزراء الـ15 → الخامس عشر).
+fn ranked_construct(line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
+    if number.fraction.is_some() || !line.prev_core(i)?.starts_with("ال") {
+        return None;
+    }
+    let head = slot::without_conjunction(line.prev_core(i - 1)?);
+    let head = ['ب', 'ل', 'ك']
+        .iter()
+        .find_map(|p| {
+            head.strip_prefix(*p)
+                .filter(|rest| rest.chars().count() > 2)
+        })
+        .filter(|rest| RANKED_CONSTRUCT_HEADS.iter().any(|(h, _)| h == rest))
+        .unwrap_or(head);
+    let (_, gender) = RANKED_CONSTRUCT_HEADS.iter().find(|(h, _)| *h == head)?;
+    let case = head_case(line, i - 1);
+    let mut reading = Reading::new(numbers::ordinal(number.integer, *gender, case), 1);
+    reading.case = Some(case);
+    Some(reading)
+}
+
 /// The case of the noun before `i`, which an ordinal after it agrees with (احتل المنتخب
 /// المركزَ السادسَ، في الجولةِ الثامنةَ عشرةَ، بالمرتبةِ الثانيةِ): its own slot.
 fn head_case(line: &Line, i: usize) -> Case {
@@ -1590,7 +1661,13 @@ fn head_case(line: &Line, i: usize) -> Case {
     if ["بال", "لل", "كال"].iter().any(|p| bare.starts_with(p)) {
         return Case::Oblique;
     }
-    slot::case_of_slot(&line.clause_before(i - 1), Some(head))
+    let before = line.clause_before(i - 1);
+    // A head opening its clause (a headline, a caption: القرن 21) keeps the frozen oblique
+    // form anchors use; only a head a verb or a particle governs has a case of its own.
+    if before.is_empty() {
+        return Case::Oblique;
+    }
+    slot::case_of_slot(&before, Some(head))
 }
 
 /// Nouns of a part of a year, in construct with the عام after them (بداية عامِ 2021).
@@ -1651,6 +1728,47 @@ fn vowelled_year_word(line: &Line, i: usize) -> Option<String> {
     };
     let ending = if genitive { '\u{0650}' } else { '\u{064E}' };
     Some(format!("{out}عَام{ending}"))
+}
+
+/// Words naming a span that runs over two calendar years: a sports season, a school or
+/// university year, a fiscal year, a harvest.
+const SEASON_WORDS: &[&str] = &[
+    "موسم",
+    "الموسم",
+    "مواسم",
+    "دراسي",
+    "الدراسي",
+    "دراسية",
+    "الدراسية",
+    "مالي",
+    "المالي",
+    "مالية",
+    "المالية",
+    "جامعي",
+    "الجامعي",
+    "الجامعية",
+    "الزراعي",
+    "الزراعية",
+    "الكروي",
+    "الرياضي",
+    "نسخة",
+    "النسخة",
+];
+
+/// "موسم 2023/2024", "العام الدراسي 2024-2025": two consecutive years naming one season are a
+/// label, read as both years one after the other with a short pause (ألفين وثلاثة وعشرين،
+/// ألفين وأربعة وعشرين), not as a range from one to the other.
+fn season_label(line: &Line, i: usize, first: u64, second: u64) -> Option<String> {
+    if second != first + 1 {
+        return None;
+    }
+    let clause = line.clause_before(i);
+    let named = clause
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| SEASON_WORDS.contains(&stem_word(w).as_str()));
+    named.then(|| format!("{}، {}", dates::read_year(first), dates::read_year(second)))
 }
 
 /// The start of a range whose end carries the counted noun ("بين 5 و10 سنوات", "من 3 إلى 9
@@ -2148,7 +2266,7 @@ mod tests {
         ),
         ("في الجولة 18", "في الجولة الثَّامِنَةَ عَشْرَةَ"),
         ("حل بالمرتبة 2", "حل بالمرتبة الثَّانِيَةِ"),
-        ("الطابق 3", "الطابق الثَّالِثُ"),
+        ("الطابق 3", "الطابق الثَّالِثِ"),
         ("في 1 ساعة واحدة", "في سَاعَةٍ وَاحِدَةٍ"),
         // Titles, without a case ending.
         (
