@@ -117,7 +117,25 @@ pub fn is_nisba_adjective(word: &str, gender: Gender) -> bool {
             .filter(|stem| !stem.ends_with('ي')),
         Gender::Feminine => word.strip_suffix("ية"),
     };
-    let not_function_word = !["الذي", "التي", "لكي", "كي", "أي", "حتى"].contains(&word);
+    // Adverbs of frequency look like nisbas but stay as written (دولار شهريا، دولارين يوميا).
+    let not_function_word = ![
+        "الذي",
+        "التي",
+        "لكي",
+        "كي",
+        "أي",
+        "حتى",
+        "يوميا",
+        "شهريا",
+        "سنويا",
+        "أسبوعيا",
+        "حاليا",
+        "تقريبا",
+        "فعليا",
+        "رسميا",
+        "مبدئيا",
+    ]
+    .contains(&word);
     stem.is_some_and(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))
         && not_function_word
 }
@@ -386,6 +404,7 @@ mod tests {
         assert!(is_nisba_adjective("لبنانية", Gender::Feminine));
         assert!(!is_nisba_adjective("في", Gender::Masculine));
         assert!(!is_nisba_adjective("الذي", Gender::Masculine));
+        assert!(!is_nisba_adjective("شهريا", Gender::Masculine));
         let m = Gender::Masculine;
         let f = Gender::Feminine;
         assert_eq!(nisba_after("كويتي", 2, m, Case::Oblique), "كويتيين");

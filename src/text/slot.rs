@@ -238,6 +238,9 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("غطى", "غطي"),
     ("وظف", "وظف"),
     ("وسع", "سع"),
+    ("لعب", "لعب"),
+    ("خاض", "خوض"),
+    ("انتظر", "نتظر"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun

@@ -1,5 +1,6 @@
 //! The verbalizer: finds number-bearing tokens in context and replaces them with MSA words.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -120,6 +121,10 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
         .expect("static regex")
+});
+/// Two numbers around a colon: a ratio (بنسبة 1:3) or a score (فاز 2:1), not a time.
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<a>\d{1,3}):(?P<b>\d{1,3})$").expect("static regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
@@ -351,6 +356,95 @@ fn parse_mixed_separators(text: &str) -> Option<NumberLit> {
     })
 }
 
+/// Digit groups of three after a space ("12 500 مليون", "1 200 000 نسمة", French and
+/// Maghrebi copy, also with a no-break space): one number.
+static SPACED_THOUSANDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[^\d.,])(\d{1,3}(?:[ \x{A0}\x{202F}]\d{3})+)(\D|$)").expect("static regex")
+});
+
+fn join_spaced_thousands(line: &str) -> Cow<'_, str> {
+    if !line.contains(|c: char| c.is_ascii_digit()) {
+        return Cow::Borrowed(line);
+    }
+    // Each match consumes the character after it; a second pass joins a number that
+    // started right after the one before.
+    let mut text = Cow::Borrowed(line);
+    for _ in 0..2 {
+        let joined = SPACED_THOUSANDS.replace_all(&text, |caps: &regex::Captures| {
+            let digits: String = caps[2].chars().filter(char::is_ascii_digit).collect();
+            format!("{}{digits}{}", &caps[1], &caps[3])
+        });
+        if let Cow::Owned(joined) = joined {
+            text = Cow::Owned(joined);
+        }
+    }
+    text
+}
+
+/// Verbs and nouns of rise and fall, as parts of their written forms (ارتفعت، يتراجع،
+/// بانخفاض، مكاسب).
+const CHANGE_WORD_PARTS: &[&str] = &[
+    "رتفع",
+    "ارتفاع",
+    "تراجع",
+    "نخفض",
+    "انخفاض",
+    "هبط",
+    "هبوط",
+    "صعد",
+    "صعود",
+    "قفز",
+    "تحسن",
+    "تقلص",
+    "تدهور",
+    "زيادة",
+    "مكاسب",
+    "خسائر",
+    "خسار",
+];
+
+/// Short verbs of rise and fall, matched whole (their letters occur inside other words).
+const CHANGE_WORDS: &[&str] = &[
+    "نما", "نمت", "ينمو", "تنمو", "زاد", "زادت", "يزيد", "تزيد", "فقد", "فقدت", "يفقد", "تفقد",
+    "ربح", "ربحت", "يربح", "كسب", "كسبت", "خسر", "خسرت", "يخسر", "تخسر",
+];
+
+/// Whether the clause before the number at `i` says the change it measures. A number after
+/// إلى، عند، من or حتى is the level reached (انخفض إلى -12), whose sign is kept.
+fn follows_change_word(line: &Line, i: usize) -> bool {
+    let level = line
+        .prev_core(i)
+        .is_some_and(|w| ["إلى", "عند", "من", "حتى", "لدى"].contains(&w));
+    !level
+        && line.clause_before(i).iter().any(|word| {
+            CHANGE_WORD_PARTS.iter().any(|part| word.contains(part))
+                || [word, slot::without_conjunction(word)]
+                    .iter()
+                    .any(|w| CHANGE_WORDS.contains(w))
+        })
+}
+
+/// Words before a ratio written with a colon.
+const RATIO_WORDS: &[&str] = &["نسبة", "بنسبة", "بمعدل", "معدل", "بواقع", "مقياس", "بمقياس"];
+
+/// Time nouns said with "and a half" after a small number (ساعتين ونصف، ثلاثة أيام ونصف).
+const HALVED_TIME_NOUNS: &[&str] = &[
+    "ساعة",
+    "يوم",
+    "أسبوع",
+    "شهر",
+    "سنة",
+    "عام",
+    "دقيقة",
+    "ثانية",
+    "ليلة",
+];
+
+/// A currency or a measurement unit written as an abbreviation or symbol (ر.س، $، م3، كم).
+fn currency_or_unit(word: &str) -> Option<NounEntry> {
+    units::currency(word).or_else(|| units::unit(word))
+}
+
 /// Glues a proclitic prefix (و، ب، ل…) to the first word of a reading;
 /// a definite-article prefix is dropped because ordinals carry their own.
 /// A year and its era (ألف وتسعمئة وأربعة وعشرين للميلاد), read in the oblique form.
@@ -434,6 +528,7 @@ impl Verbalizer {
                 } else {
                     abbreviations::expand(line)
                 };
+                let line = join_spaced_thousands(&line);
                 let needs_work = line.chars().any(|c| {
                     c.is_ascii_alphanumeric()
                         || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
@@ -512,6 +607,11 @@ impl Verbalizer {
                 return Some(Reading::new(month.spoken, month.tokens));
             }
         }
+        // An Arabic currency abbreviation before its amount (ج.م 500، ر.س 100).
+        let before_amount = core.contains('.') && next.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(currency) = units::currency(core).filter(|_| before_amount) {
+            return self.prefix_currency(line, i, &currency);
+        }
         if !core
             .chars()
             .any(|c| c.is_ascii_alphanumeric() || "$€£¥₺₽₪₹%°".contains(c))
@@ -523,6 +623,9 @@ impl Verbalizer {
         }
         if let Some(caps) = DURATION.captures(core) {
             return self.duration(line, i, &caps);
+        }
+        if let Some(reading) = RATIO.captures(core).and_then(|c| self.ratio(line, i, &c)) {
+            return Some(reading);
         }
         if let Some(caps) = TIME.captures(core) {
             return self.time(line, i, &caps["prefix"], &caps["hour"], &caps["minute"]);
@@ -619,9 +722,12 @@ impl Verbalizer {
         if below_zero && line.next_core(i, reading.used) != Some("تحت") {
             reading.spoken.push_str(" تحت الصفر");
         }
+        // After a verb of change (ارتفع المؤشر +3.5%، تراجع السهم -2.4%) the verb already says
+        // which way: anchors read the amount alone.
+        let signed = !below_zero && !follows_change_word(line, i);
         let sign_word = match sign {
-            "-" if !below_zero => "سالب ",
-            "+" => "زائد ",
+            "-" if signed => "سالب ",
+            "+" if signed => "زائد ",
             _ => "",
         };
         let bare_prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
@@ -880,8 +986,9 @@ impl Verbalizer {
             if let Some(&(_, scale, definite)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
                 if let Some(spoken) = scaled_fraction(integer, fraction, scale, definite, case) {
                     let spoken = spoken.replace(SCALE_PLACEHOLDER, next);
-                    // A currency written as an abbreviation or symbol (ر.س، $) is read out.
-                    return match line.next_core(i, 2).and_then(units::currency) {
+                    // A currency or unit written as an abbreviation or symbol (ر.س، $، م3) is
+                    // read out.
+                    return match line.next_core(i, 2).and_then(currency_or_unit) {
                         Some(currency) => {
                             Reading::new(format!("{spoken} {}", currency.singular), 3)
                         }
@@ -909,6 +1016,9 @@ impl Verbalizer {
                 return Reading::new(spoken, 1 + words);
             }
         }
+        if let Some(spoken) = self.and_a_half(line, i, integer, fraction, case) {
+            return Reading::new(spoken, 2);
+        }
         let unit = line.next_core(i, 1).and_then(units::unit);
         let gender = line
             .next_core(i, 1)
@@ -919,6 +1029,32 @@ impl Verbalizer {
             return Reading::new(format!("{spoken} {}", unit.singular), 2);
         }
         Reading::new(spoken, 1)
+    }
+
+    /// "2.5 ساعة": a small whole number and a half of a time noun is said as anchors say it,
+    /// ساعتين ونصف، يوم ونصف, not as a decimal.
+    fn and_a_half(
+        &self,
+        line: &Line,
+        i: usize,
+        integer: u64,
+        fraction: &str,
+        case: Case,
+    ) -> Option<String> {
+        if fraction != "5" || !(1..=10).contains(&integer) {
+            return None;
+        }
+        let next = line.next_core(i, 1)?;
+        let entry = self
+            .nouns
+            .lookup(next)
+            .filter(|entry| HALVED_TIME_NOUNS.contains(&entry.singular.as_str()))?;
+        let whole = match integer {
+            1 if case == Case::Accusative => entry.accusative(),
+            1 => entry.singular.clone(),
+            n => entry.counted_phrase(n, case),
+        };
+        Some(format!("{whole} ونصف"))
     }
 
     /// The currency written out after the amount at `i` and how many words it takes; `None`
@@ -936,18 +1072,7 @@ impl Verbalizer {
         let next = line.next_core(i, 1);
         if let Some(next) = next {
             if let Some(&(_, scale, _)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
-                let Some(total) = n.checked_mul(scale) else {
-                    return Some(Reading::new(
-                        format!("{} {next}", numbers::digits(&n.to_string())),
-                        2,
-                    ));
-                };
-                let counted = line.next_core(i, 2).is_some_and(|w| self.is_countable(w));
-                let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
-                if let Some(currency) = line.next_core(i, 2).and_then(units::currency) {
-                    return Some(Reading::new(format!("{spoken} {}", currency.singular), 3));
-                }
-                return Some(Reading::new(spoken, 2));
+                return Some(self.scaled(line, i, n, scale, case));
             }
             if let Some(entry) = units::unit(next).or_else(|| units::currency(next)) {
                 return Some(Reading::new(entry.counted_phrase(n, case), 2));
@@ -982,6 +1107,15 @@ impl Verbalizer {
             });
         }
         let range_noun = range_noun_offset(line, i);
+        // "بين 1 و2 مليون": one or two at the start shares the scale of the end (بين مليون
+        // ومليونين), else the listener hears "one".
+        let end_scale = range_noun
+            .and_then(|offset| line.next_core(i, offset))
+            .and_then(|w| SCALE_WORDS.iter().find(|(scale, _, _)| *scale == w));
+        if let (Some(&(_, scale, _)), 1 | 2) = (end_scale, n) {
+            let spoken = numbers::cardinal_with(n * scale, Gender::Masculine, case, false);
+            return Some(Reading::new(spoken, 1));
+        }
         if let Some(dual) =
             range_noun.and_then(|offset| self.range_start_dual(line, i, offset, n, case))
         {
@@ -1002,6 +1136,25 @@ impl Verbalizer {
             numbers::cardinal_with(n, gender, case, counted),
             1,
         ))
+    }
+
+    /// A whole number times its scale word (5 ملايين), with a currency or unit written as an
+    /// abbreviation after it read out (ملياري متر مكعب).
+    fn scaled(&self, line: &Line, i: usize, n: u64, scale: u64, case: Case) -> Reading {
+        let scale_word = line.next_core(i, 1).unwrap_or_default();
+        let Some(total) = n.checked_mul(scale) else {
+            return Reading::new(
+                format!("{} {scale_word}", numbers::digits(&n.to_string())),
+                2,
+            );
+        };
+        let after = line.next_core(i, 2);
+        let counted = after.is_some_and(|w| self.is_countable(w) || currency_or_unit(w).is_some());
+        let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
+        match after.and_then(currency_or_unit) {
+            Some(named) => Reading::new(format!("{spoken} {}", named.singular), 3),
+            None => Reading::new(spoken, 2),
+        }
     }
 
     /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun (`offset`
@@ -1532,6 +1685,36 @@ impl Verbalizer {
             used = 2;
         }
         Some(Reading::new(glue(prefix, &spoken), used))
+    }
+
+    /// "بنسبة 1:3" → واحد إلى ثلاثة; "فاز 2:1" → اثنين مقابل واحد. A colon with two digits
+    /// after it is a time unless a ratio word comes before.
+    fn ratio(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prev = line.prev_stem(i).unwrap_or_default();
+        let ratio_word = RATIO_WORDS.contains(&prev.as_str());
+        let score = line.clause_before(i).iter().any(|w| {
+            [w, slot::without_conjunction(w)]
+                .iter()
+                .any(|w| SCORE_TRIGGERS.contains(w))
+        });
+        if caps["b"].len() != 1 && !ratio_word && !score {
+            return None;
+        }
+        let read = |n: &str| -> Option<String> {
+            let n: u64 = n.parse().ok()?;
+            Some(numbers::cardinal_with(
+                n,
+                Gender::Masculine,
+                Case::Oblique,
+                false,
+            ))
+        };
+        let (a, b) = (read(&caps["a"])?, read(&caps["b"])?);
+        let joint = if score { "مقابل" } else { "إلى" };
+        Some(Reading::new(
+            glue(&caps["prefix"], &format!("{a} {joint} {b}")),
+            1,
+        ))
     }
 
     fn slash_pair(
