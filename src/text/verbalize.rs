@@ -424,6 +424,26 @@ fn follows_change_word(line: &Line, i: usize) -> bool {
         })
 }
 
+/// Broken plurals that name people: an adjective after them takes the sound plural
+/// (ثلاثة أشخاص مصريين).
+const PEOPLE_PLURALS: &[&str] = &[
+    "أشخاص",
+    "رجال",
+    "جنود",
+    "أطفال",
+    "عمال",
+    "طلاب",
+    "أفراد",
+    "ضباط",
+    "شبان",
+    "مسلحين",
+    "تلاميذ",
+    "أسرى",
+    "سجناء",
+    "صحفيين",
+    "مدنيين",
+];
+
 /// Words before a ratio written with a colon.
 const RATIO_WORDS: &[&str] = &["نسبة", "بنسبة", "بمعدل", "معدل", "بواقع", "مقياس", "بمقياس"];
 
@@ -1317,14 +1337,22 @@ impl Verbalizer {
             _ => written.to_string(),
         };
         // Adjectives are put in agreement only where the plural's gender is known to follow
-        // the singular's (duals, currencies: دنانير كويتية); a human plural would take a sound
-        // plural (مواطنين سعوديين), which the lexicon does not say.
-        let rewrite = n <= 2 || (singular_written && units::is_currency_name(&entry.singular));
+        // the singular's (duals, currencies: دنانير كويتية) or the plural is a sound one.
+        let singular_after = !matches!(n % 100, 3..=10);
+        let rewrite = n <= 2
+            || (singular_written && (singular_after || units::is_currency_name(&entry.singular)));
+        // A sound masculine plural names people: its adjective takes the same plural, in the
+        // genitive the counted noun is in (سبعة مواطنين سعوديين).
+        let people = singular_written
+            && matches!(n % 100, 3..=10)
+            && entry.gender == Gender::Masculine
+            && (entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural()));
         let adjectives: Vec<String> = adjectives
             .iter()
-            .map(|a| match rewrite {
-                true => nouns::nisba_after(a, n, entry.gender, case),
-                false => a.to_string(),
+            .map(|a| match (rewrite, people) {
+                (true, _) => nouns::nisba_after(a, n, entry.gender, case),
+                (false, true) => format!("{}ين", a.strip_suffix('ا').unwrap_or(a)),
+                (false, false) => a.to_string(),
             })
             .collect();
         let phrase = std::iter::once(noun)
