@@ -1207,8 +1207,13 @@ impl Verbalizer {
         if line.next_core(i, 1)? != "من" {
             return None;
         }
+        // Only a plural is what the number counts (5 من الجنود); after a singular (العدد 45
+        // من المجلة) the number is a label.
         let noun = line.next_core(i, 2)?.strip_prefix("ال")?;
-        self.nouns.lookup(noun).map(|entry| entry.gender)
+        self.nouns
+            .lookup(noun)
+            .filter(|entry| entry.singular != noun)
+            .map(|entry| entry.gender)
     }
 
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
@@ -2264,7 +2269,8 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     if DIGIT_TRIGGERS.contains(&prev_stem) {
         return !before_prev.is_some_and(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
     }
-    if prev_stem == "الساخن" && before_prev.is_some_and(|w| bare(w) == "الخط") {
+    if prev_stem == "الساخن" && before_prev.is_some_and(|w| stem_word(&bare(w)) == "الخط")
+    {
         return true;
     }
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
