@@ -60,8 +60,9 @@ static APPROXIMATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|\s)([0-9]+(?:[.,][0-9]+)?) ?[~∼] ?([0-9]+(?:[.,][0-9]+)?)")
         .expect("static regex")
 });
-static COMPARISON_SIGN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|[\s(])([<>≤≥]) ?([0-9$€£])").expect("static regex"));
+static COMPARISON_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(]|(?:^|\s)[وف])([<>≤≥]) ?([0-9$€£])").expect("static regex")
+});
 static PER_MILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
 static TIMES_SIGN: LazyLock<Regex> =
@@ -357,6 +358,14 @@ mod tests {
             "x.com/?a=b",
             "an address keeps its sign"
         );
+        assert_eq!(normalize("20±2"), "20 زائد أو ناقص 2");
+        assert_eq!(normalize("هامش ±3%"), "هامش زائد أو ناقص 3%");
+        assert_eq!(normalize("10 ÷ 2"), "10 مقسوما على 2");
+        assert_eq!(normalize("نسبة <5% و>10%"), "نسبة أقل من 5% وأكثر من 10%");
+        assert_eq!(normalize("(>10%)"), "(أكثر من 10%)");
+        assert_eq!(normalize("أصيب 40~50 شخصا"), "أصيب بين 40 و50 شخصا");
+        assert_eq!(normalize("مبروك 🎉 للفائزين 👍🏽"), "مبروك للفائزين");
+        assert_eq!(normalize("حقوق ©"), "حقوق ©");
         assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");
         assert_eq!(normalize("جمع $2.5m"), "جمع $2.5 مليون");
         assert_eq!(normalize("نحو 3k مشترك"), "نحو 3 ألف مشترك");

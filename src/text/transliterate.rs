@@ -1120,6 +1120,24 @@ mod tests {
     }
 
     #[test]
+    fn latin_words_are_read_by_their_phrase() {
+        let cases = [
+            ("قالت The Verge", "قالت ذا فرج"),
+            ("صحيفة Le Soir", "صحيفة لو سوار"),
+            ("حزب Les Républicains", "حزب لي ريبوبليكان"),
+            ("الوزير Jean-Noël Barrot", "الوزير جان نويل بارو"),
+            ("صحيفة L'Équipe", "صحيفة ليكيب"),
+            ("النائب Robert Barrot", "النائب روبرت باروت"),
+            ("صحيفة Al-Quds", "صحيفة القدس"),
+            ("اللاعب Youssef En-Nesyri", "اللاعب يوسف النيسيري"),
+            ("ووكالة MAP", "ووكالة المغرب العربي للأنباء"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+    }
+
+    #[test]
     fn unknown_acronyms_are_spelled() {
         assert_eq!(arabize_latin("شبكة XYZ"), "شبكة إكس واي زد");
         assert_eq!(arabize_latin("الفئة B"), "الفئة بي");
