@@ -48,8 +48,23 @@ pub fn expand_vowelled(line: &str) -> Cow<'_, str> {
     expand_with(line, true)
 }
 
+/// Abbreviations read as their words wherever they stand, bare or with trailing
+/// punctuation: (written, spoken, vowelled).
+const WORD_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("إلخ", "إلى آخره", "إِلَى آخِرِهِ"),
+    ("الخ", "إلى آخره", "إِلَى آخِرِهِ"),
+    ("ص.ب", "صندوق بريد", "صُنْدُوق بَرِيد"),
+    ("ص.ب.", "صندوق بريد", "صُنْدُوق بَرِيد"),
+];
+
+/// ت: before a telephone number is هاتف.
+const PHONE_MARK: (&str, &str) = ("هاتف", "هَاتِف");
+
 fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(line);
+    if let Some(expanded) = expand_words(&text, vowelled) {
+        text = Cow::Owned(expanded);
+    }
     if text.contains('/') {
         text = join_dual_months(&text).into_owned().into();
     }
@@ -59,6 +74,68 @@ fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
         }
     }
     text
+}
+
+/// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت: before a telephone number → هاتف; `None`
+/// when nothing changed.
+fn expand_words(text: &str, vowelled: bool) -> Option<String> {
+    if !text.contains(['خ', 'ص', 'ت']) {
+        return None;
+    }
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut changed = false;
+    let mut out = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        let spoken = word_abbreviation(token, vowelled)
+            .or_else(|| phone_mark(token, tokens.get(k + 1).copied(), vowelled));
+        match spoken {
+            Some(spoken) => {
+                out.push(spoken);
+                changed = true;
+            }
+            None => out.push((*token).to_string()),
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+/// A token that is one of [`WORD_ABBREVIATIONS`], its punctuation kept ("إلخ." → "إلى آخره.").
+fn word_abbreviation(token: &str, vowelled: bool) -> Option<String> {
+    let lead_end = token.find(|c: char| !matches!(c, '"' | '(' | '«' | '\'' | '.'))?;
+    let (lead, rest) = token.split_at(lead_end);
+    WORD_ABBREVIATIONS
+        .iter()
+        .filter_map(|entry| {
+            let trail = rest.strip_prefix(entry.0)?;
+            let plain = trail.chars().all(|c| ".,،؛:)\"»!؟".contains(c));
+            plain.then_some((entry, trail))
+        })
+        .max_by_key(|(entry, _)| entry.0.len())
+        .map(|((_, spoken, with_vowels), trail)| {
+            let spoken = if vowelled { with_vowels } else { spoken };
+            format!("{lead}{spoken}{trail}")
+        })
+}
+
+/// "ت:" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
+fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
+    let (lead, rest) = match token.strip_prefix('(') {
+        Some(rest) => ("(", rest),
+        None => ("", token),
+    };
+    let after = rest.strip_prefix("ت:")?;
+    let number = if after.is_empty() { next? } else { after };
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let phone_like = number.starts_with(|c: char| c.is_ascii_digit() || c == '+')
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-() ".contains(c));
+    if !phone_like || digits < 5 {
+        return None;
+    }
+    let word = if vowelled { PHONE_MARK.1 } else { PHONE_MARK.0 };
+    let space = if after.is_empty() { "" } else { " " };
+    Some(format!("{lead}{word}:{space}{after}"))
 }
 
 /// "15 حزيران / يونيو 2019" → "15 حزيران/يونيو 2019", so the pair reads as one month.

@@ -28,22 +28,32 @@ fn mobile_generation(token: &str) -> Option<String> {
         .then(|| format!("الجيل {}", ordinal(n, Gender::Masculine, Case::Nominative)))
 }
 
-/// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320. The
-/// number is a label, read in the frozen oblique form anchors use (إف خمسة وثلاثين).
+/// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320; or a
+/// name, a hyphen and a number: Su-35, MiG-29, Hwasong-18, Shahed-136. The number is a
+/// label, read in the frozen oblique form anchors use (إف خمسة وثلاثين، سو خمسة وثلاثين).
 fn model_code(token: &str) -> Option<String> {
     let split = token.find(|c: char| c.is_ascii_digit())?;
     let (letters, rest) = token.split_at(split);
+    let hyphenated = letters.ends_with('-');
     let letters = letters.strip_suffix('-').unwrap_or(letters);
     if letters.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) || rest.len() > 6 {
         return None;
     }
     let spoken_letters = match known_name(letters) {
         Some(name) => name.to_string(),
-        None => spell_acronym(letters)?,
+        None => spell_acronym(letters).or_else(|| model_name(letters, hyphenated))?,
     };
     let n: u64 = rest.parse().ok()?;
     let number = cardinal_with(n, Gender::Masculine, Case::Oblique, false);
     Some(format!("{spoken_letters} {number}"))
+}
+
+/// The name of a model before a hyphen and its number, said as a word: a Latin word with
+/// lowercase letters (Su, MiG, Hwasong). Without the hyphen (iPhone15) the split is unsure.
+fn model_name(letters: &str, hyphenated: bool) -> Option<String> {
+    let word = letters.chars().all(|c| c.is_ascii_alphabetic())
+        && letters.chars().any(|c| c.is_ascii_lowercase());
+    (hyphenated && word).then(|| transliterate_word(&letters.to_ascii_lowercase()))
 }
 
 /// Value of a well-formed Roman numeral (II, XIV, MMXXI), 1–3999.
@@ -116,6 +126,9 @@ mod tests {
         assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");
         assert_eq!(read_latin_token("Hello"), None);
+        assert_eq!(read_latin_token("Su-35").unwrap(), "سو خمسة وثلاثين");
+        assert_eq!(read_latin_token("MiG-29").unwrap(), "ميغ تسعة وعشرين");
+        assert_eq!(read_latin_token("Tu-160").unwrap(), "تو مئة وستين");
     }
 
     #[test]

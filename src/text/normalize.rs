@@ -46,6 +46,23 @@ static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
+static PICTOGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}&&[^©®™]] ?",
+    )
+    .expect("static regex")
+});
+static PLUS_MINUS_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9] ?|^|\s)± ?([0-9])").expect("static regex"));
+static DIVISION_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ?÷ ?([0-9])").expect("static regex"));
+static APPROXIMATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([0-9]+(?:[.,][0-9]+)?) ?[~∼] ?([0-9]+(?:[.,][0-9]+)?)")
+        .expect("static regex")
+});
+static COMPARISON_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(]|(?:^|\s)[وف])([<>≤≥]) ?([0-9$€£])").expect("static regex")
+});
 static PER_MILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
 static TIMES_SIGN: LazyLock<Regex> =
@@ -69,6 +86,7 @@ pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
     let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
     let folded: String = glued.nfc().flat_map(fold_char).collect();
+    let folded = without_pictographs(&folded);
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_symbols_written_out(&folded);
@@ -96,6 +114,18 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// Emoji and pictographs, with their modifiers (skin tones, flags, variation selectors,
+/// keycaps), removed: decoration a voice does not read ("مبروك 🎉" → "مبروك").
+fn without_pictographs(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c >= '\u{00A9}' && !c.is_alphanumeric())
+    {
+        return text.to_string();
+    }
+    PICTOGRAPH.replace_all(text, "").into_owned()
 }
 
 /// Hashtags read as their words: "وسم #غزة_تحت_القصف" → "وسم غزة تحت القصف".
@@ -149,16 +179,35 @@ fn with_fractions_written_out(text: &str) -> String {
 /// agrees the scale word with its number).
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
-        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+',
+        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
+        '≤', '≥',
     ]) {
         return text.to_string();
     }
-    let text = ABOUT_WORD_AND_SIGN.replace_all(text, "$1 ");
+    let text = APPROXIMATE_RANGE.replace_all(text, "${1}بين $2 و$3");
+    let text = ABOUT_WORD_AND_SIGN.replace_all(&text, "$1 ");
     let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
     let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
     let text = PLUS_SIGN.replace_all(&text, "$1 زائد $2");
+    let text = PLUS_MINUS_SIGN.replace_all(&text, |caps: &regex::Captures| {
+        let before = caps[1].trim_end();
+        match before.is_empty() {
+            true => format!("{}زائد أو ناقص {}", &caps[1], &caps[2]),
+            false => format!("{before} زائد أو ناقص {}", &caps[2]),
+        }
+    });
+    let text = DIVISION_SIGN.replace_all(&text, "$1 مقسوما على $2");
+    let text = COMPARISON_SIGN.replace_all(&text, |caps: &regex::Captures| {
+        let words = match &caps[2] {
+            "<" => "أقل من",
+            ">" => "أكثر من",
+            "≤" => "لا يزيد على",
+            _ => "لا يقل عن",
+        };
+        format!("{}{words} {}", &caps[1], &caps[3])
+    });
     SCALE_SUFFIX
         .replace_all(&text, |caps: &regex::Captures| {
             let (lead, number, suffix) = match caps.get(2) {
@@ -309,6 +358,14 @@ mod tests {
             "x.com/?a=b",
             "an address keeps its sign"
         );
+        assert_eq!(normalize("20±2"), "20 زائد أو ناقص 2");
+        assert_eq!(normalize("هامش ±3%"), "هامش زائد أو ناقص 3%");
+        assert_eq!(normalize("10 ÷ 2"), "10 مقسوما على 2");
+        assert_eq!(normalize("نسبة <5% و>10%"), "نسبة أقل من 5% وأكثر من 10%");
+        assert_eq!(normalize("(>10%)"), "(أكثر من 10%)");
+        assert_eq!(normalize("أصيب 40~50 شخصا"), "أصيب بين 40 و50 شخصا");
+        assert_eq!(normalize("مبروك 🎉 للفائزين 👍🏽"), "مبروك للفائزين");
+        assert_eq!(normalize("حقوق ©"), "حقوق ©");
         assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");
         assert_eq!(normalize("جمع $2.5m"), "جمع $2.5 مليون");
         assert_eq!(normalize("نحو 3k مشترك"), "نحو 3 ألف مشترك");

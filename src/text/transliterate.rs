@@ -141,7 +141,11 @@ fn replace_line(line: &str, every_word: bool) -> String {
     let mut i = 0;
     while i < tokens.len() {
         let address = read_web_address(tokens[i]).or_else(|| without_handle_sign(tokens[i]));
-        let (spoken, used) = match address.map(|a| (a, 1)).or_else(|| name_at(&tokens[i..])) {
+        let found = address
+            .map(|a| (a, 1))
+            .or_else(|| name_at(&tokens[i..]))
+            .or_else(|| article_or_french_word(&tokens, i).map(|a| (a, 1)));
+        let (spoken, used) = match found {
             Some(found) => found,
             None if is_ampersand_between_latin(&tokens, i) => ("آند".to_string(), 1),
             // Between Arabic words "&" is the conjunction و, glued to the next word.
@@ -157,9 +161,12 @@ fn replace_line(line: &str, every_word: bool) -> String {
             i += used;
             continue;
         }
-        // "صندوق IMF" is صندوق النقد الدولي, not صندوق صندوق النقد الدولي.
+        // "صندوق IMF" is صندوق النقد الدولي, not صندوق صندوق النقد الدولي; "ووكالة MAP" is
+        // ووكالة المغرب العربي للأنباء.
         let spoken = match (out.last(), spoken.split_once(' ')) {
-            (Some(prev), Some((first, rest))) if replaced && prev == first => rest.to_string(),
+            (Some(prev), Some((first, rest))) if replaced && same_head(prev, first) => {
+                rest.to_string()
+            }
             _ => spoken,
         };
         let after_ampersand = i > 0 && tokens[i - 1] == "&" && every_word;
@@ -172,6 +179,15 @@ fn replace_line(line: &str, every_word: bool) -> String {
         i += used;
     }
     out.join(" ")
+}
+
+/// True when the word before a name is the name's first word, maybe after a conjunction or a
+/// preposition glued to it (وكالة، ووكالة، لوكالة).
+fn same_head(prev: &str, first: &str) -> bool {
+    prev == first
+        || ["و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"]
+            .iter()
+            .any(|clitic| prev.strip_prefix(clitic) == Some(first))
 }
 
 /// True when `spoken`, the Arabic reading of a Latin name, repeats the Arabic words that end
@@ -355,6 +371,135 @@ fn name_at(tokens: &[&str]) -> Option<(String, usize)> {
     None
 }
 
+/// Articles before a Latin name, read as anchors say them: The Guardian → ذا غارديان,
+/// Le Figaro → لو فيغارو, Les Echos → لي إيكو.
+const ARTICLES: &[(&str, &str)] = &[
+    ("the", "ذا"),
+    ("le", "لو"),
+    ("la", "لا"),
+    ("les", "لي"),
+    ("du", "دو"),
+    ("des", "دي"),
+    ("de", "دي"),
+    ("aux", "أو"),
+];
+
+/// French words that mark the Latin phrase around them as French (de and la are Spanish and
+/// Italian too, so they do not).
+const FRENCH_MARKERS: &[&str] = &["le", "les", "du", "des", "aux", "au", "et", "sur", "pour"];
+
+/// Letters only French writes among the languages Arabic news quotes in Latin.
+const FRENCH_LETTERS: &[char] = &['è', 'ê', 'ë', 'à', 'â', 'î', 'ô', 'û', 'ù', 'œ'];
+
+/// Letters of Spanish or Portuguese, whose final consonants are said.
+const IBERIAN_LETTERS: &[char] = &['á', 'í', 'ó', 'ú', 'ñ', 'ã', 'õ'];
+
+/// The token at `i` read by its phrase: an article before a Latin word (The → ذا، Le → لو),
+/// a French elision (L'Équipe → ليكيب), or a capitalized word of a French phrase spelled by
+/// the French rules, so that final consonants are silent (Le Canard Enchaîné → لو كانار
+/// أونشينيه). `None` leaves the token to the other rules.
+fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
+    let (lead, core, trail) = split_punctuation(tokens[i]);
+    if !core.chars().any(is_latin_letter) || core.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let lower = core.to_lowercase();
+    let next_is_latin = trail.is_empty()
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.chars().next().is_some_and(is_latin_letter));
+    if next_is_latin {
+        if let Some((_, spoken)) = ARTICLES.iter().find(|(written, _)| *written == lower) {
+            return Some(format!("{lead}{spoken}{trail}"));
+        }
+    }
+    let capitalized =
+        core.chars().next().is_some_and(char::is_uppercase) && core.chars().any(char::is_lowercase);
+    if let Some(name) = arabic_name(core, capitalized && in_arabic_phrase(tokens, i)) {
+        return Some(format!("{lead}{name}{trail}"));
+    }
+    if !capitalized && !lower.starts_with(['l', 'd']) || !in_french_phrase(tokens, i) {
+        return None;
+    }
+    let elided = lower
+        .strip_prefix("l'")
+        .or_else(|| lower.strip_prefix("d'"))
+        .map(|rest| format!("{}{rest}", &lower[..1]));
+    let word = match elided {
+        Some(word) => word,
+        None if capitalized && !core.contains(['\'', '-', '.']) => lower,
+        None => return None,
+    };
+    Some(format!(
+        "{lead}{}{trail}",
+        transliterate_word_as(&word, true)
+    ))
+}
+
+/// The Arabic article as Latin spellings write it, assimilated or not: Al-, El-, En-, As-…
+fn arabic_article(word: &str) -> Option<&str> {
+    let lower = word.to_ascii_lowercase();
+    let (article, rest) = lower.split_once('-')?;
+    let mut letters = article.chars();
+    let vowel = letters.next().is_some_and(|c| matches!(c, 'a' | 'e'));
+    let consonant: String = letters.collect();
+    let article_like = vowel
+        && ["l", "t", "th", "d", "dh", "r", "z", "s", "sh", "n"].contains(&consonant.as_str());
+    let named = rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_alphabetic());
+    (article_like && named).then(|| &word[article.len() + 1..])
+}
+
+/// A Latin word read as an Arabic name: with the article (Al-Masry → المسري, En-Nesyri →
+/// النسيري), or any capitalized word when `in_arabic_phrase` (Mohamed El-Sisi).
+fn arabic_name(core: &str, in_arabic_phrase: bool) -> Option<String> {
+    if let Some(name) = arabic_article(core) {
+        return Some(format!("ال{}", transliterate_arabic_name(name)));
+    }
+    let word = core.chars().all(|c| c.is_ascii_alphabetic());
+    (in_arabic_phrase && word).then(|| transliterate_arabic_name(core))
+}
+
+/// True when a word of the run of Latin tokens around `i` has the Arabic article.
+fn in_arabic_phrase(tokens: &[&str], i: usize) -> bool {
+    latin_run(tokens, i)
+        .iter()
+        .any(|t| arabic_article(split_punctuation(t).1).is_some())
+}
+
+/// The run of Latin tokens around `i`, not across a comma or a full stop.
+fn latin_run<'a>(tokens: &'a [&'a str], i: usize) -> &'a [&'a str] {
+    let is_latin = |t: &&str| t.chars().any(is_latin_letter);
+    let ends_phrase = |t: &str| {
+        split_punctuation(t)
+            .2
+            .contains(['،', ',', '؛', ';', '.', ':'])
+    };
+    let mut start = i;
+    while start > 0 && is_latin(&tokens[start - 1]) && !ends_phrase(tokens[start - 1]) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < tokens.len() && is_latin(&tokens[end + 1]) && !ends_phrase(tokens[end]) {
+        end += 1;
+    }
+    &tokens[start..=end]
+}
+
+/// True when the run of Latin tokens around `i` is French: a French article or particle,
+/// or a letter only French uses, and no Spanish or Portuguese letter.
+fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
+    let run = latin_run(tokens, i);
+    let text = run.join(" ").to_lowercase();
+    if text.contains(IBERIAN_LETTERS) {
+        return false;
+    }
+    let marker = run.iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        FRENCH_MARKERS.contains(&core.as_str()) || core.starts_with("l'") || core.starts_with("d'")
+    });
+    marker || text.contains(FRENCH_LETTERS)
+}
+
 /// و، ف، ب، ل written apart from the Latin word they belong to ("و CNN").
 fn is_detached_proclitic(token: &str) -> bool {
     matches!(token, "و" | "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل")
@@ -463,11 +608,25 @@ pub(crate) fn reads_as_word(capitals: &str) -> bool {
 
 /// A Latin word (English or French spelling) written in Arabic script by rule.
 pub fn transliterate_word(word: &str) -> String {
-    let french = looks_french(word);
+    transliterate_word_as(word, looks_french(word))
+}
+
+/// A Latin word written in Arabic script by the French rules (`french`) or the English ones.
+fn transliterate_word_as(word: &str, french: bool) -> String {
+    spell_word(word, french, false)
+}
+
+/// An Arabic name written in Latin letters, spelled back by the common conventions.
+fn transliterate_arabic_name(word: &str) -> String {
+    spell_word(word, false, true)
+}
+
+fn spell_word(word: &str, french: bool, arabic: bool) -> String {
     let letters = fold_letters(word);
     let spoken = Speller {
         letters: &letters,
         french,
+        arabic,
     }
     .spell();
     if spoken.is_empty() {
@@ -482,7 +641,7 @@ fn looks_french(word: &str) -> bool {
     let lower = word.to_lowercase();
     lower.contains(['é', 'è', 'ê', 'à', 'â', 'ç', 'ô', 'î', 'û', 'ë', 'ï'])
         || [
-            "eau", "aux", "eux", "oir", "ois", "ette", "ille", "gne", "ique", "ier",
+            "eau", "aux", "eux", "oir", "ois", "oix", "ette", "ille", "gne", "ique", "ier",
         ]
         .iter()
         .any(|mark| lower.contains(mark))
@@ -537,6 +696,9 @@ fn is_vowel(c: char) -> bool {
 struct Speller<'a> {
     letters: &'a [char],
     french: bool,
+    /// An Arabic name in Latin letters (Al-Masry): q is ق, ch is ش, h is always said, and a
+    /// short vowel in a closed syllable is not written.
+    arabic: bool,
 }
 
 impl Speller<'_> {
@@ -590,13 +752,43 @@ impl Speller<'_> {
             Some(c) => c,
             None => return ("", 1),
         };
-        if let Some(found) = self.cluster(i) {
+        if let Some(found) = self.arabic_cluster(i).or_else(|| self.cluster(i)) {
             return found;
         }
         if is_vowel(c) && !(c == 'y' && self.consonant(i)) {
             return self.vowel(i);
         }
         (self.consonant_sound(i), 1)
+    }
+
+    /// Spellings of Arabic names in Latin letters: ch, dh, gh, q, h, and a short vowel before
+    /// two consonants or a final one (Masry → مسري, Quds → قدس).
+    fn arabic_cluster(&self, i: usize) -> Option<(&'static str, usize)> {
+        if !self.arabic {
+            return None;
+        }
+        let found = if self.starts(i, "ch") {
+            ("ش", 2)
+        } else if self.starts(i, "dh") {
+            ("ذ", 2)
+        } else if self.starts(i, "gh") {
+            ("غ", 2)
+        } else if self.at(i) == Some('q') {
+            ("ق", 1)
+        } else if self.at(i) == Some('h') {
+            ("ه", 1)
+        } else if i > 0 && matches!(self.at(i), Some('a' | 'o' | 'u' | 'e')) && self.closed(i) {
+            ("", 1)
+        } else {
+            return None;
+        };
+        Some(found)
+    }
+
+    /// True when the vowel at `i` stands alone before two consonants or a final consonant.
+    fn closed(&self, i: usize) -> bool {
+        let single = !self.at(i + 1).is_some_and(is_vowel) && !self.is_double(i);
+        single && self.consonant(i + 1) && (self.is_end(i + 2) || self.consonant(i + 2))
     }
 
     /// Multi-letter spellings.
@@ -646,6 +838,11 @@ impl Speller<'_> {
             ("ني", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
+        } else if (self.starts(i, "ain") || self.starts(i, "ein"))
+            && french
+            && !self.at(i + 3).is_some_and(is_vowel)
+        {
+            ("ان", 3)
         } else if self.starts(i, "oi") && french {
             ("وا", 2)
         } else if self.starts(i, "eu") {
@@ -807,8 +1004,9 @@ impl Speller<'_> {
         if self.french {
             return "";
         }
+        // Said before a vowel, after a vowel too (Graham, Shahed, Ohio).
         let before_vowel = self.at(i + 1).is_some_and(is_vowel);
-        if i == 0 || before_vowel && self.consonant(i.saturating_sub(1)) {
+        if i == 0 || before_vowel {
             "ه"
         } else {
             ""
@@ -918,6 +1116,24 @@ mod tests {
         for (written, spoken) in &NAMES.exact {
             assert!(!has_latin(spoken), "{written}: {spoken}");
             assert!(!spoken.trim().is_empty(), "{written}");
+        }
+    }
+
+    #[test]
+    fn latin_words_are_read_by_their_phrase() {
+        let cases = [
+            ("قالت The Verge", "قالت ذا فرج"),
+            ("صحيفة Le Soir", "صحيفة لو سوار"),
+            ("حزب Les Républicains", "حزب لي ريبوبليكان"),
+            ("الوزير Jean-Noël Barrot", "الوزير جان نويل بارو"),
+            ("صحيفة L'Équipe", "صحيفة ليكيب"),
+            ("النائب Robert Barrot", "النائب روبرت باروت"),
+            ("صحيفة Al-Quds", "صحيفة القدس"),
+            ("اللاعب Youssef En-Nesyri", "اللاعب يوسف النيسيري"),
+            ("ووكالة MAP", "ووكالة المغرب العربي للأنباء"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
         }
     }
 
