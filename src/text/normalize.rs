@@ -16,6 +16,10 @@ static ARABIC_THEN_LATIN_OR_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// A conjunction or preposition of one letter left alone before a Latin word by the spacing
+/// above (و F-16): glued back, so the verbalizer reads it as a prefix (وإف ستة عشر).
+static LONE_PROCLITIC_BEFORE_LATIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)([وف]?[بل]?) ([A-Za-z])").expect("static regex"));
 static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-z])([\p{Arabic}&&[^\u060C\u061B\u061F\u066A-\u066C]])")
         .expect("static regex")
@@ -91,6 +95,13 @@ pub fn normalize(text: &str) -> String {
     let folded = with_fractions_written_out(&folded);
     let folded = with_symbols_written_out(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
+    let spaced = LONE_PROCLITIC_BEFORE_LATIN.replace_all(&spaced, |caps: &regex::Captures| {
+        if caps[2].is_empty() {
+            caps[0].to_string()
+        } else {
+            format!("{}{}{}", &caps[1], &caps[2], &caps[3])
+        }
+    });
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
@@ -374,7 +385,7 @@ mod tests {
             "ركض 5m",
             "5 m without a currency may be metres"
         );
-        assert_eq!(normalize("طائرة F-16 وMk 2"), "طائرة F-16 و Mk 2");
+        assert_eq!(normalize("طائرة F-16 وMk 2"), "طائرة F-16 وMk 2");
     }
 
     #[test]
@@ -395,6 +406,7 @@ mod tests {
     fn spaces_scripts_and_collapses_whitespace() {
         assert_eq!(normalize("قالتCNN   إن"), "قالت CNN إن");
         assert_eq!(normalize("15شخصا"), "15 شخصا");
+        assert_eq!(normalize("طائرات وF-16 وبـ CNN"), "طائرات وF-16 وبCNN");
         assert_eq!(normalize("بنسبة47% وال25 وبـ3"), "بنسبة 47% وال25 وب3");
         assert_eq!(normalize("«مرحبا» ، قال"), "\"مرحبا\"، قال");
     }

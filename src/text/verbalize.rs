@@ -674,7 +674,8 @@ impl Verbalizer {
         if let Some(caps) = PAIR.captures(core) {
             return self.pair(line, i, &caps);
         }
-        if core.chars().any(|c| c.is_ascii_alphabetic()) {
+        // A Latin token with a glued و/ب/ل (وF-16) is read below, its prefix glued back on.
+        if core.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             if let Some(reading) = self.latin(line, i, "", core) {
                 return Some(reading);
             }
