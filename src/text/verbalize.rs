@@ -629,7 +629,7 @@ impl Verbalizer {
         }
         // An Arabic currency abbreviation before its amount (ج.م 500، ر.س 100).
         let before_amount = core.contains('.') && next.starts_with(|c: char| c.is_ascii_digit());
-        if let Some(currency) = units::currency(core).filter(|_| before_amount) {
+        if let Some(currency) = before_amount.then(|| units::currency(core)).flatten() {
             return self.prefix_currency(line, i, &currency);
         }
         if !core
