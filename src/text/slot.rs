@@ -237,7 +237,6 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("استقطب", "ستقطب"),
     ("غطى", "غطي"),
     ("وظف", "وظف"),
-    ("وسع", "سع"),
     ("لعب", "لعب"),
     ("خاض", "خوض"),
     ("انتظر", "نتظر"),
@@ -792,6 +791,15 @@ mod tests {
         // A triliteral in ت with a pronoun may be a noun in ة (his killers, its cost).
         assert_ne!(case("قتلته"), Case::Accusative);
         assert_ne!(case("كلفته"), Case::Nominative);
+    }
+
+    #[test]
+    fn number_words_are_not_taken_for_verb_forms() {
+        // يسع (stem سع) would have made تسع and تسعين forms of a verb.
+        for word in ["تسع", "تسعين", "تسعون", "سبعين"] {
+            assert_eq!(verb_kind(word), None, "{word}");
+        }
+        assert_eq!(case("يزن المولود"), Case::Accusative);
     }
 
     #[test]
