@@ -418,10 +418,14 @@ fn follows_change_word(line: &Line, i: usize) -> bool {
     !level
         && line.clause_before(i).iter().any(|word| {
             CHANGE_WORD_PARTS.iter().any(|part| word.contains(part))
-                || [word, slot::without_conjunction(word)]
-                    .iter()
-                    .any(|w| CHANGE_WORDS.contains(w))
+                || listed_with_conjunction(word, CHANGE_WORDS)
         })
+}
+
+/// Whether `word`, as written or without a glued و/ف, is in `list`. Both: the ف of فاز is
+/// not a conjunction.
+fn listed_with_conjunction(word: &str, list: &[&str]) -> bool {
+    list.contains(&word) || list.contains(&slot::without_conjunction(word))
 }
 
 /// Broken plurals that name people: an adjective after them takes the sound plural
@@ -436,12 +440,9 @@ const PEOPLE_PLURALS: &[&str] = &[
     "أفراد",
     "ضباط",
     "شبان",
-    "مسلحين",
     "تلاميذ",
     "أسرى",
     "سجناء",
-    "صحفيين",
-    "مدنيين",
 ];
 
 /// Words before a ratio written with a colon.
@@ -1344,13 +1345,13 @@ impl Verbalizer {
         };
         // Adjectives are put in agreement only where the plural's gender is known to follow
         // the singular's (duals, currencies: دنانير كويتية) or the plural is a sound one.
-        let singular_after = !matches!(n % 100, 3..=10);
+        let plural_after = matches!(n % 100, 3..=10);
         let rewrite = n <= 2
-            || (singular_written && (singular_after || units::is_currency_name(&entry.singular)));
+            || (singular_written && (!plural_after || units::is_currency_name(&entry.singular)));
         // A sound masculine plural names people: its adjective takes the same plural, in the
         // genitive the counted noun is in (سبعة مواطنين سعوديين).
         let people = singular_written
-            && matches!(n % 100, 3..=10)
+            && plural_after
             && entry.gender == Gender::Masculine
             && (entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural()));
         let adjectives: Vec<String> = adjectives
@@ -1396,11 +1397,11 @@ impl Verbalizer {
         // "في الـ16 من عمرها": the year of one's age, feminine (السنة) whoever it is.
         let age = line.next_core(i, 1) == Some("من")
             && line.next_core(i, 2).is_some_and(|w| w.starts_with("عمر"));
-        let gender = match age {
-            true => Gender::Feminine,
-            false => line
-                .prev_core(i)
-                .map_or(Gender::Masculine, |w| self.head_gender(w)),
+        let gender = if age {
+            Gender::Feminine
+        } else {
+            line.prev_core(i)
+                .map_or(Gender::Masculine, |w| self.head_gender(w))
         };
         let case = head_case(line, i);
         let mut reading = Reading::new(numbers::ordinal(number.integer, gender, case), 1);
@@ -1726,11 +1727,10 @@ impl Verbalizer {
     fn ratio(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
         let prev = line.prev_stem(i).unwrap_or_default();
         let ratio_word = RATIO_WORDS.contains(&prev.as_str());
-        let score = line.clause_before(i).iter().any(|w| {
-            [w, slot::without_conjunction(w)]
-                .iter()
-                .any(|w| SCORE_TRIGGERS.contains(w))
-        });
+        let score = line
+            .clause_before(i)
+            .iter()
+            .any(|w| listed_with_conjunction(w, SCORE_TRIGGERS));
         if caps["b"].len() != 1 && !ratio_word && !score {
             return None;
         }
