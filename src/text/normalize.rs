@@ -16,10 +16,6 @@ static ARABIC_THEN_LATIN_OR_DIGIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// A conjunction or preposition of one letter left alone before a Latin word by the spacing
-/// above (و F-16): glued back, so the verbalizer reads it as a prefix (وإف ستة عشر).
-static LONE_PROCLITIC_BEFORE_LATIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|\s)([وف]?[بل]?) ([A-Za-z])").expect("static regex"));
 static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-z])([\p{Arabic}&&[^\u060C\u061B\u061F\u066A-\u066C]])")
         .expect("static regex")
@@ -27,7 +23,7 @@ static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9])([\u0621-\u063A\u0641-\u064A])").expect("static regex"));
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)([وف]?[بلك]?(?:ال)?)\u{0640}\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£])")
+    Regex::new(r"(^|\s)([وف]?[بلك]?(?:ال)?)\u{0640}\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])")
         .expect("static regex")
 });
 static WORD_THEN_DIGIT: LazyLock<Regex> =
@@ -84,7 +80,8 @@ static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
 ///
 /// NFC; tatweel and zero-width/bidi controls removed; Arabic presentation forms folded
 /// to base letters; Arabic-Indic and Persian digits to ASCII (٫ → `.`, ٬ → `,`, ٪ → `%`);
-/// quotes and dashes unified; a space put between Arabic letters and Latin letters, and
+/// quotes and dashes unified; a space put between Arabic letters and Latin letters (not
+/// after a lone proclitic: وF-16, بـ CNN → بCNN), and
 /// after a digit run glued to a following Arabic word; whitespace collapsed.
 pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
@@ -94,13 +91,17 @@ pub fn normalize(text: &str) -> String {
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_symbols_written_out(&folded);
-    let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, "$1 $2");
-    let spaced = LONE_PROCLITIC_BEFORE_LATIN.replace_all(&spaced, |caps: &regex::Captures| {
-        if caps[2].is_empty() {
-            caps[0].to_string()
+    let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, |caps: &regex::Captures| {
+        // A proclitic that is the whole Arabic word (وF-16، بـCNN) stays glued: the
+        // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
+        let end = caps.get(1).map_or(0, |m| m.end());
+        let word = folded[..end].rsplit(char::is_whitespace).next();
+        let separator = if word.is_some_and(is_lone_proclitic) {
+            ""
         } else {
-            format!("{}{}{}", &caps[1], &caps[2], &caps[3])
-        }
+            " "
+        };
+        format!("{}{separator}{}", &caps[1], &caps[2])
     });
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
@@ -125,6 +126,11 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// و، ف، ب، ل alone or paired (وب، فل): a word that is only a proclitic.
+fn is_lone_proclitic(word: &str) -> bool {
+    matches!(word, "و" | "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل")
 }
 
 /// Emoji and pictographs, with their modifiers (skin tones, flags, variation selectors,
@@ -407,6 +413,7 @@ mod tests {
         assert_eq!(normalize("قالتCNN   إن"), "قالت CNN إن");
         assert_eq!(normalize("15شخصا"), "15 شخصا");
         assert_eq!(normalize("طائرات وF-16 وبـ CNN"), "طائرات وF-16 وبCNN");
+        assert_eq!(normalize("\u{a0}ݐa"), "ݐ a");
         assert_eq!(normalize("بنسبة47% وال25 وبـ3"), "بنسبة 47% وال25 وب3");
         assert_eq!(normalize("«مرحبا» ، قال"), "\"مرحبا\"، قال");
     }
