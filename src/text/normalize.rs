@@ -23,7 +23,9 @@ static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9])([\u0621-\u063A\u0641-\u064A])").expect("static regex"));
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)([وف]?[بلك]?(?:ال)?)\u{0640}\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])")
+    Regex::new(
+        r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك])\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])",
+    )
         .expect("static regex")
 });
 static WORD_THEN_DIGIT: LazyLock<Regex> =

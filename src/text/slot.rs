@@ -328,6 +328,32 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("استفاد", "ستفيد"),
     ("قطن", "قطن"),
     ("تواجد", "تواجد"),
+    ("نجح", "نجح"),
+    ("تخرج", "تخرج"),
+    ("رسب", "رسب"),
+    ("هاجر", "هاجر"),
+    ("لجأ", "لجأ"),
+    ("سافر", "سافر"),
+    ("توجه", "توجه"),
+    ("انتقل", "نتقل"),
+    ("استقال", "ستقيل"),
+    ("تطوع", "تطوع"),
+    ("ترشح", "ترشح"),
+    ("اشترك", "شترك"),
+    ("التحق", "لتحق"),
+    ("دخل", "دخل"),
+    ("خرج", "خرج"),
+    ("زار", "زور"),
+    ("اعتصم", "عتصم"),
+    ("احتفل", "حتفل"),
+    ("تعافى", "تعافى"),
+    ("شفي", "شفى"),
+    ("استسلم", "ستسلم"),
+    ("تسلل", "تسلل"),
+    ("نقل", "نقل"),
+    ("أوقف", "وقف"),
+    ("اختطف", "ختطف"),
+    ("أسعف", "سعف"),
 ];
 
 /// How a verb relates to a number after it.
@@ -798,6 +824,18 @@ mod tests {
         // يسع (stem سع) would have made تسع and تسعين forms of a verb.
         for word in ["تسع", "تسعين", "تسعون", "سبعين"] {
             assert_eq!(verb_kind(word), None, "{word}");
+        }
+        use crate::text::numbers::{cardinal_with, ordinal, Gender};
+        for n in 1..=1000 {
+            for gender in [Gender::Masculine, Gender::Feminine] {
+                for case in [Case::Nominative, Case::Accusative, Case::Oblique] {
+                    let words =
+                        cardinal_with(n, gender, case, false) + " " + &ordinal(n, gender, case);
+                    for word in words.split_whitespace() {
+                        assert_eq!(verb_kind(word), None, "{word} (from {n})");
+                    }
+                }
+            }
         }
         assert_eq!(case("يزن المولود"), Case::Accusative);
     }

@@ -145,6 +145,10 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static ARABIC_WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<word>[\u0621-\u064A]{2,})-(?P<num>\d{1,6})$").expect("static regex")
 });
+/// A mobile network generation with a glued proclitic (و5G), which would otherwise be read
+/// as a number with a suffix.
+static PREFIXED_GENERATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<prefix>[وفبل]{1,2})(?P<latin>\dG)$").expect("static regex"));
 static LATIN_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<latin>[A-Za-z][A-Za-z0-9+\-]*)$")
         .expect("static regex")
@@ -655,17 +659,7 @@ impl Verbalizer {
             return self.numeric_date(line, i, &caps);
         }
         if let Some(caps) = ISO_DATE.captures(core) {
-            let hijri = false;
-            let month = ["month", "month_s", "month_d"]
-                .iter()
-                .find_map(|name| caps.name(name))?;
-            let spoken = dates::read_numeric_date(
-                caps["day"].parse().ok()?,
-                month.as_str().parse().ok()?,
-                caps["year"].parse().ok()?,
-                hijri,
-            )?;
-            return Some(Reading::new(glue(&caps["prefix"], &spoken), 1));
+            return iso_date(&caps);
         }
         if let Some(caps) = PHONE.captures(core) {
             let groups: Vec<String> = caps["groups"].split('-').map(numbers::digits).collect();
@@ -680,6 +674,9 @@ impl Verbalizer {
             if let Some(reading) = self.latin(line, i, "", core) {
                 return Some(reading);
             }
+        }
+        if let Some(caps) = PREFIXED_GENERATION.captures(core) {
+            return self.latin(line, i, &caps["prefix"], &caps["latin"]);
         }
         if let Some(caps) = PREFIXED_SYMBOL.captures(core) {
             return self.glued_symbol(line, i, &caps);
@@ -1868,9 +1865,11 @@ fn ranked_construct(line: &Line, i: usize, number: &NumberLit) -> Option<Reading
     Some(reading)
 }
 
-/// The case of the noun before `i`, which an ordinal after it agrees with (احتل المنتخب
-/// المركزَ السادسَ، في الجولةِ الثامنةَ عشرةَ، بالمرتبةِ الثانيةِ): its own slot.
+/// The case of the noun before `i`, or before the definite adjectives before `i`, which an
+/// ordinal after it agrees with (احتل المنتخب المركزَ السادسَ، في الجولةِ الثامنةَ عشرةَ،
+/// بالمرتبةِ الثانيةِ، انطلقت القمةُ العربيةُ الثالثةُ والثلاثون): its own slot.
 fn head_case(line: &Line, i: usize) -> Case {
+    let i = noun_before_adjectives(line, i);
     let Some(head) = line.prev_core(i) else {
         return Case::Oblique;
     };
@@ -1885,6 +1884,42 @@ fn head_case(line: &Line, i: usize) -> Case {
         return Case::Oblique;
     }
     slot::case_of_slot(&before, Some(head))
+}
+
+/// A date written year first (2024-03-15), read as an anchor says it.
+fn iso_date(caps: &regex::Captures) -> Option<Reading> {
+    let hijri = false;
+    let month = ["month", "month_s", "month_d"]
+        .iter()
+        .find_map(|name| caps.name(name))?;
+    let spoken = dates::read_numeric_date(
+        caps["day"].parse().ok()?,
+        month.as_str().parse().ok()?,
+        caps["year"].parse().ok()?,
+        hijri,
+    )?;
+    Some(Reading::new(glue(&caps["prefix"], &spoken), 1))
+}
+
+/// The position after the noun that heads the definite adjectives before `i`: an ordinal
+/// after "القمة العربية" agrees with القمة, whose case the verb before it decides.
+fn noun_before_adjectives(line: &Line, i: usize) -> usize {
+    let is_definite = |word: &str| {
+        let bare = word.strip_prefix('و').unwrap_or(word);
+        ["ال", "بال", "لل", "كال"]
+            .iter()
+            .any(|p| bare.starts_with(p))
+    };
+    let mut at = i;
+    for _ in 0..2 {
+        let adjective = line.prev_core(at).is_some_and(|w| w.starts_with("ال"));
+        let noun = at >= 2 && line.prev_core(at - 1).is_some_and(is_definite);
+        if !(adjective && noun) {
+            break;
+        }
+        at -= 1;
+    }
+    at
 }
 
 /// Nouns of a part of a year, in construct with the عام after them (بداية عامِ 2021).
@@ -2271,6 +2306,13 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
         return !before_prev.is_some_and(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
     }
     if prev_stem == "الساخن" && before_prev.is_some_and(|w| stem_word(&bare(w)) == "الخط")
+    {
+        return true;
+    }
+    // A code named by what it is for: رمز التفعيل 4471، كود الخصم 2025.
+    let code_word = ["رمز", "الرمز", "كود", "الكود"];
+    if prev_stem.starts_with("ال")
+        && before_prev.is_some_and(|w| code_word.contains(&bare(w).as_str()))
     {
         return true;
     }
