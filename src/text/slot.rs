@@ -356,6 +356,40 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("أسعف", "سعف"),
 ];
 
+/// Verbs whose object is a place or an event (حضر المباراة، اقتحم المسجد): when people are
+/// counted after that object, the number is the subject, written after it (VOS).
+const VISITING_VERBS: &[(&str, &str)] = &[
+    ("حضر", "حضر"),
+    ("زار", "زور"),
+    ("دخل", "دخل"),
+    ("غادر", "غادر"),
+    ("شهد", "شهد"),
+    ("تابع", "تابع"),
+    ("شاهد", "شاهد"),
+    ("قصد", "قصد"),
+    ("ارتاد", "رتاد"),
+    ("اقتحم", "قتحم"),
+    ("أدى", "ؤدي"),
+];
+
+static VISITING_FORMS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| inflected_forms(VISITING_VERBS));
+
+/// Whether a number counting people after `before` is the subject of a visiting verb whose
+/// definite object stands between them: "حضر المباراة 200 متفرج"، "اقتحم المسجد الأقصى
+/// 1200 مستوطن" (nominative), where the clause is otherwise read verb, subject, object.
+pub(crate) fn is_subject_after_object(before: &[&str]) -> bool {
+    (1..=2).any(|object_words| {
+        let Some(verb_at) = before.len().checked_sub(object_words + 1) else {
+            return false;
+        };
+        let object = &before[verb_at + 1..];
+        object.last().is_some_and(|w| is_definite(w))
+            && !object.iter().any(|w| is_genitive_governor(w))
+            && VISITING_FORMS.contains(without_conjunction(before[verb_at]))
+    })
+}
+
 /// How a verb relates to a number after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum VerbKind {
@@ -817,6 +851,16 @@ mod tests {
         // A triliteral in ت with a pronoun may be a noun in ة (his killers, its cost).
         assert_ne!(case("قتلته"), Case::Accusative);
         assert_ne!(case("كلفته"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_visiting_verb_with_its_definite_object_leaves_the_subject_slot_open() {
+        let words = |text: &'static str| text.split_whitespace().collect::<Vec<_>>();
+        assert!(is_subject_after_object(&words("حضر المباراة")));
+        assert!(is_subject_after_object(&words("وقد اقتحم المسجد الأقصى")));
+        assert!(!is_subject_after_object(&words("حضر في الملعب")));
+        assert!(!is_subject_after_object(&words("قتل الهجوم")));
+        assert!(!is_subject_after_object(&words("حضر")));
     }
 
     #[test]

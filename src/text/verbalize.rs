@@ -447,6 +447,29 @@ const PEOPLE_PLURALS: &[&str] = &[
     "تلاميذ",
     "أسرى",
     "سجناء",
+    "زوار",
+    "ضيوف",
+    "حجاج",
+    "سياح",
+    "ركاب",
+];
+
+/// Titles that name a person (an object of زار that is not a place: زار الوزير 3 مصابين).
+const TITLES: &[&str] = &[
+    "وزير",
+    "رئيس",
+    "ملك",
+    "أمير",
+    "مدير",
+    "سفير",
+    "محافظ",
+    "قائد",
+    "وفد",
+    "أمين",
+    "نائب",
+    "مبعوث",
+    "شيخ",
+    "بابا",
 ];
 
 /// Words before a ratio written with a colon.
@@ -713,7 +736,45 @@ impl Verbalizer {
             }
         }
         let before = line.clause_before(i);
-        slot::case_of_slot(&before, line.next_core(i, 1))
+        let case = slot::case_of_slot(&before, line.next_core(i, 1));
+        // The object of a visiting verb is a place or an event, not a person (زار الوزير).
+        let person_between = before.iter().rev().take(2).any(|w| self.is_person_noun(w));
+        if case != Case::Nominative
+            && slot::is_subject_after_object(&before)
+            && !person_between
+            && self.counts_people(line, i)
+        {
+            return Case::Nominative;
+        }
+        case
+    }
+
+    /// Whether the number at `i` counts people (200 متفرج، 1.5 مليون زائر، 12 لاعبا).
+    fn counts_people(&self, line: &Line, i: usize) -> bool {
+        let Some(next) = line.next_core(i, 1) else {
+            return false;
+        };
+        let scaled = SCALE_WORDS.iter().any(|(w, _, _)| *w == next);
+        let noun = if scaled {
+            line.next_core(i, 2)
+        } else {
+            Some(next)
+        };
+        let Some(noun) = noun else {
+            return false;
+        };
+        self.is_person_noun(noun)
+    }
+
+    /// Whether `word` (with or without ال) names people: a noun whose plural is a sound
+    /// masculine one or a listed broken plural, or a title (الوزير، الرئيس).
+    fn is_person_noun(&self, word: &str) -> bool {
+        let bare = word.strip_prefix("ال").unwrap_or(word);
+        PEOPLE_PLURALS.contains(&bare)
+            || TITLES.contains(&bare)
+            || self.nouns.lookup(bare).is_some_and(|entry| {
+                entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural())
+            })
     }
 
     fn number(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
