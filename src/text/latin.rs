@@ -10,6 +10,9 @@ pub fn read_latin_token(token: &str) -> Option<String> {
     if let Some(spoken) = known_name(token) {
         return Some(spoken.to_string());
     }
+    if let Some(offset) = utc_offset(token) {
+        return Some(offset);
+    }
     if let Some(generation) = mobile_generation(token) {
         return Some(generation);
     }
@@ -17,6 +20,22 @@ pub fn read_latin_token(token: &str) -> Option<String> {
         return Some(transliterate_word(&token.to_ascii_lowercase()));
     }
     model_code(token).or_else(|| spell_acronym(token))
+}
+
+/// GMT+3, UTC-5: a time zone and its offset in hours (جي إم تي زائد ثلاثة).
+fn utc_offset(token: &str) -> Option<String> {
+    let split = token.find(['+', '-'])?;
+    let (zone, offset) = token.split_at(split);
+    if !matches!(zone, "GMT" | "UTC") {
+        return None;
+    }
+    let (sign, hours) = offset.split_at(1);
+    let hours: u64 = hours.parse().ok().filter(|h| *h <= 14)?;
+    let sign_word = if sign == "+" { "زائد" } else { "ناقص" };
+    let zone_spoken =
+        known_name(zone).map_or_else(|| spell_acronym(zone), |z| Some(z.to_string()))?;
+    let hours_spoken = cardinal_with(hours, Gender::Masculine, Case::Nominative, false);
+    Some(format!("{zone_spoken} {sign_word} {hours_spoken}"))
 }
 
 /// 5G → الجيل الخامس.
@@ -123,6 +142,8 @@ mod tests {
         assert_eq!(read_latin_token("S24").unwrap(), "إس أربعة وعشرين");
         assert_eq!(read_latin_token("COP28").unwrap(), "كوب ثمانية وعشرين");
         assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
+        assert_eq!(read_latin_token("GMT+3").unwrap(), "جي إم تي زائد ثلاثة");
+        assert_eq!(read_latin_token("UTC-5").unwrap(), "يو تي سي ناقص خمسة");
         assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");
         assert_eq!(read_latin_token("Hello"), None);

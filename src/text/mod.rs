@@ -155,6 +155,13 @@ mod tests {
             (0u64..30, 0u64..70).prop_map(|(h, m)| format!("{h}:{m:02}")),
             (1u64..40, 1u64..15, 1000u64..2200).prop_map(|(d, m, y)| format!("{d}/{m}/{y}")),
             (0u64..300, 0u64..300).prop_map(|(a, b)| format!("{a}-{b}")),
+            (0u64..100).prop_map(|a| format!("{a}+")),
+            (
+                prop::sample::select(vec!["GMT", "UTC", "Disney", "C", "OPEC"]),
+                prop::sample::select(vec!["+", "++", "-", ""]),
+                0u64..15
+            )
+                .prop_map(|(name, sign, n)| format!("{name}{sign}{n}")),
         ]
     }
 
@@ -201,7 +208,8 @@ mod tests {
         ) {
             let text = format!("{before} {amount} {after}");
             let spoken = to_spoken(&Verbalizer::new(), None, &text);
-            let leaked = spoken.chars().any(|c| c.is_ascii_alphanumeric() || ('\u{0660}'..='\u{0669}').contains(&c));
+            let symbol = |c: char| "+%$€£¥/=<>±÷~#@&*^|\\".contains(c);
+            let leaked = spoken.chars().any(|c| c.is_ascii_alphanumeric() || symbol(c) || ('\u{0660}'..='\u{0669}').contains(&c));
             prop_assert!(!leaked, "{} → {}", text, spoken);
         }
 

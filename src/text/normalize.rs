@@ -48,6 +48,20 @@ static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
+/// A plus after a name (Disney+، Canal+، C++، أوبك+), said "plus"; not before a digit
+/// (GMT+3 is an offset).
+static LATIN_PLUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-Za-z\u0621-\u064A])(\++)($|[^0-9+])").expect("static regex"));
+/// "50+ دولة": more than the number of what follows.
+static NUMBER_PLUS_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([0-9][0-9.,]*)\+ ?([\u0621-\u064A])").expect("static regex")
+});
+/// "للبالغين 18+": that number and above.
+static NUMBER_PLUS_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9])\+($|[\s.,،؛:)»])").expect("static regex"));
+/// "5 %": the percent sign written apart from its number.
+static SPACED_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) +%").expect("static regex"));
 static PICTOGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}&&[^©®™]] ?",
@@ -199,7 +213,7 @@ fn with_fractions_written_out(text: &str) -> String {
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
         '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
-        '≤', '≥',
+        '≤', '≥', '%',
     ]) {
         return text.to_string();
     }
@@ -210,6 +224,13 @@ fn with_symbols_written_out(text: &str) -> String {
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
     let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
     let text = PLUS_SIGN.replace_all(&text, "$1 زائد $2");
+    let text = SPACED_PERCENT.replace_all(&text, "$1%");
+    let text = NUMBER_PLUS_NOUN.replace_all(&text, "${1}أكثر من $2 $3");
+    let text = NUMBER_PLUS_END.replace_all(&text, "$1 فما فوق$2");
+    let text = LATIN_PLUS.replace_all(&text, |caps: &regex::Captures| {
+        let pluses = " بلس".repeat(caps[2].len());
+        format!("{}{pluses}{}", &caps[1], &caps[3])
+    });
     let text = PLUS_MINUS_SIGN.replace_all(&text, |caps: &regex::Captures| {
         let before = caps[1].trim_end();
         match before.is_empty() {
@@ -354,6 +375,31 @@ mod tests {
         );
         assert_eq!(normalize("(#MeToo)"), "(MeToo)");
         assert_eq!(normalize("المركز #1"), "المركز #1", "not a hashtag");
+    }
+
+    #[test]
+    fn a_plus_after_a_name_is_said_plus() {
+        assert_eq!(normalize("منصة Disney+ الجديدة"), "منصة Disney بلس الجديدة");
+        assert_eq!(normalize("لغة C++"), "لغة C بلس بلس");
+        assert_eq!(normalize("تحالف أوبك+"), "تحالف أوبك بلس");
+        assert_eq!(
+            normalize("GMT+3"),
+            "GMT+3",
+            "an offset, read by the verbalizer"
+        );
+        assert_eq!(normalize("شارك 50+ دولة"), "شارك أكثر من 50 دولة");
+        assert_eq!(normalize("فيلم للكبار 18+."), "فيلم للكبار 18 فما فوق.");
+    }
+
+    #[test]
+    fn lone_proclitics_are_glued_to_the_number_or_latin_word_after_them() {
+        assert_eq!(normalize("قتل 3 و 5 أشخاص"), "قتل 3 و5 أشخاص");
+        assert_eq!(normalize("طائرات F-16 و F-35"), "طائرات F-16 وF-35");
+        assert_eq!(
+            normalize("وأكد و قال"),
+            "وأكد و قال",
+            "only before digits or Latin"
+        );
     }
 
     #[test]

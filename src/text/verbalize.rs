@@ -856,6 +856,10 @@ impl Verbalizer {
             return Some(self.decimal_reading(line, i, number.integer, fraction, case));
         }
         let n = number.integer;
+        // A date first: "اليوم 3 مارس" is the third of March, not the third day.
+        if let Some(date) = self.day_month(line, i, n) {
+            return Some(date);
+        }
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
             let case = head_case(line, i);
             let mut reading = Reading::new(numbers::ordinal(n, *gender, case), 1);
@@ -864,9 +868,6 @@ impl Verbalizer {
         }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
             return Some(self.hour_reading(line, i, n));
-        }
-        if let Some(date) = self.day_month(line, i, n) {
-            return Some(date);
         }
         if self.starts_day_range(line, i, n) {
             return Some(Reading::new(dates::read_day(n), 1));
@@ -2216,15 +2217,43 @@ fn is_time_of_day(word: &str) -> bool {
 
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
 
-/// Last resort for a token no handler understood: its digit runs are read one digit at a time.
+/// Last resort for a token no handler understood: its digit runs are read one digit at a time,
+/// the symbols around them (1/13/1000، 4-5-6-7، a stray +) left unsaid, a stray percent or
+/// currency sign said.
 fn spell_remaining_digits(core: &str) -> String {
-    if !core.chars().any(|c| c.is_ascii_digit()) {
+    let has_symbol = core
+        .chars()
+        .any(|c| UNSAID_SYMBOLS.contains(c) || said_symbol(c).is_some());
+    let has_digit = core.chars().any(|c| c.is_ascii_digit());
+    if !has_digit && !has_symbol {
         return core.to_string();
     }
     let spelled = DIGIT_RUN.replace_all(core, |caps: &regex::Captures| {
         format!(" {} ", numbers::digits(&caps[0]))
     });
-    spelled.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = String::new();
+    for c in spelled.chars() {
+        match said_symbol(c) {
+            Some(word) => words.push_str(&format!(" {word} ")),
+            None if UNSAID_SYMBOLS.contains(c) || (c == '-' && has_digit) => words.push(' '),
+            None => words.push(c),
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Symbols not said when no handler read them.
+const UNSAID_SYMBOLS: &str = "/+=<>#*^|\\_~:";
+
+/// A symbol said as a word when no handler read it with its number.
+fn said_symbol(c: char) -> Option<&'static str> {
+    match c {
+        '%' => Some("بالمئة"),
+        '$' => Some("دولار"),
+        '€' => Some("يورو"),
+        '£' => Some("جنيه إسترليني"),
+        _ => None,
+    }
 }
 
 /// Whether a spoken amount counts degrees (درجة، درجتان، درجات).
