@@ -863,6 +863,11 @@ impl Verbalizer {
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
             let case = head_case(line, i);
             let mut reading = Reading::new(numbers::ordinal(n, *gender, case), 1);
+            // القرن 5 ق.م → القرن الخامس قبل الميلاد.
+            let era = line.next_core(i, 1).and_then(era_word);
+            if let Some(era) = era.filter(|_| prev_stem == "القرن") {
+                reading = Reading::new(format!("{} {era}", reading.spoken), 2);
+            }
             reading.case = Some(case);
             return Some(reading);
         }
@@ -1100,7 +1105,9 @@ impl Verbalizer {
         if let Some(spoken) = self.and_a_half(line, i, integer, fraction, case) {
             return Reading::new(spoken, 2);
         }
-        let unit = line.next_core(i, 1).and_then(units::unit);
+        let unit = line
+            .next_core(i, 1)
+            .and_then(|w| units::unit(w).or_else(|| (w == "م").then(units::metre)));
         let gender = line
             .next_core(i, 1)
             .and_then(|w| self.singular_noun_gender(w))
