@@ -50,6 +50,9 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الصف", Gender::Masculine),
     ("الدرجة", Gender::Feminine),
     ("الباب", Gender::Masculine),
+    ("الآية", Gender::Feminine),
+    ("الدفعة", Gender::Feminine),
+    ("الألفية", Gender::Feminine),
 ];
 
 /// Words after which a number is a year.
@@ -2400,7 +2403,14 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
     let bare = |w: &str| w.strip_prefix('و').unwrap_or(w).to_string();
     if DIGIT_TRIGGERS.contains(&prev_stem) {
-        return !before_prev.is_some_and(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
+        // A document may be named by a construct before رقم: قرار مجلس الأمن رقم 2254.
+        let before_trigger = line.clause_before(i - 1);
+        let document = before_trigger
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
+        return !document;
     }
     if prev_stem == "الساخن" && before_prev.is_some_and(|w| stem_word(&bare(w)) == "الخط")
     {
