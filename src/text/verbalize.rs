@@ -728,7 +728,11 @@ impl Verbalizer {
             return case;
         }
         let prev = line.prev_core(i).map(|w| w.strip_prefix('و').unwrap_or(w));
-        if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) {
+        // A label (القرار 2334), unless the number counts a noun after it (القرار 153 دولة).
+        let counts = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some());
+        if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) && !counts {
             return Case::Oblique;
         }
         if prefix.starts_with('و') {
@@ -1277,6 +1281,19 @@ impl Verbalizer {
     fn partitive_gender(&self, line: &Line, i: usize) -> Option<Gender> {
         if line.next_core(i, 1)? != "من" {
             return None;
+        }
+        // "7 من 10 مباريات"، "3 من أصل 5 مباريات": the noun the second number counts.
+        let whole_at = if line.next_core(i, 2) == Some("أصل") {
+            3
+        } else {
+            2
+        };
+        if line
+            .next_core(i, whole_at)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        {
+            let noun = line.next_core(i, whole_at + 1)?;
+            return self.nouns.lookup(noun).map(|entry| entry.gender);
         }
         // Only a plural is what the number counts (5 من الجنود); after a singular (العدد 45
         // من المجلة) the number is a label.
@@ -2262,6 +2279,11 @@ fn said_symbol(c: char) -> Option<&'static str> {
         '$' => Some("دولار"),
         '€' => Some("يورو"),
         '£' => Some("جنيه إسترليني"),
+        '¥' => Some("ين"),
+        '₺' => Some("ليرة تركية"),
+        '₽' => Some("روبل"),
+        '₪' => Some("شيكل"),
+        '₹' => Some("روبية"),
         _ => None,
     }
 }
