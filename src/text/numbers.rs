@@ -235,8 +235,16 @@ fn below_thousand(n: u64, gender: Gender, case: Case, counted: bool) -> String {
         }
         h => parts.push(HUNDREDS[h].to_string()),
     }
-    if rest > 0 {
-        parts.push(below_hundred(rest, gender, case));
+    let feminine = gender == Gender::Feminine;
+    let bare_accusative = case == Case::Accusative && feminine && !counted;
+    match rest {
+        // With no noun after it, a feminine 3–10 shows its accusative (خسر ثلاثًا من المباريات).
+        3..=9 if bare_accusative => {
+            parts.push(UNITS_ACCUSATIVE_FEMININE[rest as usize].to_string())
+        }
+        10 if bare_accusative => parts.push("عشرا".to_string()),
+        0 => {}
+        _ => parts.push(below_hundred(rest, gender, case)),
     }
     parts.join(" و")
 }
