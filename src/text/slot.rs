@@ -787,10 +787,31 @@ fn case_across_subject(before: &[&str]) -> Case {
             return Case::Accusative;
         }
     }
-    if before.len() <= MAX_LOOKBACK && is_topic(before) {
+    if before.len() <= MAX_LOOKBACK && (is_topic(before) || is_fronted_predicate(before)) {
         return Case::Nominative;
     }
     Case::Oblique
+}
+
+/// Prepositions that open a clause whose subject comes after them (في المدينة 30 مدرسة).
+const FRONTED_PREPOSITIONS: &[&str] = &["في", "لدى", "عند", "أمام", "بين", "على", "مع", "تحت"];
+
+/// A whole clause before the number that is a fronted predicate: a preposition and its noun
+/// (في المدينة، لدى الشركة، بين القتلى), a preposition with its pronoun (لديه، أمامه) or a
+/// noun with ل (للشركة). The number is the delayed subject, in the nominative.
+fn is_fronted_predicate(words: &[&str]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    let first = without_conjunction(first);
+    let with_noun = FRONTED_PREPOSITIONS.contains(&first) && (1..=2).contains(&rest.len());
+    let whole = is_preposition_with_pronoun(first)
+        || (first.starts_with("لل") && first.chars().count() > 4);
+    let plain_noun = |w: &&str| verb_kind(w).is_none() && !is_genitive_governor(w) && !is_inna(w);
+    // An indefinite noun right before the number governs it (في غضون 48 ساعة); after a
+    // construct (في قطاع غزة) the name closes the phrase.
+    let ends_definite = rest.last().is_none_or(|w| is_definite(w)) || rest.len() == 2;
+    (with_noun || (whole && rest.len() <= 1)) && ends_definite && rest.iter().all(plain_noun)
 }
 
 /// "دفع مبلغا قدره 20 ألفا": a noun of measure with its pronoun after a noun (not after
@@ -823,8 +844,9 @@ fn only_prepositional_phrases(words: &[&str]) -> bool {
 
 /// A preposition with its pronoun glued on: فيها، منهم، عليه، إليها، له، بها، لديه.
 fn is_preposition_with_pronoun(word: &str) -> bool {
-    const PREPOSITION_STEMS: &[&str] =
-        &["في", "من", "عن", "إلي", "علي", "ل", "ب", "مع", "لدي", "عند"];
+    const PREPOSITION_STEMS: &[&str] = &[
+        "في", "من", "عن", "إلي", "علي", "ل", "ب", "مع", "لدي", "عند", "أمام",
+    ];
     // Both readings of a leading و/ف: فيها is في with its pronoun, not ف + يها.
     [word, without_conjunction(word)].iter().any(|candidate| {
         ["هما", "ها", "هم", "هن", "كم", "نا", "ه"]
@@ -869,6 +891,16 @@ mod tests {
         assert!(!is_subject_after_object(&words("حضر في الملعب")));
         assert!(!is_subject_after_object(&words("قتل الهجوم")));
         assert!(!is_subject_after_object(&words("حضر")));
+    }
+
+    #[test]
+    fn a_fronted_prepositional_predicate_leaves_the_number_its_subject() {
+        assert_eq!(case("في المدينة"), Case::Nominative);
+        assert_eq!(case("لدى الشركة"), Case::Nominative);
+        assert_eq!(case("أمامه"), Case::Nominative);
+        assert_eq!(case("للشركة"), Case::Nominative);
+        assert_ne!(case("في غضون"), Case::Nominative);
+        assert_ne!(case("قال في المدينة"), Case::Nominative);
     }
 
     #[test]
