@@ -8,6 +8,7 @@ use regex::Regex;
 use super::abbreviations;
 use super::alphabet::is_arabic_letter;
 use super::dates::{self, Calendar};
+use super::diacritize::{is_vowel_mark, strip_vowel_marks};
 use super::latin;
 use super::lexicon::split_punctuation;
 use super::nouns::{self, NounEntry, NounLexicon};
@@ -624,7 +625,18 @@ impl Verbalizer {
                             let lead = state.tokens[i.saturating_sub(1)].lead;
                             *previous = format!("{lead}{word}");
                         }
-                        numbers::vowel_phrase(&reading.spoken, case)
+                        let vowelled = numbers::vowel_phrase(&reading.spoken, case);
+                        let counted_next = trail.is_empty()
+                            && state.tokens.get(last + 1).is_some_and(|t| {
+                                t.lead.is_empty()
+                                    && (self.nouns.lookup(t.core).is_some()
+                                        || units::currency(t.core).is_some())
+                            });
+                        if counted_next {
+                            scale_in_construct(&vowelled)
+                        } else {
+                            vowelled
+                        }
                     } else {
                         reading.spoken
                     };
@@ -1975,6 +1987,39 @@ fn head_case(line: &Line, i: usize) -> Case {
     slot::case_of_slot(&before, Some(head))
 }
 
+/// A vowelled amount whose last word is a scale word before the noun it counts: that word
+/// is in construct and loses its nunation (ثَلَاثُمِئَةِ مِلْيُونِ دُولَارٍ، خَمْسَةُ آلَافِ
+/// شَخْصٍ); a plural scale word is always genitive there, counted by the unit before it.
+fn scale_in_construct(vowelled: &str) -> String {
+    let (head, last) = match vowelled.rsplit_once(' ') {
+        Some((head, last)) => (Some(head), last),
+        None => (None, vowelled),
+    };
+    let fixed = match strip_vowel_marks(last).as_str() {
+        "آلاف" | "ملايين" | "مليارات" => {
+            format!("{}\u{0650}", last.trim_end_matches(is_vowel_mark))
+        }
+        "ألف" | "مليون" | "مليار" => without_nunation(last),
+        _ => return vowelled.to_string(),
+    };
+    match head {
+        Some(head) => format!("{head} {fixed}"),
+        None => fixed,
+    }
+}
+
+/// The word with its final nunation turned into the plain vowel (مِلْيُونٍ → مِلْيُونِ).
+fn without_nunation(word: &str) -> String {
+    let accusative = word
+        .strip_suffix("\u{064B}ا")
+        .or_else(|| word.strip_suffix("ا\u{064B}"));
+    if let Some(rest) = accusative {
+        return format!("{rest}\u{064E}");
+    }
+    word.replace('\u{064D}', "\u{0650}")
+        .replace('\u{064C}', "\u{064F}")
+}
+
 /// A date written year first (2024-03-15), read as an anchor says it.
 fn iso_date(caps: &regex::Captures) -> Option<Reading> {
     let hijri = false;
@@ -2619,7 +2664,7 @@ mod tests {
         ("وصل 250 ر.س", "وصل مِئَتَانِ وَخَمْسُونَ رِيَالًا سُعُودِيًّا"),
         (
             "المبلغ KWD 2,500.250",
-            "المبلغ أَلْفَانِ وَخَمْسُمِئَةُ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَانِ وَخَمْسُونَ فِلْسًا",
+            "المبلغ أَلْفَانِ وَخَمْسُمِئَةِ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَانِ وَخَمْسُونَ فِلْسًا",
         ),
         // One after its noun and adjectives, in their case (issue 12).
         ("قطع 1 هدفا", "قطع هدفا وَاحِدًا"),
@@ -2630,7 +2675,7 @@ mod tests {
         // A currency before its amount takes the case of the slot.
         (
             "دفع KWD 2,500.250",
-            "دفع أَلْفَيْنِ وَخَمْسَمِئَةَ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَيْنِ وَخَمْسِينَ فِلْسًا",
+            "دفع أَلْفَيْنِ وَخَمْسَمِئَةِ دِينَارٍ كُوَيْتِيٍّ وَمِئَتَيْنِ وَخَمْسِينَ فِلْسًا",
         ),
         ("بلغت الغرامة € 250", "بلغت الغرامة مِئَتَيْنِ وَخَمْسِينَ يُورُو"),
         // Shekel, yen, yuan and franc in the form the count wants.
@@ -2696,6 +2741,20 @@ mod tests {
             assert_eq!(strip_vowels(&vowelled), verbalizer.verbalize(input));
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn a_scale_word_before_its_counted_noun_is_in_construct() {
+        let verbalizer = Verbalizer::new();
+        let cases = [
+            ("بلغت 300 مليون دولار", "بلغت ثَلَاثَمِئَةِ مِلْيُونِ دولار"),
+            ("نحو 5 آلاف شخص", "نحو خَمْسَةِ آلَافِ شخص"),
+            ("قتل 3 آلاف", "قتل ثَلَاثَةُ آلَافٍ"),
+        ];
+        for (input, expected) in cases {
+            let vowelled = verbalizer.verbalize_vowelled(input);
+            assert!(vowelled.starts_with(expected), "{input}: {vowelled}");
+        }
     }
 
     proptest::proptest! {

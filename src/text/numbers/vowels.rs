@@ -21,7 +21,8 @@ enum Ending {
     FemininePlural,
     /// Ends in ي: only the accusative shows (ثَمَانِيَ، الثَّانِيَ).
     Defective,
-    /// A unit joined to مئة in one word: both parts take the case (ثَلَاثُمِئَةٍ).
+    /// A unit joined to مئة in one word: the unit takes the case, مئة is its genitive
+    /// (ثَلَاثُمِئَةٍ، ثَلَاثَمِئَةِ دُولَارٍ).
     Hundreds,
     /// A scale word written with the accusative alif, or its dual construct (أَلْفًا / أَلْفَا).
     Alif,
@@ -362,10 +363,15 @@ fn vowel_stem(parts: &Parts, at: &Position) -> String {
             } else {
                 at.case.short_vowel()
             };
+            // مئة is the unit's genitive, whatever the case of the whole.
+            let genitive = Position {
+                case: WordCase::Genitive,
+                ..*at
+            };
             format!(
                 "{}{unit_vowel}مِئَة{}",
                 parts.vowelled,
-                case_ending(parts.ending, true, at)
+                case_ending(parts.ending, true, &genitive)
             )
         }
         Ending::Alif if at.tamyiz || at.case != WordCase::Nominative => {
@@ -711,9 +717,9 @@ mod tests {
     #[test]
     fn hundreds_and_conjoined_groups() {
         assert_eq!(v("ألف وتسعمئة وتسعين", Case::Oblique), "أَلْفٍ وَتِسْعِمِئَةٍ وَتِسْعِينَ");
-        assert_eq!(v("ألف وخمسمئة", Case::Nominative), "أَلْفٌ وَخَمْسُمِئَةٌ");
+        assert_eq!(v("ألف وخمسمئة", Case::Nominative), "أَلْفٌ وَخَمْسُمِئَةٍ");
         assert_eq!(v("مئة يوم", Case::Accusative), "مِئَةَ يوم");
-        assert_eq!(v("ثمانمئة", Case::Nominative), "ثَمَانِمِئَةٌ");
+        assert_eq!(v("ثمانمئة", Case::Nominative), "ثَمَانِمِئَةٍ");
     }
 
     #[test]
