@@ -1987,19 +1987,25 @@ fn head_case(line: &Line, i: usize) -> Case {
     slot::case_of_slot(&before, Some(head))
 }
 
-/// A vowelled amount whose last word is a scale word before the noun it counts: that word
-/// is in construct and loses its nunation (ثَلَاثُمِئَةِ مِلْيُونِ دُولَارٍ، خَمْسَةُ آلَافِ
+/// A vowelled amount whose last word is a scale word, a hundred or a unit 3–10 before the
+/// noun it counts: that word is in construct and loses its nunation (ثَلَاثُمِئَةِ مِلْيُونِ دُولَارٍ، خَمْسَةُ آلَافِ
 /// شَخْصٍ); a plural scale word is always genitive there, counted by the unit before it.
 fn scale_in_construct(vowelled: &str) -> String {
     let (head, last) = match vowelled.rsplit_once(' ') {
         Some((head, last)) => (Some(head), last),
         None => (None, vowelled),
     };
-    let fixed = match strip_vowel_marks(last).as_str() {
+    let bare = strip_vowel_marks(last);
+    let bare = bare.strip_prefix('و').unwrap_or(&bare);
+    let fixed = match bare {
         "آلاف" | "ملايين" | "مليارات" => {
             format!("{}\u{0650}", last.trim_end_matches(is_vowel_mark))
         }
         "ألف" | "مليون" | "مليار" => without_nunation(last),
+        // A hundred (مئة، ثلاثمئة) or a unit 3–10 governs the noun after it too.
+        _ if bare.ends_with("مئة") || numbers::counts_in_construct(bare) => {
+            without_nunation(last)
+        }
         _ => return vowelled.to_string(),
     };
     match head {

@@ -579,6 +579,11 @@ fn is_month_safar(words: &[&str], k: usize) -> bool {
     words[k] == "صفر" && k >= 1 && words[k - 1] == "من" && day
 }
 
+/// Whether the word at `k` is عام right after a number word (ثلاثمئة عام).
+fn is_counted_year_word(words: &[&str], k: usize) -> bool {
+    words[k] == "عام" && k > 0 && split_word(words[k - 1]).is_some_and(|p| p.role == Role::Number)
+}
+
 /// Vowels the words of `spoken` that the verbalizer knows, for a phrase read in `case`:
 /// number words by the number grammar, the nouns they count (months, currencies, units) in
 /// the genitive after them or the case of the phrase, adjectives in the case of their noun;
@@ -602,6 +607,10 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
                     ending: Ending::Fixed,
                     role: Role::Noun,
                 })
+            } else if is_counted_year_word(&words, k) {
+                // "ثلاثمئة عام": the years counted, a noun the number governs, not the
+                // adverb before a date's year.
+                None
             } else {
                 split_word(w)
             }
