@@ -581,7 +581,9 @@ fn is_month_safar(words: &[&str], k: usize) -> bool {
 
 /// Whether the word at `k` is عام right after a number word (ثلاثمئة عام).
 fn is_counted_year_word(words: &[&str], k: usize) -> bool {
-    words[k] == "عام" && k > 0 && split_word(words[k - 1]).is_some_and(|p| p.role == Role::Number)
+    words[k] == "عام"
+        && k > 0
+        && split_word(words[k - 1]).is_some_and(|p| p.role == Role::Number && !p.article)
 }
 
 /// Vowels the words of `spoken` that the verbalizer knows, for a phrase read in `case`:
