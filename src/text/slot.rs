@@ -672,7 +672,7 @@ fn is_construct_head(word: &str) -> bool {
             return true;
         }
     }
-    if is_definite(word) || word.starts_with("لل") {
+    if is_definite(word) || without_conjunction(word).starts_with("لل") {
         return false;
     }
     let ends_in_ta = word.ends_with('ة') && word.chars().count() >= 3;
@@ -899,6 +899,7 @@ mod tests {
         assert_eq!(case("لدى الشركة"), Case::Nominative);
         assert_eq!(case("أمامه"), Case::Nominative);
         assert_eq!(case("للشركة"), Case::Nominative);
+        assert_eq!(case("وللشركة"), Case::Nominative);
         assert_ne!(case("في غضون"), Case::Nominative);
         assert_ne!(case("قال في المدينة"), Case::Nominative);
     }
