@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use super::transliterate::is_detached_proclitic;
+
 /// Largest input normalized; longer text is truncated at a character boundary.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
@@ -112,7 +114,7 @@ pub fn normalize(text: &str) -> String {
         // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
         let end = caps.get(1).map_or(0, |m| m.end());
         let word = folded[..end].rsplit(char::is_whitespace).next();
-        let separator = if word.is_some_and(is_lone_proclitic) {
+        let separator = if word.is_some_and(is_detached_proclitic) {
             ""
         } else {
             " "
@@ -142,11 +144,6 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
-}
-
-/// و، ف، ب، ل alone or paired (وب، فل): a word that is only a proclitic.
-fn is_lone_proclitic(word: &str) -> bool {
-    matches!(word, "و" | "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل")
 }
 
 /// Emoji and pictographs, with their modifiers (skin tones, flags, variation selectors,

@@ -184,10 +184,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
 /// True when the word before a name is the name's first word, maybe after a conjunction or a
 /// preposition glued to it (وكالة، ووكالة، لوكالة).
 fn same_head(prev: &str, first: &str) -> bool {
-    prev == first
-        || ["و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"]
-            .iter()
-            .any(|clitic| prev.strip_prefix(clitic) == Some(first))
+    prev == first || prev.strip_suffix(first).is_some_and(is_detached_proclitic)
 }
 
 /// True when `spoken`, the Arabic reading of a Latin name, repeats the Arabic words that end
@@ -523,8 +520,9 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
     marker || text.contains(FRENCH_LETTERS)
 }
 
-/// و، ف، ب، ل written apart from the Latin word they belong to ("و CNN").
-fn is_detached_proclitic(token: &str) -> bool {
+/// و، ف، ب، ل alone or paired (وب، فل): a word that is only a proclitic, written apart from
+/// the word it belongs to ("و CNN").
+pub(crate) fn is_detached_proclitic(token: &str) -> bool {
     matches!(token, "و" | "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل")
 }
 
