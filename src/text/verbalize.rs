@@ -458,6 +458,12 @@ const PEOPLE_PLURALS: &[&str] = &[
     "ركاب",
 ];
 
+/// Whether a noun names people: its plural is a sound masculine one (مواطنين) or a listed
+/// broken plural (أشخاص).
+fn names_people(entry: &NounEntry) -> bool {
+    entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural())
+}
+
 /// Titles that name a person (an object of زار that is not a place: زار الوزير 3 مصابين).
 const TITLES: &[&str] = &[
     "وزير",
@@ -770,19 +776,10 @@ impl Verbalizer {
 
     /// Whether the number at `i` counts people (200 متفرج، 1.5 مليون زائر، 12 لاعبا).
     fn counts_people(&self, line: &Line, i: usize) -> bool {
-        let Some(next) = line.next_core(i, 1) else {
-            return false;
-        };
-        let scaled = SCALE_WORDS.iter().any(|(w, _, _)| *w == next);
-        let noun = if scaled {
-            line.next_core(i, 2)
-        } else {
-            Some(next)
-        };
-        let Some(noun) = noun else {
-            return false;
-        };
-        self.is_person_noun(noun)
+        let next = line.next_core(i, 1);
+        let scaled = next.is_some_and(|w| SCALE_WORDS.iter().any(|(s, _, _)| *s == w));
+        let noun = if scaled { line.next_core(i, 2) } else { next };
+        noun.is_some_and(|w| self.is_person_noun(w))
     }
 
     /// Whether `word` (with or without ال) names people: a noun whose plural is a sound
@@ -791,9 +788,7 @@ impl Verbalizer {
         let bare = word.strip_prefix("ال").unwrap_or(word);
         PEOPLE_PLURALS.contains(&bare)
             || TITLES.contains(&bare)
-            || self.nouns.lookup(bare).is_some_and(|entry| {
-                entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural())
-            })
+            || self.nouns.lookup(bare).is_some_and(names_people)
     }
 
     fn number(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
@@ -1451,7 +1446,7 @@ impl Verbalizer {
         let people = singular_written
             && plural_after
             && entry.gender == Gender::Masculine
-            && (entry.plural().ends_with("ين") || PEOPLE_PLURALS.contains(&entry.plural()));
+            && names_people(entry);
         let adjectives: Vec<String> = adjectives
             .iter()
             .map(|a| match (rewrite, people) {
@@ -1988,8 +1983,9 @@ fn head_case(line: &Line, i: usize) -> Case {
 }
 
 /// A vowelled amount whose last word is a scale word, a hundred or a unit 3–10 before the
-/// noun it counts: that word is in construct and loses its nunation (ثَلَاثُمِئَةِ مِلْيُونِ دُولَارٍ، خَمْسَةُ آلَافِ
-/// شَخْصٍ); a plural scale word is always genitive there, counted by the unit before it.
+/// noun it counts: that word is in construct and loses its nunation (ثَلَاثَمِئَةِ مِلْيُونِ
+/// دُولَارٍ، خَمْسَةِ آلَافِ شَخْصٍ); a plural scale word is always genitive there, counted by
+/// the unit before it.
 fn scale_in_construct(vowelled: &str) -> String {
     let (head, last) = match vowelled.rsplit_once(' ') {
         Some((head, last)) => (Some(head), last),
@@ -2312,7 +2308,11 @@ fn spell_remaining_digits(core: &str) -> String {
     let mut words = String::new();
     for c in spelled.chars() {
         match said_symbol(c) {
-            Some(word) => words.push_str(&format!(" {word} ")),
+            Some(word) => {
+                words.push(' ');
+                words.push_str(&word);
+                words.push(' ');
+            }
             None if UNSAID_SYMBOLS.contains(c) || (c == '-' && has_digit) => words.push(' '),
             None => words.push(c),
         }
@@ -2323,20 +2323,16 @@ fn spell_remaining_digits(core: &str) -> String {
 /// Symbols not said when no handler read them.
 const UNSAID_SYMBOLS: &str = "/+=<>#*^|\\_~:";
 
-/// A symbol said as a word when no handler read it with its number.
-fn said_symbol(c: char) -> Option<&'static str> {
-    match c {
-        '%' => Some("بالمئة"),
-        '$' => Some("دولار"),
-        '€' => Some("يورو"),
-        '£' => Some("جنيه إسترليني"),
-        '¥' => Some("ين"),
-        '₺' => Some("ليرة تركية"),
-        '₽' => Some("روبل"),
-        '₪' => Some("شيكل"),
-        '₹' => Some("روبية"),
-        _ => None,
+/// A symbol said as a word when no handler read it with its number: the percent sign, or a
+/// currency sign by the currency table.
+fn said_symbol(c: char) -> Option<String> {
+    if c == '%' {
+        return Some("بالمئة".to_string());
     }
+    if c.is_alphanumeric() || c.is_whitespace() {
+        return None;
+    }
+    units::currency(c.encode_utf8(&mut [0; 4])).map(|sign| sign.singular)
 }
 
 /// Whether a spoken amount counts degrees (درجة، درجتان، درجات).
