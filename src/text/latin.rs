@@ -32,8 +32,9 @@ fn utc_offset(token: &str) -> Option<String> {
     let (sign, hours) = offset.split_at(1);
     let hours: u64 = hours.parse().ok().filter(|h| *h <= 14)?;
     let sign_word = if sign == "+" { "زائد" } else { "ناقص" };
-    let zone_spoken =
-        known_name(zone).map_or_else(|| spell_acronym(zone), |z| Some(z.to_string()))?;
+    let zone_spoken = known_name(zone)
+        .map(str::to_string)
+        .or_else(|| spell_acronym(zone))?;
     let hours_spoken = cardinal_with(hours, Gender::Masculine, Case::Nominative, false);
     Some(format!("{zone_spoken} {sign_word} {hours_spoken}"))
 }

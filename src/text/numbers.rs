@@ -321,13 +321,13 @@ fn tens_word(ten: usize, case: Case) -> &'static str {
     }
 }
 
-/// Units 3–9 take the opposite gender of the counted noun.
 /// Whether `word` is a unit 3–10 (ثلاثة، خمس، عشرة…), which governs the noun it counts.
 pub fn counts_in_construct(word: &str) -> bool {
     let unit = |list: &[&str]| list[3..].contains(&word);
-    unit(&UNITS_WITH_TA) || unit(&UNITS_WITHOUT_TA) || matches!(word, "عشرة" | "عشر" | "ثماني")
+    unit(&UNITS_WITH_TA) || unit(&UNITS_WITHOUT_TA) || matches!(word, "عشرة" | "عشر")
 }
 
+/// Units 3–9 take the opposite gender of the counted noun.
 fn counted_unit(unit: usize, noun_feminine: bool) -> &'static str {
     if noun_feminine {
         UNITS_WITHOUT_TA[unit]

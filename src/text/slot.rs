@@ -809,7 +809,7 @@ fn is_fronted_predicate(words: &[&str]) -> bool {
         || (first.starts_with("لل") && first.chars().count() > 4);
     let plain_noun = |w: &&str| verb_kind(w).is_none() && !is_genitive_governor(w) && !is_inna(w);
     // An indefinite noun right before the number governs it (في غضون 48 ساعة); after a
-    // construct (في قطاع غزة) the name closes the phrase.
+    // construct (في مخيم جنين) the name closes the phrase.
     let ends_definite = rest.last().is_none_or(|w| is_definite(w)) || rest.len() == 2;
     (with_noun || (whole && rest.len() <= 1)) && ends_definite && rest.iter().all(plain_noun)
 }
