@@ -149,6 +149,9 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static ARABIC_WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<word>[\u0621-\u064A]{2,})-(?P<num>\d{1,6})$").expect("static regex")
 });
+/// Signs the verbalizer reads with or without their number: currencies, percent, degree.
+const SIGNS: &str = "$€£¥₺₽₪₹%°";
+
 /// A mobile network generation with a glued proclitic (و5G), which would otherwise be read
 /// as a number with a suffix.
 static PREFIXED_GENERATION: LazyLock<Regex> =
@@ -587,10 +590,9 @@ impl Verbalizer {
                     abbreviations::expand(line)
                 };
                 let line = join_spaced_thousands(&line);
-                let needs_work = line.chars().any(|c| {
-                    c.is_ascii_alphanumeric()
-                        || matches!(c, '%' | '$' | '€' | '£' | '¥' | '°' | '/')
-                });
+                let needs_work = line
+                    .chars()
+                    .any(|c| c.is_ascii_alphanumeric() || SIGNS.contains(c) || c == '/');
                 if needs_work {
                     self.verbalize_line(&line, vowelled)
                 } else {
@@ -683,7 +685,7 @@ impl Verbalizer {
         }
         if !core
             .chars()
-            .any(|c| c.is_ascii_alphanumeric() || "$€£¥₺₽₪₹%°".contains(c))
+            .any(|c| c.is_ascii_alphanumeric() || SIGNS.contains(c))
         {
             return None;
         }
