@@ -285,8 +285,7 @@ impl NounLexicon {
     pub fn gender_of(&self, word: &str) -> Gender {
         match self.lookup(word) {
             Some(entry) => entry.gender,
-            None if word.ends_with('ة') || word.ends_with("ات") => Gender::Feminine,
-            None => Gender::Masculine,
+            None => guessed_gender(word),
         }
     }
 
@@ -311,6 +310,45 @@ impl NounLexicon {
             self.by_form.insert(singular.clone(), index);
             self.singulars.insert(singular);
         }
+    }
+}
+
+/// Gender of a noun the lexicon does not know, from its shape: ة is feminine, and so is a
+/// plural in -ات unless its stem is a masculine verbal noun of a derived verb (تعديلات،
+/// تطورات، اتصالات، امتحانات، استثمارات، إجراءات) or a loanword in -و (سيناريوهات).
+fn guessed_gender(word: &str) -> Gender {
+    let masculine_plural = word
+        .strip_suffix("ات")
+        .is_some_and(|stem| is_derived_verbal_noun(stem) || stem.ends_with("وه"));
+    if word.ends_with('ة') || (word.ends_with("ات") && !masculine_plural) {
+        Gender::Feminine
+    } else {
+        Gender::Masculine
+    }
+}
+
+/// The masculine verbal nouns of the derived verb forms: تفعيل (تعديل), تفعّل (تطور),
+/// افتعال and انفعال (امتحان، اتصال), استفعال (استثمار), إفعال (إجراء). Their hollow
+/// counterparts end in ة (إصابة، استقالة) and are one letter shorter, so they do not match.
+fn is_derived_verbal_noun(stem: &str) -> bool {
+    let letters: Vec<char> = stem.chars().collect();
+    let at = |index: usize| letters.get(index).copied();
+    let is_weak_end = |c: char| matches!(c, 'ي' | 'ى' | 'ئ' | 'ء');
+    match letters.len() {
+        // تفعّل: تطور، توقع، تحرك; not a stem ending in a vowel or hamza (توصية، تهنئة).
+        4 => {
+            at(0) == Some('ت')
+                && !letters[3..].iter().copied().any(is_weak_end)
+                && !stem.contains('ا')
+        }
+        5 => {
+            (at(0) == Some('ت') && at(3) == Some('ي'))
+                || (at(0) == Some('ا') && at(1) == Some('ت') && at(3) == Some('ا'))
+                || (at(0) == Some('إ') && at(3) == Some('ا'))
+        }
+        6 => matches!(at(0), Some('ا' | 'إ')) && at(4) == Some('ا') && !stem.starts_with("است"),
+        7 => stem.starts_with("است") && at(5) == Some('ا'),
+        _ => false,
     }
 }
 
@@ -381,6 +419,39 @@ mod tests {
         assert_eq!(lexicon.gender_of("مستشفيات"), Gender::Masculine);
         assert_eq!(lexicon.gender_of("أسرة"), Gender::Feminine);
         assert_eq!(lexicon.gender_of("عقد"), Gender::Masculine);
+    }
+
+    #[test]
+    fn guesses_the_gender_of_unknown_plurals_from_their_shape() {
+        let masculine = [
+            "تعديلات",
+            "تحقيقات",
+            "تطلعات",
+            "تطورات",
+            "توقعات",
+            "اتصالات",
+            "امتحانات",
+            "اغتيالات",
+            "استثمارات",
+            "إجراءات",
+            "سيناريوهات",
+        ];
+        let feminine = [
+            "إصابات",
+            "استقالات",
+            "استراحات",
+            "توصيات",
+            "تهنئات",
+            "مبادرات",
+            "حالات",
+            "منظمة",
+        ];
+        for word in masculine {
+            assert_eq!(guessed_gender(word), Gender::Masculine, "{word}");
+        }
+        for word in feminine {
+            assert_eq!(guessed_gender(word), Gender::Feminine, "{word}");
+        }
     }
 
     #[test]

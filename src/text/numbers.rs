@@ -385,14 +385,19 @@ pub fn ordinal(n: u64, gender: Gender, case: Case) -> String {
         }
         100..=999_999 => {
             let rest = n % 100;
-            let head = format!("ال{}", cardinal_with(n - rest, gender, case, false));
+            let head = cardinal_with(n - rest, gender, case, false);
+            // Definite, so never the accusative's nunation alif (المركز الألف, not الألفا).
+            let head = match head.strip_suffix("ألفا") {
+                Some(before) => format!("ال{before}ألف"),
+                None => format!("ال{head}"),
+            };
             if rest == 0 {
                 head
             } else {
                 format!("{head} و{}", ordinal(rest, gender, case))
             }
         }
-        _ => format!("رقم {}", cardinal_with(n, gender, case, false)),
+        _ => format!("رقم {}", cardinal_with(n, gender, Case::Oblique, false)),
     }
 }
 

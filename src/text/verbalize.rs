@@ -265,6 +265,25 @@ impl Line<'_> {
     }
 }
 
+/// The gender of the ordinal a trigger noun asks for (المادة → الثالثة), and for its dual
+/// the case the dual shows (المادتان → nominative, المادتين → oblique).
+fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
+    ORDINAL_TRIGGERS.iter().find_map(|&(trigger, gender)| {
+        if stem == trigger {
+            return Some((gender, None));
+        }
+        let dual_stem = trigger
+            .strip_suffix('ة')
+            .map_or(trigger.to_string(), |s| format!("{s}ت"));
+        let ending = stem.strip_prefix(dual_stem.as_str())?;
+        match ending {
+            "ان" => Some((gender, Some(Case::Nominative))),
+            "ين" => Some((gender, Some(Case::Oblique))),
+            _ => None,
+        }
+    })
+}
+
 /// Strips the proclitics و ف ب ل ك from a context word when that reveals a known
 /// trigger (بالمرتبة → المرتبة، لعام → عام، للقرن → القرن); other words are returned as is.
 fn stem_word(word: &str) -> String {
@@ -876,15 +895,7 @@ impl Verbalizer {
         if let Some(date) = self.day_month(line, i, n) {
             return Some(date);
         }
-        if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == prev_stem) {
-            let case = head_case(line, i);
-            let mut reading = Reading::new(numbers::ordinal(n, *gender, case), 1);
-            // القرن 5 ق.م → القرن الخامس قبل الميلاد.
-            let era = line.next_core(i, 1).and_then(era_word);
-            if let Some(era) = era.filter(|_| prev_stem == "القرن") {
-                reading = Reading::new(format!("{} {era}", reading.spoken), 2);
-            }
-            reading.case = Some(case);
+        if let Some(reading) = self.ranked_after_trigger(line, i, n, &prev_stem) {
             return Some(reading);
         }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
@@ -910,6 +921,48 @@ impl Verbalizer {
             return Some(reading);
         }
         self.counted(line, i, n, case)
+    }
+
+    /// A number ranked by the noun before it (المادة 3 → المادة الثالثة، القرن 5 ق.م → القرن
+    /// الخامس قبل الميلاد), with the numbers joined to it by و ranked too (المادة 3 و4، the
+    /// dual المادتين 3 و4 → المادتين الثالثة والرابعة).
+    fn ranked_after_trigger(
+        &self,
+        line: &Line,
+        i: usize,
+        n: u64,
+        prev_stem: &str,
+    ) -> Option<Reading> {
+        // "تلقى المركز 1000 رسالة": a noun the number counts makes the trigger its subject;
+        // a citation's next label (المادة 3 فقرة 2) is not counted.
+        let counts_noun = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some())
+            && !line
+                .next_core(i, 2)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let (gender, dual_case) = ordinal_trigger(prev_stem).filter(|_| !counts_noun)?;
+        let case = dual_case.unwrap_or_else(|| head_case(line, i));
+        let mut spoken = numbers::ordinal(n, gender, case);
+        let mut used = 1;
+        while let Some(more) = line
+            .next_core(i, used)
+            .and_then(|w| w.strip_prefix('و'))
+            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|w| w.parse::<u64>().ok())
+        {
+            spoken = format!("{spoken} و{}", numbers::ordinal(more, gender, case));
+            used += 1;
+        }
+        // القرن 5 ق.م → القرن الخامس قبل الميلاد.
+        let era = line.next_core(i, used).and_then(era_word);
+        if let Some(era) = era.filter(|_| prev_stem == "القرن") {
+            spoken = format!("{spoken} {era}");
+            used += 1;
+        }
+        let mut reading = Reading::new(spoken, used);
+        reading.case = Some(case);
+        Some(reading)
     }
 
     /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
@@ -2254,14 +2307,32 @@ const NOT_COUNTED_WORDS: &[&str] = &[
 /// accusative alif of an adverb (يوميا، تقريبا), which a counted noun after ألف never has.
 fn looks_like_bare_noun(word: &str) -> bool {
     let arabic_word = word.chars().count() >= 3 && word.chars().all(is_arabic_letter);
-    let bare = !["ال", "و", "ف", "بال", "لل", "كال"]
-        .iter()
-        .any(|p| word.starts_with(p));
     arabic_word
-        && bare
+        && !has_article_or_conjunction(word)
         && !word.ends_with('ا')
         && !NOT_COUNTED_WORDS.contains(&word)
         && !looks_like_plural_verb(word)
+}
+
+/// A word opened by the article, or by و/ف joining a new phrase rather than starting a
+/// noun (وأكثر، فأكثر، ويعمل، والمصابين), as against وزراء، وحدة، فيديو، فتيات.
+fn has_article_or_conjunction(word: &str) -> bool {
+    if ["ال", "بال", "لل", "كال"]
+        .iter()
+        .any(|p| word.starts_with(p))
+    {
+        return true;
+    }
+    let Some(rest) = word.strip_prefix(['و', 'ف']) else {
+        return false;
+    };
+    let joins_phrase = rest.starts_with("ال")
+        || rest.starts_with("لل")
+        || rest.starts_with(['أ', 'إ', 'ا'])
+        || NOT_COUNTED_WORDS.contains(&rest)
+        || ["هو", "هي", "هم", "قد", "لم", "لن", "لا", "كان", "كانت"].contains(&rest);
+    let present_verb = word.starts_with('و') && rest.starts_with('ي') && rest.chars().count() >= 4;
+    joins_phrase || present_verb
 }
 
 /// A present-tense verb of a plural subject (يعملون، تقيمون).
