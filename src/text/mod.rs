@@ -37,6 +37,7 @@ pub(crate) mod lint;
 pub(crate) mod normalize;
 pub(crate) mod nouns;
 pub(crate) mod numbers;
+pub(crate) mod places;
 pub(crate) mod sentences;
 pub(crate) mod slot;
 mod tashkeel_engine;

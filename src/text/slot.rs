@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::numbers::Case;
+use super::places::is_place_name;
 
 /// How many words back a verb is looked for across its subject.
 const MAX_LOOKBACK: usize = 4;
@@ -672,7 +673,7 @@ fn is_construct_head(word: &str) -> bool {
             return true;
         }
     }
-    if is_definite(word) || without_conjunction(word).starts_with("لل") {
+    if is_definite(word) || without_conjunction(word).starts_with("لل") || is_place_name(word) {
         return false;
     }
     let ends_in_ta = word.ends_with('ة') && word.chars().count() >= 3;
@@ -810,7 +811,10 @@ fn is_fronted_predicate(words: &[&str]) -> bool {
     let plain_noun = |w: &&str| verb_kind(w).is_none() && !is_genitive_governor(w) && !is_inna(w);
     // An indefinite noun right before the number governs it (في غضون 48 ساعة); after a
     // construct (في مخيم جنين) the name closes the phrase.
-    let ends_definite = rest.last().is_none_or(|w| is_definite(w)) || rest.len() == 2;
+    let ends_definite = rest
+        .last()
+        .is_none_or(|w| is_definite(w) || is_place_name(w))
+        || rest.len() == 2;
     (with_noun || (whole && rest.len() <= 1)) && ends_definite && rest.iter().all(plain_noun)
 }
 
