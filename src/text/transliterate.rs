@@ -662,12 +662,13 @@ fn looks_french(word: &str) -> bool {
     let lower = word.to_lowercase();
     lower.contains(['é', 'è', 'ê', 'à', 'â', 'ç', 'ô', 'î', 'û', 'ë', 'ï'])
         || [
-            "eau", "aux", "eux", "oir", "ois", "oix", "ette", "ille", "gne", "ique", "ier",
+            "eau", "aux", "eux", "oir", "ois", "oix", "ette", "eille", "aille", "gne", "ique",
+            "ier",
         ]
         .iter()
         .any(|mark| lower.contains(mark))
-        || lower.ends_with("que")
-        || lower.ends_with("ques")
+        // Final -ille is French (Camille, Bastille); inside a word it is English (Miller).
+        || ["que", "ques", "ille", "illes"].iter().any(|end| lower.ends_with(end))
 }
 
 /// Lowercase letters with accents folded away, except é (a pronounced e) and ñ.
@@ -814,11 +815,13 @@ impl Speller<'_> {
 
     /// Multi-letter spellings.
     fn cluster(&self, i: usize) -> Option<(&'static str, usize)> {
+        self.consonant_cluster(i).or_else(|| self.vowel_cluster(i))
+    }
+
+    /// Consonant digraphs and trigraphs (sh, ch, th, tion, gu before e or i…).
+    fn consonant_cluster(&self, i: usize) -> Option<(&'static str, usize)> {
         let french = self.french;
-        let found = if self.starts(i, "eaux") || self.starts(i, "eau") {
-            let used = if self.starts(i, "eaux") { 4 } else { 3 };
-            (if i == 0 { "أو" } else { "و" }, used)
-        } else if self.starts(i, "tion") {
+        let found = if self.starts(i, "tion") {
             (if french { "سيون" } else { "شن" }, 4)
         } else if self.starts(i, "sch") {
             ("ش", 3)
@@ -838,6 +841,8 @@ impl Speller<'_> {
                 },
                 2,
             )
+        } else if self.starts(i, "tth") {
+            ("ث", 3)
         } else if self.starts(i, "th") {
             ("ث", 2)
         } else if self.starts(i, "ph") {
@@ -846,6 +851,9 @@ impl Speller<'_> {
             ("خ", 2)
         } else if self.starts(i, "zh") || self.starts(i, "dj") {
             ("ج", 2)
+        } else if self.starts(i, "gu") && self.at(i + 2).is_some_and(|c| matches!(c, 'e' | 'i')) {
+            // The u of gue, gui only keeps the g hard (Rodriguez, Miguel, Guinness).
+            ("غ", 2)
         } else if self.starts(i, "gh") {
             let silent = i > 0 && (self.at(i + 2) == Some('t') || self.is_end(i + 2));
             (if silent { "" } else { "غ" }, 2)
@@ -857,6 +865,25 @@ impl Speller<'_> {
             ("و", 2)
         } else if self.starts(i, "gn") && french && !self.is_end(i + 2) {
             ("ني", 2)
+        } else {
+            return None;
+        };
+        Some(found)
+    }
+
+    /// Vowel groups (eau, ou, ee, ain…) and the endings they make (-er, -ez, -own).
+    fn vowel_cluster(&self, i: usize) -> Option<(&'static str, usize)> {
+        let french = self.french;
+        let found = if self.starts(i, "eaux") || self.starts(i, "eau") {
+            let used = if self.starts(i, "eaux") { 4 } else { 3 };
+            (if i == 0 { "أو" } else { "و" }, used)
+        } else if self.starts(i, "uck") && !french {
+            ("اك", 3)
+        } else if self.starts(i, "own") && self.is_end(i + 3) && i > 0 && !french {
+            ("اون", 3)
+        } else if self.starts(i, "ow") && i > 0 && self.consonant(i + 2) {
+            // The w of ow before a consonant only lengthens the o (Snowden, Bowman).
+            ("و", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if (self.starts(i, "ain") || self.starts(i, "ein"))
@@ -882,8 +909,9 @@ impl Speller<'_> {
             (if i == 0 { "إي" } else { "ي" }, 2)
         } else if self.starts(i, "er") && self.is_end(i + 2) && i > 1 {
             (if french { "ييه" } else { "ر" }, 2)
-        } else if self.starts(i, "ez") && self.is_end(i + 2) && i > 1 && french {
-            ("يه", 2)
+        } else if self.starts(i, "ez") && self.is_end(i + 2) && i > 1 {
+            // French -ez is a long e (Chez); Spanish -ez keeps its z (Martinez, Lopez).
+            (if french { "يه" } else { "يز" }, 2)
         } else {
             return None;
         };
@@ -912,12 +940,30 @@ impl Speller<'_> {
         if self.is_double(i) {
             return ("", 1);
         }
+        if self.before_silent_e(i) {
+            match c {
+                'a' => return ("ي", 1),
+                'i' | 'y' => return ("اي", 1),
+                _ => {}
+            }
+        }
         let sound = match c {
             'a' => "ا",
             'i' | 'y' => "ي",
             _ => "و",
         };
         (sound, 1)
+    }
+
+    /// An English vowel lengthened by the silent e after its one consonant (James, Jake,
+    /// Mike, Kyle): a is said ي, and i or y is said اي.
+    fn before_silent_e(&self, i: usize) -> bool {
+        let one_consonant = self
+            .at(i + 1)
+            .is_some_and(|c| !is_vowel(c) && !matches!(c, 'r' | 'w' | 'x' | 'h'));
+        let silent_e = self.at(i + 2) == Some('e')
+            && (self.is_end(i + 3) || (self.at(i + 3) == Some('s') && self.is_end(i + 4)));
+        !self.french && !self.arabic && one_consonant && silent_e
     }
 
     /// A plain e: silent at the end after a consonant, short (unwritten) before two consonants
