@@ -117,7 +117,8 @@ pub fn is_nisba_adjective(word: &str, gender: Gender) -> bool {
             .filter(|stem| !stem.ends_with('ي')),
         Gender::Feminine => word.strip_suffix("ية"),
     };
-    // Adverbs of frequency look like nisbas but stay as written (دولار شهريا، دولارين يوميا).
+    // Adverbs of frequency look like nisbas but stay as written (دولار شهريا، دولارين يوميا),
+    // and so do a few verbs.
     let not_function_word = ![
         "الذي",
         "التي",
@@ -134,6 +135,23 @@ pub fn is_nisba_adjective(word: &str, gender: Gender) -> bool {
         "فعليا",
         "رسميا",
         "مبدئيا",
+        // Verbs ending in ي (1 دولار يساوي 3.67 درهم).
+        "يساوي",
+        "تساوي",
+        "يوازي",
+        "توازي",
+        "يعني",
+        "تعني",
+        "يكفي",
+        "تكفي",
+        "يجري",
+        "تجري",
+        "يأتي",
+        "تأتي",
+        "يحتوي",
+        "يشتري",
+        "ينتهي",
+        "تنتهي",
     ]
     .contains(&word);
     stem.is_some_and(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))
