@@ -242,6 +242,13 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("لعب", "لعب"),
     ("خاض", "خوض"),
     ("انتظر", "نتظر"),
+    ("ألغى", "لغي"),
+    ("أنهى", "نهي"),
+    ("أخلى", "خلي"),
+    ("أبقى", "بقي"),
+    ("استدعى", "ستدعي"),
+    ("أنشأ", "نشئ"),
+    ("أعاد", "عيد"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
@@ -435,7 +442,28 @@ static TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     );
     forms
 });
-static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| inflected_forms(SUBJECT_VERBS));
+/// Verbs whose number is their subject, and the passives of the object-taking verbs that
+/// end in ى, whose written form differs from the active's (ألغت / أُلغيت، أجرى / أُجري): the
+/// number after them is the passive's subject (ألغيت 120 رحلة → مئة وعشرون).
+static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut forms = inflected_forms(SUBJECT_VERBS);
+    let object_taking = TRANSITIVE_VERBS.iter().chain(DOUBLE_OBJECT_VERBS);
+    forms.extend(object_taking.flat_map(|(past, _)| weak_passive_forms(past)));
+    forms
+});
+
+/// The passive past of a verb ending in ى: أُلغيت، and أُلغي where its stem has three letters
+/// or more (بني is also the noun "sons of").
+fn weak_passive_forms(past: &str) -> Vec<String> {
+    let Some(base) = past.strip_suffix('ى') else {
+        return Vec::new();
+    };
+    let mut forms = vec![format!("{base}يت")];
+    if base.chars().count() >= 3 {
+        forms.push(format!("{base}ي"));
+    }
+    forms
+}
 
 /// Past forms (بلغ، بلغت، بلغوا، بلغا) and present forms (يبلغ، تبلغ، يبلغون…) of each verb.
 fn inflected_forms(verbs: &[(&str, &str)]) -> HashSet<String> {
@@ -449,7 +477,8 @@ fn inflected_forms(verbs: &[(&str, &str)]) -> HashSet<String> {
 
 fn past_forms(past: &str) -> Vec<String> {
     if let Some(base) = past.strip_suffix('ى') {
-        let suffixes = ["ى", "ت", "وا", "يا", "تا", "يت"];
+        // Not يت: أجريت is the news's passive (أُجريت), not "I conducted".
+        let suffixes = ["ى", "ت", "وا", "يا", "تا"];
         return suffixes.iter().map(|s| format!("{base}{s}")).collect();
     }
     if let Some(base) = past.strip_suffix('ا') {
