@@ -20,6 +20,8 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("أ", "الأستاذ", "الْأُسْتَاذ"),
     ("م", "المهندس", "الْمُهَنْدِس"),
     ("ج", "جامعة", "جَامِعَة"),
+    // An address's street (ش. الجمهورية), written like a title before its name.
+    ("ش", "شارع", "شَارِع"),
 ];
 
 /// Two month names of the two calendars joined by a slash with spaces around it.
@@ -169,7 +171,9 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         });
         match title {
             Some((lead, spoken)) => {
-                let spoken = match names_a_woman(&tokens, k) {
+                // Only a person's title agrees with the name (الدكتورة); شارع، جامعة do not.
+                let of_person = !["شارع", "جامعة"].contains(&strip_vowel_marks(&spoken).as_str());
+                let spoken = match of_person && names_a_woman(&tokens, k) {
                     true => feminine_title(&spoken, vowelled),
                     false => spoken,
                 };

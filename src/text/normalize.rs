@@ -6,6 +6,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::transliterate::is_detached_proclitic;
+use super::units;
 
 /// Largest input normalized; longer text is truncated at a character boundary.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
@@ -30,6 +31,14 @@ static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     )
         .expect("static regex")
 });
+/// بـ، لـ، كـ written with a tatweel and a space before an Arabic word (بـ الشارع، بـ أ. محمد):
+/// the tatweel says the letter belongs to the next word.
+static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([وف]?[بلك]\u{0640})\s+([\u0621-\u064A])").expect("static regex")
+});
+/// A currency, a slash and the Arabic unit it is paid per (د.أ/لتر، $/برميل).
+static PER_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]{2,})").expect("static regex"));
 static WORD_THEN_DIGIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\u0621-\u064A]{3,})([0-9])").expect("static regex"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,11 +113,23 @@ static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
 pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
     let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
+    let glued = DETACHED_TATWEEL_PROCLITIC.replace_all(&glued, |caps: &regex::Captures| {
+        let after = caps.get(3).map_or(glued.len(), |m| m.end());
+        // لـ الشركة → للشركة: before the article ل takes the place of its alif.
+        let article = caps[2].ends_with("ل\u{0640}") && glued[after..].starts_with('ل');
+        let letter = if article && &caps[3] == "ا" {
+            ""
+        } else {
+            &caps[3]
+        };
+        format!("{}{}{letter}", &caps[1], &caps[2])
+    });
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_symbols_written_out(&folded);
+    let folded = with_price_per_unit(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, |caps: &regex::Captures| {
         // A proclitic that is the whole Arabic word (وF-16، بـCNN) stays glued: the
         // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
@@ -207,6 +228,27 @@ fn with_fractions_written_out(text: &str) -> String {
 /// Signs the verbalizer has no reading for, written as words: "≈ 5" → "نحو 5", "10‰" →
 /// "10 في الألف", "3×4" → "3 في 4", "1 دولار = 3.75 ريال" → "… يساوي …", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
 /// agrees the scale word with its number).
+/// "1.25 د.أ/لتر" → "1.25 د.أ للتر": a price per unit is said with ل and the article.
+fn with_price_per_unit(text: &str) -> String {
+    if !text.contains('/') {
+        return text.to_string();
+    }
+    PER_UNIT
+        .replace_all(text, |caps: &regex::Captures| {
+            let (currency, unit) = (&caps[2], &caps[3]);
+            let is_currency =
+                units::currency(currency).is_some() || units::is_currency_name(currency);
+            if !is_currency {
+                return caps[0].to_string();
+            }
+            let unit = unit.strip_prefix("ال").unwrap_or(unit);
+            // ل, the article and a word in ل keep two lams (للتر، لليلة).
+            let with_article = if unit.starts_with('ل') { "ل" } else { "لل" };
+            format!("{}{currency} {with_article}{unit}", &caps[1])
+        })
+        .into_owned()
+}
+
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
         '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
@@ -449,6 +491,12 @@ mod tests {
     fn removes_tatweel_controls_and_presentation_forms() {
         assert_eq!(normalize("بـ3 مــرات\u{200F}"), "ب3 مرات");
         assert_eq!(normalize("بـ 5 والـ 20"), "ب5 وال20");
+        assert_eq!(
+            normalize("1.25 د.أ/لتر و80 $/برميل"),
+            "1.25 د.أ للتر و80 $ للبرميل"
+        );
+        assert_eq!(normalize("120 كم/ساعة"), "120 كم/ساعة");
+        assert_eq!(normalize("مر بـ الشارع ولـ المدينة"), "مر بالشارع وللمدينة");
         assert_eq!(normalize("\u{FEDF}\u{FEE0}\u{FEEA}"), "لله");
         assert_eq!(normalize("\u{FEFB}"), "لا");
     }

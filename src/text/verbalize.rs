@@ -1908,6 +1908,15 @@ impl Verbalizer {
         b: u64,
         case: Case,
     ) -> Option<Reading> {
+        // "مرسوم رقم 12/2024": a document's number and its year (رقم اثني عشر لسنة ألفين…).
+        let numbered = line
+            .prev_stem(i)
+            .is_some_and(|w| DOCUMENT_LABELS.contains(&w.strip_prefix("ال").unwrap_or(&w)));
+        if numbered && (1900..=2100).contains(&b) {
+            let number = numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false);
+            let spoken = format!("{number} لسنة {}", dates::read_year(b));
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
         if (2..=10).contains(&b) && a >= 1 && a < b {
             let mut spoken = numbers::fraction(a, b, case);
             let construct = line.next_core(i, 1).is_some_and(|w| w.starts_with("ال"));
@@ -2368,6 +2377,9 @@ static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("
 /// the symbols around them (1/13/1000، 4-5-6-7، a stray +) left unsaid, a stray percent or
 /// currency sign said.
 fn spell_remaining_digits(core: &str) -> String {
+    if let Some(spoken) = dotted_groups(core) {
+        return spoken;
+    }
     let has_symbol = core
         .chars()
         .any(|c| UNSAID_SYMBOLS.contains(c) || said_symbol(c).is_some());
@@ -2392,6 +2404,40 @@ fn spell_remaining_digits(core: &str) -> String {
     }
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A version or an address in dotted groups (17.4.1، 192.168.1.1), read group by group
+/// with نقطة between: a group of up to three digits as a number, a longer one or one with a
+/// leading zero digit by digit.
+fn dotted_groups(core: &str) -> Option<String> {
+    let groups: Vec<&str> = core.split('.').collect();
+    let all_digits = |g: &&str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    if groups.len() < 3 || !groups.iter().all(all_digits) {
+        return None;
+    }
+    let spoken: Vec<String> = groups
+        .iter()
+        .map(|group| match group.parse::<u64>() {
+            Ok(n) if group.len() <= 3 && !(group.len() > 1 && group.starts_with('0')) => {
+                numbers::cardinal_with(n, Gender::Masculine, Case::Nominative, false)
+            }
+            _ => numbers::digits(group),
+        })
+        .collect();
+    Some(spoken.join(" نقطة "))
+}
+
+/// Words before a document's number written with its year (رقم 12/2024، القانون 5/2020).
+const DOCUMENT_LABELS: &[&str] = &[
+    "رقم",
+    "قانون",
+    "مرسوم",
+    "قرار",
+    "تعميم",
+    "أمر",
+    "عدد",
+    "نظام",
+    "لائحة",
+];
 
 /// Symbols not said when no handler read them.
 const UNSAID_SYMBOLS: &str = "/+=<>#*^|\\_~:";
