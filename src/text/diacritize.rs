@@ -192,13 +192,14 @@ impl<'a> ModelTokens<'a> {
             let keep =
                 token.text.chars().any(is_vowel_mark) || !token.text.chars().any(is_arabic_letter);
             let word = match marked.get(i) {
-                Some(m) if !aligned || !keep => *m,
-                _ => token.text,
+                Some(m) if !aligned || !keep => (*m).to_string(),
+                Some(m) => with_models_case_ending(token.text, m),
+                None => token.text.to_string(),
             };
             if i > 0 && !token.glued {
                 out.push(' ');
             }
-            out.push_str(word);
+            out.push_str(&word);
         }
         if !aligned {
             // Cannot happen with a model that only adds marks; keep every word the model gave.
@@ -209,6 +210,28 @@ impl<'a> ModelTokens<'a> {
         }
         out
     }
+}
+
+/// A vowelled word as it came, with the model's case ending where it came without one on a
+/// final consonant: titles and abbreviations are vowelled without their case, which the
+/// sentence decides (قَالَ الدُّكْتُور → الدُّكْتُورُ). A final long vowel is left as it is.
+fn with_models_case_ending(hint: &str, model: &str) -> String {
+    let Some(last) = hint.chars().last() else {
+        return String::new();
+    };
+    let bare_consonant = is_arabic_letter(last) && !matches!(last, 'ا' | 'و' | 'ي' | 'ى' | 'آ');
+    if !bare_consonant {
+        return hint.to_string();
+    }
+    let ending: String = model
+        .chars()
+        .rev()
+        .take_while(|c| is_vowel_mark(*c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{hint}{ending}")
 }
 
 #[cfg(test)]
@@ -310,6 +333,9 @@ mod tests {
             strip_vowel_marks(&out),
             "بلغت الخسائر خمسة وثلاثين مليون دولار."
         );
+        // A title vowelled without its case ending takes the model's (الدُّكْتُورُ).
+        let out = d.diacritize("قَالَ الدُّكْتُور أحمد إن الوضع صعب.")?;
+        assert!(out.contains("الدُّكْتُورُ"), "{out}");
         // A deliberately unusual reading survives too: the model does not overwrite it.
         let odd = "الْخَسائِرْ";
         let out = d.diacritize(&format!("بلغت {odd} كبيرة"))?;
