@@ -284,6 +284,20 @@ fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
     })
 }
 
+/// A noun without the possessive pronoun glued to it, each reading of a final ت: the noun
+/// in ة (دورتها → دورة) and the one in ت (بيته → بيت). `None` without a pronoun.
+fn without_possessive(word: &str) -> Option<[String; 2]> {
+    let stem = ["هما", "ها", "هم", "هن", "ه"]
+        .iter()
+        .find_map(|pronoun| word.strip_suffix(pronoun))
+        .filter(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))?;
+    let in_ta_marbuta = match stem.strip_suffix('ت') {
+        Some(base) => format!("{base}ة"),
+        None => stem.to_string(),
+    };
+    Some([in_ta_marbuta, stem.to_string()])
+}
+
 /// Strips the proclitics و ف ب ل ك from a context word when that reveals a known
 /// trigger (بالمرتبة → المرتبة، لعام → عام، للقرن → القرن); other words are returned as is.
 fn stem_word(word: &str) -> String {
@@ -1437,6 +1451,26 @@ impl Verbalizer {
     /// Gender of the noun an ordinal follows (الذكرى، المدينة، الحرب العالمية).
     fn head_gender(&self, word: &str) -> Gender {
         let stem = stem_word(word);
+        // دورتها → دورة when that is a noun we know; بيته stays بيت.
+        let known = |noun: &String| {
+            self.nouns.lookup(noun).is_some()
+                || ORDINAL_TRIGGERS
+                    .iter()
+                    .any(|(t, _)| t.strip_prefix("ال") == Some(noun))
+        };
+        const NOUNS_IN_TA: [&str; 6] = ["بيت", "وقت", "صوت", "موت", "زيت", "سبت"];
+        let stem = match without_possessive(&stem) {
+            Some([in_ta_marbuta, as_written]) => {
+                if known(&as_written) || NOUNS_IN_TA.contains(&as_written.as_str()) {
+                    as_written
+                } else if known(&in_ta_marbuta) || as_written.ends_with('ت') {
+                    in_ta_marbuta
+                } else {
+                    as_written
+                }
+            }
+            None => stem,
+        };
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == stem) {
             return *gender;
         }
