@@ -866,14 +866,36 @@ fn is_measure_with_pronoun(word: &str) -> bool {
         .any(|stem| MEASURE_NOUNS.contains(&stem))
 }
 
-/// Every word is a preposition, follows one (في الهجوم) or is one with its pronoun (فيها).
+/// Every word is a preposition, follows one (في الهجوم), is one with its pronoun (فيها) or
+/// is an adverb of time or manner (أمس، حاليا).
 fn only_prepositional_phrases(words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, word)| {
         is_genitive_governor(word)
             || is_preposition_with_pronoun(word)
             || (k > 0 && is_genitive_governor(words[k - 1]))
+            || CLAUSE_ADVERBS.contains(&without_conjunction(word))
     })
 }
+
+/// Adverbs that may stand between a verb and its subject (وصل أمس 200 حاج).
+const CLAUSE_ADVERBS: &[&str] = &[
+    "أمس",
+    "اليوم",
+    "الليلة",
+    "حاليا",
+    "مؤخرا",
+    "أيضا",
+    "كذلك",
+    "فجرا",
+    "صباحا",
+    "مساء",
+    "ليلا",
+    "ظهرا",
+    "فقط",
+    "تقريبا",
+    "بالفعل",
+    "الآن",
+];
 
 /// A preposition with its pronoun glued on: فيها، منهم، عليه، إليها، له، بها، لديه.
 fn is_preposition_with_pronoun(word: &str) -> bool {
