@@ -573,8 +573,27 @@ fn flush_run(run: &mut String, words: &mut Vec<String>) {
         .get(&word)
         .map(str::to_string)
         .or_else(|| spell_capitals(&word))
+        .or_else(|| apple_style_brand(&word))
         .unwrap_or_else(|| transliterate_word(&word));
     words.push(spoken);
+}
+
+/// A brand made of a lowercase i or e before a capitalised word (iRobot، iCloud، eBay): the
+/// letter is said by its name, then the word.
+fn apple_style_brand(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let letter = chars.next().filter(|c| matches!(c, 'i' | 'e'))?;
+    let rest = chars.as_str();
+    let capitalised = rest.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && rest.chars().skip(1).any(|c| c.is_ascii_lowercase());
+    if !capitalised {
+        return None;
+    }
+    let name = if letter == 'i' { "آي" } else { "إي" };
+    let rest = NAMES
+        .get(rest)
+        .map_or_else(|| transliterate_word(rest), str::to_string);
+    Some(format!("{name} {rest}"))
 }
 
 /// An acronym (CNN, U.N., a lone capital) spelled with Arabic letter names.
@@ -902,6 +921,9 @@ impl Speller<'_> {
                 },
                 2,
             )
+        } else if self.starts(i, "ay") && !french {
+            // English ay is a diphthong (Bay, Murray, Bayern).
+            (if i == 0 { "آي" } else { "اي" }, 2)
         } else if ["ee", "ea", "ie", "ei", "ai", "ay", "ey"]
             .iter()
             .any(|p| self.starts(i, p))
