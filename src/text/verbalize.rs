@@ -1241,6 +1241,9 @@ impl Verbalizer {
     /// A cardinal with whatever it counts: scale words, nouns, units, currencies.
     fn counted(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<Reading> {
         let next = line.next_core(i, 1);
+        if let Some(reading) = next.and_then(|w| two_others(n, w, case)) {
+            return Some(reading);
+        }
         if let Some(next) = next {
             if let Some(&(_, scale, _)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
                 return Some(self.scaled(line, i, n, scale, case));
@@ -2458,6 +2461,28 @@ fn dotted_groups(core: &str) -> Option<String> {
         })
         .collect();
     Some(spoken.join(" نقطة "))
+}
+
+/// "أصيب 2 آخرين": two with the plural "others" after it is the dual in the slot's case
+/// (اثنان آخران، اثنين آخرين، اثنتان أخريان).
+fn two_others(n: u64, next: &str, case: Case) -> Option<Reading> {
+    let feminine = match next {
+        "آخرين" | "آخرون" => false,
+        "أخريات" | "اخريات" => true,
+        _ => return None,
+    };
+    if n != 2 {
+        return None;
+    }
+    let spoken = match (feminine, case == Case::Nominative) {
+        (false, true) => "اثنان آخران",
+        (false, false) => "اثنين آخرين",
+        (true, true) => "اثنتان أخريان",
+        (true, false) => "اثنتين أخريين",
+    };
+    let mut reading = Reading::new(spoken.to_string(), 2);
+    reading.case = Some(case);
+    Some(reading)
 }
 
 /// Words before a document's number written with its year (رقم 12/2024، القانون 5/2020).

@@ -212,6 +212,11 @@ const ADJECTIVES: &[(&str, Ending)] = &[
     ("مُكَعَّبًا", Ending::Fixed),
     ("مُكَعَّبَانِ", Ending::Fixed),
     ("مُكَعَّبَيْنِ", Ending::Fixed),
+    // The dual "two others" (أصيب اثنان آخران).
+    ("آخَرَانِ", Ending::Fixed),
+    ("آخَرَيْنِ", Ending::Fixed),
+    ("أُخْرَيَانِ", Ending::Fixed),
+    ("أُخْرَيَيْنِ", Ending::Fixed),
 ];
 
 /// Words written with their ending whatever the phrase (clock periods, particles, titles).
