@@ -49,23 +49,47 @@ fn mobile_generation(token: &str) -> Option<String> {
 }
 
 /// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320; or a
-/// name, a hyphen and a number: Su-35, MiG-29, Hwasong-18, Shahed-136. The number is a
-/// label, read in the frozen oblique form anchors use (إف خمسة وثلاثين، سو خمسة وثلاثين).
+/// name, a hyphen and a number: Su-35, MiG-29, Hwasong-18, Shahed-136; each with a variant's
+/// letters after the number (A320neo، F-35A، T-90M). The number is a label, read in the
+/// frozen oblique form anchors use (إف خمسة وثلاثين، سو خمسة وثلاثين).
 fn model_code(token: &str) -> Option<String> {
     let split = token.find(|c: char| c.is_ascii_digit())?;
     let (letters, rest) = token.split_at(split);
     let hyphenated = letters.ends_with('-');
     let letters = letters.strip_suffix('-').unwrap_or(letters);
-    if letters.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) || rest.len() > 6 {
+    let digits_end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let (digits, variant) = rest.split_at(digits_end);
+    let variant_ok = variant.len() <= 4 && variant.chars().all(|c| c.is_ascii_alphabetic());
+    if letters.is_empty() || digits.len() > 6 || !variant_ok {
         return None;
     }
     let spoken_letters = match known_name(letters) {
         Some(name) => name.to_string(),
         None => spell_acronym(letters).or_else(|| model_name(letters, hyphenated))?,
     };
-    let n: u64 = rest.parse().ok()?;
+    let n: u64 = digits.parse().ok()?;
     let number = cardinal_with(n, Gender::Masculine, Case::Oblique, false);
-    Some(format!("{spoken_letters} {number}"))
+    match variant_name(variant) {
+        Some(variant) => Some(format!("{spoken_letters} {number} {variant}")),
+        None => Some(format!("{spoken_letters} {number}")),
+    }
+}
+
+/// The letters of a model's variant after its number: capitals spelled (XLR → إكس إل آر),
+/// a word said (neo → نيو); `None` when there are none.
+fn variant_name(variant: &str) -> Option<String> {
+    if variant.is_empty() {
+        return None;
+    }
+    known_name(variant)
+        .map(str::to_string)
+        .or_else(|| {
+            let capitals = variant.chars().all(|c| c.is_ascii_uppercase());
+            capitals.then(|| spell_acronym(variant)).flatten()
+        })
+        .or_else(|| Some(transliterate_word(&variant.to_ascii_lowercase())))
 }
 
 /// The name of a model before a hyphen and its number, said as a word: a Latin word with
@@ -140,6 +164,11 @@ mod tests {
         assert_eq!(read_latin_token("G7").unwrap(), "مجموعة السبع");
         assert_eq!(read_latin_token("F-16").unwrap(), "إف ستة عشر");
         assert_eq!(read_latin_token("F-35").unwrap(), "إف خمسة وثلاثين");
+        assert_eq!(read_latin_token("F-35A").unwrap(), "إف خمسة وثلاثين إيه");
+        assert_eq!(
+            read_latin_token("A320neo").unwrap(),
+            "إيه ثلاثمئة وعشرين نيو"
+        );
         assert_eq!(read_latin_token("S24").unwrap(), "إس أربعة وعشرين");
         assert_eq!(read_latin_token("COP28").unwrap(), "كوب ثمانية وعشرين");
         assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
