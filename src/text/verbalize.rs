@@ -1881,6 +1881,16 @@ impl Verbalizer {
             let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(end));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
+        // "بوينغ 787-9": a model and its variant, not a range running down.
+        let variant = b < 10 && a >= 100 && !percent && next_entry.is_none() && next_unit.is_none();
+        if variant {
+            let spoken = format!(
+                "{} {}",
+                numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false),
+                numbers::cardinal_with(b, Gender::Masculine, Case::Oblique, false)
+            );
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
         let gender = next_entry
             .map(|e| e.gender)
             .or(next_unit.as_ref().map(|u| u.gender));
