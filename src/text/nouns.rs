@@ -345,26 +345,36 @@ fn guessed_gender(word: &str) -> Gender {
     }
 }
 
-/// The masculine verbal nouns of the derived verb forms: تفعيل (تعديل), تفعّل (تطور),
-/// افتعال and انفعال (امتحان، اتصال), استفعال (استثمار), إفعال (إجراء). Their hollow
-/// counterparts end in ة (إصابة، استقالة) and are one letter shorter, so they do not match.
+/// A plural's stem that is a masculine verbal noun: one [`is_verbal_noun`] knows, except
+/// فعول (its four letters are also the stem of خطوات، دعوات) and a six-letter استفعال (the
+/// hollow استقالة، استراحة, in ة); or تفعّل (تطور، توقع), not ending in a vowel or hamza
+/// (توصية، تهنئة).
 fn is_derived_verbal_noun(stem: &str) -> bool {
+    let letters = stem.chars().count();
+    let hollow_istifal = letters == 6 && stem.starts_with("است");
+    let tafaul = letters == 4
+        && stem.starts_with('ت')
+        && !stem.ends_with(['ي', 'ى', 'ئ', 'ء'])
+        && !stem.contains('ا');
+    (letters != 4 && !hollow_istifal && is_verbal_noun(stem)) || tafaul
+}
+
+/// A verbal noun by its pattern: تفعيل (تغريم)، إفعال (إطلاق)، افتعال (اعتقال)، انفعال،
+/// استفعال، فعول (هطول).
+pub(crate) fn is_verbal_noun(stem: &str) -> bool {
     let letters: Vec<char> = stem.chars().collect();
-    let at = |index: usize| letters.get(index).copied();
-    let is_weak_end = |c: char| matches!(c, 'ي' | 'ى' | 'ئ' | 'ء');
+    let at = |k: usize| letters.get(k).copied();
     match letters.len() {
-        // تفعّل: تطور، توقع، تحرك; not a stem ending in a vowel or hamza (توصية، تهنئة).
-        4 => {
-            at(0) == Some('ت')
-                && !letters[3..].iter().copied().any(is_weak_end)
-                && !stem.contains('ا')
-        }
+        4 => at(2) == Some('و'),
         5 => {
             (at(0) == Some('ت') && at(3) == Some('ي'))
-                || (at(0) == Some('ا') && at(1) == Some('ت') && at(3) == Some('ا'))
-                || (at(0) == Some('إ') && at(3) == Some('ا'))
+                || (matches!(at(0), Some('إ' | 'ا')) && at(3) == Some('ا'))
         }
-        6 => matches!(at(0), Some('ا' | 'إ')) && at(4) == Some('ا') && !stem.starts_with("است"),
+        6 => {
+            at(0) == Some('ا')
+                && at(4) == Some('ا')
+                && (matches!(at(2), Some('ت' | 'ط' | 'د')) || at(1) == Some('ن'))
+        }
         7 => stem.starts_with("است") && at(5) == Some('ا'),
         _ => false,
     }

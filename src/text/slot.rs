@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::nouns::is_verbal_noun;
 use super::numbers::Case;
 use super::places::is_place_name;
 
@@ -663,7 +664,7 @@ fn without_preposition(word: &str) -> Option<&str> {
 }
 
 /// The word without attached pronoun (تغريمه → تغريم).
-fn without_pronoun(word: &str) -> &str {
+pub(crate) fn without_pronoun(word: &str) -> &str {
     ["هما", "هم", "هن", "ها", "ه", "كم", "نا"]
         .iter()
         .find_map(|suffix| {
@@ -671,27 +672,6 @@ fn without_pronoun(word: &str) -> &str {
                 .filter(|rest| rest.chars().count() >= 3)
         })
         .unwrap_or(word)
-}
-
-/// A verbal noun by its pattern: تفعيل (تغريم)، إفعال (إطلاق)، افتعال (اعتقال)، انفعال،
-/// استفعال، فعول (هطول).
-fn is_verbal_noun(stem: &str) -> bool {
-    let letters: Vec<char> = stem.chars().collect();
-    let at = |k: usize| letters.get(k).copied();
-    match letters.len() {
-        4 => at(2) == Some('و'),
-        5 => {
-            (at(0) == Some('ت') && at(3) == Some('ي'))
-                || (matches!(at(0), Some('إ' | 'ا')) && at(3) == Some('ا'))
-        }
-        6 => {
-            at(0) == Some('ا')
-                && at(4) == Some('ا')
-                && (matches!(at(2), Some('ت' | 'ط' | 'د')) || at(1) == Some('ن'))
-        }
-        7 => stem.starts_with("است") && at(5) == Some('ا'),
-        _ => false,
-    }
 }
 
 /// An indefinite noun in construct with the number (بأغلبية، قادة، هطول), or a noun after a
