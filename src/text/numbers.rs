@@ -163,6 +163,12 @@ pub fn cardinal(n: u64) -> String {
     cardinal_with(n, Gender::Masculine, Case::Nominative, false)
 }
 
+/// A number used as a label (a model, a score, a document's number), in the frozen oblique
+/// form anchors say whatever the slot (إف خمسة وثلاثين، ثلاثة مقابل واحد).
+pub fn label(n: u64) -> String {
+    cardinal_with(n, Gender::Masculine, Case::Oblique, false)
+}
+
 /// Reads `n` as a cardinal agreeing with a counted noun of `gender`, in `case`.
 /// `counted` is true when the counted noun follows, which selects construct forms
 /// (ألفا جندي، مئتا شخص) and drops the accusative alif of a final scale word (خمسون ألف دولار).

@@ -272,30 +272,17 @@ fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
         if stem == trigger {
             return Some((gender, None));
         }
-        let dual_stem = trigger
-            .strip_suffix('ة')
-            .map_or(trigger.to_string(), |s| format!("{s}ت"));
-        let ending = stem.strip_prefix(dual_stem.as_str())?;
+        // The dual's stem: ة is written ت before its ending (المادة → المادتان).
+        let ending = match trigger.strip_suffix('ة') {
+            Some(base) => stem.strip_prefix(base)?.strip_prefix('ت')?,
+            None => stem.strip_prefix(trigger)?,
+        };
         match ending {
             "ان" => Some((gender, Some(Case::Nominative))),
             "ين" => Some((gender, Some(Case::Oblique))),
             _ => None,
         }
     })
-}
-
-/// A noun without the possessive pronoun glued to it, each reading of a final ت: the noun
-/// in ة (دورتها → دورة) and the one in ت (بيته → بيت). `None` without a pronoun.
-fn without_possessive(word: &str) -> Option<[String; 2]> {
-    let stem = ["هما", "ها", "هم", "هن", "ه"]
-        .iter()
-        .find_map(|pronoun| word.strip_suffix(pronoun))
-        .filter(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))?;
-    let in_ta_marbuta = match stem.strip_suffix('ت') {
-        Some(base) => format!("{base}ة"),
-        None => stem.to_string(),
-    };
-    Some([in_ta_marbuta, stem.to_string()])
 }
 
 /// Strips the proclitics و ف ب ل ك from a context word when that reveals a known
@@ -765,7 +752,7 @@ impl Verbalizer {
         }
         if let Some(caps) = ARABIC_WORD_NUMBER.captures(core) {
             let n: u64 = caps["num"].parse().ok()?;
-            let label = numbers::cardinal_with(n, Gender::Masculine, Case::Oblique, false);
+            let label = numbers::label(n);
             return Some(Reading::new(format!("{} {label}", &caps["word"]), 1));
         }
         if let Some(caps) = LATIN_TOKEN.captures(core) {
@@ -947,6 +934,7 @@ impl Verbalizer {
         n: u64,
         prev_stem: &str,
     ) -> Option<Reading> {
+        let (gender, dual_case) = ordinal_trigger(prev_stem)?;
         // "تلقى المركز 1000 رسالة": a noun the number counts makes the trigger its subject;
         // a citation's next label (المادة 3 فقرة 2) is not counted.
         let counts_noun = line
@@ -955,7 +943,9 @@ impl Verbalizer {
             && !line
                 .next_core(i, 2)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        let (gender, dual_case) = ordinal_trigger(prev_stem).filter(|_| !counts_noun)?;
+        if counts_noun {
+            return None;
+        }
         let case = dual_case.unwrap_or_else(|| head_case(line, i));
         let mut spoken = numbers::ordinal(n, gender, case);
         let mut used = 1;
@@ -1454,25 +1444,25 @@ impl Verbalizer {
     /// Gender of the noun an ordinal follows (الذكرى، المدينة، الحرب العالمية).
     fn head_gender(&self, word: &str) -> Gender {
         let stem = stem_word(word);
-        // دورتها → دورة when that is a noun we know; بيته stays بيت.
-        let known = |noun: &String| {
+        // A possessive pronoun is not part of the noun: دورتها is دورة, بيته is بيت.
+        let known = |noun: &str| {
             self.nouns.lookup(noun).is_some()
                 || ORDINAL_TRIGGERS
                     .iter()
                     .any(|(t, _)| t.strip_prefix("ال") == Some(noun))
         };
         const NOUNS_IN_TA: [&str; 6] = ["بيت", "وقت", "صوت", "موت", "زيت", "سبت"];
-        let stem = match without_possessive(&stem) {
-            Some([in_ta_marbuta, as_written]) => {
-                if known(&as_written) || NOUNS_IN_TA.contains(&as_written.as_str()) {
-                    as_written
-                } else if known(&in_ta_marbuta) || as_written.ends_with('ت') {
-                    in_ta_marbuta
-                } else {
-                    as_written
-                }
+        let owned = if stem.starts_with("ال") {
+            stem.as_str()
+        } else {
+            slot::without_pronoun(&stem)
+        };
+        let stem = match owned.strip_suffix('ت') {
+            // A ة is written ت before the pronoun (دورتها).
+            Some(base) if owned != stem && !known(owned) && !NOUNS_IN_TA.contains(&owned) => {
+                format!("{base}ة")
             }
-            None => stem,
+            _ => owned.to_string(),
         };
         if let Some((_, gender)) = ORDINAL_TRIGGERS.iter().find(|(t, _)| *t == stem) {
             return *gender;
@@ -1866,11 +1856,7 @@ impl Verbalizer {
         let score = SCORE_TRIGGERS.contains(&prev.as_str())
             || (!percent && next_entry.is_none() && next_unit.is_none() && a <= 20 && b <= 20);
         if score {
-            let spoken = format!(
-                "{} مقابل {}",
-                numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false),
-                numbers::cardinal_with(b, Gender::Masculine, Case::Oblique, false)
-            );
+            let spoken = format!("{} مقابل {}", numbers::label(a), numbers::label(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         if is_year(a) && (is_year(b) || b < 100) && !percent && next_entry.is_none() {
@@ -1884,11 +1870,7 @@ impl Verbalizer {
         // "بوينغ 787-9": a model and its variant, not a range running down.
         let variant = b < 10 && a >= 100 && !percent && next_entry.is_none() && next_unit.is_none();
         if variant {
-            let spoken = format!(
-                "{} {}",
-                numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false),
-                numbers::cardinal_with(b, Gender::Masculine, Case::Oblique, false)
-            );
+            let spoken = format!("{} {}", numbers::label(a), numbers::label(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         let gender = next_entry
@@ -1960,8 +1942,7 @@ impl Verbalizer {
             .prev_stem(i)
             .is_some_and(|w| DOCUMENT_LABELS.contains(&w.strip_prefix("ال").unwrap_or(&w)));
         if numbered && (1900..=2100).contains(&b) {
-            let number = numbers::cardinal_with(a, Gender::Masculine, Case::Oblique, false);
-            let spoken = format!("{number} لسنة {}", dates::read_year(b));
+            let spoken = format!("{} لسنة {}", numbers::label(a), dates::read_year(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         if (2..=10).contains(&b) && a >= 1 && a < b {
