@@ -1,8 +1,10 @@
 //! Latin-script tokens common in Arabic news, read for an Arabic listener (names from the
 //! bundled lexicon of [`super::transliterate`], model codes, acronyms), and Roman numerals.
 
-use super::numbers::{cardinal_with, ordinal, Case, Gender};
-use super::transliterate::{known_name, reads_as_word, spell_acronym, transliterate_word};
+use super::numbers::{cardinal_with, label, ordinal, Case, Gender};
+use super::transliterate::{
+    known_name, reads_as_word, speak_latin_word, spell_acronym, transliterate_word,
+};
 
 /// Reads a Latin token (with optional digits) for an Arabic listener, or `None`
 /// when it is an ordinary word left to the lint.
@@ -70,26 +72,17 @@ fn model_code(token: &str) -> Option<String> {
         None => spell_acronym(letters).or_else(|| model_name(letters, hyphenated))?,
     };
     let n: u64 = digits.parse().ok()?;
-    let number = cardinal_with(n, Gender::Masculine, Case::Oblique, false);
+    let number = label(n);
     match variant_name(variant) {
         Some(variant) => Some(format!("{spoken_letters} {number} {variant}")),
         None => Some(format!("{spoken_letters} {number}")),
     }
 }
 
-/// The letters of a model's variant after its number: capitals spelled (XLR → إكس إل آر),
-/// a word said (neo → نيو); `None` when there are none.
+/// The letters of a model's variant after its number, read as any Latin word (XLR → إكس إل
+/// آر، neo → نيو); `None` when there are none.
 fn variant_name(variant: &str) -> Option<String> {
-    if variant.is_empty() {
-        return None;
-    }
-    known_name(variant)
-        .map(str::to_string)
-        .or_else(|| {
-            let capitals = variant.chars().all(|c| c.is_ascii_uppercase());
-            capitals.then(|| spell_acronym(variant)).flatten()
-        })
-        .or_else(|| Some(transliterate_word(&variant.to_ascii_lowercase())))
+    (!variant.is_empty()).then(|| speak_latin_word(variant))
 }
 
 /// The name of a model before a hyphen and its number, said as a word: a Latin word with

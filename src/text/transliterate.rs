@@ -568,14 +568,18 @@ fn flush_run(run: &mut String, words: &mut Vec<String>) {
     if run.is_empty() {
         return;
     }
-    let word = std::mem::take(run);
-    let spoken = NAMES
-        .get(&word)
+    words.push(speak_latin_word(&std::mem::take(run)));
+}
+
+/// One Latin word as an anchor says it: a name from the lexicon, an acronym spelled, a brand
+/// like iRobot, else transliterated by rule.
+pub fn speak_latin_word(word: &str) -> String {
+    NAMES
+        .get(word)
         .map(str::to_string)
-        .or_else(|| spell_capitals(&word))
-        .or_else(|| apple_style_brand(&word))
-        .unwrap_or_else(|| transliterate_word(&word));
-    words.push(spoken);
+        .or_else(|| spell_capitals(word))
+        .or_else(|| apple_style_brand(word))
+        .unwrap_or_else(|| transliterate_word(word))
 }
 
 /// A brand made of a lowercase i or e before a capitalised word (iRobot، iCloud، eBay): the
@@ -590,10 +594,7 @@ fn apple_style_brand(word: &str) -> Option<String> {
         return None;
     }
     let name = if letter == 'i' { "آي" } else { "إي" };
-    let rest = NAMES
-        .get(rest)
-        .map_or_else(|| transliterate_word(rest), str::to_string);
-    Some(format!("{name} {rest}"))
+    Some(format!("{name} {}", speak_latin_word(rest)))
 }
 
 /// An acronym (CNN, U.N., a lone capital) spelled with Arabic letter names.
