@@ -223,14 +223,7 @@ fn with_models_case_ending(hint: &str, model: &str) -> String {
     if !bare_consonant {
         return hint.to_string();
     }
-    let ending: String = model
-        .chars()
-        .rev()
-        .take_while(|c| is_vowel_mark(*c))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let ending = &model[model.trim_end_matches(is_vowel_mark).len()..];
     format!("{hint}{ending}")
 }
 
