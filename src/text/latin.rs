@@ -67,7 +67,8 @@ fn model_code(token: &str) -> Option<String> {
     if letters.is_empty() || digits.len() > 6 || !variant_ok {
         return None;
     }
-    let spoken_letters = match known_name(letters) {
+    let maker = hyphenated.then(|| soviet_design_bureau(letters)).flatten();
+    let spoken_letters = match maker.or_else(|| known_name(letters)) {
         Some(name) => name.to_string(),
         None => spell_acronym(letters).or_else(|| model_name(letters, hyphenated))?,
     };
@@ -76,6 +77,16 @@ fn model_code(token: &str) -> Option<String> {
     match variant_name(variant) {
         Some(variant) => Some(format!("{spoken_letters} {number} {variant}")),
         None => Some(format!("{spoken_letters} {number}")),
+    }
+}
+
+/// The name of a Soviet or Russian aircraft maker whose code a plain reading would garble:
+/// An-124 → أنتونوف (not the particle أن), Il-76 → إيل, as the Arabic press writes them.
+fn soviet_design_bureau(letters: &str) -> Option<&'static str> {
+    match letters {
+        "An" => Some("أنتونوف"),
+        "Il" => Some("إيل"),
+        _ => None,
     }
 }
 
@@ -171,6 +182,10 @@ mod tests {
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");
         assert_eq!(read_latin_token("Hello"), None);
         assert_eq!(read_latin_token("Su-35").unwrap(), "سو خمسة وثلاثين");
+        assert_eq!(
+            read_latin_token("An-124").unwrap(),
+            "أنتونوف مئة وأربعة وعشرين"
+        );
         assert_eq!(read_latin_token("MiG-29").unwrap(), "ميغ تسعة وعشرين");
         assert_eq!(read_latin_token("Tu-160").unwrap(), "تو مئة وستين");
     }

@@ -96,9 +96,13 @@ static TIMES_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?[×xX] ?([0-9])").expect("static regex"));
 static SCALE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|[\s$€£])([0-9]+(?:\.[0-9]+)?) ?(bn|k|K)\b|([$€£])([0-9]+(?:\.[0-9]+)?) ?(m|M)\b",
+        r"(^|[\s$€£]|(?:^|\s)[وف])([0-9]+(?:\.[0-9]+)?) ?(bn|k|K)\b|([$€£])([0-9]+(?:\.[0-9]+)?) ?(m|M)\b",
     )
     .expect("static regex")
+});
+/// Terms written with a digit that are not amounts: 24/7, 3D, 4K.
+static DIGIT_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(24/7|[234]D|[48]K)").expect("static regex")
 });
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
@@ -128,6 +132,7 @@ pub fn normalize(text: &str) -> String {
     let folded = without_pictographs(&folded);
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
+    let folded = with_digit_terms_written_out(&folded);
     let folded = with_symbols_written_out(&folded);
     let folded = with_price_per_unit(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, |caps: &regex::Captures| {
@@ -249,6 +254,58 @@ fn with_price_per_unit(text: &str) -> String {
         .into_owned()
 }
 
+/// Terms written with a digit that name no amount, said the way anchors say them: 24/7 →
+/// على مدار الساعة (unless a date word before it makes it the 24th of July), 3D → ثري دي,
+/// 4K → فور كيه.
+fn with_digit_terms_written_out(text: &str) -> String {
+    if !text.contains(['/', 'D', 'K']) {
+        return text.to_string();
+    }
+    DIGIT_TERM
+        .replace_all(text, |caps: &regex::Captures| {
+            let (start, end) = caps.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            let previous = text[..start].split_whitespace().next_back().unwrap_or("");
+            let mut after = text[end..].chars();
+            let glued = match after.next() {
+                Some('.') => after.next().is_some_and(|c| !c.is_whitespace()),
+                Some(next) => next.is_alphanumeric() || next == '/',
+                None => false,
+            };
+            let spoken = match &caps[2] {
+                _ if glued => return caps[0].to_string(),
+                "24/7" if is_date_word(previous) => return caps[0].to_string(),
+                "24/7" => "على مدار الساعة",
+                "2D" => "تو دي",
+                "3D" => "ثري دي",
+                "4D" => "فور دي",
+                "4K" => "فور كيه",
+                _ => "إيت كيه",
+            };
+            format!("{}{spoken}", &caps[1])
+        })
+        .into_owned()
+}
+
+/// A word after which a day/month is a date: في، يوم، بتاريخ، منذ، حتى…
+fn is_date_word(word: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "في",
+        "يوم",
+        "اليوم",
+        "بتاريخ",
+        "تاريخ",
+        "منذ",
+        "حتى",
+        "الموافق",
+        "من",
+        "إلى",
+        "قبل",
+        "بعد",
+    ];
+    let bare = word.strip_prefix(['و', 'ف']).unwrap_or(word);
+    DATE_WORDS.contains(&word) || DATE_WORDS.contains(&bare)
+}
+
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
         '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
@@ -295,12 +352,28 @@ fn with_symbols_written_out(text: &str) -> String {
             };
             let scale = match suffix {
                 "bn" => "مليار",
-                "k" | "K" => "ألف",
+                "k" | "K" => return format!("{lead}{}", thousands(number)),
                 _ => "مليون",
             };
             format!("{lead}{number} {scale}")
         })
         .into_owned()
+}
+
+/// "12k" → "12 ألف"; "1.2k" → "1200": a fraction of a thousand is said as the whole number
+/// (ألف ومئتا متابع), not as a decimal before ألف.
+fn thousands(number: &str) -> String {
+    let Some((whole, fraction)) = number.split_once('.') else {
+        return format!("{number} ألف");
+    };
+    if fraction.len() > 3 {
+        return format!("{number} ألف");
+    }
+    let digits = format!("{whole}{fraction:0<3}");
+    match digits.trim_start_matches('0') {
+        "" => "0".to_string(),
+        significant => significant.to_string(),
+    }
 }
 
 /// Bullets and marks that open a list item or an interview turn.
@@ -473,12 +546,31 @@ mod tests {
         assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");
         assert_eq!(normalize("جمع $2.5m"), "جمع $2.5 مليون");
         assert_eq!(normalize("نحو 3k مشترك"), "نحو 3 ألف مشترك");
+        assert_eq!(normalize("و 12K مشاهدة"), "و12 ألف مشاهدة");
+        assert_eq!(normalize("نحو 1.2k مشترك"), "نحو 1200 مشترك");
+        assert_eq!(normalize("نحو 0.05k"), "نحو 50");
+        assert_eq!(normalize("نحو 1.2345k"), "نحو 1.2345 ألف");
         assert_eq!(
             normalize("ركض 5m"),
             "ركض 5m",
             "5 m without a currency may be metres"
         );
         assert_eq!(normalize("طائرة F-16 وMk 2"), "طائرة F-16 وMk 2");
+    }
+
+    #[test]
+    fn terms_written_with_a_digit_are_said_as_anchors_say_them() {
+        assert_eq!(normalize("متاحة 24/7."), "متاحة على مدار الساعة.");
+        assert_eq!(normalize("يوم 24/7 الماضي"), "يوم 24/7 الماضي");
+        assert_eq!(normalize("وفي 24/7"), "وفي 24/7");
+        assert_eq!(normalize("بدقة 4K و8K"), "بدقة فور كيه وإيت كيه");
+        assert_eq!(normalize("فيلم 3D"), "فيلم ثري دي");
+        assert_eq!(
+            normalize("نحو 14K"),
+            "نحو 14 ألف",
+            "only 4K and 8K are resolutions"
+        );
+        assert_eq!(normalize("x.com/24/7"), "x.com/24/7");
     }
 
     #[test]

@@ -88,6 +88,11 @@ impl NounEntry {
                 format!("{} {}", self.accusative(), one_in(self.gender, case))
             }
             1 => format!("{} {}", self.singular, one_in(self.gender, case)),
+            // An invariable unit has no dual of its own: اثنان ميغاواط.
+            2 if self.dual == self.singular => {
+                let two = super::numbers::cardinal_with(2, self.gender, case, false);
+                format!("{two} {}", self.singular)
+            }
             2 => self.dual_in(case),
             _ => format!(
                 "{} {}",
@@ -203,7 +208,7 @@ pub fn accusative_of(phrase: &str) -> String {
 }
 
 fn accusative_word(word: &str) -> String {
-    let invariable = ["يورو", "كيلو"];
+    let invariable = ["يورو", "كيلو", "ميلي"];
     if word.ends_with('ة')
         || word.ends_with('ى')
         || word.ends_with('ا')
