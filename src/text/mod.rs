@@ -27,6 +27,7 @@
 
 pub(crate) mod abbreviations;
 pub(crate) mod alphabet;
+pub(crate) mod arabic_names;
 pub(crate) mod dates;
 pub(crate) mod diacritize;
 pub(crate) mod frontend;

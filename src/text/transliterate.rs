@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::arabic_names::{abd_name, arabic_given_name};
 use super::lexicon::split_punctuation;
 
 /// The Arabic names of the Latin letters A–Z, as an anchor spells an acronym.
@@ -144,6 +145,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
         let found = address
             .map(|a| (a, 1))
             .or_else(|| name_at(&tokens[i..]))
+            .or_else(|| abd_name_at(&tokens, i))
             .or_else(|| article_or_french_word(&tokens, i).map(|a| (a, 1)));
         let (spoken, used) = match found {
             Some(found) => found,
@@ -391,6 +393,22 @@ fn name_at(tokens: &[&str]) -> Option<(String, usize)> {
     None
 }
 
+/// "Abdel Fattah", "Abdulaziz": عبد and God's name with the article, one token or two.
+fn abd_name_at(tokens: &[&str], i: usize) -> Option<(String, usize)> {
+    let (lead, core, trail) = split_punctuation(tokens[i]);
+    let next = tokens
+        .get(i + 1)
+        .filter(|_| trail.is_empty())
+        .map(|token| split_punctuation(token))
+        .filter(|(lead, _, _)| lead.is_empty());
+    let (name, used) = abd_name(core, next.map(|(_, core, _)| core))?;
+    let trail = match next {
+        Some((_, _, next_trail)) if used == 2 => next_trail,
+        _ => trail,
+    };
+    Some((format!("{lead}{name}{trail}"), used))
+}
+
 /// Articles before a Latin name, read as anchors say them: The Guardian → ذا غارديان,
 /// Le Figaro → لو فيغارو, Les Echos → لي إيكو.
 const ARTICLES: &[(&str, &str)] = &[
@@ -433,10 +451,17 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
             return Some(format!("{lead}{spoken}{trail}"));
         }
     }
-    let capitalized =
-        core.chars().next().is_some_and(char::is_uppercase) && core.chars().any(char::is_lowercase);
-    if let Some(name) = arabic_name(core, capitalized && in_arabic_phrase(tokens, i)) {
-        return Some(format!("{lead}{name}{trail}"));
+    // A proclitic glued before the Latin word (وHassan) stays in front of the name.
+    let latin_start = core.find(is_latin_letter).unwrap_or(0);
+    let (proclitic, name_core) = core.split_at(latin_start);
+    let proclitic_ok = proclitic.is_empty() || is_detached_proclitic(proclitic);
+    let capitalized = name_core.chars().next().is_some_and(char::is_uppercase)
+        && name_core.chars().any(char::is_lowercase);
+    let arabic = proclitic_ok
+        .then(|| arabic_name(name_core, capitalized, in_arabic_phrase(tokens, i)))
+        .flatten();
+    if let Some(name) = arabic {
+        return Some(format!("{lead}{}{trail}", glue_proclitic(proclitic, &name)));
     }
     if !capitalized && !lower.starts_with(['l', 'd']) || !in_french_phrase(tokens, i) {
         return None;
@@ -469,21 +494,51 @@ fn arabic_article(word: &str) -> Option<&str> {
     (article_like && named).then(|| &word[article.len() + 1..])
 }
 
-/// A Latin word read as an Arabic name: with the article (Al-Masry → المسري, En-Nesyri →
-/// النسيري), or any capitalized word when `in_arabic_phrase` (Mohamed El-Sisi).
-fn arabic_name(core: &str, in_arabic_phrase: bool) -> Option<String> {
+/// A Latin word read as an Arabic name: a given name of the list (Hassan → حسن), a word with
+/// the article (Al-Masry → المسري, En-Nesyri → النسيري), or, `in_arabic_phrase`, a name's
+/// particle (bin → بن، Abu → أبو) or any `capitalized` word (Hassan Nasrallah → نسرالله).
+fn arabic_name(core: &str, capitalized: bool, in_arabic_phrase: bool) -> Option<String> {
     if let Some(name) = arabic_article(core) {
         return Some(format!("ال{}", transliterate_arabic_name(name)));
     }
+    if let Some(name) = arabic_given_name(core) {
+        return Some(name.to_string());
+    }
+    if capitalized && theophoric_stem(core).is_some() {
+        return Some(transliterate_arabic_name(core));
+    }
+    if !in_arabic_phrase {
+        return None;
+    }
+    // Al before a Gulf family's name is آل (Tamim bin Hamad Al Thani).
+    if core == "Al" {
+        return Some("آل".to_string());
+    }
+    if let Some(particle) = name_particle(core) {
+        return Some(particle.to_string());
+    }
     let word = core.chars().all(|c| c.is_ascii_alphabetic());
-    (in_arabic_phrase && word).then(|| transliterate_arabic_name(core))
+    (capitalized && word).then(|| transliterate_arabic_name(core))
 }
 
-/// True when a word of the run of Latin tokens around `i` has the Arabic article.
+/// The particles of an Arabic name: son of, daughter of, father of.
+fn name_particle(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "bin" | "ben" | "ibn" | "ibni" => Some("بن"),
+        "bint" => Some("بنت"),
+        "abu" | "abou" | "bou" => Some("أبو"),
+        "ould" => Some("ولد"),
+        _ => None,
+    }
+}
+
+/// True when a word of the run of Latin tokens around `i` has the Arabic article or is an
+/// Arabic given name.
 fn in_arabic_phrase(tokens: &[&str], i: usize) -> bool {
-    latin_run(tokens, i)
-        .iter()
-        .any(|t| arabic_article(split_punctuation(t).1).is_some())
+    latin_run(tokens, i).iter().any(|t| {
+        let core = split_punctuation(t).1;
+        arabic_article(core).is_some() || arabic_given_name(core).is_some()
+    })
 }
 
 /// The run of Latin tokens around `i`, not across a comma or a full stop.
@@ -659,7 +714,27 @@ fn transliterate_word_as(word: &str, french: bool) -> String {
 
 /// An Arabic name written in Latin letters, spelled back by the common conventions.
 fn transliterate_arabic_name(word: &str) -> String {
-    spell_word(word, false, true)
+    match theophoric_stem(word) {
+        Some(stem) => {
+            let capital = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
+            let spoken = arabic_given_name(&capital)
+                .map(str::to_string)
+                .unwrap_or_else(|| spell_word(&stem, false, true));
+            format!("{spoken} الله")
+        }
+        None => spell_word(word, false, true),
+    }
+}
+
+/// The part before a final "-allah" (Nasrallah, Fadlallah, Saadullah): an Arabic name
+/// whatever phrase it stands in, read as the stem and الله.
+fn theophoric_stem(word: &str) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    ["allah", "ullah", "ollah", "illah"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))
+        .filter(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_string)
 }
 
 fn spell_word(word: &str, french: bool, arabic: bool) -> String {
@@ -819,12 +894,21 @@ impl Speller<'_> {
             ("ق", 1)
         } else if self.at(i) == Some('h') {
             ("ه", 1)
-        } else if i > 0 && matches!(self.at(i), Some('a' | 'o' | 'u' | 'e')) && self.closed(i) {
+        } else if i > 0
+            && matches!(self.at(i), Some('a' | 'o' | 'u' | 'e'))
+            && self.closed(i)
+            && !self.fa_lan_ending(i)
+        {
             ("", 1)
         } else {
             return None;
         };
         Some(found)
+    }
+
+    /// The long final -ān of a name of the فعلان pattern (Farhan فرحان، Zidan زيدان).
+    fn fa_lan_ending(&self, i: usize) -> bool {
+        i >= 3 && self.at(i) == Some('a') && self.at(i + 1) == Some('n') && self.is_end(i + 2)
     }
 
     /// True when the vowel at `i` stands alone before two consonants or a final consonant.
