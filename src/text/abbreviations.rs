@@ -62,8 +62,53 @@ const WORD_ABBREVIATIONS: &[(&str, &str, &str)] = &[
 /// ت: before a telephone number is هاتف.
 const PHONE_MARK: (&str, &str) = ("هاتف", "هَاتِف");
 
+/// ص before a page number is صفحة.
+const PAGE_MARK: (&str, &str) = ("صفحة", "صَفْحَة");
+
+/// News agencies abbreviated letter by letter in a dateline, said by their names:
+/// (written forms, spoken, vowelled).
+const AGENCIES: &[(&[&str], &str, &str)] = &[
+    (
+        &["أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب"],
+        "وكالة الصحافة الفرنسية",
+        "وَكَالَة الصَّحَافَةِ الْفَرَنْسِيَّةِ",
+    ),
+    (
+        &["أ ش أ", "أ.ش.أ"],
+        "وكالة أنباء الشرق الأوسط",
+        "وَكَالَة أَنْبَاءِ الشَّرْقِ الْأَوْسَطِ",
+    ),
+    (
+        &["د ب أ", "د.ب.أ"],
+        "وكالة الأنباء الألمانية",
+        "وَكَالَة الْأَنْبَاءِ الْأَلْمَانِيَّةِ",
+    ),
+    (
+        &["و م ع", "و.م.ع"],
+        "وكالة المغرب العربي للأنباء",
+        "وَكَالَة الْمَغْرِبِ الْعَرَبِيِّ لِلْأَنْبَاءِ",
+    ),
+];
+
+/// An agency's abbreviation standing alone: between brackets, dashes, a colon or the ends of
+/// the line (أ ف ب، و.م.ع).
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    let forms: Vec<String> = AGENCIES
+        .iter()
+        .flat_map(|(forms, _, _)| forms.iter().map(|form| regex::escape(form)))
+        .collect();
+    Regex::new(&format!(
+        r"(^|[\s(\-–—])({})($|[\s)\-–—:،,.])",
+        forms.join("|")
+    ))
+    .expect("static regex")
+});
+
 fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(line);
+    if text.contains(['ب', 'أ', 'ع']) && AGENCY.is_match(&text) {
+        text = Cow::Owned(agencies_named(&text, vowelled));
+    }
     if let Some(expanded) = expand_words(&text, vowelled) {
         text = Cow::Owned(expanded);
     }
@@ -86,10 +131,22 @@ fn expand_words(text: &str, vowelled: bool) -> Option<String> {
     }
     let tokens: Vec<&str> = text.split(' ').collect();
     let mut changed = false;
-    let mut out = Vec::with_capacity(tokens.len());
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
+        let next = tokens.get(k + 1).copied();
+        let page = page_mark(token, next, vowelled);
+        if page.is_some() {
+            // "العدد 45 ص 12": a pause keeps صفحة from being counted by the number before it.
+            if let Some(previous) = out
+                .last_mut()
+                .filter(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+            {
+                previous.push('،');
+            }
+        }
         let spoken = word_abbreviation(token, vowelled)
-            .or_else(|| phone_mark(token, tokens.get(k + 1).copied(), vowelled));
+            .or_else(|| phone_mark(token, next, vowelled))
+            .or(page);
         match spoken {
             Some(spoken) => {
                 out.push(spoken);
@@ -138,6 +195,35 @@ fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String>
     let word = if vowelled { PHONE_MARK.1 } else { PHONE_MARK.0 };
     let space = if after.is_empty() { "" } else { " " };
     Some(format!("{lead}{word}:{space}{after}"))
+}
+
+/// أ ف ب → وكالة الصحافة الفرنسية, and the other agencies of [`AGENCIES`].
+fn agencies_named(text: &str, vowelled: bool) -> String {
+    AGENCY
+        .replace_all(text, |caps: &regex::Captures| {
+            let agency = AGENCIES
+                .iter()
+                .find(|(forms, _, _)| forms.contains(&&caps[2]));
+            let Some((_, spoken, with_vowels)) = agency else {
+                return caps[0].to_string();
+            };
+            let name = if vowelled { with_vowels } else { spoken };
+            format!("{}{name}{}", &caps[1], &caps[3])
+        })
+        .into_owned()
+}
+
+/// "ص 12" or "ص. 12": a page number → "صفحة 12".
+fn page_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
+    let (lead, rest) = match token.strip_prefix('(') {
+        Some(rest) => ("(", rest),
+        None => ("", token),
+    };
+    if !matches!(rest, "ص" | "ص.") || !next?.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = if vowelled { PAGE_MARK.1 } else { PAGE_MARK.0 };
+    Some(format!("{lead}{word}"))
 }
 
 /// "15 حزيران / يونيو 2019" → "15 حزيران/يونيو 2019", so the pair reads as one month.
@@ -427,6 +513,26 @@ mod tests {
         assert_eq!(expand("أ.د. سعاد علي"), "الأستاذة الدكتورة سعاد علي");
         assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
         assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
+    }
+
+    #[test]
+    fn names_agencies_and_pages() {
+        assert_eq!(
+            expand("باريس (أ ف ب) - قال"),
+            "باريس (وكالة الصحافة الفرنسية) - قال"
+        );
+        assert_eq!(
+            expand("الرباط - و.م.ع: أكد"),
+            "الرباط - وكالة المغرب العربي للأنباء: أكد"
+        );
+        assert_eq!(
+            expand("قال أ ف بعد"),
+            "قال أ ف بعد",
+            "only the letters alone"
+        );
+        assert_eq!(expand("انظر ص. 45"), "انظر صفحة 45");
+        assert_eq!(expand("العدد 45 ص 12"), "العدد 45، صفحة 12");
+        assert_eq!(expand("قال ص إن"), "قال ص إن");
     }
 
     #[test]

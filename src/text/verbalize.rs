@@ -260,8 +260,20 @@ impl Line<'_> {
         words
     }
 
+    /// The stem of the word before `i`, also across brackets around the number alone
+    /// (المادة (5) → المادة).
     fn prev_stem(&self, i: usize) -> Option<String> {
-        self.prev_core(i).map(stem_word)
+        self.prev_core(i)
+            .or_else(|| self.core_before_bracketed(i))
+            .map(stem_word)
+    }
+
+    /// The word before a number written alone in brackets: "(5)" after المادة.
+    fn core_before_bracketed(&self, i: usize) -> Option<&str> {
+        let prev = self.tokens.get(i.checked_sub(1)?)?;
+        let current = self.tokens.get(i)?;
+        let bracketed = current.lead == "(" && current.trail.starts_with(')');
+        (bracketed && prev.trail.is_empty()).then_some(prev.core)
     }
 }
 
@@ -882,7 +894,9 @@ impl Verbalizer {
                 Some(Reading::new(format!("{amount} {suffix}"), 1))
             });
         }
-        if number.fraction.is_none() && is_code(line, i, number, &prev_stem, prefix) {
+        let long_code = is_long_ungrouped(line, i, number) && !self.counts_next_word(line, i);
+        if number.fraction.is_none() && (long_code || is_code(line, i, number, &prev_stem, prefix))
+        {
             return Some(Reading::new(numbers::digits(&number.digits), 1));
         }
         if prefix.ends_with("ال") {
@@ -1639,6 +1653,16 @@ impl Verbalizer {
         }
         let _ = (line, i);
         Reading::new(units::metre().counted_phrase(n, case), 2)
+    }
+
+    /// Whether the word after the number at `i` is a noun, unit or currency it counts.
+    fn counts_next_word(&self, line: &Line, i: usize) -> bool {
+        line.next_core(i, 1).is_some_and(|word| {
+            self.nouns.lookup(word).is_some()
+                || units::unit(word).is_some()
+                || units::currency(word).is_some()
+                || units::currency_named(&[word]).is_some()
+        })
     }
 
     fn number_with_suffix(&self, number: &NumberLit, suffix: &str, case: Case) -> Option<Reading> {
@@ -2638,6 +2662,9 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     if len < 3 {
         return false;
     }
+    if after_contact_label(line, i) {
+        return true;
+    }
     let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
     let bare = |w: &str| w.strip_prefix('و').unwrap_or(w).to_string();
     if DIGIT_TRIGGERS.contains(&prev_stem) {
@@ -2669,6 +2696,50 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     call(prev)
         || (matches!(prev, Some("على" | "ب")) && call(before_prev))
         || (prefix.starts_with('ب') && call(prev))
+}
+
+/// Labels of a contact number, written before a colon (للاستفسار: 920012345).
+const CONTACT_LABELS: &[&str] = &[
+    "للاستفسار",
+    "للاستفسارات",
+    "للتواصل",
+    "للاتصال",
+    "للحجز",
+    "للشكاوى",
+    "للطوارئ",
+    "هاتف",
+    "الهاتف",
+    "ت",
+    "تلفون",
+    "فاكس",
+    "الفاكس",
+    "جوال",
+    "الجوال",
+    "موبايل",
+    "واتساب",
+    "الخط الساخن",
+];
+
+/// A number right after "للاستفسار:" or another contact label and its colon.
+fn after_contact_label(line: &Line, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|j| line.tokens.get(j)) else {
+        return false;
+    };
+    let labelled = prev.trail == ":" && line.tokens.get(i).is_some_and(|t| t.lead.is_empty());
+    labelled && CONTACT_LABELS.contains(&prev.core.strip_prefix('و').unwrap_or(prev.core))
+}
+
+/// Nine digits or more, without separators and not a round amount (920012345): a telephone
+/// or account number, which an amount of that size is never written like.
+fn is_long_ungrouped(line: &Line, i: usize, number: &NumberLit) -> bool {
+    let ungrouped = line
+        .tokens
+        .get(i)
+        .is_some_and(|t| !t.core.contains([',', '.', '٬']));
+    ungrouped
+        && number.fraction.is_none()
+        && number.digits.len() >= 9
+        && !number.integer.is_multiple_of(1000)
 }
 
 /// Words of sending a text message: a number after them and إلى is a short code.
