@@ -25,6 +25,10 @@ static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9])([\u0621-\u063A\u0641-\u064A])").expect("static regex"));
+/// A dash with spaces between two numbers: a score or a range (4 - 2، 2020 – 2021).
+static SPACED_NUMBER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(])([0-9]+) [-–] ([0-9]+)($|[\s.,،؛:)])").expect("static regex")
+});
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك])\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])",
@@ -149,6 +153,7 @@ pub fn normalize(text: &str) -> String {
     });
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
+    let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
         let digit = &caps[2];

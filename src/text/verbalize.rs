@@ -2675,7 +2675,12 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
             .rev()
             .take(3)
             .any(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
-        return !document;
+        // "هدفه رقم 900": a count of his goals, not a telephone number.
+        let counted_possession = prev_stem == "رقم"
+            && before_prev.is_some_and(|w| slot::without_pronoun(w) != w && !w.starts_with("ال"))
+            && !number.digits.starts_with('0')
+            && len <= 4;
+        return !document && !counted_possession;
     }
     if prev_stem == "الساخن" && before_prev.is_some_and(|w| stem_word(&bare(w)) == "الخط")
     {
