@@ -2003,9 +2003,12 @@ impl Verbalizer {
     }
 
     fn latin(&self, line: &Line, i: usize, prefix: &str, latin_word: &str) -> Option<Reading> {
-        let roman_context = line
-            .prev_core(i)
-            .is_some_and(|p| p.chars().any(is_arabic_letter));
+        // After an Arabic word or a Latin name (Leo XIV، Artemis II).
+        let roman_context = line.prev_core(i).is_some_and(|p| {
+            let latin_name = p.starts_with(|c: char| c.is_ascii_uppercase())
+                && p.chars().any(|c| c.is_ascii_lowercase());
+            latin_name || p.chars().any(is_arabic_letter)
+        });
         let after_definite = line.prev_core(i).is_some_and(|w| w.starts_with("ال"));
         // D and M start abbreviations (DC، MD) unless a definite head comes first (القرن MCL).
         let roman_letters = latin_word.chars().all(|c| match c {
