@@ -776,14 +776,18 @@ impl Verbalizer {
     /// The case a number at `i` takes from its context: a glued ب/ل/ك, a number it is
     /// joined to by و, else its syntactic slot ([`slot`]).
     fn context_case(&self, line: &Line, i: usize, prefix: &str) -> Case {
+        self.context_case_before(line, i, prefix, line.next_core(i, 1))
+    }
+
+    /// [`Self::context_case`] with the word the number stands before given: the currency of
+    /// an amount written with its symbol ($250 is an amount of دولار, not a label).
+    fn context_case_before(&self, line: &Line, i: usize, prefix: &str, next: Option<&str>) -> Case {
         if let Some(case) = case_from_prefix(prefix) {
             return case;
         }
         let prev = line.prev_core(i).map(|w| w.strip_prefix('و').unwrap_or(w));
         // A label (القرار 2334), unless the number counts a noun after it (القرار 153 دولة).
-        let counts = line
-            .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some());
+        let counts = next.is_some_and(|w| self.nouns.lookup(w).is_some());
         if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) && !counts {
             return Case::Oblique;
         }
@@ -795,7 +799,7 @@ impl Verbalizer {
             }
         }
         let before = line.clause_before(i);
-        let case = slot::case_of_slot(&before, line.next_core(i, 1));
+        let case = slot::case_of_slot(&before, next);
         // The object of a visiting verb is a place or an event, not a person (زار الوزير).
         let person_between = before.iter().rev().take(2).any(|w| self.is_person_noun(w));
         if case != Case::Nominative
@@ -1687,13 +1691,15 @@ impl Verbalizer {
     fn glued_symbol(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
         let prefix = &caps["prefix"];
         let number = parse_number(&caps["num"])?;
-        let case = self.context_case(line, i, prefix);
         let symbol = &caps["symbol"];
         if symbol == "%" {
+            let case = self.context_case(line, i, prefix);
             let reading = self.number_with_suffix(&number, "%", case)?;
             return Some(Reading::new(glue(prefix, &reading.spoken), 1));
         }
         let currency = units::currency(symbol)?;
+        let name = currency.singular.split(' ').next();
+        let case = self.context_case_before(line, i, prefix, name);
         let spoken = self.amount_of_currency(line, i, &number, &currency, case, 1);
         let mut reading = Reading::new(glue(prefix, &spoken.spoken), spoken.used);
         reading.case = Some(case);
@@ -1709,7 +1715,8 @@ impl Verbalizer {
             let abbreviation = core.contains('.') || !core.chars().any(is_arabic_letter);
             return abbreviation.then(|| Reading::new(currency.singular.clone(), 1));
         };
-        let case = self.context_case(line, i, "");
+        let name = currency.singular.split(' ').next();
+        let case = self.context_case_before(line, i, "", name);
         let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
         reading.used += 1;
         reading.case = Some(case);
