@@ -773,6 +773,12 @@ fn subject_or_time(verb: &str, next: Option<&str>) -> Case {
 /// A verb further back: its subject stands between it and the number, so the number is
 /// its object (accusative); only prepositional phrases between keep a subject reading.
 fn case_across_subject(before: &[&str]) -> Case {
+    // A connective (بينما تكلفة الإقامة 450، حيث عدد السكان 3 ملايين) opens a new clause:
+    // the verbs before it do not reach the number.
+    let connective = before.iter().rposition(|w| {
+        CLAUSE_CONNECTIVES.contains(w) || CLAUSE_CONNECTIVES.contains(&without_conjunction(w))
+    });
+    let before = connective.map_or(before, |at| &before[at + 1..]);
     let crossed = &before[before.len().saturating_sub(MAX_LOOKBACK + 1)..];
     for back in 2..=crossed.len() {
         let word = crossed[crossed.len() - back];
@@ -802,6 +808,9 @@ fn case_across_subject(before: &[&str]) -> Case {
     }
     Case::Oblique
 }
+
+/// Words that join a clause to what came before without governing it.
+const CLAUSE_CONNECTIVES: &[&str] = &["بينما", "حيث", "إذ", "كما", "لكن", "بل", "فيما", "حين"];
 
 /// Prepositions that open a clause whose subject comes after them (في المدينة 30 مدرسة).
 const FRONTED_PREPOSITIONS: &[&str] = &["في", "لدى", "عند", "أمام", "بين", "على", "مع", "تحت"];
