@@ -634,7 +634,30 @@ pub fn speak_latin_word(word: &str) -> String {
         .map(str::to_string)
         .or_else(|| spell_capitals(word))
         .or_else(|| apple_style_brand(word))
+        .or_else(|| acronym_then_word(word))
         .unwrap_or_else(|| transliterate_word(word))
+}
+
+/// An acronym glued to a capitalised word, as handles and brands write them (IDFSpokesperson،
+/// BBCArabic): the acronym spelled, then the word.
+fn acronym_then_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let capitals = chars.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let rest_is_word = chars.len() > capitals + 1
+        && chars[capitals..].iter().all(|c| c.is_ascii_lowercase())
+        && !chars[capitals..].is_empty();
+    if capitals < 3 || !rest_is_word {
+        return None;
+    }
+    // The last capital starts the word: IDFS|pokesperson → IDF|Spokesperson.
+    let split = capitals - 1;
+    let acronym: String = chars[..split].iter().collect();
+    let rest: String = chars[split..].iter().collect();
+    Some(format!(
+        "{} {}",
+        speak_latin_word(&acronym),
+        speak_latin_word(&rest)
+    ))
 }
 
 /// A brand made of a lowercase i or e before a capitalised word (iRobot، iCloud، eBay): the
@@ -1313,6 +1336,14 @@ mod tests {
         for (written, spoken) in cases {
             assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
         }
+    }
+
+    #[test]
+    fn an_acronym_glued_to_a_word_is_spelled_then_read() {
+        assert_eq!(speak_latin_word("IDFSpokesperson"), "آي دي إف سبوكسبرسون");
+        assert_eq!(speak_latin_word("BBCArabic"), "بي بي سي عربي");
+        assert_eq!(acronym_then_word("NVIDIA"), None);
+        assert_eq!(acronym_then_word("USb"), None);
     }
 
     #[test]
