@@ -134,7 +134,9 @@ fn expand_words(text: &str, vowelled: bool) -> Option<String> {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
         let next = tokens.get(k + 1).copied();
-        let page = page_mark(token, next, vowelled);
+        // After a clock hour ص is صباحا (من 8 ص), which the verbalizer reads.
+        let after_hour = k > 0 && tokens[k - 1].parse::<u32>().is_ok_and(|hour| hour <= 24);
+        let page = page_mark(token, next, vowelled).filter(|_| !after_hour);
         if page.is_some() {
             // "العدد 45 ص 12": a pause keeps صفحة from being counted by the number before it.
             if let Some(previous) = out
@@ -533,6 +535,11 @@ mod tests {
         assert_eq!(expand("انظر ص. 45"), "انظر صفحة 45");
         assert_eq!(expand("العدد 45 ص 12"), "العدد 45، صفحة 12");
         assert_eq!(expand("قال ص إن"), "قال ص إن");
+        assert_eq!(
+            expand("من 8 ص 12"),
+            "من 8 ص 12",
+            "after a clock hour ص is صباحا"
+        );
     }
 
     #[test]
