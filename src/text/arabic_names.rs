@@ -187,16 +187,19 @@ fn search(
 
 /// Whether the vowel `spelling` at `at` may stand for a short vowel Arabic does not write:
 /// not before a vowel (Hussein: the ei is ي; Saad: the first a is ع), not after another
-/// vowel (Diana is not دينا) and not a final a (Nora is not نور).
+/// vowel (Diana is not دينا), and not a final vowel but a French e (Nora is not نور, Habibi
+/// is not حبيب).
 fn short_vowel_may_be_unwritten(latin: &str, at: usize, spelling: &str) -> bool {
     let is_vowel = |c: char| "aeiou".contains(c);
     let next = latin[at + spelling.len()..].chars().next();
     let previous = latin[..at].chars().next_back();
-    // Only after h is a final a unwritten: Taha طه.
-    let final_a = spelling == "a" && next.is_none() && previous != Some('h');
+    // A final vowel is said: only a French final e is silent (Amine, Yassine), and a final
+    // a after h (Taha طه).
+    let final_vowel =
+        next.is_none() && spelling != "e" && !(spelling == "a" && previous == Some('h'));
     // After the same vowel it is the second half of a long one (Saad: ع and the a).
     let after_other_vowel = previous.is_some_and(|c| is_vowel(c) && !spelling.starts_with(c));
-    !final_a && !next.is_some_and(is_vowel) && !after_other_vowel
+    !final_vowel && !next.is_some_and(is_vowel) && !after_other_vowel
 }
 
 /// "Abdel", "Abdul", "Abd" before one of God's names: عبد and the name with the article
