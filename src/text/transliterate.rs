@@ -496,7 +496,7 @@ fn arabic_article(word: &str) -> Option<&str> {
 
 /// A Latin word read as an Arabic name: a given name of the list (Hassan → حسن), a word with
 /// the article (Al-Masry → المسري, En-Nesyri → النسيري), or, `in_arabic_phrase`, a name's
-/// particle (bin → بن، Abu → أبو) or any `capitalized` word (Hassan Nasrallah → نسرالله).
+/// particle (bin → بن، Abu → أبو) or any `capitalized` word (Hassan Nasrallah → نصر الله).
 fn arabic_name(core: &str, capitalized: bool, in_arabic_phrase: bool) -> Option<String> {
     if let Some(name) = arabic_article(core) {
         return Some(format!("ال{}", transliterate_arabic_name(name)));
