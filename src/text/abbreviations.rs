@@ -178,12 +178,17 @@ fn word_abbreviation(token: &str, vowelled: bool) -> Option<String> {
         })
 }
 
-/// "ت:" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
-fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
-    let (lead, rest) = match token.strip_prefix('(') {
+/// A token's opening bracket, if any, and the rest.
+fn split_open_bracket(token: &str) -> (&str, &str) {
+    match token.strip_prefix('(') {
         Some(rest) => ("(", rest),
         None => ("", token),
-    };
+    }
+}
+
+/// "ت:" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
+fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
+    let (lead, rest) = split_open_bracket(token);
     let after = rest.strip_prefix("ت:")?;
     let number = if after.is_empty() { next? } else { after };
     let digits = number.chars().filter(char::is_ascii_digit).count();
@@ -217,10 +222,7 @@ fn agencies_named(text: &str, vowelled: bool) -> String {
 
 /// "ص 12" or "ص. 12": a page number → "صفحة 12".
 fn page_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
-    let (lead, rest) = match token.strip_prefix('(') {
-        Some(rest) => ("(", rest),
-        None => ("", token),
-    };
+    let (lead, rest) = split_open_bracket(token);
     if !matches!(rest, "ص" | "ص.") || !next?.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

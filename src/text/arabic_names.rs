@@ -223,9 +223,9 @@ pub fn abd_name(word: &str, next: Option<&str>) -> Option<(String, usize)> {
             .unwrap_or(&next);
         return divine_name(bare).map(|name| (name, 2));
     }
-    // The article glued between: Abdelaziz، Abdulaziz، Abdessalam، Abdurrahman, Abd-el-Kader.
+    // The article glued between: Abdelaziz، Abdulaziz، Abdessalam، Abdurrahman, Abd-el-Kader, Abdlkader.
     [
-        "", "-el-", "-al-", "el-", "al-", "-", "el", "ul", "al", "ou", "u", "e",
+        "", "-el-", "-al-", "el-", "al-", "-", "el", "ul", "al", "ou", "u", "e", "l",
     ]
     .iter()
     .filter_map(|connector| rest.strip_prefix(connector))
@@ -245,31 +245,31 @@ fn divine_name(written: &str) -> Option<String> {
 /// doubled consonant included: Abdurrahman, Abdessalam).
 const DIVINE_NAMES: &[(&str, &str)] = &[
     ("rahman|rrahman|rahmane|rahim", "الرحمن"),
-    ("aziz|laziz", "العزيز"),
-    ("fattah|fatah|lfattah", "الفتاح"),
-    ("karim|lkarim", "الكريم"),
-    ("latif|llatif", "اللطيف"),
-    ("majid|madjid|lmajid", "المجيد"),
-    ("hamid|lhamid", "الحميد"),
+    ("aziz", "العزيز"),
+    ("fattah|fatah", "الفتاح"),
+    ("karim", "الكريم"),
+    ("latif", "اللطيف"),
+    ("majid|madjid", "المجيد"),
+    ("hamid", "الحميد"),
     ("razzak|razak|razzaq|razaq", "الرزاق"),
-    ("kader|qader|qadir|kadir|lkader|lqader", "القادر"),
+    ("kader|qader|qadir|kadir", "القادر"),
     ("nasser|naser|nasir", "الناصر"),
     ("salam|ssalam|salem|ssalem", "السلام"),
-    ("halim|lhalim", "الحليم"),
-    ("ghani|lghani", "الغني"),
-    ("jalil|djalil|ljalil", "الجليل"),
+    ("halim", "الحليم"),
+    ("ghani", "الغني"),
+    ("jalil|djalil", "الجليل"),
     ("wahab|wahhab", "الوهاب"),
-    ("hakim|lhakim", "الحكيم"),
+    ("hakim", "الحكيم"),
     ("basit|basset|bassit", "الباسط"),
     ("moneim|monem|munim", "المنعم"),
-    ("ilah|llah|lah", "الله"),
-    ("mahdi|lmahdi", "المهدي"),
-    ("hadi|lhadi", "الهادي"),
+    ("ilah|lah", "الله"),
+    ("mahdi", "المهدي"),
+    ("hadi", "الهادي"),
     ("jabbar|djabbar", "الجبار"),
-    ("wahid|lwahid", "الواحد"),
+    ("wahid", "الواحد"),
     ("samad|ssamad", "الصمد"),
     ("rauf|raouf|rraouf", "الرؤوف"),
-    ("ali|lali", "العلي"),
+    ("ali", "العلي"),
     ("ghaffar|ghafour|ghafur", "الغفار"),
 ];
 

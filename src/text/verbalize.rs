@@ -1662,10 +1662,7 @@ impl Verbalizer {
     /// Whether the word after the number at `i` is a noun, unit or currency it counts.
     fn counts_next_word(&self, line: &Line, i: usize) -> bool {
         line.next_core(i, 1).is_some_and(|word| {
-            self.nouns.lookup(word).is_some()
-                || units::unit(word).is_some()
-                || units::currency(word).is_some()
-                || units::currency_named(&[word]).is_some()
+            self.nouns.lookup(word).is_some() || currency_or_unit(word).is_some()
         })
     }
 
