@@ -1659,11 +1659,11 @@ impl Verbalizer {
         Reading::new(units::metre().counted_phrase(n, case), 2)
     }
 
-    /// Whether the word after the number at `i` is a noun, unit or currency it counts.
+    /// Whether the word after the number at `i` is a noun, unit or currency it counts (a noun
+    /// the lexicon does not know counts too: 123456789 مشاهدة).
     fn counts_next_word(&self, line: &Line, i: usize) -> bool {
-        line.next_core(i, 1).is_some_and(|word| {
-            self.nouns.lookup(word).is_some() || currency_or_unit(word).is_some()
-        })
+        line.next_core(i, 1)
+            .is_some_and(|word| self.is_countable(word) || currency_or_unit(word).is_some())
     }
 
     fn number_with_suffix(&self, number: &NumberLit, suffix: &str, case: Case) -> Option<Reading> {
