@@ -41,7 +41,7 @@ const CONSONANTS: &[(&str, &[&str])] = &[
     ("ph", &["ف"]),
     ("b", &["ب"]),
     ("p", &["ب"]),
-    ("t", &["ت", "ط"]),
+    ("t", &["ت", "ط", "ث"]),
     ("j", &["ج"]),
     ("g", &["ج", "غ", "ق"]),
     ("h", &["ه", "ح"]),
@@ -197,8 +197,16 @@ fn short_vowel_may_be_unwritten(latin: &str, at: usize, spelling: &str) -> bool 
     // a after h (Taha طه).
     let final_vowel =
         next.is_none() && spelling != "e" && !(spelling == "a" && previous == Some('h'));
-    // After the same vowel it is the second half of a long one (Saad: ع and the a).
-    let after_other_vowel = previous.is_some_and(|c| is_vowel(c) && !spelling.starts_with(c));
+    // After the same vowel it is the second half of a long one (Saad: ع and the a); an i
+    // after a vowel and a consonant, before an a, is the consonant ي (Mariam مريم, not
+    // Diana).
+    let mut before = latin[..at].chars().rev().skip(1);
+    let consonant_i = previous == Some('i')
+        && spelling == "a"
+        && before.next().is_some_and(|c| !is_vowel(c))
+        && before.next().is_some_and(is_vowel);
+    let after_other_vowel =
+        previous.is_some_and(|c| is_vowel(c) && !spelling.starts_with(c)) && !consonant_i;
     !final_vowel && !next.is_some_and(is_vowel) && !after_other_vowel
 }
 
@@ -313,6 +321,8 @@ mod tests {
             ("Souad", "سعاد"),
             ("Fuad", "فؤاد"),
             ("Iman", "إيمان"),
+            ("Mariam", "مريم"),
+            ("Barghouti", "برغوثي"),
         ];
         for (latin, arabic) in cases {
             assert_eq!(arabic_given_name(latin), Some(arabic), "{latin}");

@@ -495,11 +495,13 @@ fn arabic_article(word: &str) -> Option<&str> {
 }
 
 /// A Latin word read as an Arabic name: a given name of the list (Hassan → حسن), a word with
-/// the article (Al-Masry → المسري, En-Nesyri → النسيري), or, `in_arabic_phrase`, a name's
+/// the article (Al-Masry → المصري, En-Nesyri → النسيري), or, `in_arabic_phrase`, a name's
 /// particle (bin → بن، Abu → أبو) or any `capitalized` word (Hassan Nasrallah → نصر الله).
 fn arabic_name(core: &str, capitalized: bool, in_arabic_phrase: bool) -> Option<String> {
     if let Some(name) = arabic_article(core) {
-        return Some(format!("ال{}", transliterate_arabic_name(name)));
+        let family = RULING_FAMILIES.contains(&name.to_ascii_lowercase().as_str());
+        let article = if family { "آل " } else { "ال" };
+        return Some(format!("{article}{}", transliterate_arabic_name(name)));
     }
     if let Some(name) = arabic_given_name(core) {
         return Some(name.to_string());
@@ -520,6 +522,9 @@ fn arabic_name(core: &str, capitalized: bool, in_arabic_phrase: bool) -> Option<
     let word = core.chars().all(|c| c.is_ascii_alphabetic());
     (capitalized && word).then(|| transliterate_arabic_name(core))
 }
+
+/// The Gulf's ruling families, whose Al- is آل (Al-Thani → آل ثاني), not the article.
+const RULING_FAMILIES: &[&str] = &["thani", "saud", "nahyan", "maktoum", "khalifa"];
 
 /// The particles of an Arabic name: son of, daughter of, father of.
 fn name_particle(word: &str) -> Option<&'static str> {
@@ -735,6 +740,15 @@ fn transliterate_word_as(word: &str, french: bool) -> String {
     spell_word(word, french, false)
 }
 
+/// A family name that is a listed name with the nisba ending: Hashimi → هاشمي، Maliki → مالكي.
+fn nisba_of_name(word: &str) -> Option<String> {
+    let stem = word
+        .strip_suffix(['i', 'y'])
+        .filter(|stem| stem.len() >= 4)?;
+    let name = arabic_given_name(stem).filter(|name| name.chars().count() >= 3)?;
+    Some(format!("{name}ي"))
+}
+
 /// An Arabic name written in Latin letters, spelled back by the common conventions.
 fn transliterate_arabic_name(word: &str) -> String {
     match theophoric_stem(word) {
@@ -745,7 +759,10 @@ fn transliterate_arabic_name(word: &str) -> String {
                 .unwrap_or_else(|| spell_word(&stem, false, true));
             format!("{spoken} الله")
         }
-        None => spell_word(word, false, true),
+        None => arabic_given_name(word)
+            .map(str::to_string)
+            .or_else(|| nisba_of_name(word))
+            .unwrap_or_else(|| spell_word(word, false, true)),
     }
 }
 

@@ -277,6 +277,24 @@ impl Line<'_> {
     }
 }
 
+/// The gender of a one-word definite ordinal (الثالث، الأولى، والعاشرة).
+fn word_ordinal(word: &str) -> Option<Gender> {
+    static ORDINALS: LazyLock<Vec<(String, Gender)>> = LazyLock::new(|| {
+        let genders = [Gender::Masculine, Gender::Feminine];
+        (1..=10)
+            .flat_map(|n| genders.map(|g| (numbers::ordinal(n, g, Case::Nominative), g)))
+            .collect()
+    });
+    let word = word
+        .strip_prefix('و')
+        .filter(|w| w.starts_with("ال"))
+        .unwrap_or(word);
+    ORDINALS
+        .iter()
+        .find(|(ordinal, _)| ordinal == word)
+        .map(|&(_, gender)| gender)
+}
+
 /// The gender of the ordinal a trigger noun asks for (المادة → الثالثة), and for its dual
 /// the case the dual shows (المادتان → nominative, المادتين → oblique).
 fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
@@ -917,6 +935,9 @@ impl Verbalizer {
         if let Some(reading) = self.ranked_after_trigger(line, i, n, &prev_stem) {
             return Some(reading);
         }
+        if let Some(reading) = self.ranked_after_ordinal(line, i, n, prefix) {
+            return Some(reading);
+        }
         if (prev_stem == "الساعة" && n <= 24) || self.is_clock_hour(line, i, n) {
             return Some(self.hour_reading(line, i, n));
         }
@@ -983,6 +1004,33 @@ impl Verbalizer {
             used += 1;
         }
         let mut reading = Reading::new(spoken, used);
+        reading.case = Some(case);
+        Some(reading)
+    }
+
+    /// A number joined by و to an ordinal word, with its qualifier between them, is ranked
+    /// like it: الثالث عربيا و27 عالميا → والسابع والعشرون عالميا.
+    fn ranked_after_ordinal(&self, line: &Line, i: usize, n: u64, prefix: &str) -> Option<Reading> {
+        let mut at = i;
+        if prefix != "و" {
+            (prefix.is_empty() && line.prev_core(at) == Some("و")).then_some(())?;
+            at -= 1;
+        }
+        let qualifier = line.prev_core(at)?;
+        let (ordinal_at, gender) = match word_ordinal(qualifier) {
+            Some(gender) => (at - 1, gender),
+            None if qualifier.ends_with("يا") => (at - 2, word_ordinal(line.prev_core(at - 1)?)?),
+            None => return None,
+        };
+        let counts_noun = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some());
+        if counts_noun || n == 0 {
+            return None;
+        }
+        // The two ranks share the slot of the ordinal word (احتل المركزَ الثالثَ … والسابعَ).
+        let case = head_case(line, ordinal_at);
+        let mut reading = Reading::new(numbers::ordinal(n, gender, case), 1);
         reading.case = Some(case);
         Some(reading)
     }
