@@ -371,6 +371,15 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("توافد", "توافد"),
     ("احتشد", "حتشد"),
     ("اختفى", "ختفي"),
+    ("تنافس", "تنافس"),
+    ("تسابق", "تسابق"),
+    ("تسمم", "تسمم"),
+    ("اختنق", "ختنق"),
+    ("انشق", "نشق"),
+    ("تجمهر", "تجمهر"),
+    ("تمرد", "تمرد"),
+    ("انتحر", "نتحر"),
+    ("ساهم", "ساهم"),
 ];
 
 /// Verbs whose object is a place or an event (حضر المباراة، اقتحم المسجد): when people are
@@ -741,7 +750,7 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
     if is_inna(prev) {
         return Case::Accusative;
     }
-    if is_genitive_governor(prev) {
+    if is_genitive_governor(prev) || is_verbal_noun_after_preposition(before) {
         return Case::Oblique;
     }
     match verb_kind(prev) {
@@ -759,6 +768,21 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
         return Case::Oblique;
     }
     case_across_subject(before)
+}
+
+/// Prepositions no verb follows: a verb's form after them is its verbal noun.
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "في", "من", "عن", "إلى", "على", "بعد", "قبل", "خلال", "عقب", "إثر", "جراء", "بسبب", "وسط",
+    "رغم", "مع", "حول", "ضد", "عبر", "دون", "بفضل",
+];
+
+/// A verb's form right after a preposition is its verbal noun in construct, and the number
+/// after it genitive (بعد تراجع 5 لاعبين، عقب تظاهر 300 شخص).
+fn is_verbal_noun_after_preposition(before: &[&str]) -> bool {
+    let [.., preposition, word] = before else {
+        return false;
+    };
+    NOUN_PREPOSITIONS.contains(&without_conjunction(preposition)) && verb_kind(word).is_some()
 }
 
 fn subject_or_time(verb: &str, next: Option<&str>) -> Case {
