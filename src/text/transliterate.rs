@@ -1021,6 +1021,9 @@ impl Speller<'_> {
         let found = if self.starts(i, "eaux") || self.starts(i, "eau") {
             let used = if self.starts(i, "eaux") { 4 } else { 3 };
             (if i == 0 { "أو" } else { "و" }, used)
+        } else if self.starts(i, "ation") && i > 0 && !french {
+            // English -ation is said -eishen (Nation نيشن، Foundation فاونديشن).
+            ("يشن", 5)
         } else if self.starts(i, "uck") && !french {
             ("اك", 3)
         } else if self.starts(i, "own") && self.is_end(i + 3) && i > 0 && !french {
