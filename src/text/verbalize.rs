@@ -53,6 +53,7 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الباب", Gender::Masculine),
     ("الآية", Gender::Feminine),
     ("الدفعة", Gender::Feminine),
+    ("المرة", Gender::Feminine),
     ("الألفية", Gender::Feminine),
 ];
 
@@ -275,6 +276,15 @@ impl Line<'_> {
         let bracketed = current.lead == "(" && current.trail.starts_with(')');
         (bracketed && prev.trail.is_empty()).then_some(prev.core)
     }
+}
+
+/// Whether a month is named earlier in the line ("في 1 سبتمبر وينتهي في 30 منه").
+fn month_named_before(line: &Line, i: usize) -> bool {
+    let cores: Vec<&str> = line.tokens[..i].iter().map(|t| t.core).collect();
+    (0..cores.len()).any(|k| {
+        let next = cores.get(k + 1).copied().unwrap_or("");
+        cores[k].ends_with("الشهر") || dates::match_month(&[cores[k], next]).is_some()
+    })
 }
 
 /// The gender of a one-word definite ordinal (الثالث، الأولى، والعاشرة).
@@ -1170,7 +1180,8 @@ impl Verbalizer {
         let first = line.next_core(i, 1)?;
         let second = line.next_core(i, 2).unwrap_or("");
         // "في 2 من الشهر الجاري": a day of the month named after it.
-        if first == "من" && second == "الشهر" {
+        if first == "من" && second == "الشهر" || first == "منه" && month_named_before(line, i)
+        {
             return Some(Reading::new(dates::read_day(day), 1));
         }
         let month = dates::match_month(&[first, second])?;
