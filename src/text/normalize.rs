@@ -29,6 +29,14 @@ static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
 static SPACED_NUMBER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(])([0-9]+) [-–] ([0-9]+)($|[\s.,،؛:)])").expect("static regex")
 });
+/// A range with a decimal or a percent sign on its first end (5.25-5.5%، 5%-10%): the
+/// verbalizer's a-b pair reads whole numbers only.
+static DECIMAL_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(^|[\s(])([0-9]+(?:\.[0-9]+)?)(%?)[-–]([0-9]+(?:\.[0-9]+)?)(%?)($|[\s,،؛:)]|\.(?:$|\s))",
+    )
+    .expect("static regex")
+});
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك])\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])",
@@ -63,6 +71,9 @@ static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
+/// A plus standing apart before an amount (80 مليون يورو + 10 ملايين).
+static SPACED_PLUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S) \+ ([0-9])").expect("static regex"));
 /// A plus after a name (Disney+، Canal+، C++، أوبك+), said "plus"; not before a digit
 /// (GMT+3 is an offset).
 static LATIN_PLUS: LazyLock<Regex> =
@@ -154,6 +165,7 @@ pub fn normalize(text: &str) -> String {
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
     let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
+    let spaced = with_decimal_ranges_written_out(&spaced);
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
         let digit = &caps[2];
@@ -311,6 +323,34 @@ fn is_date_word(word: &str) -> bool {
     DATE_WORDS.contains(&word) || DATE_WORDS.contains(&bare)
 }
 
+/// "5.25-5.5%" → "من 5.25 إلى 5.5%": a range whose ends are not both whole numbers, joined
+/// as the word before asks (بين … و…، نحو … إلى …).
+fn with_decimal_ranges_written_out(text: &str) -> String {
+    DECIMAL_RANGE
+        .replace_all(text, |caps: &regex::Captures| {
+            let (low, high) = (&caps[2], &caps[4]);
+            if !low.contains('.') && !high.contains('.') && caps[3].is_empty() {
+                return caps[0].to_string();
+            }
+            let start = caps.get(0).map_or(0, |m| m.start());
+            let before = text[..start].split_whitespace().next_back().unwrap_or("");
+            let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
+            let (open, join) = match before {
+                "بين" => ("", "و"),
+                "من" | "نحو" | "حوالي" | "حوالى" | "قرابة" | "زهاء" | "عند" | "في" | "على"
+                | "إلى" | "حتى" => ("", "إلى "),
+                _ => ("من ", "إلى "),
+            };
+            let sign = if caps[5].is_empty() { &caps[3] } else { "%" };
+            let low_sign = if caps[5].is_empty() { "" } else { &caps[3] };
+            format!(
+                "{}{open}{low}{low_sign} {join}{high}{sign}{}",
+                &caps[1], &caps[6]
+            )
+        })
+        .into_owned()
+}
+
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
         '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
@@ -325,6 +365,7 @@ fn with_symbols_written_out(text: &str) -> String {
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
     let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
     let text = PLUS_SIGN.replace_all(&text, "$1 زائد $2");
+    let text = SPACED_PLUS.replace_all(&text, "$1 زائد $2");
     let text = SPACED_PERCENT.replace_all(&text, "$1%");
     let text = NUMBER_PLUS_NOUN.replace_all(&text, "${1}أكثر من $2 $3");
     let text = NUMBER_PLUS_END.replace_all(&text, "$1 فما فوق$2");

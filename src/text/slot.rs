@@ -776,13 +776,31 @@ const NOUN_PREPOSITIONS: &[&str] = &[
     "رغم", "مع", "حول", "ضد", "عبر", "دون", "بفضل",
 ];
 
+/// Verbs whose subject is a verbal noun (تم نقل، جرى تسليم).
+const LIGHT_VERBS: &[&str] = &[
+    "تم",
+    "تمت",
+    "يتم",
+    "تتم",
+    "سيتم",
+    "ستتم",
+    "جرى",
+    "جرت",
+    "يجري",
+    "تجري",
+    "سيجري",
+];
+
 /// A verb's form right after a preposition is its verbal noun in construct, and the number
-/// after it genitive (بعد تراجع 5 لاعبين، عقب تظاهر 300 شخص).
+/// after it genitive (بعد تراجع 5 لاعبين، عقب تظاهر 300 شخص); so is any word after a light
+/// verb (تم نقل 20 جريحا، جرى بيع 1.5 مليون).
 fn is_verbal_noun_after_preposition(before: &[&str]) -> bool {
-    let [.., preposition, word] = before else {
+    let [.., governor, word] = before else {
         return false;
     };
-    NOUN_PREPOSITIONS.contains(&without_conjunction(preposition)) && verb_kind(word).is_some()
+    let governor = without_conjunction(governor);
+    let after_light_verb = LIGHT_VERBS.contains(&governor) && !is_definite(word);
+    after_light_verb || NOUN_PREPOSITIONS.contains(&governor) && verb_kind(word).is_some()
 }
 
 fn subject_or_time(verb: &str, next: Option<&str>) -> Case {

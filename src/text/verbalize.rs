@@ -54,6 +54,7 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الآية", Gender::Feminine),
     ("الدفعة", Gender::Feminine),
     ("المرة", Gender::Feminine),
+    ("الربع", Gender::Masculine),
     ("الألفية", Gender::Feminine),
 ];
 
@@ -1333,7 +1334,7 @@ impl Verbalizer {
             if let Some(entry) = self.nouns.lookup(next) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
-            if let Some(entry) = self.unknown_noun_counted_once(n, next) {
+            if let Some(entry) = self.unknown_noun_one_or_two(n, next) {
                 return Some(self.with_noun(line, i, n, &entry, case));
             }
         }
@@ -1451,16 +1452,23 @@ impl Verbalizer {
     }
 
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
-    /// noun followed by واحد in its gender (قلما واحدا), not as the number before it.
-    fn unknown_noun_counted_once(&self, n: u64, word: &str) -> Option<NounEntry> {
-        if n != 1 || !looks_like_bare_noun(word) {
+    /// noun followed by واحد in its gender (قلما واحدا), not as the number before it; two
+    /// before such a word in ة is its dual.
+    fn unknown_noun_one_or_two(&self, n: u64, word: &str) -> Option<NounEntry> {
+        // Two of a noun in ة is its dual (2 تمريرة → تمريرتين), whatever the noun.
+        let dual = match (n, word.strip_suffix('ة')) {
+            (1, _) => word.to_string(),
+            (2, Some(stem)) => format!("{stem}تان"),
+            _ => return None,
+        };
+        if !looks_like_bare_noun(word) {
             return None;
         }
         let gender = self.guess_gender(word);
         Some(NounEntry {
             singular: word.to_string(),
             plurals: vec![word.to_string()],
-            dual: word.to_string(),
+            dual,
             gender,
         })
     }
