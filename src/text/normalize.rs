@@ -51,6 +51,11 @@ static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
 /// A currency, a slash and the Arabic unit it is paid per (د.أ/لتر، $/برميل).
 static PER_UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]{2,})").expect("static regex"));
+/// "6 لتر/100 كم", "5 حالات/100 ألف نسمة": a quantity per an amount of something.
+static PER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\u0621-\u064Aa-zA-Z])/([0-9][0-9.,]* ?[\u0621-\u064Aa-zA-Z])")
+        .expect("static regex")
+});
 static WORD_THEN_DIGIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\u0621-\u064A]{3,})([0-9])").expect("static regex"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| {
@@ -250,13 +255,15 @@ fn with_fractions_written_out(text: &str) -> String {
 /// Signs the verbalizer has no reading for, written as words: "≈ 5" → "نحو 5", "10‰" →
 /// "10 في الألف", "3×4" → "3 في 4", "1 دولار = 3.75 ريال" → "… يساوي …", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
 /// agrees the scale word with its number).
-/// "1.25 د.أ/لتر" → "1.25 د.أ للتر": a price per unit is said with ل and the article.
+/// "1.25 د.أ/لتر" → "1.25 د.أ للتر": a price per unit is said with ل and the article; a
+/// quantity per an amount is said with لكل (6 لتر/100 كم → 6 لتر لكل 100 كم).
 fn with_price_per_unit(text: &str) -> String {
     if !text.contains('/') {
         return text.to_string();
     }
+    let text = PER_AMOUNT.replace_all(text, "$1 لكل $2");
     PER_UNIT
-        .replace_all(text, |caps: &regex::Captures| {
+        .replace_all(&text, |caps: &regex::Captures| {
             let (currency, unit) = (&caps[2], &caps[3]);
             let is_currency =
                 units::currency(currency).is_some() || units::is_currency_name(currency);
