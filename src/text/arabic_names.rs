@@ -83,7 +83,7 @@ const INNER_VOWELS: &[(&str, &[&str])] = &[
     ("ey", &["ي", "اي"]),
     ("ai", &["ي", "اي", "ائ", "عي"]),
     ("ay", &["ي", "اي"]),
-    ("aa", &["ا", "عا", "اء"]),
+    ("aa", &["ا", "عا", "اء", "ع"]),
     ("ou", &["و", "عو", "ؤ", "ع"]),
     ("oo", &["و", "عو"]),
     ("ah", &["ة", "اه", "ح"]),
@@ -126,6 +126,14 @@ fn a_penalty(latin: &str, at: usize, letter: &str) -> usize {
         "" => before_kasra,
         _ => false,
     })
+}
+
+/// The penalty for an unwritten a right after a long ā and a consonant: that vowel is the
+/// kasra of فاعل, which the press writes e or i (Salem سالم), so Salam is سلام.
+fn faail_penalty(built: &str, letter: &str) -> usize {
+    let mut last = built.chars().rev();
+    let after_long_a = last.next().is_some_and(|c| c != 'ا') && last.next() == Some('ا');
+    usize::from(letter.is_empty() && after_long_a)
 }
 
 /// Tries every reading of `latin[at..]` after the Arabic letters `built`, keeping the
@@ -172,7 +180,9 @@ fn search(
             built.push_str(letter);
             if built.is_empty() || index.prefixes.contains(built.as_str()) {
                 let cost = match *spelling {
-                    "a" if at > 0 => a_penalty(latin, at, letter),
+                    "a" if at > 0 => {
+                        a_penalty(latin, at, letter) + faail_penalty(&built[..length], letter)
+                    }
                     // A written i or u is more often a long vowel than a dropped one (Amir
                     // أمير, not عمر).
                     "i" | "u" => usize::from(letter.is_empty()),
@@ -323,6 +333,9 @@ mod tests {
             ("Iman", "إيمان"),
             ("Mariam", "مريم"),
             ("Barghouti", "برغوثي"),
+            ("Salam", "سلام"),
+            ("Salem", "سالم"),
+            ("Sharaa", "شرع"),
         ];
         for (latin, arabic) in cases {
             assert_eq!(arabic_given_name(latin), Some(arabic), "{latin}");
