@@ -956,7 +956,9 @@ impl Verbalizer {
             return Some(Reading::new(dates::read_day(n), 1));
         }
         let month = self.after_month(line, i);
-        let hijri_year = month == Some(Calendar::Hijri) && (1000..=1600).contains(&n);
+        // A Hijri year after its month: four digits, or any year with its era (محرم 61 هـ).
+        let with_era = line.next_core(i, 1).and_then(era_word) == Some("للهجرة");
+        let hijri_year = month == Some(Calendar::Hijri) && ((1000..=1600).contains(&n) || with_era);
         if YEAR_TRIGGERS.contains(&prev_stem.as_str())
             || month == Some(Calendar::Gregorian)
             || hijri_year
@@ -1180,9 +1182,14 @@ impl Verbalizer {
         }
         let first = line.next_core(i, 1)?;
         let second = line.next_core(i, 2).unwrap_or("");
-        // "في 2 من الشهر الجاري": a day of the month named after it.
-        if first == "من" && second == "الشهر" || first == "منه" && month_named_before(line, i)
-        {
+        // "في 2 من الشهر الجاري", "ليلة 27 من رمضان": a day of the month named after it.
+        let month_at = |k: usize| {
+            let word = line.next_core(i, k).unwrap_or("");
+            dates::match_month(&[word, line.next_core(i, k + 1).unwrap_or("")]).is_some()
+        };
+        let month_after_min =
+            first == "من" && (second == "الشهر" || month_at(2) || second == "شهر" && month_at(3));
+        if month_after_min || first == "منه" && month_named_before(line, i) {
             return Some(Reading::new(dates::read_day(day), 1));
         }
         let month = dates::match_month(&[first, second])?;
