@@ -380,6 +380,8 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("تمرد", "تمرد"),
     ("انتحر", "نتحر"),
     ("ساهم", "ساهم"),
+    ("وافق", "وافق"),
+    ("اعترض", "عترض"),
 ];
 
 /// Verbs whose object is a place or an event (حضر المباراة، اقتحم المسجد): when people are
@@ -754,6 +756,12 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
         return Case::Oblique;
     }
     match verb_kind(prev) {
+        // People counted right after the verb are its subject, active or passive (انتخب 150
+        // نائبا، عين 3 وزراء): with no subject between, an object reading needs a pronoun
+        // subject, which news copy rarely leaves for a count of people.
+        Some(VerbKind::Transitive) if next.is_some_and(is_people_noun) && !is_amount_verb(prev) => {
+            return Case::Nominative
+        }
         Some(VerbKind::Transitive) => return Case::Accusative,
         Some(VerbKind::Subject) => return subject_or_time(prev, next),
         None => {}
@@ -801,6 +809,115 @@ fn is_verbal_noun_after_preposition(before: &[&str]) -> bool {
     let governor = without_conjunction(governor);
     let after_light_verb = LIGHT_VERBS.contains(&governor) && !is_definite(word);
     after_light_verb || NOUN_PREPOSITIONS.contains(&governor) && verb_kind(word).is_some()
+}
+
+/// Nouns that count people, in the forms they take after a number.
+const PEOPLE_NOUNS: &[&str] = &[
+    "شخص",
+    "شخصا",
+    "أشخاص",
+    "طفل",
+    "طفلا",
+    "أطفال",
+    "نائب",
+    "نائبا",
+    "نواب",
+    "عضو",
+    "عضوا",
+    "أعضاء",
+    "مواطن",
+    "مواطنا",
+    "مواطنين",
+    "جندي",
+    "جنديا",
+    "جنود",
+    "لاعب",
+    "لاعبا",
+    "لاعبين",
+    "مقاتل",
+    "مقاتلا",
+    "مقاتلين",
+    "مسلح",
+    "مسلحا",
+    "مسلحين",
+    "مستوطن",
+    "مستوطنا",
+    "مستوطنين",
+    "طالب",
+    "طالبا",
+    "طلاب",
+    "عامل",
+    "عاملا",
+    "عمال",
+    "موظف",
+    "موظفا",
+    "موظفين",
+    "صحفي",
+    "صحفيا",
+    "صحفيين",
+    "لاجئ",
+    "لاجئا",
+    "لاجئين",
+    "مهاجر",
+    "مهاجرا",
+    "مهاجرين",
+    "أسير",
+    "أسيرا",
+    "أسرى",
+    "معتقل",
+    "معتقلا",
+    "معتقلين",
+    "مدني",
+    "مدنيا",
+    "مدنيين",
+    "وزير",
+    "وزيرا",
+    "وزراء",
+    "ضابط",
+    "ضابطا",
+    "ضباط",
+    "امرأة",
+    "نساء",
+    "رجل",
+    "رجلا",
+    "رجال",
+    "متظاهر",
+    "متظاهرا",
+    "متظاهرين",
+    "ناخب",
+    "ناخبا",
+    "ناخبين",
+    "مرشح",
+    "مرشحا",
+    "مرشحين",
+];
+
+fn is_people_noun(word: &str) -> bool {
+    PEOPLE_NOUNS.contains(&word)
+}
+
+/// Verbs whose object is an amount reached (بلغ 12 مواطنا، تجاوز مليون جندي), whatever it
+/// counts.
+fn is_amount_verb(word: &str) -> bool {
+    static FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        inflected_forms(&[
+            ("بلغ", "بلغ"),
+            ("تجاوز", "تجاوز"),
+            ("تخطى", "تخطى"),
+            ("ناهز", "ناهز"),
+            ("فاق", "فوق"),
+            ("قارب", "قارب"),
+            ("تعدى", "تعدى"),
+            ("سجل", "سجل"),
+            ("شمل", "شمل"),
+            ("ضم", "ضم"),
+        ])
+    });
+    let bare = without_conjunction(word);
+    FORMS.contains(bare)
+        || bare
+            .strip_prefix('ل')
+            .is_some_and(|rest| FORMS.contains(rest))
 }
 
 fn subject_or_time(verb: &str, next: Option<&str>) -> Case {
