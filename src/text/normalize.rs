@@ -120,6 +120,12 @@ static SCALE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// "3M مشاهدة", "1.5B دولار": a capital M or B glued to a number before an Arabic word is
+/// the scale (a lowercase m is the metre).
+static GLUED_CAPITAL_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s|(?:^|\s)[وف])([0-9]+(?:\.[0-9]+)?)([MB]) ([\u0621-\u064A])")
+        .expect("static regex")
+});
 /// Terms written with a digit that are not amounts: 24/7, 3D, 4K.
 static DIGIT_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(24/7|[234]D|[48]K)").expect("static regex")
@@ -360,8 +366,8 @@ fn with_decimal_ranges_written_out(text: &str) -> String {
 
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
-        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', '=', '+', '±', '÷', '<', '>',
-        '≤', '≥', '%',
+        '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', 'B', '=', '+', '±', '÷', '<',
+        '>', '≤', '≥', '%',
     ]) {
         return text.to_string();
     }
@@ -396,6 +402,19 @@ fn with_symbols_written_out(text: &str) -> String {
             _ => "لا يقل عن",
         };
         format!("{}{words} {}", &caps[1], &caps[3])
+    });
+    let text = GLUED_CAPITAL_SCALE.replace_all(&text, |caps: &regex::Captures| {
+        let start = caps.get(0).map_or(0, |m| m.start());
+        // شركة 3M is the company.
+        if text[..start].trim_end().ends_with("شركة") {
+            return caps[0].to_string();
+        }
+        let scale = if &caps[3] == "M" {
+            "مليون"
+        } else {
+            "مليار"
+        };
+        format!("{}{} {scale} {}", &caps[1], &caps[2], &caps[4])
     });
     SCALE_SUFFIX
         .replace_all(&text, |caps: &regex::Captures| {
