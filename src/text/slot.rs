@@ -1061,10 +1061,26 @@ fn is_preposition_with_pronoun(word: &str) -> bool {
 
 /// A clause-initial topic of definite nouns (العدد، عدد القتلى): the number is its predicate.
 fn is_topic(words: &[&str]) -> bool {
-    words.iter().enumerate().all(|(k, word)| {
+    let definite_chain = words.iter().enumerate().all(|(k, word)| {
         let heads_definite = words.get(k + 1).is_some_and(|next| is_definite(next));
         (is_definite(word) || heads_definite) && !is_genitive_governor(word)
-    })
+    });
+    definite_chain || is_measure_chain(words)
+}
+
+/// A construct chain opened by a noun of measure, ending in a name or any noun (سعر سهم
+/// أرامكو، عدد سكان مدينة غزة): a topic whatever its last word.
+fn is_measure_chain(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let bare = without_conjunction(first);
+    let stem = bare
+        .strip_suffix('ة')
+        .map_or(bare.to_string(), |base| format!("{base}ت"));
+    MEASURE_NOUNS.contains(&stem.as_str())
+        && words.len() <= MAX_LOOKBACK
+        && words.iter().all(|word| !is_genitive_governor(word))
 }
 
 #[cfg(test)]
