@@ -1337,6 +1337,12 @@ mod tests {
             assert!(!has_latin(spoken), "{written}: {spoken}");
             assert!(!spoken.trim().is_empty(), "{written}");
         }
+        let mut seen = std::collections::HashSet::new();
+        for line in NAMES_TSV.lines() {
+            let written = line.split('\t').next().unwrap_or_default();
+            let entry = !line.starts_with('#') && !written.is_empty();
+            assert!(!entry || seen.insert(written), "listed twice: {written}");
+        }
     }
 
     #[test]
