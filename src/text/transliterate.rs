@@ -1024,6 +1024,9 @@ impl Speller<'_> {
         } else if self.starts(i, "ation") && i > 0 && !french {
             // English -ation is said -eishen (Nation نيشن، Foundation فاونديشن).
             ("يشن", 5)
+        } else if self.starts(i, "ia") && i == 0 {
+            // An initial i before a vowel is said with its y-glide (Ian إيان، Iago إياغو).
+            ("إيا", 2)
         } else if self.starts(i, "uck") && !french {
             ("اك", 3)
         } else if self.starts(i, "own") && self.is_end(i + 3) && i > 0 && !french {
