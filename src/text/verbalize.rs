@@ -1022,7 +1022,7 @@ impl Verbalizer {
     }
 
     /// A number joined by و to an ordinal word, with its qualifier between them, is ranked
-    /// like it: الثالث عربيا و27 عالميا → والسابع والعشرون عالميا.
+    /// like it: احتل المركز الثالث عربيا و27 عالميا → والسابع والعشرين عالميا.
     fn ranked_after_ordinal(&self, line: &Line, i: usize, n: u64, prefix: &str) -> Option<Reading> {
         let mut at = i;
         if prefix != "و" {
@@ -1032,7 +1032,10 @@ impl Verbalizer {
         let qualifier = line.prev_core(at)?;
         let (ordinal_at, gender) = match word_ordinal(qualifier) {
             Some(gender) => (at - 1, gender),
-            None if qualifier.ends_with("يا") => (at - 2, word_ordinal(line.prev_core(at - 1)?)?),
+            None if qualifier.ends_with("يا") => {
+                let gender = word_ordinal(line.prev_core(at - 1)?)?;
+                (at - 2, gender)
+            }
             None => return None,
         };
         let counts_noun = line
