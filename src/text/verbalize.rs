@@ -2908,6 +2908,17 @@ mod tests {
     }
 
     #[test]
+    fn ranks_a_number_joined_to_an_ordinal_word() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(
+            verbalizer.verbalize("حلت الثانية عربيا و15 عالميا"),
+            "حلت الثانية عربيا والخامسة عشرة عالميا"
+        );
+        // A qualifier at the start of the line has no ordinal before it.
+        assert_eq!(verbalizer.verbalize("عربيا و5"), "عربيا وخمسة");
+    }
+
+    #[test]
     fn parses_number_literals() {
         assert_eq!(parse_number("1,500").unwrap().integer, 1500);
         assert_eq!(parse_number("1.500.000").unwrap().integer, 1_500_000);
