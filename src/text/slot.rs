@@ -524,7 +524,8 @@ pub(crate) fn without_conjunction(word: &str) -> &str {
 }
 
 /// Whether `word` is a known verb form, allowing glued و/ف and ل/س (ولتبلغ، سيتجاوز).
-fn verb_kind(word: &str) -> Option<VerbKind> {
+/// The forms a verb may stand in behind و/ف and the particles ل and س (وليبلغ → يبلغ).
+fn verb_candidates(word: &str) -> Vec<&str> {
     let bare = without_conjunction(word);
     let mut candidates = vec![word, bare];
     for particle in ['ل', 'س'] {
@@ -532,8 +533,13 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
             candidates.push(rest);
         }
     }
+    candidates
+}
+
+fn verb_kind(word: &str) -> Option<VerbKind> {
+    let bare = without_conjunction(word);
     // A form of both lists (قدم) is read as the object-taking verb.
-    for candidate in candidates {
+    for candidate in verb_candidates(word) {
         if TRANSITIVE_FORMS.contains(candidate) {
             return Some(VerbKind::Transitive);
         }
@@ -752,7 +758,7 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
     if is_inna(prev) {
         return Case::Accusative;
     }
-    if is_genitive_governor(prev) || is_verbal_noun_after_preposition(before) {
+    if is_genitive_governor(prev) || is_governed_by_verbal_noun(before) {
         return Case::Oblique;
     }
     match verb_kind(prev) {
@@ -802,7 +808,7 @@ const LIGHT_VERBS: &[&str] = &[
 /// A verb's form right after a preposition is its verbal noun in construct, and the number
 /// after it genitive (بعد تراجع 5 لاعبين، عقب تظاهر 300 شخص); so is any word after a light
 /// verb (تم نقل 20 جريحا، جرى بيع 1.5 مليون).
-fn is_verbal_noun_after_preposition(before: &[&str]) -> bool {
+fn is_governed_by_verbal_noun(before: &[&str]) -> bool {
     let [.., governor, word] = before else {
         return false;
     };
@@ -913,11 +919,9 @@ fn is_amount_verb(word: &str) -> bool {
             ("ضم", "ضم"),
         ])
     });
-    let bare = without_conjunction(word);
-    FORMS.contains(bare)
-        || bare
-            .strip_prefix('ل')
-            .is_some_and(|rest| FORMS.contains(rest))
+    verb_candidates(word)
+        .into_iter()
+        .any(|candidate| FORMS.contains(candidate))
 }
 
 fn subject_or_time(verb: &str, next: Option<&str>) -> Case {

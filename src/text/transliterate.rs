@@ -648,9 +648,8 @@ pub fn speak_latin_word(word: &str) -> String {
 fn acronym_then_word(word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let capitals = chars.iter().take_while(|c| c.is_ascii_uppercase()).count();
-    let rest_is_word = chars.len() > capitals + 1
-        && chars[capitals..].iter().all(|c| c.is_ascii_lowercase())
-        && !chars[capitals..].is_empty();
+    let rest_is_word =
+        chars.len() > capitals + 1 && chars[capitals..].iter().all(|c| c.is_ascii_lowercase());
     if capitals < 3 || !rest_is_word {
         return None;
     }

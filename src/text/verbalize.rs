@@ -228,6 +228,14 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
+    /// Whether a month's name (one word or two) stands `offset` places after `i`.
+    fn names_month_at(&self, i: usize, offset: usize) -> bool {
+        self.next_core(i, offset).is_some_and(|word| {
+            let next = self.next_core(i, offset + 1).unwrap_or("");
+            dates::match_month(&[word, next]).is_some()
+        })
+    }
+
     /// Core of the token `offset` places after `i`, if no punctuation separates them.
     fn next_core(&self, i: usize, offset: usize) -> Option<&str> {
         for k in i..i + offset {
@@ -1054,11 +1062,7 @@ impl Verbalizer {
     /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
     fn starts_day_range(&self, line: &Line, i: usize, n: u64) -> bool {
         let is_day = |w: &str| w.parse::<u64>().is_ok_and(|d| (1..=31).contains(&d));
-        let month_at = |k: usize| {
-            line.next_core(i, k).is_some_and(|w| {
-                dates::match_month(&[w, line.next_core(i, k + 1).unwrap_or("")]).is_some()
-            })
-        };
+        let month_at = |k: usize| line.names_month_at(i, k);
         let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"));
         let spaced = joined && line.next_core(i, 2).is_some_and(is_day) && month_at(3);
         // "بين 10 و20 يونيو": the joining و glued to the second day.
@@ -1186,10 +1190,7 @@ impl Verbalizer {
         let first = line.next_core(i, 1)?;
         let second = line.next_core(i, 2).unwrap_or("");
         // "في 2 من الشهر الجاري", "ليلة 27 من رمضان": a day of the month named after it.
-        let month_at = |k: usize| {
-            let word = line.next_core(i, k).unwrap_or("");
-            dates::match_month(&[word, line.next_core(i, k + 1).unwrap_or("")]).is_some()
-        };
+        let month_at = |k: usize| line.names_month_at(i, k);
         let month_after_min =
             first == "من" && (second == "الشهر" || month_at(2) || second == "شهر" && month_at(3));
         if month_after_min || first == "منه" && month_named_before(line, i) {
