@@ -406,7 +406,9 @@ fn with_symbols_written_out(text: &str) -> String {
     let text = GLUED_CAPITAL_SCALE.replace_all(&text, |caps: &regex::Captures| {
         let start = caps.get(0).map_or(0, |m| m.start());
         // شركة 3M is the company.
-        if text[..start].trim_end().ends_with("شركة") {
+        let previous = text[..start].split_whitespace().next_back().unwrap_or("");
+        let company = previous.trim_start_matches(['و', 'ف', 'ب', 'ل']) == "شركة";
+        if company && &caps[2] == "3" && &caps[3] == "M" {
             return caps[0].to_string();
         }
         let scale = if &caps[3] == "M" {
