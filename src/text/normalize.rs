@@ -336,6 +336,22 @@ fn is_date_word(word: &str) -> bool {
     DATE_WORDS.contains(&word) || DATE_WORDS.contains(&bare)
 }
 
+/// Words after which a range needs no من before its first end: an approximator, or a
+/// preposition that already opens it (عند خمسة إلى عشرة بالمئة).
+pub(super) const RANGE_OPENERS: &[&str] = &[
+    "من",
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "زهاء",
+    "عند",
+    "في",
+    "على",
+    "إلى",
+    "حتى",
+];
+
 /// "5.25-5.5%" → "من 5.25 إلى 5.5%": a range whose ends are not both whole numbers, joined
 /// as the word before asks (بين … و…، نحو … إلى …).
 fn with_decimal_ranges_written_out(text: &str) -> String {
@@ -350,8 +366,7 @@ fn with_decimal_ranges_written_out(text: &str) -> String {
             let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
             let (open, join) = match before {
                 "بين" => ("", "و"),
-                "من" | "نحو" | "حوالي" | "حوالى" | "قرابة" | "زهاء" | "عند" | "في" | "على"
-                | "إلى" | "حتى" => ("", "إلى "),
+                word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
                 _ => ("من ", "إلى "),
             };
             let sign = if caps[5].is_empty() { &caps[3] } else { "%" };

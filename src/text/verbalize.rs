@@ -11,6 +11,7 @@ use super::dates::{self, Calendar};
 use super::diacritize::{is_vowel_mark, strip_vowel_marks};
 use super::latin;
 use super::lexicon::split_punctuation;
+use super::normalize::RANGE_OPENERS;
 use super::nouns::{self, NounEntry, NounLexicon};
 use super::numbers::{self, Case, Gender};
 use super::slot;
@@ -1604,7 +1605,11 @@ impl Verbalizer {
         } else {
             case
         };
-        let singular_written = written == entry.singular || accusative_written;
+        // After a hundred and one or two the noun follows the last word, which takes none;
+        // the writer's form is kept (101 عقدا، 102 مستثمر).
+        let after_hundred_and_one = n > 100 && matches!(n % 100, 1 | 2);
+        let singular_written =
+            (written == entry.singular || accusative_written) && !after_hundred_and_one;
         let noun = match n {
             1 if case == Case::Accusative => entry.accusative(),
             1 => written.to_string(),
@@ -1986,13 +1991,11 @@ impl Verbalizer {
         let counted = next_entry.is_some();
         let low = numbers::cardinal_with(a, gender, Case::Oblique, counted);
         let high = numbers::cardinal_with(b, gender, Case::Oblique, counted);
-        // After an approximator the range needs no من (نحو عشرين إلى ثلاثين); after بين its
-        // ends are joined by و.
+        // After an approximator or an opening preposition the range needs no من (نحو عشرين
+        // إلى ثلاثين); after بين its ends are joined by و.
         let mut spoken = match prev.as_str() {
-            "نحو" | "حوالي" | "حوالى" | "قرابة" | "زهاء" | "من" => {
-                format!("{low} إلى {high}")
-            }
             "بين" => format!("{low} و{high}"),
+            word if RANGE_OPENERS.contains(&word) => format!("{low} إلى {high}"),
             _ => format!("من {low} إلى {high}"),
         };
         let mut used = 1;
