@@ -39,6 +39,40 @@ static SPACED_DUAL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The letters that mark list items (أ- … ب) …), with their spoken names: (written, spoken,
+/// vowelled in the pause form).
+const LETTER_NAMES: &[(&str, &str, &str)] = &[
+    ("أ", "ألف", "أَلِفْ"),
+    ("ا", "ألف", "أَلِفْ"),
+    ("ب", "باء", "بَاءْ"),
+    ("ت", "تاء", "تَاءْ"),
+    ("ث", "ثاء", "ثَاءْ"),
+    ("ج", "جيم", "جِيمْ"),
+    ("ح", "حاء", "حَاءْ"),
+    ("خ", "خاء", "خَاءْ"),
+    ("د", "دال", "دَالْ"),
+    ("ذ", "ذال", "ذَالْ"),
+    ("ر", "راء", "رَاءْ"),
+    ("ز", "زاي", "زَايْ"),
+    ("س", "سين", "سِينْ"),
+    ("ش", "شين", "شِينْ"),
+    ("ص", "صاد", "صَادْ"),
+    ("ض", "ضاد", "ضَادْ"),
+    ("ط", "طاء", "طَاءْ"),
+    ("ظ", "ظاء", "ظَاءْ"),
+    ("ع", "عين", "عَيْنْ"),
+    ("غ", "غين", "غَيْنْ"),
+    ("ف", "فاء", "فَاءْ"),
+    ("ق", "قاف", "قَافْ"),
+    ("ك", "كاف", "كَافْ"),
+    ("ل", "لام", "لَامْ"),
+    ("م", "ميم", "مِيمْ"),
+    ("ن", "نون", "نُونْ"),
+    ("ه", "هاء", "هَاءْ"),
+    ("و", "واو", "وَاوْ"),
+    ("ي", "ياء", "يَاءْ"),
+];
+
 /// Applies every line rewrite; text without a dot or slash is returned as is.
 pub fn expand(line: &str) -> Cow<'_, str> {
     expand_with(line, false)
@@ -59,7 +93,11 @@ const WORD_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("ص.ب.", "صندوق بريد", "صُنْدُوق بَرِيد"),
 ];
 
-/// ت: before a telephone number is هاتف.
+/// "ص. ب." written with a space between its letters.
+static SPACED_PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)ص\. ب\.").expect("static regex"));
+
+/// ت: (or ت/) before a telephone number is هاتف.
 const PHONE_MARK: (&str, &str) = ("هاتف", "هَاتِف");
 
 /// ص before a page number is صفحة.
@@ -105,7 +143,10 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
-    let mut text = Cow::Borrowed(line);
+    let mut text = match list_letter_named(line, vowelled) {
+        Some(named) => Cow::Owned(named),
+        None => Cow::Borrowed(line),
+    };
     if text.contains(['ب', 'أ', 'ع']) && AGENCY.is_match(&text) {
         text = Cow::Owned(agencies_named(&text, vowelled));
     }
@@ -123,14 +164,27 @@ fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     text
 }
 
+/// A line lettered as a list item ("أ- تعزيز"، "ب) دعم") read with the letter's name
+/// (ألف، باء…), as one reads the list aloud; `None` for any other line.
+fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
+    let (marker, text) = line.split_once(' ')?;
+    let letter = marker.strip_suffix(['-', ')', '–'])?;
+    let (_, spoken, with_vowels) = LETTER_NAMES.iter().find(|entry| entry.0 == letter)?;
+    let text = text.trim_start();
+    let name = if vowelled { with_vowels } else { spoken };
+    text.starts_with(is_arabic_letter)
+        .then(|| format!("{name}، {text}"))
+}
+
 /// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت: before a telephone number → هاتف; `None`
 /// when nothing changed.
 fn expand_words(text: &str, vowelled: bool) -> Option<String> {
     if !text.contains(['خ', 'ص', 'ت']) {
         return None;
     }
-    let tokens: Vec<&str> = text.split(' ').collect();
-    let mut changed = false;
+    let joined = SPACED_PO_BOX.replace_all(text, "${1}ص.ب.");
+    let tokens: Vec<&str> = joined.split(' ').collect();
+    let mut changed = matches!(joined, Cow::Owned(_));
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
         let next = tokens.get(k + 1).copied();
@@ -186,10 +240,12 @@ fn split_open_bracket(token: &str) -> (&str, &str) {
     }
 }
 
-/// "ت:" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
+/// "ت:" or "ت/" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
 fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
     let (lead, rest) = split_open_bracket(token);
-    let after = rest.strip_prefix("ت:")?;
+    let after = rest
+        .strip_prefix("ت:")
+        .or_else(|| rest.strip_prefix("ت/"))?;
     let number = if after.is_empty() { next? } else { after };
     let digits = number.chars().filter(char::is_ascii_digit).count();
     let phone_like = number.starts_with(|c: char| c.is_ascii_digit() || c == '+')
@@ -517,6 +573,16 @@ mod tests {
         assert_eq!(expand("أ.د. سعاد علي"), "الأستاذة الدكتورة سعاد علي");
         assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
         assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
+    }
+
+    #[test]
+    fn names_the_letters_of_a_lettered_list() {
+        assert_eq!(expand("ب- دعم المشاريع"), "باء، دعم المشاريع");
+        assert_eq!(expand("ج) البند الثالث"), "جيم، البند الثالث");
+        assert_eq!(expand_vowelled("أ- تعزيز"), "أَلِفْ، تعزيز");
+        // Glued to its word, a letter is not a marker; a title keeps its dot.
+        assert_eq!(expand("ب-دعم"), "ب-دعم");
+        assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
     }
 
     #[test]

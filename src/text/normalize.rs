@@ -1,5 +1,6 @@
 //! Text normalization: Unicode, Arabic letter forms, digits, punctuation and spacing.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -126,6 +127,11 @@ static GLUED_CAPITAL_SCALE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|\s|(?:^|\s)[وف])([0-9]+(?:\.[0-9]+)?)([MB]) ([\u0621-\u064A])")
         .expect("static regex")
 });
+/// "1.2 billion", "500 million": an English scale word after a number.
+static ENGLISH_SCALE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]) ?(?i:(thousand|million|mln|billion|bln|trillion))\b")
+        .expect("static regex")
+});
 /// Terms written with a digit that are not amounts: 24/7, 3D, 4K.
 static DIGIT_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(24/7|[234]D|[48]K)").expect("static regex")
@@ -159,6 +165,7 @@ pub fn normalize(text: &str) -> String {
     let folded = without_hashtag_marks(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_digit_terms_written_out(&folded);
+    let folded = with_english_scale_words(&folded);
     let folded = with_symbols_written_out(&folded);
     let folded = with_price_per_unit(&folded);
     let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, |caps: &regex::Captures| {
@@ -447,6 +454,19 @@ fn with_symbols_written_out(text: &str) -> String {
             format!("{lead}{number} {scale}")
         })
         .into_owned()
+}
+
+/// "USD 1.2 billion" → "USD 1.2 مليار": the scale is said in Arabic, like the amount.
+fn with_english_scale_words(text: &str) -> Cow<'_, str> {
+    ENGLISH_SCALE_WORD.replace_all(text, |caps: &regex::Captures| {
+        let scale = match caps[2].to_ascii_lowercase().as_str() {
+            "thousand" => "ألف",
+            "million" | "mln" => "مليون",
+            "trillion" => "تريليون",
+            _ => "مليار",
+        };
+        format!("{} {scale}", &caps[1])
+    })
 }
 
 /// "12k" → "12 ألف"; "1.2k" → "1200": a fraction of a thousand is said as the whole number

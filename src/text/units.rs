@@ -181,6 +181,8 @@ const UNITS: &[UnitRow] = &[
         "متران مكعبان",
         M,
     ),
+    // A Latin m after a number is the metre; a million needs a currency sign before it.
+    (&["m"], "متر", "أمتار", "متران", M),
     (&["سم", "cm"], "سنتيمتر", "سنتيمترات", "سنتيمتران", M),
     (&["مم", "ملم", "mm"], "مليمتر", "مليمترات", "مليمتران", M),
     (

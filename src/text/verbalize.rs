@@ -452,6 +452,15 @@ fn join_spaced_thousands(line: &str) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(line);
     for _ in 0..2 {
         let joined = SPACED_THOUSANDS.replace_all(&text, |caps: &regex::Captures| {
+            // "+966 50 123 4567": the groups of a telephone number stay apart.
+            let start = caps.get(2).map_or(0, |m| m.start());
+            let previous = text[..start].split_whitespace().next_back();
+            let after_country_code = previous
+                .and_then(|w| w.strip_prefix('+'))
+                .is_some_and(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()));
+            if after_country_code {
+                return caps[0].to_string();
+            }
             let digits: String = caps[2].chars().filter(char::is_ascii_digit).collect();
             format!("{}{digits}{}", &caps[1], &caps[3])
         });
@@ -779,7 +788,7 @@ impl Verbalizer {
         }
         if let Some(caps) = PHONE.captures(core) {
             let groups: Vec<String> = caps["groups"].split('-').map(numbers::digits).collect();
-            let spoken = format!("زائد {}", groups.join(" "));
+            let spoken = format!("زائد {}", groups.join("، "));
             return Some(Reading::new(glue(&caps["prefix"], &spoken), 1));
         }
         if let Some(caps) = PAIR.captures(core) {
@@ -880,7 +889,8 @@ impl Verbalizer {
                 let mut spoken = format!("زائد {}", numbers::digits(&number.digits));
                 for k in 1..=groups {
                     let group = line.next_core(i, k).unwrap_or_default();
-                    spoken = format!("{spoken} {}", numbers::digits(group));
+                    // A short pause between the groups, as they are said aloud.
+                    spoken = format!("{spoken}، {}", numbers::digits(group));
                 }
                 return Some(Reading::new(glue(prefix, &spoken), 1 + groups));
             }
@@ -3069,7 +3079,7 @@ mod tests {
         ),
         ("ارتفعت إلى 35 °C", "ارتفعت إلى خَمْسٍ وَثَلَاثِينَ دَرَجَةً مِئَوِيَّةً"),
         ("نسبة 45%", "نسبة خَمْسَةٍ وَأَرْبَعِينَ بِالْمِئَةِ"),
-        ("الرقم 122", "الرقم وَاحِد اثْنَان اثْنَان"),
+        ("الرقم 122", "الرقم وَاحِدْ اثْنَانْ اثْنَانْ"),
         // A year with its era is oblique whatever its slot.
         ("توفي 1924 م", "توفي أَلْفٍ وَتِسْعِمِئَةٍ وَأَرْبَعَةٍ وَعِشْرِينَ لِلْمِيلَادِ"),
         ("عام 500 ق.م", "عام خَمْسِمِئَةٍ قَبْلَ الْمِيلَادِ"),

@@ -552,20 +552,39 @@ fn vowel_number(
 /// True when `words` is a digit-by-digit reading (واحد اثنان اثنان), said in the pause form.
 fn is_digit_string(words: &[&str]) -> bool {
     let digits = words.strip_prefix(&["زائد"]).unwrap_or(words);
-    digits.len() >= 2 && digits.iter().all(|w| super::DIGIT_NAMES.contains(w))
+    digits.len() >= 2
+        && digits
+            .iter()
+            .all(|w| super::DIGIT_NAMES.contains(&w.trim_end_matches('،')))
 }
 
-/// Each word of a digit string in its pause form (وَاحِد اثْنَان).
+/// Each word of a digit string in its pause form, its last consonant marked with a sukun
+/// (وَاحِدْ اثْنَانْ) so that the diacritizer gives it no case ending.
 fn vowel_digits(words: &[&str]) -> String {
     words
         .iter()
-        .map(|w| match (*w, lookup(w)) {
-            ("اثنان", _) => "اثْنَان".to_string(),
-            (_, Some((vowelled, _, _))) => vowelled.to_string(),
-            (w, None) => w.to_string(),
+        .map(|w| {
+            let digit = w.trim_end_matches('،');
+            let vowelled = match (digit, lookup(digit)) {
+                ("اثنان", _) => "اثْنَان",
+                (_, Some((vowelled, _, _))) => vowelled,
+                (digit, None) => digit,
+            };
+            format!("{}{}", with_pause_sukun(vowelled), &w[digit.len()..])
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word with a sukun on its last letter when that letter is a consonant without a mark.
+fn with_pause_sukun(word: &str) -> String {
+    match word.chars().last() {
+        Some(last) if super::super::alphabet::is_arabic_letter(last) && !"اويى".contains(last) =>
+        {
+            format!("{word}\u{0652}")
+        }
+        _ => word.to_string(),
+    }
 }
 
 /// The Hijri month صفر (صَفَر), not the digit zero: right after "من" that follows a day.
@@ -684,6 +703,16 @@ mod tests {
         assert_eq!(v("خمسة وثلاثين", Case::Oblique), "خَمْسَةٍ وَثَلَاثِينَ");
         assert_eq!(v("ثمان وعشرون", Case::Nominative), "ثَمَانٍ وَعِشْرُونَ");
         assert_eq!(v("ثلاثا وثلاثين", Case::Accusative), "ثَلَاثًا وَثَلَاثِينَ");
+    }
+
+    #[test]
+    fn digit_strings_are_in_the_pause_form_whatever_the_case() {
+        // The sukun keeps the diacritizer from adding a case ending of its own.
+        assert_eq!(v("واحد اثنان صفر", Case::Oblique), "وَاحِدْ اثْنَانْ صِفْرْ");
+        assert_eq!(
+            v("زائد تسعة ستة، خمسة صفر", Case::Nominative),
+            "زَائِدْ تِسْعَةْ سِتَّةْ، خَمْسَةْ صِفْرْ"
+        );
     }
 
     #[test]
