@@ -1592,6 +1592,22 @@ impl Verbalizer {
             || looks_like_bare_noun(word)
     }
 
+    /// Whether the noun after the number at `i` heads a construct (45 رئيس دولة): an
+    /// indefinite noun of the lexicon follows it with nothing between, and not a time noun
+    /// (15 شخص يوم الجمعة). Such a noun keeps the form written: رئيسَ دولةٍ, never رئيسا دولة.
+    fn heads_construct(&self, line: &Line, i: usize) -> bool {
+        let noun_is_bare = line.tokens.get(i + 1).is_some_and(|t| t.trail.is_empty());
+        let Some(next) = line.next_core(i, 2) else {
+            return false;
+        };
+        noun_is_bare
+            && !next.starts_with("ال")
+            && self
+                .nouns
+                .lookup(next)
+                .is_some_and(|e| !HALVED_TIME_NOUNS.contains(&e.singular.as_str()))
+    }
+
     /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
     /// كويتي): one and two follow the noun and its adjectives in its case (دينارا كويتيا
     /// واحدا، ليرتين لبنانيتين); a currency written in the singular takes the form the count
@@ -1618,8 +1634,11 @@ impl Verbalizer {
         // After a hundred and one or two the noun follows the last word, which takes none;
         // the writer's form is kept (101 عقدا، 102 مستثمر).
         let after_hundred_and_one = n > 100 && matches!(n % 100, 1 | 2);
-        let singular_written =
-            (written == entry.singular || accusative_written) && !after_hundred_and_one;
+        let singular_written = (written == entry.singular || accusative_written)
+            && !after_hundred_and_one
+            && !(matches!(n % 100, 11..=99)
+                && adjectives.is_empty()
+                && self.heads_construct(line, i));
         let noun = match n {
             1 if case == Case::Accusative => entry.accusative(),
             1 => written.to_string(),
