@@ -1115,7 +1115,19 @@ impl Speller<'_> {
             .is_some_and(|c| !is_vowel(c) && !matches!(c, 'r' | 'w' | 'x' | 'h'));
         let silent_e = self.at(i + 2) == Some('e')
             && (self.is_end(i + 3) || (self.at(i + 3) == Some('s') && self.is_end(i + 4)));
-        !self.french && !self.arabic && one_consonant && silent_e
+        !self.french && !self.arabic && one_consonant && silent_e && !self.is_name_in_ine(i)
+    }
+
+    /// A long word ending in -ine is a name said -een (Christine كريستين، Sabine، Caroline),
+    /// not the English -ine of wine, online or Valentine.
+    fn is_name_in_ine(&self, i: usize) -> bool {
+        const ENGLISH_ENDINGS: &[&str] = &["line", "vine", "fine", "shine", "mbine", "cline"];
+        const NAMES_IN_LINE: &[&str] =
+            &["caroline", "pauline", "jacqueline", "madeline", "adeline"];
+        let word: String = self.letters.iter().collect();
+        let ine = self.at(i) == Some('i') && word.ends_with("ine") && i + 3 == self.letters.len();
+        let english = ENGLISH_ENDINGS.iter().any(|end| word.ends_with(end)) || word == "valentine";
+        ine && self.letters.len() >= 6 && (!english || NAMES_IN_LINE.contains(&word.as_str()))
     }
 
     /// A plain e: silent at the end after a consonant, short (unwritten) before two consonants
