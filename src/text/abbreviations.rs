@@ -91,6 +91,18 @@ const WORD_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("الخ", "إلى آخره", "إِلَى آخِرِهِ"),
     ("ص.ب", "صندوق بريد", "صُنْدُوق بَرِيد"),
     ("ص.ب.", "صندوق بريد", "صُنْدُوق بَرِيد"),
+    // Company forms and names written by their initials.
+    ("ذ.م.م", "ذات مسؤولية محدودة", "ذَاتُ مَسْؤُولِيَّةٍ مَحْدُودَةٍ"),
+    ("ش.م.ع", "شركة مساهمة عامة", "شَرِكَة مُسَاهَمَةٍ عَامَّة"),
+    ("ش.م.ب", "شركة مساهمة بحرينية", "شَرِكَة مُسَاهَمَةٍ بَحْرَيْنِيَّة"),
+    ("ش.م.ك", "شركة مساهمة كويتية", "شَرِكَة مُسَاهَمَةٍ كُوَيْتِيَّة"),
+    ("ش.م.ق", "شركة مساهمة قطرية", "شَرِكَة مُسَاهَمَةٍ قَطَرِيَّة"),
+    (
+        "م.ت.ف",
+        "منظمة التحرير الفلسطينية",
+        "مُنَظَّمَة التَّحْرِيرِ الْفِلَسْطِينِيَّةِ",
+    ),
+    ("ج.م.ع", "جمهورية مصر العربية", "جُمْهُورِيَّة مِصْرَ الْعَرَبِيَّةِ"),
 ];
 
 /// "ص. ب." written with a space between its letters.
@@ -179,7 +191,7 @@ fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
 /// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت: before a telephone number → هاتف; `None`
 /// when nothing changed.
 fn expand_words(text: &str, vowelled: bool) -> Option<String> {
-    if !text.contains(['خ', 'ص', 'ت']) {
+    if !text.contains(['خ', 'ص', 'ت', '.']) {
         return None;
     }
     let joined = SPACED_PO_BOX.replace_all(text, "${1}ص.ب.");
@@ -201,6 +213,7 @@ fn expand_words(text: &str, vowelled: bool) -> Option<String> {
             }
         }
         let spoken = word_abbreviation(token, vowelled)
+            .map(|words| without_repeated_head(&words, out.last()))
             .or_else(|| phone_mark(token, next, vowelled))
             .or(page);
         match spoken {
@@ -212,6 +225,20 @@ fn expand_words(text: &str, vowelled: bool) -> Option<String> {
         }
     }
     changed.then(|| out.join(" "))
+}
+
+/// An expansion without its first word when the text already says it (منظمة م.ت.ف →
+/// منظمة التحرير الفلسطينية, not منظمة منظمة).
+fn without_repeated_head(words: &str, previous: Option<&String>) -> String {
+    let Some((head, rest)) = words.split_once(' ') else {
+        return words.to_string();
+    };
+    let repeated = previous.is_some_and(|p| strip_vowel_marks(p) == strip_vowel_marks(head));
+    if repeated {
+        rest.to_string()
+    } else {
+        words.to_string()
+    }
 }
 
 /// A token that is one of [`WORD_ABBREVIATIONS`], its punctuation kept ("إلخ." → "إلى آخره.").
@@ -583,6 +610,13 @@ mod tests {
         // Glued to its word, a letter is not a marker; a title keeps its dot.
         assert_eq!(expand("ب-دعم"), "ب-دعم");
         assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
+    }
+
+    #[test]
+    fn expands_initials_once() {
+        assert_eq!(expand("شركة الأمل ذ.م.م"), "شركة الأمل ذات مسؤولية محدودة");
+        assert_eq!(expand("منظمة م.ت.ف"), "منظمة التحرير الفلسطينية");
+        assert_eq!(expand("شركة ش.م.ع."), "شركة مساهمة عامة.");
     }
 
     #[test]
