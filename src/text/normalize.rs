@@ -26,6 +26,12 @@ static LATIN_THEN_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DIGIT_THEN_ARABIC_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9])([\u0621-\u063A\u0641-\u064A])").expect("static regex"));
+/// A length unit after a number (and its scale word) with مربع or مكعب written as a word
+/// (120 م مربع، 5 ملايين م مكعب).
+static SQUARE_OR_CUBIC_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9] (?:(?:ألف|آلاف|مليون|ملايين|مليار|مليارات) )?)(كم|كيلومتر|كيلومترا|م|متر|مترا) (مربع|مربعا|مكعب|مكعبا)(\s|$|[.,،؛:)])")
+        .expect("static regex")
+});
 /// A dash with spaces between two numbers: a score or a range (4 - 2، 2020 – 2021).
 static SPACED_NUMBER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(])([0-9]+) [-–] ([0-9]+)($|[\s.,،؛:)])").expect("static regex")
@@ -183,6 +189,7 @@ pub fn normalize(text: &str) -> String {
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
     let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
+    let spaced = with_square_units_joined(&spaced);
     let spaced = with_decimal_ranges_written_out(&spaced);
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
@@ -454,6 +461,24 @@ fn with_symbols_written_out(text: &str) -> String {
             format!("{lead}{number} {scale}")
         })
         .into_owned()
+}
+
+/// "120 م مربع" → "120 م2", "20 كيلومتر مربع" → "20 كم2": one unit, whose adjective then
+/// agrees with the count (مترا مربعا، أمتار مربعة).
+fn with_square_units_joined(text: &str) -> Cow<'_, str> {
+    SQUARE_OR_CUBIC_UNIT.replace_all(text, |caps: &regex::Captures| {
+        let unit = if caps[2].starts_with('ك') {
+            "كم"
+        } else {
+            "م"
+        };
+        let power = if caps[3].starts_with("مربع") {
+            "2"
+        } else {
+            "3"
+        };
+        format!("{}{unit}{power}{}", &caps[1], &caps[4])
+    })
 }
 
 /// "USD 1.2 billion" → "USD 1.2 مليار": the scale is said in Arabic, like the amount.
