@@ -191,7 +191,8 @@ fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
 /// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت: before a telephone number → هاتف; `None`
 /// when nothing changed.
 fn expand_words(text: &str, vowelled: bool) -> Option<String> {
-    if !text.contains(['خ', 'ص', 'ت', '.']) {
+    // Every abbreviation has one of these letters, or .م. (ذ.م.م، ج.م.ع).
+    if !text.contains(['خ', 'ص', 'ت']) && !text.contains(".م.") {
         return None;
     }
     let joined = SPACED_PO_BOX.replace_all(text, "${1}ص.ب.");

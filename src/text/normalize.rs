@@ -466,6 +466,9 @@ fn with_symbols_written_out(text: &str) -> String {
 /// "120 م مربع" → "120 م2", "20 كيلومتر مربع" → "20 كم2": one unit, whose adjective then
 /// agrees with the count (مترا مربعا، أمتار مربعة).
 fn with_square_units_joined(text: &str) -> Cow<'_, str> {
+    if !text.contains("مربع") && !text.contains("مكعب") {
+        return Cow::Borrowed(text);
+    }
     SQUARE_OR_CUBIC_UNIT.replace_all(text, |caps: &regex::Captures| {
         let unit = if caps[2].starts_with('ك') {
             "كم"
@@ -483,6 +486,10 @@ fn with_square_units_joined(text: &str) -> Cow<'_, str> {
 
 /// "USD 1.2 billion" → "USD 1.2 مليار": the scale is said in Arabic, like the amount.
 fn with_english_scale_words(text: &str) -> Cow<'_, str> {
+    // Each scale word has an n; most Arabic text has no Latin letter at all.
+    if !text.contains(['n', 'N']) {
+        return Cow::Borrowed(text);
+    }
     ENGLISH_SCALE_WORD.replace_all(text, |caps: &regex::Captures| {
         let scale = match caps[2].to_ascii_lowercase().as_str() {
             "thousand" => "ألف",
