@@ -40,7 +40,7 @@ static SPACED_DUAL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The letters that mark list items (أ- … ب) …), with their spoken names: (written, spoken,
-/// vowelled in the pause form).
+/// vowelled in the pause form). س is left out: "س-" opens an interview's question (سؤال).
 const LETTER_NAMES: &[(&str, &str, &str)] = &[
     ("أ", "ألف", "أَلِفْ"),
     ("ا", "ألف", "أَلِفْ"),
@@ -54,7 +54,6 @@ const LETTER_NAMES: &[(&str, &str, &str)] = &[
     ("ذ", "ذال", "ذَالْ"),
     ("ر", "راء", "رَاءْ"),
     ("ز", "زاي", "زَايْ"),
-    ("س", "سين", "سِينْ"),
     ("ش", "شين", "شِينْ"),
     ("ص", "صاد", "صَادْ"),
     ("ض", "ضاد", "ضَادْ"),
@@ -610,6 +609,7 @@ mod tests {
         assert_eq!(expand_vowelled("أ- تعزيز"), "أَلِفْ، تعزيز");
         // Glued to its word, a letter is not a marker; a title keeps its dot.
         assert_eq!(expand("ب-دعم"), "ب-دعم");
+        assert_eq!(expand("س- ما رأيك؟"), "س- ما رأيك؟");
         assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
     }
 
