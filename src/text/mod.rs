@@ -286,8 +286,9 @@ mod tests {
 
         #[test]
         fn arabic_text_without_numbers_passes_through(text in "[\u{0621}-\u{064A}]{1,8}( [\u{0621}-\u{064A}]{1,8}){0,8}") {
+            // Only the line rewrites may change it: a random line can hold الخ or أ ف ب.
             let verbalizer = Verbalizer::new();
-            prop_assert_eq!(verbalizer.verbalize(&text), text.clone());
+            prop_assert_eq!(verbalizer.verbalize(&text), abbreviations::expand(&text).into_owned());
         }
 
         #[test]
