@@ -10,6 +10,12 @@ pub fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
+/// True for an Arabic letter that is not a long vowel or its seat (ا و ي ى آ): the letters
+/// that take a case ending or a sukun at the end of a word.
+pub fn is_consonant_letter(c: char) -> bool {
+    is_arabic_letter(c) && !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'آ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -18,5 +24,7 @@ mod tests {
     fn letters_not_marks_digits_or_punctuation() {
         assert!("ءابتيـ".chars().all(is_arabic_letter));
         assert!(!"\u{064B}\u{0651}٣،؟a".chars().any(is_arabic_letter));
+        assert!("بدة".chars().all(is_consonant_letter));
+        assert!(!"اويىآ".chars().any(is_consonant_letter));
     }
 }

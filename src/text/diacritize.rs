@@ -12,7 +12,7 @@
 //! exactly as they went in.
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::alphabet::is_arabic_letter;
+use super::alphabet::{is_arabic_letter, is_consonant_letter};
 use super::tashkeel_engine::TashkeelEngine;
 
 /// The model bundled in libtashkeel_base (found by build.rs).
@@ -219,8 +219,7 @@ fn with_models_case_ending(hint: &str, model: &str) -> String {
     let Some(last) = hint.chars().last() else {
         return String::new();
     };
-    let bare_consonant = is_arabic_letter(last) && !matches!(last, 'ا' | 'و' | 'ي' | 'ى' | 'آ');
-    if !bare_consonant {
+    if !is_consonant_letter(last) {
         return hint.to_string();
     }
     let ending = &model[model.trim_end_matches(is_vowel_mark).len()..];

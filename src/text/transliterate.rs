@@ -1152,10 +1152,13 @@ impl Speller<'_> {
         const ENGLISH_ENDINGS: &[&str] = &["line", "vine", "fine", "shine", "mbine", "cline"];
         const NAMES_IN_LINE: &[&str] =
             &["caroline", "pauline", "jacqueline", "madeline", "adeline"];
+        let final_ine = i + 3 == self.letters.len() && self.letters[i..] == ['i', 'n', 'e'];
+        if !final_ine || self.letters.len() < 6 {
+            return false;
+        }
         let word: String = self.letters.iter().collect();
-        let ine = self.at(i) == Some('i') && word.ends_with("ine") && i + 3 == self.letters.len();
         let english = ENGLISH_ENDINGS.iter().any(|end| word.ends_with(end)) || word == "valentine";
-        ine && self.letters.len() >= 6 && (!english || NAMES_IN_LINE.contains(&word.as_str()))
+        !english || NAMES_IN_LINE.contains(&word.as_str())
     }
 
     /// A plain e: silent at the end after a consonant, short (unwritten) before two consonants

@@ -567,8 +567,9 @@ const TITLES: &[&str] = &[
 /// Words before a ratio written with a colon.
 const RATIO_WORDS: &[&str] = &["نسبة", "بنسبة", "بمعدل", "معدل", "بواقع", "مقياس", "بمقياس"];
 
-/// Time nouns said with "and a half" after a small number (ساعتين ونصف، ثلاثة أيام ونصف).
-const HALVED_TIME_NOUNS: &[&str] = &[
+/// Time nouns: said with "and a half" after a small number (ساعتين ونصف، ثلاثة أيام ونصف),
+/// and never the second noun of a construct after a count (15 شخص يوم الجمعة).
+const TIME_NOUNS: &[&str] = &[
     "ساعة",
     "يوم",
     "أسبوع",
@@ -787,8 +788,7 @@ impl Verbalizer {
             return iso_date(&caps);
         }
         if let Some(caps) = PHONE.captures(core) {
-            let groups: Vec<String> = caps["groups"].split('-').map(numbers::digits).collect();
-            let spoken = format!("زائد {}", groups.join("، "));
+            let spoken = international_number(caps["groups"].split('-'));
             return Some(Reading::new(glue(&caps["prefix"], &spoken), 1));
         }
         if let Some(caps) = PAIR.captures(core) {
@@ -886,12 +886,9 @@ impl Verbalizer {
         if sign == "+" && number.fraction.is_none() {
             let groups = phone_groups(line, i);
             if number.digits.len() >= 8 || (groups > 0 && number.digits.len() <= 4) {
-                let mut spoken = format!("زائد {}", numbers::digits(&number.digits));
-                for k in 1..=groups {
-                    let group = line.next_core(i, k).unwrap_or_default();
-                    // A short pause between the groups, as they are said aloud.
-                    spoken = format!("{spoken}، {}", numbers::digits(group));
-                }
+                let rest = (1..=groups).map(|k| line.next_core(i, k).unwrap_or_default());
+                let spoken =
+                    international_number(std::iter::once(number.digits.as_str()).chain(rest));
                 return Some(Reading::new(glue(prefix, &spoken), 1 + groups));
             }
         }
@@ -1309,7 +1306,7 @@ impl Verbalizer {
         let entry = self
             .nouns
             .lookup(next)
-            .filter(|entry| HALVED_TIME_NOUNS.contains(&entry.singular.as_str()))?;
+            .filter(|entry| TIME_NOUNS.contains(&entry.singular.as_str()))?;
         let whole = match integer {
             1 if case == Case::Accusative => entry.accusative(),
             1 => entry.singular.clone(),
@@ -1605,7 +1602,7 @@ impl Verbalizer {
             && self
                 .nouns
                 .lookup(next)
-                .is_some_and(|e| !HALVED_TIME_NOUNS.contains(&e.singular.as_str()))
+                .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()))
     }
 
     /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
@@ -2402,6 +2399,12 @@ fn range_noun_offset(line: &Line, i: usize) -> Option<usize> {
     }
     let joined = matches!(next, "إلى" | "حتى" | "و" | "-" | "أو" | "لغاية");
     (joined && line.next_core(i, 2).is_some_and(is_digits)).then_some(3)
+}
+
+/// "+966 11 234 5678" said digit by digit in its groups, with a short pause between them.
+fn international_number<'a>(groups: impl Iterator<Item = &'a str>) -> String {
+    let groups: Vec<String> = groups.map(numbers::digits).collect();
+    format!("زائد {}", groups.join("، "))
 }
 
 /// Digit groups after "+971": the following tokens that are only digits.

@@ -3,6 +3,7 @@
 //! (construct, compound teens, definite article, tamyiz after tens). Stripping the marks
 //! U+064B–U+0652 from the result always gives the unvowelled input back.
 
+use super::super::alphabet::is_consonant_letter;
 use super::Case;
 use words::Role;
 
@@ -579,10 +580,7 @@ fn vowel_digits(words: &[&str]) -> String {
 /// A word with a sukun on its last letter when that letter is a consonant without a mark.
 fn with_pause_sukun(word: &str) -> String {
     match word.chars().last() {
-        Some(last) if super::super::alphabet::is_arabic_letter(last) && !"اويى".contains(last) =>
-        {
-            format!("{word}\u{0652}")
-        }
+        Some(last) if is_consonant_letter(last) => format!("{word}\u{0652}"),
         _ => word.to_string(),
     }
 }
