@@ -159,9 +159,80 @@ pub fn is_nisba_adjective(word: &str, gender: Gender) -> bool {
         "تنتهي",
     ]
     .contains(&word);
-    stem.is_some_and(|stem| stem.chars().count() >= 3 && !stem.starts_with("ال"))
+    // A feminine stem may have two letters (ودية، جوية); a masculine one that short is a
+    // particle (كي، أي).
+    let shortest = match gender {
+        Gender::Masculine => 3,
+        Gender::Feminine => 2,
+    };
+    stem.is_some_and(|stem| stem.chars().count() >= shortest && !stem.starts_with("ال"))
         && not_function_word
 }
+
+/// A descriptive adjective of a participle or فعيل pattern after a counted noun of
+/// `gender`: مُفعَل and its kin (مسلح، منفصل، مفخخة، متتالية), فاعل (حاسمة، سابق) and فعيل
+/// (جديد، نظيف). Feminine nouns take it with ة, masculine ones without; words of these
+/// shapes that are prepositions, adverbs or nouns of action (داخل، مقابل، مداهمة) are not
+/// taken, nor, for a masculine فاعل or فعيل, words that open with a verb prefix or a proclitic.
+pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
+    let stem = match gender {
+        Gender::Feminine => word.strip_suffix('ة'),
+        Gender::Masculine => (!word.ends_with(['ة', 'ا', 'ى', 'ي', 'ء'])).then_some(word),
+    };
+    let Some(stem) = stem else {
+        return false;
+    };
+    let letters: Vec<char> = stem.chars().collect();
+    let plural_or_dual = ["ين", "ون", "ان", "ات"].iter().any(|s| stem.ends_with(s));
+    if plural_or_dual
+        || letters.len() < 4
+        || !letters
+            .iter()
+            .all(|&c| super::alphabet::is_arabic_letter(c))
+        || NOT_PATTERN_ADJECTIVES.contains(&word)
+    {
+        return false;
+    }
+    let prefixed = letters[0] == 'م' && letters.len() <= 6;
+    let action_noun = gender == Gender::Feminine && is_mufaala_noun(word);
+    // No verb ends in ة: only a masculine word may be a verb of the present (يريد).
+    let plain_opening = gender == Gender::Feminine || !"يتأإاآوفل".contains(letters[0]);
+    let active = letters.len() == 4 && letters[1] == 'ا' && plain_opening;
+    let faeel = letters.len() == 4 && letters[2] == 'ي' && plain_opening;
+    (prefixed && !action_noun) || active || faeel
+}
+
+/// A feminine noun of action of the مُفاعَلة form (مداهمة، مشاركة، مواجهة), as often a noun
+/// as an adjective; مقاتلة, a fighter plane, describes the noun before it.
+pub fn is_mufaala_noun(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() == 6
+        && letters[0] == 'م'
+        && letters[2] == 'ا'
+        && letters[5] == 'ة'
+        && word != "مقاتلة"
+}
+
+/// Words of an adjective's shape that do not describe the noun before them.
+const NOT_PATTERN_ADJECTIVES: &[&str] = &[
+    "مقابل",
+    "معظم",
+    "مليون",
+    "مليار",
+    "مقارنة",
+    "داخل",
+    "خارج",
+    "جانب",
+    "قبيل",
+    "حوالي",
+    "جميع",
+    "مساء",
+    "مجموع",
+    "موعد",
+    "مكان",
+    "واحد",
+    "واحدة",
+];
 
 /// A nisba adjective in the form it takes after `count` of a non-human noun: feminine
 /// singular after a plural (دنانير كويتية), accusative after 11–99 (دينارا كويتيا), dual
@@ -509,6 +580,37 @@ mod tests {
         assert!(!is_nisba_adjective("في", Gender::Masculine));
         assert!(!is_nisba_adjective("الذي", Gender::Masculine));
         assert!(!is_nisba_adjective("شهريا", Gender::Masculine));
+    }
+
+    #[test]
+    fn recognises_pattern_adjectives_by_gender() {
+        for (word, gender) in [
+            ("حاسمة", Gender::Feminine),
+            ("منفصل", Gender::Masculine),
+            ("مفخخة", Gender::Feminine),
+            ("جديد", Gender::Masculine),
+            ("سابق", Gender::Masculine),
+            ("متتالية", Gender::Feminine),
+            ("مقاتلة", Gender::Feminine),
+            ("كبير", Gender::Masculine),
+            ("تابعة", Gender::Feminine),
+        ] {
+            assert!(is_pattern_adjective(word, gender), "{word}");
+        }
+        for (word, gender) in [
+            ("حاسمة", Gender::Masculine),
+            ("منفصل", Gender::Feminine),
+            ("مقابل", Gender::Masculine),
+            ("مداهمة", Gender::Feminine),
+            ("يريد", Gender::Masculine),
+            ("تابع", Gender::Masculine),
+            ("مسلحين", Gender::Masculine),
+            ("مجددا", Gender::Masculine),
+            ("عمل", Gender::Masculine),
+            ("واحدة", Gender::Feminine),
+        ] {
+            assert!(!is_pattern_adjective(word, gender), "{word}");
+        }
         let m = Gender::Masculine;
         let f = Gender::Feminine;
         assert_eq!(nisba_after("كويتي", 2, m, Case::Oblique), "كويتيين");

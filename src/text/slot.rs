@@ -250,6 +250,14 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("استدعى", "ستدعي"),
     ("أنشأ", "نشئ"),
     ("أعاد", "عيد"),
+    ("افتتح", "فتتح"),
+    ("اعتمد", "عتمد"),
+    ("أصدر", "صدر"),
+    ("نظم", "نظم"),
+    ("زرع", "زرع"),
+    ("أقر", "قر"),
+    ("أنتج", "نتج"),
+    ("صنع", "صنع"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
@@ -262,6 +270,7 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("قتل", "قتل"),
     ("أصيب", "صاب"),
+    ("أقيم", "قام"),
     ("جرح", "جرح"),
     ("استشهد", "ستشهد"),
     ("سقط", "سقط"),
@@ -547,6 +556,9 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
             return Some(VerbKind::Subject);
         }
     }
+    if verb_candidates(word).into_iter().any(is_infaala_past) {
+        return Some(VerbKind::Subject);
+    }
     // With its object glued on as a pronoun (يستخدمه، قتلهم، تابعها) the verb takes the
     // number as its subject, unless it takes a second object (منحه، غرمته).
     // A final ى is written ا before the pronoun (أعطاهم، ألقاها).
@@ -563,6 +575,21 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     } else {
         Some(VerbKind::Subject)
     }
+}
+
+/// A past verb of the انفعل form (انفجرت، اندلع، انهارت): it takes no object, so a number
+/// after it is its subject. The افتعل verbs of a root in ن (انتقد، انتخب) share its
+/// opening and do take one; their ت tells them apart.
+fn is_infaala_past(word: &str) -> bool {
+    ["تا", "وا", "ت", "ا", ""].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|base| {
+            let letters: Vec<char> = base.chars().collect();
+            letters.len() == 5
+                && base.starts_with("ان")
+                && letters[2] != 'ت'
+                && !matches!(letters[4], 'ء' | 'ة' | 'ى' | 'ا')
+        })
+    })
 }
 
 /// Whether `stem`, a word with its glued pronoun removed, is a verb form of the lists.
@@ -1114,6 +1141,16 @@ mod tests {
             }
         }
         assert_eq!(case("يزن المولود"), Case::Accusative);
+    }
+
+    #[test]
+    fn an_infaala_verb_takes_the_number_as_its_subject() {
+        for word in ["انفجرت", "اندلع", "انهارت", "وانسحب", "انضموا"] {
+            assert_eq!(verb_kind(word), Some(VerbKind::Subject), "{word}");
+        }
+        for word in ["انتقد", "انتخبت", "انباء"] {
+            assert_ne!(verb_kind(word), Some(VerbKind::Subject), "{word}");
+        }
     }
 
     #[test]

@@ -518,6 +518,47 @@ fn listed_with_conjunction(word: &str, list: &[&str]) -> bool {
     list.contains(&word) || list.contains(&slot::without_conjunction(word))
 }
 
+/// A count and its noun phrase in order: one and two after the phrase (ساعة كاملة واحدة،
+/// ساعتان كاملتان, the dual being the count), the others before it (خمس ساعات).
+fn number_with_phrase(n: u64, gender: Gender, case: Case, phrase: String) -> String {
+    match n {
+        1 => format!("{phrase} {}", nouns::one_in(gender, case)),
+        2 => phrase,
+        _ => format!("{} {phrase}", numbers::cardinal_with(n, gender, case, true)),
+    }
+}
+
+/// An adjective annexed to a definite noun (رفيع المستوى) loses the ن of the dual or plural
+/// it was given: مسؤولين رفيعي المستوى. One written that way already is left alone.
+fn annex_last_adjective(agreed: &mut [String], written: &[&str]) {
+    let (Some(last), Some(&as_written)) = (agreed.last_mut(), written.last()) else {
+        return;
+    };
+    let sound = last.ends_with("ين") || last.ends_with("ان");
+    if sound && last.as_str() != as_written {
+        last.pop();
+    }
+}
+
+/// Definite nouns an adjective is annexed to (رفيع المستوى، قصير المدى، متعدد الجنسيات).
+const ANNEXED_TO_ADJECTIVE: &[&str] = &[
+    "المستوى",
+    "المدى",
+    "الأمد",
+    "الأجل",
+    "الجنسية",
+    "الجنسيات",
+    "الحجم",
+    "الطراز",
+    "الصنع",
+    "الخطورة",
+    "القيمة",
+    "الدفع",
+    "الأطراف",
+    "السن",
+    "العمر",
+];
+
 /// Broken plurals that name people: an adjective after them takes the sound plural
 /// (ثلاثة أشخاص مصريين).
 const PEOPLE_PLURALS: &[&str] = &[
@@ -1204,6 +1245,16 @@ impl Verbalizer {
         if month_after_min || first == "منه" && month_named_before(line, i) {
             return Some(Reading::new(dates::read_day(day), 1));
         }
+        // "فاز بنتيجة 2 صفر": a score written without its dash, not the month Safar.
+        let score = line
+            .clause_before(i)
+            .iter()
+            .any(|w| listed_with_conjunction(w, SCORE_TRIGGERS));
+        let year_after = !second.is_empty() && second.chars().all(|c| c.is_ascii_digit());
+        if first == "صفر" && score && !year_after {
+            let spoken = format!("{} مقابل صفر", numbers::label(day));
+            return Some(Reading::new(spoken, 2));
+        }
         let month = dates::match_month(&[first, second])?;
         let mut used = 1 + month.tokens;
         let mut year = None;
@@ -1353,7 +1404,8 @@ impl Verbalizer {
             if let Some(entry) = self.nouns.lookup(next) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
-            if let Some(entry) = self.unknown_noun_one_or_two(n, next) {
+            let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"));
+            if let Some(entry) = self.unknown_noun_one_or_two(n, next, label_before) {
                 return Some(self.with_noun(line, i, n, &entry, case));
             }
         }
@@ -1472,12 +1524,20 @@ impl Verbalizer {
 
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
     /// noun followed by واحد in its gender (قلما واحدا), not as the number before it; two
-    /// before such a word in ة is its dual.
-    fn unknown_noun_one_or_two(&self, n: u64, word: &str) -> Option<NounEntry> {
+    /// before such a word in ة is its dual, and so is two before a masculine singular noun
+    /// (معرضين) unless a definite noun before the number makes it a label.
+    fn unknown_noun_one_or_two(&self, n: u64, word: &str, label_before: bool) -> Option<NounEntry> {
         // Two of a noun in ة is its dual (2 تمريرة → تمريرتين), whatever the noun.
         let dual = match (n, word.strip_suffix('ة')) {
             (1, _) => word.to_string(),
             (2, Some(stem)) => format!("{stem}تان"),
+            // After a definite noun a participle is that noun's predicate: الطريق 2 مغلق.
+            (2, None)
+                if looks_like_masculine_singular(word)
+                    && !(label_before && nouns::is_pattern_adjective(word, Gender::Masculine)) =>
+            {
+                format!("{word}ان")
+            }
             _ => return None,
         };
         if !looks_like_bare_noun(word) {
@@ -1589,6 +1649,21 @@ impl Verbalizer {
             || looks_like_bare_noun(word)
     }
 
+    /// Whether `word` after a counted noun of `gender` is an adjective that agrees with it:
+    /// a nisba (كويتي) or a participle or فعيل shape (حاسمة، منفصل) that the lexicon does not
+    /// hold as a noun, unless the lexicon's noun is itself a participle naming people
+    /// (مسلح، مسلحين).
+    fn describes(&self, word: &str, gender: Gender) -> bool {
+        // A feminine participle the lexicon holds as a noun still describes (طائرة مسيرة).
+        nouns::is_nisba_adjective(word, gender)
+            || (nouns::is_pattern_adjective(word, gender)
+                && (gender == Gender::Feminine
+                    || self
+                        .nouns
+                        .lookup(word)
+                        .is_none_or(|e| e.plural().ends_with("ين"))))
+    }
+
     /// Whether the noun after the number at `i` heads a construct (45 رئيس دولة): an
     /// indefinite noun of the lexicon follows it with nothing between, and not a time noun
     /// (15 شخص يوم الجمعة). Such a noun keeps the form written: رئيسَ دولةٍ, never رئيسا دولة.
@@ -1597,12 +1672,12 @@ impl Verbalizer {
         let Some(next) = line.next_core(i, 2) else {
             return false;
         };
-        noun_is_bare
-            && !next.starts_with("ال")
-            && self
-                .nouns
-                .lookup(next)
-                .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()))
+        let lexicon_noun = self
+            .nouns
+            .lookup(next)
+            .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()));
+        let action_noun = is_ifaal_noun(next) || nouns::is_mufaala_noun(next);
+        noun_is_bare && !next.starts_with("ال") && (lexicon_noun || action_noun)
     }
 
     /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
@@ -1614,7 +1689,7 @@ impl Verbalizer {
         let adjectives: Vec<&str> = (2..4)
             .map_while(|k| {
                 line.next_core(i, k)
-                    .filter(|w| nouns::is_nisba_adjective(w, entry.gender))
+                    .filter(|w| self.describes(w, entry.gender))
             })
             .collect();
         // The text may already write the number word after the noun (ساعة واحدة).
@@ -1639,6 +1714,11 @@ impl Verbalizer {
         let noun = match n {
             1 if case == Case::Accusative => entry.accusative(),
             1 => written.to_string(),
+            // Two heading a construct lose the ن of the dual (سيارتا إسعاف، رئيسي دولتين).
+            2 if adjectives.is_empty() && self.heads_construct(line, i) => {
+                let dual = entry.dual_in(case);
+                dual.strip_suffix('ن').map_or(dual.clone(), str::to_string)
+            }
             2 => entry.dual_in(case),
             // A singular written after the number is put in the form the number asks for
             // (5 شخص → خمسة أشخاص، 15 شخص → خمسة عشر شخصا).
@@ -1656,7 +1736,7 @@ impl Verbalizer {
             && plural_after
             && entry.gender == Gender::Masculine
             && names_people(entry);
-        let adjectives: Vec<String> = adjectives
+        let mut agreed: Vec<String> = adjectives
             .iter()
             .map(|a| match (rewrite, people) {
                 (true, _) => nouns::nisba_after(a, n, entry.gender, case),
@@ -1664,19 +1744,18 @@ impl Verbalizer {
                 (false, false) => a.to_string(),
             })
             .collect();
+        let annexed = line
+            .next_core(i, 2 + adjectives.len())
+            .is_some_and(|w| ANNEXED_TO_ADJECTIVE.contains(&w));
+        if annexed {
+            annex_last_adjective(&mut agreed, &adjectives);
+        }
+        let adjectives = agreed;
         let phrase = std::iter::once(noun)
             .chain(adjectives)
             .collect::<Vec<_>>()
             .join(" ");
-        let spoken = match n {
-            1 => format!("{phrase} {}", nouns::one_in(entry.gender, case)),
-            2 => phrase,
-            _ => format!(
-                "{} {phrase}",
-                numbers::cardinal_with(n, entry.gender, case, true)
-            ),
-        };
-        let mut reading = Reading::new(spoken, used);
+        let mut reading = Reading::new(number_with_phrase(n, entry.gender, case, phrase), used);
         reading.case = Some(case);
         reading
     }
@@ -2486,6 +2565,26 @@ const NOT_COUNTED_WORDS: &[&str] = &[
 /// A word the lexicon does not know that can still be the noun a number counts: three Arabic
 /// letters or more, indefinite, without a proclitic, not a particle, and without the
 /// accusative alif of an adverb (يوميا، تقريبا), which a counted noun after ألف never has.
+/// Whether a word the lexicon does not know, after 2, looks like a masculine singular noun
+/// whose dual adds ان (معرض، تعديل): not a verb of the present (يقضي، تنص), not a plural
+/// (أسلاك، مباحثات) and not ending in a weak letter whose dual changes it.
+fn looks_like_masculine_singular(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    let present_verb = letters.first() == Some(&'ي')
+        || (letters.len() == 4 && matches!(letters[0], 'ت' | 'ن' | 'أ'));
+    let plural_shape = (letters.len() == 5 && letters[0] == 'أ' && letters[3] == 'ا')
+        || ["ات", "ون", "ين", "ان"].iter().any(|s| word.ends_with(s));
+    let weak_end = word.ends_with(['ى', 'ا', 'و', 'ء', 'ت']);
+    (3..=7).contains(&letters.len()) && !present_verb && !plural_shape && !weak_end
+}
+
+/// A noun of action of the إفعال form (إسعاف، إطفاء، إنقاذ), which names what the noun
+/// before it is for (سيارة إسعاف، رجل إطفاء).
+fn is_ifaal_noun(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() == 5 && letters[0] == 'إ' && letters[3] == 'ا'
+}
+
 fn looks_like_bare_noun(word: &str) -> bool {
     let arabic_word = word.chars().count() >= 3 && word.chars().all(is_arabic_letter);
     arabic_word
