@@ -813,6 +813,13 @@ fn fold_letters(word: &str) -> Vec<char> {
     if out.len() >= 6 && (tail == "ovic" || tail == "evic") {
         out.push('h');
     }
+    // A Polish name in -ski or -ska says its w as v (Lewandowski ليفاندوفسكي، Kowalski).
+    let polish = ["ski", "ska"]
+        .iter()
+        .any(|end| out.ends_with(&end.chars().collect::<Vec<_>>()));
+    if polish && out.contains(&'w') {
+        out.iter_mut().filter(|c| **c == 'w').for_each(|c| *c = 'v');
+    }
     // The Portuguese -nho, -nha is said -nyo (Mourinho مورينيو، Ronaldinho).
     let n = out.len();
     if n >= 5 && out[n - 3..n - 1] == ['n', 'h'] && matches!(out[n - 1], 'o' | 'a') {
@@ -1445,6 +1452,7 @@ mod tests {
             // Slavic ć, č and -ović; Turkish ç; Portuguese -nho; a long name in -ine.
             ("Modrić", "مودريتش"),
             ("Djokovic", "جوكوفيتش"),
+            ("Kowalski", "كوفالسكي"),
             ("Çavuşoğlu", "تشافوشوغلو"),
             ("Coutinho", "كوتينيو"),
             ("Christine", "كريستين"),

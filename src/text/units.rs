@@ -350,6 +350,11 @@ pub fn unit(token: &str) -> Option<NounEntry> {
     find(UNITS, token)
 }
 
+/// A unit written out in its singular (كيلومتر، لتر), as against its abbreviation.
+pub fn unit_named(word: &str) -> Option<NounEntry> {
+    UNITS.iter().find(|row| row.1 == word).map(entry)
+}
+
 /// The metre, for "م" after a plain quantity.
 pub fn metre() -> NounEntry {
     NounEntry {

@@ -622,6 +622,9 @@ const TIME_NOUNS: &[&str] = &[
     "ليلة",
 ];
 
+/// Measures written as words that anchors say with "and a half" like the units (طنين ونصف).
+const HALVED_MEASURES: &[&str] = &["طن", "ميل", "فدان", "هكتار", "دونم", "كيلو", "برميل"];
+
 /// A currency or a measurement unit written as an abbreviation or symbol (ر.س، $، م3، كم).
 fn currency_or_unit(word: &str) -> Option<NounEntry> {
     units::currency(word).or_else(|| units::unit(word))
@@ -1340,8 +1343,8 @@ impl Verbalizer {
         Reading::new(spoken, 1)
     }
 
-    /// "2.5 ساعة": a small whole number and a half of a time noun is said as anchors say it,
-    /// ساعتين ونصف، يوم ونصف, not as a decimal.
+    /// "2.5 ساعة": a small whole number and a half of a time noun or a measure is said as
+    /// anchors say it, ساعتين ونصف، يوم ونصف، كيلومتر ونصف، نصف ساعة, not as a decimal.
     fn and_a_half(
         &self,
         line: &Line,
@@ -1350,15 +1353,21 @@ impl Verbalizer {
         fraction: &str,
         case: Case,
     ) -> Option<String> {
-        if fraction != "5" || !(1..=10).contains(&integer) {
+        if fraction != "5" || integer > 10 {
             return None;
         }
         let next = line.next_core(i, 1)?;
-        let entry = self
-            .nouns
-            .lookup(next)
-            .filter(|entry| TIME_NOUNS.contains(&entry.singular.as_str()))?;
+        let halved = |entry: &NounEntry| {
+            let singular = entry.singular.as_str();
+            TIME_NOUNS.contains(&singular) || HALVED_MEASURES.contains(&singular)
+        };
+        // A unit of one word with a dual of its own: كيلومتر ونصف، كيلوغرامين ونصف.
+        let measure = units::unit(next)
+            .or_else(|| units::unit_named(next))
+            .filter(|unit| !unit.singular.contains(' ') && unit.dual != unit.singular);
+        let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
         let whole = match integer {
+            0 => return Some(format!("نصف {}", entry.singular)),
             1 if case == Case::Accusative => entry.accusative(),
             1 => entry.singular.clone(),
             n => entry.counted_phrase(n, case),
