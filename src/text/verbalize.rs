@@ -622,6 +622,24 @@ const TIME_NOUNS: &[&str] = &[
     "ليلة",
 ];
 
+/// "خفض الفائدة 0.25 نقطة مئوية": a quarter, half or three quarters of a percentage point
+/// is said as the fraction (ربع نقطة مئوية), as anchors read rate moves.
+fn percentage_point_fraction(
+    line: &Line,
+    i: usize,
+    integer: u64,
+    fraction: &str,
+) -> Option<String> {
+    let point = line.next_core(i, 1) == Some("نقطة") && line.next_core(i, 2) == Some("مئوية");
+    let share = match fraction {
+        "25" => "ربع",
+        "5" | "50" => "نصف",
+        "75" => "ثلاثة أرباع",
+        _ => return None,
+    };
+    (point && integer == 0).then(|| format!("{share} نقطة"))
+}
+
 /// Measures written as words that anchors say with "and a half" like the units (طنين ونصف).
 const HALVED_MEASURES: &[&str] = &["طن", "ميل", "فدان", "هكتار", "دونم", "كيلو", "برميل"];
 
@@ -1327,6 +1345,9 @@ impl Verbalizer {
             }
         }
         if let Some(spoken) = self.and_a_half(line, i, integer, fraction, case) {
+            return Reading::new(spoken, 2);
+        }
+        if let Some(spoken) = percentage_point_fraction(line, i, integer, fraction) {
             return Reading::new(spoken, 2);
         }
         let unit = line
