@@ -463,6 +463,11 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     if let Some(name) = arabic {
         return Some(format!("{lead}{}{trail}", glue_proclitic(proclitic, &name)));
     }
+    let plain_name = capitalized && proclitic.is_empty() && !core.contains(['\'', '-', '.']);
+    if plain_name && in_spanish_phrase(tokens, i) {
+        let spoken = transliterate_word_as(&spanish_respelling(&lower), false);
+        return Some(format!("{lead}{spoken}{trail}"));
+    }
     if !capitalized && !lower.starts_with(['l', 'd']) || !in_french_phrase(tokens, i) {
         return None;
     }
@@ -578,6 +583,46 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
         FRENCH_MARKERS.contains(&core.as_str()) || core.starts_with("l'") || core.starts_with("d'")
     });
     marker || text.contains(FRENCH_LETTERS)
+}
+
+/// True when the run of Latin tokens around `i` is Spanish: ñ, an acute accent or a surname
+/// in -ez (Martínez، Pérez), and no letter of Portuguese or French.
+fn in_spanish_phrase(tokens: &[&str], i: usize) -> bool {
+    let run = latin_run(tokens, i);
+    let text = run.join(" ").to_lowercase();
+    if text.contains(['ã', 'õ', 'ç']) || in_french_phrase(tokens, i) {
+        return false;
+    }
+    let surname_in_ez = run.iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        core.chars().count() >= 4 && core.ends_with("ez")
+    });
+    text.contains(['ñ', 'á', 'í', 'ó', 'ú']) || surname_in_ez
+}
+
+/// A Spanish word respelled for the English rules: j and g before e or i are kh (Jesús →
+/// خيسوس، Ángel), ll is y (Cucurella → كوكوريا), a final e is said (Arce → آرسي) and a final
+/// ea keeps its a (Correa → كوريا).
+fn spanish_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1).copied();
+        match letters[k] {
+            'j' => out.push_str("kh"),
+            'g' if matches!(next, Some('e' | 'é' | 'i' | 'í')) => out.push_str("kh"),
+            'l' if next == Some('l') => {
+                out.push('y');
+                k += 1;
+            }
+            'e' if k + 1 == letters.len() && k >= 3 => out.push('i'),
+            'e' if next == Some('a') && k + 2 == letters.len() => out.push_str("ey"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
 }
 
 /// و، ف، ب، ل alone or paired (وب، فل): a word that is only a proclitic, written apart from
@@ -1371,6 +1416,24 @@ mod tests {
         assert_eq!(replace_names("على حسابه @elon_musk"), "على حسابه elon musk");
         assert_eq!(replace_names("U.S."), "الولايات المتحدة", "not an address");
         assert_eq!(read_web_address("Mr.Smith"), None);
+    }
+
+    #[test]
+    fn a_spanish_phrase_is_read_by_spanish_sounds() {
+        let cases = [
+            ("قال Jesús Navas", "قال خيسوس نافاس"),
+            ("سجل Julián Álvarez", "سجل خوليان ألفاريز"),
+            ("وقع Joaquín Correa", "وقع خواكين كوريا"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // Without a Spanish mark the English rules read j (Jordan Henderson).
+        assert!(!in_spanish_phrase(&["Jordan", "Henderson"], 0));
+        assert!(!in_spanish_phrase(&["João", "Gonçalves"], 0));
+        assert_eq!(spanish_respelling("gerardo"), "kherardo");
+        assert_eq!(spanish_respelling("villa"), "viya");
+        assert_eq!(spanish_respelling("arce"), "arci");
     }
 
     #[test]
