@@ -468,6 +468,10 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
         let spoken = transliterate_word_as(&spanish_respelling(&lower), false);
         return Some(format!("{lead}{spoken}{trail}"));
     }
+    if plain_name && in_italian_phrase(tokens, i) {
+        let spoken = transliterate_word_as(&italian_respelling(&lower), false);
+        return Some(format!("{lead}{spoken}{trail}"));
+    }
     if !capitalized && !lower.starts_with(['l', 'd']) || !in_french_phrase(tokens, i) {
         return None;
     }
@@ -618,6 +622,97 @@ fn spanish_respelling(lower: &str) -> String {
             }
             'e' if k + 1 == letters.len() && k >= 3 => out.push('i'),
             'e' if next == Some('a') && k + 2 == letters.len() => out.push_str("ey"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Endings of Italian names (Mancini، Verratti، Bonucci، Barella، Francesco).
+const ITALIAN_ENDINGS: &[&str] = &[
+    "ini", "oni", "etti", "etto", "ello", "ella", "elli", "ucci", "acci", "otti", "esco", "esca",
+    "ggio", "zzi", "zzo", "uso", "atti", "etta",
+];
+
+/// True when the run of Latin tokens around `i` is Italian: a word of five letters or more
+/// with an Italian ending or spelling (gli, zz, gian-), and the run not Spanish or French.
+fn in_italian_phrase(tokens: &[&str], i: usize) -> bool {
+    let run = latin_run(tokens, i);
+    let italian = run.iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        core.chars().count() >= 5
+            && core.chars().all(|c| c.is_ascii_lowercase())
+            && (ITALIAN_ENDINGS.iter().any(|end| core.ends_with(end))
+                || ["gli", "zz", "cch"].iter().any(|mark| core.contains(mark))
+                || core.starts_with("gian"))
+    });
+    italian && !in_spanish_phrase(tokens, i) && !in_french_phrase(tokens, i)
+}
+
+/// An Italian word respelled for the English rules: c and g before e or i are soft (ch, j),
+/// ch and gh hard, gi before a vowel is j, gli is li, gn ny, sc before e or i sh, j is y;
+/// double consonants are said once and a final e is said (Francesca Albanese → فرانشيسكا
+/// ألبانيزي، Bonucci → بونوتشي، Tajani → تاياني).
+fn italian_respelling(lower: &str) -> String {
+    let mut letters: Vec<char> = lower.chars().collect();
+    // Double consonants are said once; a double s stays s between vowels (Rossi روسي).
+    letters.dedup_by(|b, a| a == b && !matches!(*a, 'a' | 'e' | 'i' | 'o' | 'u' | 's'));
+    let soft = |c: Option<&char>| matches!(c, Some('e' | 'i'));
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1);
+        let after = letters.get(k + 2);
+        let vowel_after = |c: Option<&char>| matches!(c, Some('a' | 'o' | 'u'));
+        match letters[k] {
+            's' if next == Some(&'c') && soft(after) => {
+                out.push_str("sh");
+                k += 1;
+            }
+            'c' if next == Some(&'h') => {
+                out.push('k');
+                k += 1;
+            }
+            'g' if next == Some(&'h') => {
+                out.push_str("gh");
+                k += 1;
+            }
+            // After n the press writes ش (Mancini مانشيني), elsewhere تش (Bonucci بونوتشي).
+            'c' if soft(next) => {
+                out.push_str(if k > 0 && letters[k - 1] == 'n' {
+                    "sh"
+                } else {
+                    "ch"
+                });
+                k += usize::from(next == Some(&'i') && vowel_after(after));
+            }
+            // Gia- keeps its i in the press (Gianni جياني).
+            'g' if k == 0 && next == Some(&'i') && after == Some(&'a') => {
+                out.push_str("ji");
+                k += 1;
+            }
+            'g' if next == Some(&'l') && after == Some(&'i') => {
+                out.push('l');
+                k += 1;
+            }
+            'g' if next == Some(&'n') => {
+                out.push_str("ny");
+                k += 1;
+            }
+            'g' if soft(next) => {
+                out.push('j');
+                k += usize::from(next == Some(&'i') && vowel_after(after));
+            }
+            'j' => out.push('y'),
+            's' if next == Some(&'s') => {
+                out.push('s');
+                k += 1;
+            }
+            's' if k > 0 && is_vowel(letters[k - 1]) && next.is_some_and(|c| is_vowel(*c)) => {
+                out.push('z');
+            }
+            'e' if k + 1 == letters.len() => out.push('i'),
             c => out.push(c),
         }
         k += 1;
@@ -1434,6 +1529,23 @@ mod tests {
         assert_eq!(spanish_respelling("gerardo"), "kherardo");
         assert_eq!(spanish_respelling("villa"), "viya");
         assert_eq!(spanish_respelling("arce"), "arci");
+    }
+
+    #[test]
+    fn an_italian_phrase_is_read_by_italian_sounds() {
+        let cases = [
+            ("قال Leonardo Bonucci", "قال ليوناردو بونوتشي"),
+            ("سجل Giorgio Chiellini", "سجل جورجيو كيليني"),
+            ("وقال Guido Crosetto", "وقال غيدو كروزيتو"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        assert!(!in_italian_phrase(&["Chinese", "Embassy"], 0));
+        assert_eq!(italian_respelling("mancini"), "manshini");
+        assert_eq!(italian_respelling("rossi"), "rosi");
+        assert_eq!(italian_respelling("rosa"), "roza");
+        assert_eq!(italian_respelling("gianni"), "jiani");
     }
 
     #[test]
