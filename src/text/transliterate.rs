@@ -636,7 +636,7 @@ const ITALIAN_ENDINGS: &[&str] = &[
 ];
 
 /// True when the run of Latin tokens around `i` is Italian: a word of five letters or more
-/// with an Italian ending or spelling (gli, zz, gian-), and the run not Spanish or French.
+/// with an Italian ending or spelling (gli, cch, gian-), and the run not Spanish or French.
 fn in_italian_phrase(tokens: &[&str], i: usize) -> bool {
     let run = latin_run(tokens, i);
     let italian = run.iter().any(|t| {
@@ -644,7 +644,7 @@ fn in_italian_phrase(tokens: &[&str], i: usize) -> bool {
         core.chars().count() >= 5
             && core.chars().all(|c| c.is_ascii_lowercase())
             && (ITALIAN_ENDINGS.iter().any(|end| core.ends_with(end))
-                || ["gli", "zz", "cch"].iter().any(|mark| core.contains(mark))
+                || ["gli", "cch"].iter().any(|mark| core.contains(mark))
                 || core.starts_with("gian"))
     });
     italian && !in_spanish_phrase(tokens, i) && !in_french_phrase(tokens, i)
