@@ -2597,7 +2597,8 @@ const NOT_COUNTED_WORDS: &[&str] = &[
 /// accusative alif of an adverb (يوميا، تقريبا), which a counted noun after ألف never has.
 /// Whether a word the lexicon does not know, after 2, looks like a masculine singular noun
 /// whose dual adds ان (معرض، تعديل): not a verb of the present (يقضي، تنص), not a plural
-/// (أسلاك، مباحثات) and not ending in a weak letter whose dual changes it.
+/// (أسلاك، مباحثات), not ending in a weak letter whose dual changes it, nor in the ت of a
+/// past verb (المادة 2 نصت).
 fn looks_like_masculine_singular(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
     let present_verb = letters.first() == Some(&'ي')
