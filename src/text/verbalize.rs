@@ -1561,10 +1561,13 @@ impl Verbalizer {
         let dual = match (n, word.strip_suffix('ة')) {
             (1, _) => word.to_string(),
             (2, Some(stem)) => format!("{stem}تان"),
-            // After a definite noun a participle is that noun's predicate: الطريق 2 مغلق.
+            // After a definite noun a participle is that noun's predicate (الطريق 2 مغلق)
+            // and a word of three letters as often a past verb (العدد 2 صدر).
             (2, None)
                 if looks_like_masculine_singular(word)
-                    && !(label_before && nouns::is_pattern_adjective(word, Gender::Masculine)) =>
+                    && !(label_before
+                        && (word.chars().count() < 4
+                            || nouns::is_pattern_adjective(word, Gender::Masculine))) =>
             {
                 format!("{word}ان")
             }
