@@ -464,15 +464,17 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
         return Some(format!("{lead}{}{trail}", glue_proclitic(proclitic, &name)));
     }
     let plain_name = capitalized && proclitic.is_empty() && !core.contains(['\'', '-', '.']);
-    if plain_name && in_spanish_phrase(tokens, i) {
-        let spoken = transliterate_word_as(&spanish_respelling(&lower), false);
+    let language = phrase_language(tokens, i);
+    let respelled = match language {
+        PhraseLanguage::Spanish if plain_name => Some(spanish_respelling(&lower)),
+        PhraseLanguage::Italian if plain_name => Some(italian_respelling(&lower)),
+        _ => None,
+    };
+    if let Some(word) = respelled {
+        let spoken = transliterate_word_as(&word, false);
         return Some(format!("{lead}{spoken}{trail}"));
     }
-    if plain_name && in_italian_phrase(tokens, i) {
-        let spoken = transliterate_word_as(&italian_respelling(&lower), false);
-        return Some(format!("{lead}{spoken}{trail}"));
-    }
-    if !capitalized && !lower.starts_with(['l', 'd']) || !in_french_phrase(tokens, i) {
+    if !capitalized && !lower.starts_with(['l', 'd']) || language != PhraseLanguage::French {
         return None;
     }
     let elided = lower
@@ -589,12 +591,34 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
     marker || text.contains(FRENCH_LETTERS)
 }
 
-/// True when the run of Latin tokens around `i` is Spanish: ñ, an acute accent or a surname
-/// in -ez (Martínez، Pérez), and no letter of Portuguese or French.
+/// The language whose rules read the run of Latin tokens around `i` where they differ from
+/// English: French marks first, then Spanish, then Italian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseLanguage {
+    French,
+    Spanish,
+    Italian,
+    English,
+}
+
+fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
+    if in_french_phrase(tokens, i) {
+        PhraseLanguage::French
+    } else if in_spanish_phrase(tokens, i) {
+        PhraseLanguage::Spanish
+    } else if in_italian_phrase(tokens, i) {
+        PhraseLanguage::Italian
+    } else {
+        PhraseLanguage::English
+    }
+}
+
+/// True when the run of Latin tokens around `i` has a Spanish mark: ñ, an acute accent or a
+/// surname in -ez (Martínez، Pérez), and no letter of Portuguese.
 fn in_spanish_phrase(tokens: &[&str], i: usize) -> bool {
     let run = latin_run(tokens, i);
     let text = run.join(" ").to_lowercase();
-    if text.contains(['ã', 'õ', 'ç']) || in_french_phrase(tokens, i) {
+    if text.contains(['ã', 'õ', 'ç']) {
         return false;
     }
     let surname_in_ez = run.iter().any(|t| {
@@ -635,36 +659,34 @@ const ITALIAN_ENDINGS: &[&str] = &[
     "ggio", "zzi", "zzo", "uso", "atti", "etta",
 ];
 
-/// True when the run of Latin tokens around `i` is Italian: a word of five letters or more
-/// with an Italian ending or spelling (gli, cch, gian-), and the run not Spanish or French.
+/// True when the run of Latin tokens around `i` has an Italian mark: a word of five letters
+/// or more with an Italian ending or spelling (gli, cch, gian-).
 fn in_italian_phrase(tokens: &[&str], i: usize) -> bool {
-    let run = latin_run(tokens, i);
-    let italian = run.iter().any(|t| {
+    latin_run(tokens, i).iter().any(|t| {
         let core = split_punctuation(t).1.to_lowercase();
         core.chars().count() >= 5
             && core.chars().all(|c| c.is_ascii_lowercase())
             && (ITALIAN_ENDINGS.iter().any(|end| core.ends_with(end))
                 || ["gli", "cch"].iter().any(|mark| core.contains(mark))
                 || core.starts_with("gian"))
-    });
-    italian && !in_spanish_phrase(tokens, i) && !in_french_phrase(tokens, i)
+    })
 }
 
 /// An Italian word respelled for the English rules: c and g before e or i are soft (ch, j),
 /// ch and gh hard, gi before a vowel is j, gli is li, gn ny, sc before e or i sh, j is y;
-/// double consonants are said once and a final e is said (Francesca Albanese → فرانشيسكا
-/// ألبانيزي، Bonucci → بونوتشي، Tajani → تاياني).
+/// double consonants are said once, a single s between vowels is z and a final e is said
+/// (Bonucci → بونوتشي، Chiellini → كيليني، Crosetto → كروزيتو).
 fn italian_respelling(lower: &str) -> String {
     let mut letters: Vec<char> = lower.chars().collect();
     // Double consonants are said once; a double s stays s between vowels (Rossi روسي).
     letters.dedup_by(|b, a| a == b && !matches!(*a, 'a' | 'e' | 'i' | 'o' | 'u' | 's'));
     let soft = |c: Option<&char>| matches!(c, Some('e' | 'i'));
+    let vowel_after = |c: Option<&char>| matches!(c, Some('a' | 'o' | 'u'));
     let mut out = String::new();
     let mut k = 0;
     while k < letters.len() {
         let next = letters.get(k + 1);
         let after = letters.get(k + 2);
-        let vowel_after = |c: Option<&char>| matches!(c, Some('a' | 'o' | 'u'));
         match letters[k] {
             's' if next == Some(&'c') && soft(after) => {
                 out.push_str("sh");
@@ -954,9 +976,9 @@ fn fold_letters(word: &str) -> Vec<char> {
         out.push('h');
     }
     // A Polish name in -ski or -ska says its w as v (Lewandowski ليفاندوفسكي، Kowalski).
-    let polish = ["ski", "ska"]
+    let polish = [['s', 'k', 'i'], ['s', 'k', 'a']]
         .iter()
-        .any(|end| out.ends_with(&end.chars().collect::<Vec<_>>()));
+        .any(|end| out.ends_with(end));
     if polish && out.contains(&'w') {
         out.iter_mut().filter(|c| **c == 'w').for_each(|c| *c = 'v');
     }
