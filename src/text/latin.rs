@@ -18,6 +18,9 @@ pub fn read_latin_token(token: &str) -> Option<String> {
     if let Some(generation) = mobile_generation(token) {
         return Some(generation);
     }
+    if let Some(period) = fiscal_period(token) {
+        return Some(period);
+    }
     if reads_as_word(token) {
         return Some(transliterate_word(&token.to_ascii_lowercase()));
     }
@@ -48,6 +51,25 @@ fn mobile_generation(token: &str) -> Option<String> {
     (1..=9)
         .contains(&n)
         .then(|| format!("الجيل {}", ordinal(n, Gender::Masculine, Case::Nominative)))
+}
+
+/// Q3 → الربع الثالث، H1 → النصف الأول: the quarter or half of a year in company results.
+fn fiscal_period(token: &str) -> Option<String> {
+    let (part, count) = match token.split_at_checked(1)? {
+        ("Q", digit) => (
+            "الربع",
+            digit.parse::<u64>().ok().filter(|n| (1..=4).contains(n))?,
+        ),
+        ("H", digit) => (
+            "النصف",
+            digit.parse::<u64>().ok().filter(|n| (1..=2).contains(n))?,
+        ),
+        _ => return None,
+    };
+    Some(format!(
+        "{part} {}",
+        ordinal(count, Gender::Masculine, Case::Nominative)
+    ))
 }
 
 /// Letters followed by a number, with or without a hyphen: F-16, S-400, MH17, A320; or a
@@ -167,6 +189,9 @@ mod tests {
         assert_eq!(read_latin_token("COVID-19").unwrap(), "كوفيد تسعة عشر");
         assert_eq!(read_latin_token("G7").unwrap(), "مجموعة السبع");
         assert_eq!(read_latin_token("F-16").unwrap(), "إف ستة عشر");
+        assert_eq!(read_latin_token("Q3").unwrap(), "الربع الثالث");
+        assert_eq!(read_latin_token("H1").unwrap(), "النصف الأول");
+        assert_eq!(read_latin_token("Q5").unwrap(), "كيو خمسة");
         assert_eq!(read_latin_token("F-35").unwrap(), "إف خمسة وثلاثين");
         assert_eq!(read_latin_token("F-35A").unwrap(), "إف خمسة وثلاثين إيه");
         assert_eq!(
