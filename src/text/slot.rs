@@ -14,8 +14,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::nouns::is_verbal_noun;
-use super::numbers::Case;
+use super::nouns::{self, is_verbal_noun};
+use super::numbers::{Case, Gender};
 use super::places::is_place_name;
 
 /// How many words back a verb is looked for across its subject.
@@ -258,6 +258,7 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("أقر", "قر"),
     ("أنتج", "نتج"),
     ("صنع", "صنع"),
+    ("أدار", "دير"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
@@ -328,6 +329,10 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("تم", "تم"),
     ("جرى", "جري"),
     ("اندلع", "ندلع"),
+    ("تأخر", "تأخر"),
+    ("دام", "دوم"),
+    ("امتد", "متد"),
+    ("توقف", "توقف"),
     ("انطلق", "نطلق"),
     ("ولد", "ولد"),
     ("اكتمل", "كتمل"),
@@ -426,6 +431,18 @@ pub(crate) fn is_subject_after_object(before: &[&str]) -> bool {
             && !object.iter().any(|w| is_genitive_governor(w))
             && VISITING_FORMS.contains(without_conjunction(before[verb_at]))
     })
+}
+
+/// Whether the definite word just before a number is the subject of an object-taking verb
+/// before it ("نظمت الجمعية 2 معرض"): the number is then that verb's object, not a label
+/// of the definite word.
+pub(crate) fn is_object_after_subject(before: &[&str]) -> bool {
+    match before {
+        [.., verb, subject] => {
+            is_definite(subject) && verb_kind(verb) == Some(VerbKind::Transitive)
+        }
+        _ => false,
+    }
 }
 
 /// How a verb relates to a number after it.
@@ -731,7 +748,16 @@ fn is_construct_head(word: &str) -> bool {
         return false;
     }
     let ends_in_ta = word.ends_with('ة') && word.chars().count() >= 3;
-    ends_in_ta || is_verbal_noun(without_pronoun(without_conjunction(word)))
+    ends_in_ta
+        || is_verbal_noun(without_pronoun(without_conjunction(word)))
+        || is_plural_in_construct(without_conjunction(word))
+}
+
+/// A sound masculine plural that lost its ن in construct (ممثلو، مسؤولو، لاعبو): a
+/// participle's shape before the و.
+fn is_plural_in_construct(word: &str) -> bool {
+    word.strip_suffix('و')
+        .is_some_and(|stem| nouns::is_pattern_adjective(stem, Gender::Masculine))
 }
 
 /// Time nouns: after an intransitive verb the number counting them is an adverb of time

@@ -288,6 +288,29 @@ impl Line<'_> {
     }
 }
 
+/// Whether the fraction at `i` is in construct with what follows: a definite noun (ثلثا
+/// الأعضاء) or an indefinite one annexed to a definite noun (ثلثي مقاعد البرلمان).
+fn heads_fraction_construct(line: &Line, i: usize) -> bool {
+    let definite = |w: &str| w.starts_with("ال") && w.chars().count() > 3;
+    match (line.next_core(i, 1), line.next_core(i, 2)) {
+        (Some(next), _) if definite(next) => true,
+        (Some(next), Some(after)) => {
+            definite(after)
+                && next.chars().count() >= 3
+                && next.chars().all(is_arabic_letter)
+                && !slot::is_genitive_governor(next)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `word`, a form of `entry`, can be the noun `n` counts: in the form the count
+/// asks for (3 أشخاص، 15 شخصا), or, as copy often writes it, another form of a word longer
+/// than three letters (15 رسالة، 20 مقعد).
+fn fits_count(entry: &NounEntry, n: u64, word: &str) -> bool {
+    word == entry.form_after(n) || word.chars().count() > 3
+}
+
 /// Whether a month is named earlier in the line ("في 1 سبتمبر وينتهي في 30 منه").
 fn month_named_before(line: &Line, i: usize) -> bool {
     let cores: Vec<&str> = line.tokens[..i].iter().map(|t| t.core).collect();
@@ -1066,10 +1089,12 @@ impl Verbalizer {
     ) -> Option<Reading> {
         let (gender, dual_case) = ordinal_trigger(prev_stem)?;
         // "تلقى المركز 1000 رسالة": a noun the number counts makes the trigger its subject;
-        // a citation's next label (المادة 3 فقرة 2) is not counted.
+        // a citation's next label (المادة 3 فقرة 2) is not counted, nor a word of three
+        // letters not in the form the count asks for, as often a past verb (في الدقيقة 89
+        // سجل).
         let counts_noun = line
             .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some())
+            .is_some_and(|w| self.nouns.lookup(w).is_some_and(|e| fits_count(e, n, w)))
             && !line
                 .next_core(i, 2)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
@@ -1434,7 +1459,8 @@ impl Verbalizer {
             if let Some(entry) = self.nouns.lookup(next) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
-            let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"));
+            let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
+                && !slot::is_object_after_subject(&line.clause_before(i));
             if let Some(entry) = self.unknown_noun_one_or_two(n, next, label_before) {
                 return Some(self.with_noun(line, i, n, &entry, case));
             }
@@ -1709,7 +1735,8 @@ impl Verbalizer {
             .nouns
             .lookup(next)
             .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()));
-        let action_noun = is_ifaal_noun(next) || nouns::is_mufaala_noun(next);
+        let action_noun =
+            is_ifaal_noun(next) || is_tafeel_noun(next) || nouns::is_mufaala_noun(next);
         noun_is_bare && !next.starts_with("ال") && (lexicon_noun || action_noun)
     }
 
@@ -2194,8 +2221,7 @@ impl Verbalizer {
         }
         if (2..=10).contains(&b) && a >= 1 && a < b {
             let mut spoken = numbers::fraction(a, b, case);
-            let construct = line.next_core(i, 1).is_some_and(|w| w.starts_with("ال"));
-            if construct && a == 2 {
+            if a == 2 && heads_fraction_construct(line, i) {
                 spoken.pop();
             }
             return Some(Reading::new(glue(prefix, &spoken), 1));
@@ -2617,6 +2643,13 @@ fn looks_like_masculine_singular(word: &str) -> bool {
 fn is_ifaal_noun(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
     letters.len() == 5 && letters[0] == 'إ' && letters[3] == 'ا'
+}
+
+/// A noun of action of the تفعيل or تفاعل form (تدريب، تمويل، تعاون، تبادل), which names
+/// what the noun before it is for (برنامج تدريب، اتفاق تعاون).
+fn is_tafeel_noun(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() == 5 && letters[0] == 'ت' && (letters[3] == 'ي' || letters[2] == 'ا')
 }
 
 fn looks_like_bare_noun(word: &str) -> bool {
