@@ -311,6 +311,20 @@ fn fits_count(entry: &NounEntry, n: u64, word: &str) -> bool {
     word == entry.form_after(n) || word.chars().count() > 3
 }
 
+/// The gender of the rank at token `k`: an ordinal word (الثالث), or a number after an
+/// ordinal trigger (المركز 25).
+fn rank_gender(line: &Line, k: usize) -> Option<Gender> {
+    let core = line.tokens.get(k)?.core;
+    if let Some(gender) = word_ordinal(core) {
+        return Some(gender);
+    }
+    if core.is_empty() || !core.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let trigger = stem_word(line.prev_core(k)?);
+    ordinal_trigger(&trigger).map(|(gender, _)| gender)
+}
+
 /// Whether a month is named earlier in the line ("في 1 سبتمبر وينتهي في 30 منه").
 fn month_named_before(line: &Line, i: usize) -> bool {
     let cores: Vec<&str> = line.tokens[..i].iter().map(|t| t.core).collect();
@@ -1110,6 +1124,13 @@ impl Verbalizer {
             .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
             .and_then(|w| w.parse::<u64>().ok())
         {
+            // "في المرتبة 40 و3 دول أخرى": a number counting a noun is not a rank.
+            if line
+                .next_core(i, used + 1)
+                .is_some_and(|w| self.nouns.lookup(w).is_some())
+            {
+                break;
+            }
             spoken = format!("{spoken} و{}", numbers::ordinal(more, gender, case));
             used += 1;
         }
@@ -1133,11 +1154,11 @@ impl Verbalizer {
             at -= 1;
         }
         let qualifier = line.prev_core(at)?;
-        let (ordinal_at, gender) = match word_ordinal(qualifier) {
+        let (ordinal_at, gender) = match rank_gender(line, at - 1) {
             Some(gender) => (at - 1, gender),
             None if qualifier.ends_with("يا") => {
-                let gender = word_ordinal(line.prev_core(at - 1)?)?;
-                (at - 2, gender)
+                line.prev_core(at - 1)?;
+                (at - 2, rank_gender(line, at - 2)?)
             }
             None => return None,
         };
