@@ -183,7 +183,10 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
         return false;
     };
     let letters: Vec<char> = stem.chars().collect();
-    let plural_or_dual = ["ين", "ون", "ان", "ات"].iter().any(|s| stem.ends_with(s));
+    // A فعيل of a root ending in ن (ثمين، حزين) is not a plural in ين.
+    let faeel_in_noon = letters.len() == 4 && stem.ends_with("ين");
+    let plural_or_dual =
+        ["ين", "ون", "ان", "ات"].iter().any(|s| stem.ends_with(s)) && !faeel_in_noon;
     if plural_or_dual
         || letters.len() < 4
         || !letters
@@ -594,6 +597,8 @@ mod tests {
             ("مقاتلة", Gender::Feminine),
             ("كبير", Gender::Masculine),
             ("تابعة", Gender::Feminine),
+            ("ثمينة", Gender::Feminine),
+            ("حزين", Gender::Masculine),
         ] {
             assert!(is_pattern_adjective(word, gender), "{word}");
         }

@@ -259,6 +259,7 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("أنتج", "نتج"),
     ("صنع", "صنع"),
     ("أدار", "دير"),
+    ("التقى", "لتقي"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
@@ -819,6 +820,9 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
         // People counted right after the verb are its subject, active or passive (انتخب 150
         // نائبا، عين 3 وزراء): with no subject between, an object reading needs a pronoun
         // subject, which news copy rarely leaves for a count of people.
+        // الجيش اعتقل 30 متظاهرا: with its subject in front, the verb takes the number as
+        // its object, whatever it counts.
+        Some(_) if has_fronted_subject(before) => return Case::Accusative,
         Some(VerbKind::Transitive) if next.is_some_and(is_people_noun) && !is_amount_verb(prev) => {
             return Case::Nominative
         }
@@ -836,6 +840,48 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
         return Case::Oblique;
     }
     case_across_subject(before)
+}
+
+/// Whether the verb last in `before` has its subject in front of it (الرئيس التقى، قال إن
+/// الجيش اعتقل): a definite noun not governed by a preposition. People counted after the
+/// verb are then its object.
+fn has_fronted_subject(before: &[&str]) -> bool {
+    const TIME_ADVERBS: &[&str] = &[
+        "اليوم",
+        "الليلة",
+        "الآن",
+        "الأحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+    ];
+    if before.len() >= 2 && TIME_ADVERBS.contains(&without_conjunction(before[before.len() - 2])) {
+        return false;
+    }
+    // A verb with its object glued on (يستخدمه) takes the number as its subject.
+    let bare_verb = before.last().is_some_and(|verb| {
+        verb_candidates(verb).into_iter().any(|form| {
+            TRANSITIVE_FORMS.contains(form) || SUBJECT_FORMS.contains(form) || is_infaala_past(form)
+        })
+    });
+    if !bare_verb {
+        return false;
+    }
+    match before {
+        [.., subject, _verb]
+            if !(without_conjunction(subject).starts_with("ال") && is_definite(subject)) =>
+        {
+            false
+        }
+        [_subject, _verb] => true,
+        [.., governor, _subject, _verb] => {
+            !is_genitive_governor(governor) && verb_kind(governor).is_none()
+        }
+        _ => false,
+    }
 }
 
 /// Prepositions no verb follows: a verb's form after them is its verbal noun.
@@ -915,6 +961,12 @@ const PEOPLE_NOUNS: &[(&str, &str)] = &[
     ("شرطي", "شرطيين"),
     ("مشارك", "مشاركين"),
     ("عنصر", "عناصر"),
+    ("مسؤول", "مسؤولين"),
+    ("سفير", "سفراء"),
+    ("ناشط", "ناشطين"),
+    ("نازح", "نازحين"),
+    ("خبير", "خبراء"),
+    ("دبلوماسي", "دبلوماسيين"),
 ];
 
 fn is_people_noun(word: &str) -> bool {
