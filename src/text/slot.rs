@@ -260,6 +260,7 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("صنع", "صنع"),
     ("أدار", "دير"),
     ("التقى", "لتقي"),
+    ("رفض", "رفض"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun

@@ -1106,12 +1106,15 @@ impl Verbalizer {
         // a citation's next label (المادة 3 فقرة 2) is not counted, nor a word of three
         // letters not in the form the count asks for, as often a past verb (في الدقيقة 89
         // سجل).
-        let counts_noun = line
-            .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some_and(|e| fits_count(e, n, w)))
-            && !line
-                .next_core(i, 2)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // With an object verb before the trigger (تضمنت الحزمة 12 إجراء) the number is
+        // that verb's object, counting the word after it.
+        let object_of_verb = slot::is_object_after_subject(&line.clause_before(i));
+        let counts_noun = line.next_core(i, 1).is_some_and(|w| {
+            self.nouns.lookup(w).is_some_and(|e| fits_count(e, n, w))
+                || (object_of_verb && looks_like_bare_noun(w))
+        }) && !line
+            .next_core(i, 2)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         if counts_noun {
             return None;
         }
