@@ -844,8 +844,9 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
 }
 
 /// Whether the verb last in `before` has its subject in front of it (الرئيس التقى، قال إن
-/// الجيش اعتقل): a definite noun not governed by a preposition. People counted after the
-/// verb are then its object.
+/// الجيش اعتقل، قائد الجيش اعتقل): a definite noun neither governed by a preposition nor
+/// describing a definite noun before it (في الأسبوع الماضي قتل). The verb then takes the
+/// number as its object, whatever it counts.
 fn has_fronted_subject(before: &[&str]) -> bool {
     const TIME_ADVERBS: &[&str] = &[
         "اليوم",
@@ -879,7 +880,9 @@ fn has_fronted_subject(before: &[&str]) -> bool {
         }
         [_subject, _verb] => true,
         [.., governor, _subject, _verb] => {
-            !is_genitive_governor(governor) && verb_kind(governor).is_none()
+            !is_genitive_governor(governor)
+                && verb_kind(governor).is_none()
+                && !without_conjunction(governor).starts_with("ال")
         }
         _ => false,
     }
