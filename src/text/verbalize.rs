@@ -1074,11 +1074,19 @@ impl Verbalizer {
         // A Hijri year after its month: four digits, or any year with its era (محرم 61 هـ).
         let with_era = line.next_core(i, 1).and_then(era_word) == Some("للهجرة");
         let hijri_year = month == Some(Calendar::Hijri) && ((1000..=1600).contains(&n) || with_era);
+        // "Q3 2024": the year of a quarter or a half (الربع الثالث من عام ألفين…).
+        let after_period = line
+            .prev_core(i)
+            .is_some_and(|w| matches!(w, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2"))
+            && (1900..=2100).contains(&n);
         if YEAR_TRIGGERS.contains(&prev_stem.as_str())
             || month == Some(Calendar::Gregorian)
             || hijri_year
+            || after_period
         {
-            let lead = if month == Some(Calendar::Gregorian) {
+            let lead = if after_period {
+                "من عام "
+            } else if month == Some(Calendar::Gregorian) {
                 "عام "
             } else {
                 ""
@@ -3254,6 +3262,7 @@ mod tests {
         // The عام before a year by its own slot; left bare where nothing decides it.
         ("في عام 2020", "في عَامِ أَلْفَيْنِ وَعِشْرِينَ"),
         ("منذ عام 2011", "منذ عَامِ أَلْفَيْنِ وَأَحَدَ عَشَرَ"),
+        ("في Q3 2024", "في الرُّبْعِ الثَّالِثِ من عَامِ أَلْفَيْنِ وَأَرْبَعَةٍ وَعِشْرِينَ"),
         ("في بداية عام 2021", "في بداية عَامِ أَلْفَيْنِ وَوَاحِدٍ وَعِشْرِينَ"),
         ("وقع لعام 2024", "وقع لِعَامِ أَلْفَيْنِ وَأَرْبَعَةٍ وَعِشْرِينَ"),
         (

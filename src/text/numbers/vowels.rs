@@ -596,6 +596,26 @@ fn is_month_safar(words: &[&str], k: usize) -> bool {
     words[k] == "صفر" && k >= 1 && words[k - 1] == "من" && day
 }
 
+/// A noun whose vowels its neighbours fix: the Hijri month صفر (صَفَر), and عام governed by
+/// من (الربع الثالث من عامِ ألفين).
+fn fixed_noun(words: &[&str], k: usize) -> Option<Parts<'static>> {
+    let (stem, vowelled) = if is_month_safar(words, k) {
+        ("صفر", "صَفَر")
+    } else if words[k] == "عام" && k >= 1 && words[k - 1] == "من" {
+        ("عام", "عَامِ")
+    } else {
+        return None;
+    };
+    Some(Parts {
+        clitics: "",
+        article: false,
+        stem,
+        vowelled,
+        ending: Ending::Fixed,
+        role: Role::Noun,
+    })
+}
+
 /// Whether the word at `k` is عام right after a number word (ثلاثمئة عام).
 fn is_counted_year_word(words: &[&str], k: usize) -> bool {
     words[k] == "عام"
@@ -617,15 +637,8 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
         .iter()
         .enumerate()
         .map(|(k, w)| {
-            if is_month_safar(&words, k) {
-                Some(Parts {
-                    clitics: "",
-                    article: false,
-                    stem: "صفر",
-                    vowelled: "صَفَر",
-                    ending: Ending::Fixed,
-                    role: Role::Noun,
-                })
+            if let Some(noun) = fixed_noun(&words, k) {
+                Some(noun)
             } else if is_counted_year_word(&words, k) {
                 // "ثلاثمئة عام": the years counted, a noun the number governs, not the
                 // adverb before a date's year.
