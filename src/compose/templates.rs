@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::text::dates::{ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS};
+use crate::text::dates::{ARABIC_WEEKDAYS, ENGLISH_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS};
 use crate::text::hijri;
 use crate::text::numbers::{cardinal_with, ordinal, Case, Gender};
 
@@ -281,15 +281,6 @@ fn counted(n: usize) -> String {
     cardinal_with(n as u64, Gender::Masculine, Case::Nominative, true)
 }
 
-const ARABIC_WEEKDAYS: [&str; 7] = [
-    "الأحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
-    "السبت",
-];
 const ENGLISH_WEEKDAYS: [&str; 7] = [
     "Sunday",
     "Monday",

@@ -24,6 +24,17 @@ pub struct MonthMatch {
     pub tokens: usize,
 }
 
+/// Arabic names of the days of the week, Sunday first.
+pub const ARABIC_WEEKDAYS: [&str; 7] = [
+    "الأحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+];
+
 /// Egyptian/Gulf Gregorian month names (used when a numeric date is read).
 pub const GREGORIAN_MONTHS: [&str; 12] = [
     "يناير",

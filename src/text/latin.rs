@@ -54,7 +54,7 @@ fn mobile_generation(token: &str) -> Option<String> {
 }
 
 /// Q3 → الربع الثالث، H1 → النصف الأول: the quarter or half of a year in company results.
-fn fiscal_period(token: &str) -> Option<String> {
+pub(crate) fn fiscal_period(token: &str) -> Option<String> {
     let (part, count) = match token.split_at_checked(1)? {
         ("Q", digit) => (
             "الربع",

@@ -566,19 +566,10 @@ fn verb_candidates(word: &str) -> Vec<&str> {
 }
 
 fn verb_kind(word: &str) -> Option<VerbKind> {
+    if let Some(kind) = bare_verb_kind(word) {
+        return Some(kind);
+    }
     let bare = without_conjunction(word);
-    // A form of both lists (قدم) is read as the object-taking verb.
-    for candidate in verb_candidates(word) {
-        if TRANSITIVE_FORMS.contains(candidate) {
-            return Some(VerbKind::Transitive);
-        }
-        if SUBJECT_FORMS.contains(candidate) {
-            return Some(VerbKind::Subject);
-        }
-    }
-    if verb_candidates(word).into_iter().any(is_infaala_past) {
-        return Some(VerbKind::Subject);
-    }
     // With its object glued on as a pronoun (يستخدمه، قتلهم، تابعها) the verb takes the
     // number as its subject, unless it takes a second object (منحه، غرمته).
     // A final ى is written ا before the pronoun (أعطاهم، ألقاها).
@@ -595,6 +586,24 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     } else {
         Some(VerbKind::Subject)
     }
+}
+
+/// How a verb written without an object pronoun relates to a number after it: a form of
+/// the lists, or a past verb of the انفعل form.
+fn bare_verb_kind(word: &str) -> Option<VerbKind> {
+    // A form of both lists (قدم) is read as the object-taking verb.
+    for candidate in verb_candidates(word) {
+        if TRANSITIVE_FORMS.contains(candidate) {
+            return Some(VerbKind::Transitive);
+        }
+        if SUBJECT_FORMS.contains(candidate) {
+            return Some(VerbKind::Subject);
+        }
+    }
+    verb_candidates(word)
+        .into_iter()
+        .any(is_infaala_past)
+        .then_some(VerbKind::Subject)
 }
 
 /// A past verb of the انفعل form (انفجرت، اندلع، انهارت): it takes no object, so a number
@@ -848,43 +857,25 @@ pub(crate) fn case_of_slot(before: &[&str], next: Option<&str>) -> Case {
 /// describing a definite noun before it (في الأسبوع الماضي قتل). The verb then takes the
 /// number as its object, whatever it counts.
 fn has_fronted_subject(before: &[&str]) -> bool {
-    const TIME_ADVERBS: &[&str] = &[
-        "اليوم",
-        "الليلة",
-        "الآن",
-        "الأحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-    ];
-    if before.len() >= 2 && TIME_ADVERBS.contains(&without_conjunction(before[before.len() - 2])) {
+    let [.., subject, verb] = before else {
         return false;
-    }
+    };
+    let subject = without_conjunction(subject);
+    // A day or a time word in front is an adverb, not the subject (الخميس اعتقل 12 ناشطا).
+    let time_word = ["اليوم", "الليلة", "الآن"].contains(&subject)
+        || super::dates::ARABIC_WEEKDAYS.contains(&subject);
     // A verb with its object glued on (يستخدمه) takes the number as its subject.
-    let bare_verb = before.last().is_some_and(|verb| {
-        verb_candidates(verb).into_iter().any(|form| {
-            TRANSITIVE_FORMS.contains(form) || SUBJECT_FORMS.contains(form) || is_infaala_past(form)
-        })
-    });
-    if !bare_verb {
+    let definite = subject.starts_with("ال") && is_definite(subject);
+    if time_word || bare_verb_kind(verb).is_none() || !definite {
         return false;
     }
     match before {
-        [.., subject, _verb]
-            if !(without_conjunction(subject).starts_with("ال") && is_definite(subject)) =>
-        {
-            false
-        }
-        [_subject, _verb] => true,
-        [.., governor, _subject, _verb] => {
+        [.., governor, _, _] => {
             !is_genitive_governor(governor)
                 && verb_kind(governor).is_none()
                 && !without_conjunction(governor).starts_with("ال")
         }
-        _ => false,
+        _ => true,
     }
 }
 

@@ -1077,7 +1077,7 @@ impl Verbalizer {
         // "Q3 2024": the year of a quarter or a half (الربع الثالث من عام ألفين…).
         let after_period = line
             .prev_core(i)
-            .is_some_and(|w| matches!(w, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2"))
+            .is_some_and(|w| latin::fiscal_period(w).is_some())
             && (1900..=2100).contains(&n);
         if YEAR_TRIGGERS.contains(&prev_stem.as_str())
             || month == Some(Calendar::Gregorian)
