@@ -283,11 +283,14 @@ pub fn accusative_of(phrase: &str) -> String {
 
 fn accusative_word(word: &str) -> String {
     let invariable = ["يورو", "كيلو", "ميلي"];
+    // A final و is a loanword's vowel (راديو، بيانو), except in a short native noun whose و is
+    // a consonant (عضوا، غزوا، نموا).
+    let final_vowel_waw = word.ends_with('و') && word.chars().count() > 3;
     if word.ends_with('ة')
         || word.ends_with('ى')
         || word.ends_with('ا')
         || word.ends_with("اء")
-        || word.ends_with('و')
+        || final_vowel_waw
         || invariable.contains(&word)
     {
         word.to_string()

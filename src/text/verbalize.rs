@@ -600,6 +600,16 @@ const ANNEXED_TO_ADJECTIVE: &[&str] = &[
 /// (ثلاثة أشخاص مصريين).
 const PEOPLE_PLURALS: &[&str] = &[
     "أشخاص",
+    "نواب",
+    "أعضاء",
+    "وزراء",
+    "نساء",
+    "جرحى",
+    "أطباء",
+    "مرضى",
+    "عناصر",
+    "سفراء",
+    "خبراء",
     "رجال",
     "جنود",
     "أطفال",
@@ -617,6 +627,21 @@ const PEOPLE_PLURALS: &[&str] = &[
     "سياح",
     "ركاب",
 ];
+
+/// Whether `word` is a passive participle (م…) whose preposition and pronoun follow it
+/// (مشتبه بهم، محكوم عليهم، مشكوك فيهم): the pair is one term, whose pronoun alone agrees
+/// with a count of 3–10 (ستة مشتبه بهم).
+fn is_participle_with_preposition(word: &str, next: Option<&str>) -> bool {
+    const PREPOSITIONS: &[&str] = &["ب", "علي", "في"];
+    const PRONOUNS: &[&str] = &["هم", "هما", "هن", "ها", "ه"];
+    let governed = next.is_some_and(|next| {
+        PRONOUNS
+            .iter()
+            .filter_map(|pronoun| next.strip_suffix(pronoun))
+            .any(|stem| PREPOSITIONS.contains(&stem))
+    });
+    word.starts_with('م') && governed
+}
 
 /// Whether a noun names people: its plural is a sound masculine one (مواطنين) or a listed
 /// broken plural (أشخاص).
@@ -945,7 +970,11 @@ impl Verbalizer {
             }
         }
         let before = line.clause_before(i);
-        let case = slot::case_of_slot(&before, next);
+        let after = slot::After {
+            word: next,
+            counts_people: self.counts_people(line, i),
+        };
+        let case = slot::case_of_slot(&before, after);
         // The object of a visiting verb is a place or an event, not a person (زار الوزير).
         let person_between = before.iter().rev().take(2).any(|w| self.is_person_noun(w));
         if case != Case::Nominative
@@ -1798,8 +1827,11 @@ impl Verbalizer {
         // After a hundred and one or two the noun follows the last word, which takes none;
         // the writer's form is kept (101 عقدا، 102 مستثمر).
         let after_hundred_and_one = n > 100 && matches!(n % 100, 1 | 2);
+        let participle_with_preposition = matches!(n % 100, 3..=10)
+            && is_participle_with_preposition(written, line.next_core(i, 2));
         let singular_written = (written == entry.singular || accusative_written)
             && !after_hundred_and_one
+            && !participle_with_preposition
             && !(matches!(n % 100, 11..=99)
                 && adjectives.is_empty()
                 && self.heads_construct(line, i));
@@ -2379,7 +2411,11 @@ fn head_case(line: &Line, i: usize) -> Case {
     if before.is_empty() {
         return Case::Oblique;
     }
-    slot::case_of_slot(&before, Some(head))
+    let after = slot::After {
+        word: Some(head),
+        counts_people: false,
+    };
+    slot::case_of_slot(&before, after)
 }
 
 /// A vowelled amount whose last word is a scale word, a hundred or a unit 3–10 before the
