@@ -16,6 +16,9 @@ use super::slot::without_conjunction;
 const TITLES: &[(&str, &str, &str)] = &[
     ("أ.د", "الأستاذ الدكتور", "الْأُسْتَاذ الدُّكْتُور"),
     ("ا.د", "الأستاذ الدكتور", "الْأُسْتَاذ الدُّكْتُور"),
+    ("أ.م.د", "الأستاذ المساعد الدكتور", "الْأُسْتَاذ الْمُسَاعِد الدُّكْتُور"),
+    ("ا.م.د", "الأستاذ المساعد الدكتور", "الْأُسْتَاذ الْمُسَاعِد الدُّكْتُور"),
+    ("د.م", "الدكتور المهندس", "الدُّكْتُور الْمُهَنْدِس"),
     ("د", "الدكتور", "الدُّكْتُور"),
     ("أ", "الأستاذ", "الْأُسْتَاذ"),
     ("م", "المهندس", "الْمُهَنْدِس"),
@@ -154,7 +157,8 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
-    let mut text = match list_letter_named(line, vowelled) {
+    let named = interview_turn_named(line, vowelled).or_else(|| list_letter_named(line, vowelled));
+    let mut text = match named {
         Some(named) => Cow::Owned(named),
         None => Cow::Borrowed(line),
     };
@@ -173,6 +177,24 @@ fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
         }
     }
     text
+}
+
+/// An interview turn opened by its letter ("س: ما رأيك؟"، "ج/ نعم") read as an anchor reads
+/// it: سؤال، جواب. ج takes a colon or a slash only: with a dash or a bracket it letters a list.
+fn interview_turn_named(line: &str, vowelled: bool) -> Option<String> {
+    const TURNS: &[(&str, &[char], &str, &str)] = &[
+        ("س", &[':', '-', '–', '/'], "سؤال", "سُؤَالْ"),
+        ("ج", &[':', '/'], "جواب", "جَوَابْ"),
+    ];
+    let (letter, marks, spoken, with_vowels) =
+        TURNS.iter().find(|turn| line.starts_with(turn.0))?;
+    let text = line[letter.len()..]
+        .trim_start()
+        .strip_prefix(*marks)?
+        .trim_start();
+    let name = if vowelled { with_vowels } else { spoken };
+    text.starts_with(is_arabic_letter)
+        .then(|| format!("{name}: {text}"))
 }
 
 /// A line lettered as a list item ("أ- تعزيز"، "ب) دعم") read with the letter's name
@@ -609,8 +631,18 @@ mod tests {
         assert_eq!(expand_vowelled("أ- تعزيز"), "أَلِفْ، تعزيز");
         // Glued to its word, a letter is not a marker; a title keeps its dot.
         assert_eq!(expand("ب-دعم"), "ب-دعم");
-        assert_eq!(expand("س- ما رأيك؟"), "س- ما رأيك؟");
+        assert_eq!(expand("س- ما رأيك؟"), "سؤال: ما رأيك؟");
         assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
+    }
+
+    #[test]
+    fn names_the_turns_of_an_interview() {
+        assert_eq!(expand("س: ما رأيك؟"), "سؤال: ما رأيك؟");
+        assert_eq!(expand("ج/ نعم بالتأكيد"), "جواب: نعم بالتأكيد");
+        assert_eq!(expand_vowelled("س : هل"), "سُؤَالْ: هل");
+        // ج with a dash or a bracket letters a list; a word opening with س is no turn.
+        assert_eq!(expand("ج- البند الثالث"), "جيم، البند الثالث");
+        assert_eq!(expand("سيارة: حمراء"), "سيارة: حمراء");
     }
 
     #[test]
