@@ -1227,6 +1227,12 @@ impl Speller<'_> {
             ("اك", 3)
         } else if self.starts(i, "own") && self.is_end(i + 3) && i > 0 && !french {
             ("اون", 3)
+        } else if self.starts(i, "ew") && i > 0 && !french && !self.at(i + 2).is_some_and(is_vowel)
+        {
+            // English ew is a long u, with its y-glide except after r, l or j (News نيوز،
+            // Newton نيوتن، Andrew أندرو، Lewis لويس).
+            let glide = !matches!(self.at(i - 1), Some('r' | 'l' | 'j'));
+            (if glide { "يو" } else { "و" }, 2)
         } else if self.starts(i, "ow") && i > 0 && self.consonant(i + 2) {
             // The w of ow before a consonant only lengthens the o (Snowden, Bowman).
             ("و", 2)
@@ -1295,6 +1301,11 @@ impl Speller<'_> {
                 'i' | 'y' => return ("اي", 1),
                 _ => {}
             }
+        }
+        // The y ending an English word of one syllable is a diphthong (Sky سكاي، Spy، Fly).
+        let lone_final_y = c == 'y' && last && !self.letters[..i].iter().any(|&l| is_vowel(l));
+        if lone_final_y && !self.french && !self.arabic {
+            return ("اي", 1);
         }
         let sound = match c {
             'a' => "ا",
@@ -1409,7 +1420,7 @@ impl Speller<'_> {
                     && i > 0
                     && self.at(i - 1).is_some_and(is_vowel)
                     && self.at(i + 1).is_some_and(is_vowel);
-                if between_vowels {
+                if between_vowels || self.is_voiced_final_s(i) {
                     "ز"
                 } else {
                     "س"
@@ -1428,6 +1439,23 @@ impl Speller<'_> {
             'z' => "ز",
             _ => "",
         }
+    }
+
+    /// An English final s said z: after a voiced consonant (Edwards إدواردز، Adams، Collins,
+    /// Wells), after -er (Rogers روجرز), -ew, -ay, -oy (News نيوز، Hays) and after a silent e that follows one such consonant
+    /// (Times تايمز، Jones، Miles). After a vowel or a voiceless consonant it stays س
+    /// (Carlos، Roberts).
+    fn is_voiced_final_s(&self, i: usize) -> bool {
+        if self.french || self.arabic || !self.is_end(i + 1) || i < 3 {
+            return false;
+        }
+        let before = |back: usize| self.at(i - back).unwrap_or('a');
+        let voiced = |c: char| matches!(c, 'b' | 'd' | 'g' | 'l' | 'm' | 'n' | 'v');
+        let after_er = before(1) == 'r' && before(2) == 'e';
+        let after_glide = matches!(before(1), 'w' | 'y') && is_vowel(before(2));
+        let silent_e =
+            before(1) == 'e' && matches!(before(2), 'l' | 'm' | 'n' | 'v') && is_vowel(before(3));
+        voiced(before(1)) || after_er || after_glide || silent_e
     }
 
     /// h is said at the start of an English word and before a vowel, silent otherwise.
@@ -1655,6 +1683,15 @@ mod tests {
             ("Christine", "كريستين"),
             ("Online", "أونلاين"),
             ("François", "فرانسوا"),
+            // English final s said z; ew with and without its glide; a lone final y.
+            ("Edwards", "إدواردز"),
+            ("Rogers", "روجرز"),
+            ("Miles", "مايلز"),
+            ("Roberts", "روبرتس"),
+            ("Carlos", "كارلوس"),
+            ("Newton", "نيوتون"),
+            ("Andrew", "أندرو"),
+            ("Sky", "سكاي"),
         ];
         let wrong: Vec<String> = cases
             .iter()
