@@ -205,6 +205,24 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
     (prefixed && !action_noun) || active || faeel
 }
 
+/// The feminine colours (بطاقة صفراء، منطقة خضراء): adjectives of the فعلاء form, whose
+/// dual is in او (صفراوان).
+const FEMININE_COLOURS: &[&str] = &[
+    "حمراء",
+    "صفراء",
+    "خضراء",
+    "زرقاء",
+    "بيضاء",
+    "سوداء",
+    "سمراء",
+    "شقراء",
+];
+
+/// Whether `word` is a feminine colour (صفراء), an adjective though it ends in no ة.
+pub fn is_feminine_colour(word: &str) -> bool {
+    FEMININE_COLOURS.contains(&word)
+}
+
 /// A feminine noun of action of the مُفاعَلة form (مداهمة، مشاركة، مواجهة), as often a noun
 /// as an adjective; مقاتلة, a fighter plane, describes the noun before it.
 pub fn is_mufaala_noun(word: &str) -> bool {
@@ -242,6 +260,9 @@ const NOT_PATTERN_ADJECTIVES: &[&str] = &[
 /// after two in `case` (دينارين كويتيين، ليرتين لبنانيتين).
 pub fn nisba_after(word: &str, count: u64, gender: Gender, case: Case) -> String {
     let masculine = word.strip_suffix('ا').unwrap_or(word);
+    if is_feminine_colour(word) {
+        return colour_after(word, count, case);
+    }
     let base = match gender {
         Gender::Masculine => masculine.to_string(),
         Gender::Feminine => word.strip_suffix('ة').unwrap_or(word).to_string(),
@@ -260,6 +281,21 @@ pub fn nisba_after(word: &str, count: u64, gender: Gender, case: Case) -> String
         (_, 11..=99, Gender::Masculine) => format!("{base}ا"),
         (_, _, Gender::Masculine) => base,
         (_, _, Gender::Feminine) => format!("{base}ة"),
+    }
+}
+
+/// A feminine colour after `count`: its dual in او (بطاقتين صفراوين), else as written.
+fn colour_after(word: &str, count: u64, case: Case) -> String {
+    match (count, word.strip_suffix('ء')) {
+        (2, Some(stem)) => {
+            let ending = if case == Case::Nominative {
+                "ان"
+            } else {
+                "ين"
+            };
+            format!("{stem}و{ending}")
+        }
+        _ => word.to_string(),
     }
 }
 
@@ -577,6 +613,24 @@ mod tests {
         assert_eq!(dollar.counted_phrase(2, Case::Oblique), "دولارين");
         assert_eq!(dollar.counted_phrase(1, Case::Oblique), "دولار واحد");
         assert_eq!(dollar.counted_phrase(1, Case::Accusative), "دولارا واحدا");
+    }
+
+    #[test]
+    fn feminine_colours_take_their_dual_in_waw() {
+        assert!(is_feminine_colour("صفراء"));
+        assert!(!is_feminine_colour("علماء"));
+        assert_eq!(
+            nisba_after("صفراء", 2, Gender::Feminine, Case::Oblique),
+            "صفراوين"
+        );
+        assert_eq!(
+            nisba_after("خضراء", 2, Gender::Feminine, Case::Nominative),
+            "خضراوان"
+        );
+        assert_eq!(
+            nisba_after("حمراء", 5, Gender::Feminine, Case::Nominative),
+            "حمراء"
+        );
     }
 
     #[test]

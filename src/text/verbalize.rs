@@ -684,6 +684,66 @@ const TIME_NOUNS: &[&str] = &[
     "ليلة",
 ];
 
+/// Words after a counted noun that neither describe it nor are annexed to it: times of day
+/// and places relative to it (2 طائرة صباح الأحد، 2 سفينة قبالة الساحل).
+const NOT_ANNEXED: &[&str] = &[
+    "صباح",
+    "مساء",
+    "ظهر",
+    "عصر",
+    "فجر",
+    "ليل",
+    "نهار",
+    "ليلة",
+    "أمس",
+    "قرب",
+    "قبالة",
+    "وسط",
+    "داخل",
+    "خارج",
+    "تحت",
+    "فوق",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "أثناء",
+    "لكن",
+    "التي",
+];
+
+/// Whether `next`, after a noun of `gender` counted by two (2 ناقلة نفط، 2 عنصر شرطة، 2 طائرة
+/// مساعدات), is a noun annexed to it though the lexicon does not know it: a word that cannot
+/// be its adjective, for its form does not agree: a plural in ات after a singular, a word
+/// in ة after a masculine, one in neither ة, ى nor a colour's اء after a feminine. Verbs
+/// (ي… and ت… present, a past in ت), accusative adverbs in ا, prepositions and times of day
+/// are left out.
+fn is_unagreeing_noun(gender: Gender, next: &str) -> bool {
+    let letters = next.chars().count();
+    let plural_feminine = next.ends_with("ات");
+    let verb_or_adverb = next.starts_with(['ي', 'و', 'ف'])
+        || (next.starts_with('ت') && !is_tafeel_noun(next))
+        || (next.ends_with(['ت', 'ا', 'ي']) && !plural_feminine);
+    // A noun behind a preposition glued on (للأدوية، بالمدينة، باتجاه) opens a phrase.
+    let glued_preposition = ["لل", "با", "كال"].iter().any(|p| next.starts_with(p));
+    if letters < 3
+        || verb_or_adverb
+        || glued_preposition
+        || !next.chars().all(is_arabic_letter)
+        || slot::is_genitive_governor(next)
+        || NOT_ANNEXED.contains(&next)
+        || TIME_NOUNS.contains(&next)
+    {
+        return false;
+    }
+    let feminine_form = next.ends_with(['ة', 'ى']) || nouns::is_feminine_colour(next);
+    plural_feminine
+        || match gender {
+            Gender::Feminine => !feminine_form,
+            Gender::Masculine => next.ends_with('ة'),
+        }
+}
+
 /// "خفض الفائدة 0.25 نقطة مئوية": a quarter, half or three quarters of a percentage point
 /// is said as the fraction (ربع نقطة مئوية), as anchors read rate moves.
 fn percentage_point_fraction(
@@ -1776,6 +1836,7 @@ impl Verbalizer {
     fn describes(&self, word: &str, gender: Gender) -> bool {
         // A feminine participle the lexicon holds as a noun still describes (طائرة مسيرة).
         nouns::is_nisba_adjective(word, gender)
+            || (gender == Gender::Feminine && nouns::is_feminine_colour(word))
             || (nouns::is_pattern_adjective(word, gender)
                 && (gender == Gender::Feminine
                     || self
@@ -1798,7 +1859,9 @@ impl Verbalizer {
             .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()));
         let action_noun =
             is_ifaal_noun(next) || is_tafeel_noun(next) || nouns::is_mufaala_noun(next);
-        noun_is_bare && !next.starts_with("ال") && (lexicon_noun || action_noun)
+        let counted = line.next_core(i, 1).unwrap_or_default();
+        let unagreeing = is_unagreeing_noun(self.nouns.gender_of(counted), next);
+        noun_is_bare && !next.starts_with("ال") && (lexicon_noun || action_noun || unagreeing)
     }
 
     /// A number and the noun it counts, with the nisba adjectives after the noun (دينار
@@ -3169,6 +3232,33 @@ fn scaled_fraction(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_that_cannot_agree_with_the_counted_noun_is_annexed_to_it() {
+        let annexed = [
+            (Gender::Feminine, "هاون"),
+            (Gender::Feminine, "مساعدات"),
+            (Gender::Masculine, "شرطة"),
+            (Gender::Masculine, "اتصالات"),
+        ];
+        for (gender, word) in annexed {
+            assert!(is_unagreeing_noun(gender, word), "{word}");
+        }
+        let not_annexed = [
+            (Gender::Feminine, "جديدة"),
+            (Gender::Feminine, "صفراء"),
+            (Gender::Feminine, "كانت"),
+            (Gender::Feminine, "تحمل"),
+            (Gender::Feminine, "باتجاه"),
+            (Gender::Feminine, "صباح"),
+            (Gender::Masculine, "للأدوية"),
+            (Gender::Masculine, "كبير"),
+            (Gender::Masculine, "حاليا"),
+        ];
+        for (gender, word) in not_annexed {
+            assert!(!is_unagreeing_noun(gender, word), "{word}");
+        }
+    }
 
     #[test]
     fn leaves_text_without_numbers_unchanged() {
