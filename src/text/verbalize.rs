@@ -3051,6 +3051,27 @@ const LABEL_NOUNS: &[&str] = &[
     "الحاجز",
 ];
 
+/// Definite words that name a telephone line before رقم (الخط الساخن رقم 123، الطوارئ رقم
+/// 911): the number after is dialled.
+const CONTACT_NOUNS: &[&str] = &[
+    "الساخن",
+    "الطوارئ",
+    "المجاني",
+    "الموحد",
+    "الهاتف",
+    "الهاتفي",
+    "الاتصال",
+    "الواتساب",
+    "الجوال",
+    "المحمول",
+    "الفاكس",
+    "الإسعاف",
+    "النجدة",
+    "المدني",
+    "الشرطة",
+    "الخط",
+];
+
 /// Words of calling: a number after them (or after على/ب following them) is dialled.
 const CALL_WORDS: &[&str] = &[
     "اتصل",
@@ -3092,9 +3113,14 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
             .rev()
             .take(3)
             .any(|w| NUMBERED_DOCUMENTS.contains(&bare(w).as_str()));
-        // "هدفه رقم 900": a count of his goals, not a telephone number.
+        // "هدفه رقم 900": a count of his goals, not a telephone number; "الهدف رقم 100"
+        // names the goal by its rank, unless the noun names a line (الخط الساخن رقم 123).
+        let names_rank = |w: &str| {
+            let definite = w.starts_with("ال") && !CONTACT_NOUNS.contains(&w);
+            (slot::without_pronoun(w) != w && !w.starts_with("ال")) || definite
+        };
         let counted_possession = prev_stem == "رقم"
-            && before_prev.is_some_and(|w| slot::without_pronoun(w) != w && !w.starts_with("ال"))
+            && before_prev.is_some_and(names_rank)
             && !number.digits.starts_with('0')
             && len <= 4;
         return !document && !counted_possession;
