@@ -614,6 +614,11 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     }
 }
 
+/// Whether `word` is a verb form the slot lists know (قتل، وأصيب، سيتجاوز).
+pub(crate) fn is_known_verb(word: &str) -> bool {
+    verb_kind(word).is_some()
+}
+
 /// How a verb written without an object pronoun relates to a number after it: a form of
 /// the lists, or a past verb of the انفعل form.
 fn bare_verb_kind(word: &str) -> Option<VerbKind> {

@@ -206,6 +206,9 @@ struct Reading {
     /// The vowelled form of the word before the reading, when the reading decides it (the
     /// عام before a year: في عامِ، تأسست عامَ).
     vowelled_before: Option<String>,
+    /// The gender of the noun the number counts, which a later number in the line whose
+    /// noun is left out shares (حصدت 12 ميدالية مقابل 9 للمنافس → تسع).
+    counted_gender: Option<Gender>,
 }
 
 impl Reading {
@@ -217,6 +220,7 @@ impl Reading {
             hour: false,
             pause: false,
             vowelled_before: None,
+            counted_gender: None,
         }
     }
 }
@@ -226,6 +230,8 @@ struct Line<'a> {
     tokens: Vec<Token<'a>>,
     last_number: Option<(usize, Case)>,
     last_hour: Option<usize>,
+    /// Where the last number that counted a noun ended, and that noun's gender.
+    last_counted: Option<(usize, Gender)>,
 }
 
 impl Line<'_> {
@@ -684,6 +690,37 @@ const TIME_NOUNS: &[&str] = &[
     "ليلة",
 ];
 
+/// Whether يوم after the number at `i` names a weekday (و45 يوم الثلاثاء): the number
+/// does not count it.
+fn names_weekday(line: &Line, i: usize) -> bool {
+    line.next_core(i, 1) == Some("يوم")
+        && line
+            .next_core(i, 2)
+            .is_some_and(|w| dates::ARABIC_WEEKDAYS.contains(&w))
+}
+
+/// How many words back a counted noun is taken as the one a bare number leaves out.
+const ELIDED_NOUN_REACH: usize = 8;
+
+/// The gender of the noun a bare number at `i` leaves out, as the number before it in the
+/// line counted it (العظمى 38 درجة والصغرى 24 → أربع وعشرون): only where no noun follows
+/// and no verb stands between, which opens a clause of its own (قتلت 3 نساء وأصيب 5).
+fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
+    let (at, gender) = line.last_counted?;
+    // A word behind a glued ل or ب (لأقرب منافسيه) opens a phrase, it is not counted.
+    let noun_follows = line
+        .next_core(i, 1)
+        .is_some_and(|w| looks_like_bare_noun(w) && !w.starts_with(['ل', 'ب']))
+        && !names_weekday(line, i);
+    let verb_between = line
+        .tokens
+        .get(at + 1..i)?
+        .iter()
+        .any(|token| slot::is_known_verb(token.core));
+    let near = i.saturating_sub(at) <= ELIDED_NOUN_REACH;
+    (near && !noun_follows && !verb_between).then_some(gender)
+}
+
 /// Words after a counted noun that neither describe it nor are annexed to it: times of day
 /// and places relative to it (2 طائرة صباح الأحد، 2 سفينة قبالة الساحل).
 const NOT_ANNEXED: &[&str] = &[
@@ -781,6 +818,7 @@ fn year_with_era(year: u64, era: &str) -> Reading {
         hour: false,
         pause: false,
         vowelled_before: None,
+        counted_gender: None,
     }
 }
 
@@ -879,6 +917,7 @@ impl Verbalizer {
             tokens,
             last_number: None,
             last_hour: None,
+            last_counted: None,
         };
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
@@ -918,6 +957,9 @@ impl Verbalizer {
                     }
                     if reading.hour {
                         state.last_hour = Some(last);
+                    }
+                    if let Some(gender) = reading.counted_gender {
+                        state.last_counted = Some((last, gender));
                     }
                     i = last + 1;
                 }
@@ -1024,7 +1066,9 @@ impl Verbalizer {
         }
         if prefix.starts_with('و') {
             if let Some((at, case)) = line.last_number {
-                if i.saturating_sub(at) <= 2 {
+                // Further back, a number whose noun is left out shares the case of the one
+                // that counted it (30 شاحنة يوم الاثنين و45 يوم الثلاثاء).
+                if i.saturating_sub(at) <= 2 || elided_noun_gender(line, i).is_some() {
                     return case;
                 }
             }
@@ -1356,6 +1400,7 @@ impl Verbalizer {
             hour: false,
             pause: false,
             vowelled_before: None,
+            counted_gender: None,
         }
     }
 
@@ -1445,6 +1490,7 @@ impl Verbalizer {
             hour: false,
             pause: false,
             vowelled_before: None,
+            counted_gender: None,
         })
     }
 
@@ -1577,7 +1623,7 @@ impl Verbalizer {
                     return Some(year_with_era(n, era));
                 }
             }
-            if let Some(entry) = self.nouns.lookup(next) {
+            if let Some(entry) = self.nouns.lookup(next).filter(|_| !names_weekday(line, i)) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
             let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
@@ -1594,6 +1640,7 @@ impl Verbalizer {
                 hour: false,
                 pause: false,
                 vowelled_before: None,
+                counted_gender: None,
             });
         }
         let range_noun = range_noun_offset(line, i);
@@ -1617,6 +1664,7 @@ impl Verbalizer {
                 .map_or(Gender::Masculine, |w| self.guess_gender(w)),
             None => self
                 .partitive_gender(line, i)
+                .or_else(|| elided_noun_gender(line, i))
                 .unwrap_or_else(|| next.map_or(Gender::Masculine, |w| self.guess_gender(w))),
         };
         // A noun the lexicon does not know right after the number is still what it counts:
@@ -1944,6 +1992,7 @@ impl Verbalizer {
             .join(" ");
         let mut reading = Reading::new(number_with_phrase(n, entry.gender, case, phrase), used);
         reading.case = Some(case);
+        reading.counted_gender = Some(entry.gender);
         reading
     }
 
