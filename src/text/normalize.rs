@@ -52,10 +52,12 @@ static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     )
         .expect("static regex")
 });
-/// بـ، لـ، كـ written with a tatweel and a space before an Arabic word (بـ الشارع، بـ أ. محمد):
-/// the tatweel says the letter belongs to the next word.
+/// بـ، لـ، كـ written with a tatweel before an Arabic word, with a space or an opening quote
+/// between or glued to it (بـ الشارع، لـ"العربية"، لـالجزيرة): the tatweel says the letter
+/// belongs to the next word, and it goes inside the quote.
 static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)([وف]?[بلك]\u{0640})\s+([\u0621-\u064A])").expect("static regex")
+    Regex::new(r#"(^|\s)([وف]?[بلك]\u{0640})\s*(["«(]?)\s*([\u0621-\u064A])"#)
+        .expect("static regex")
 });
 /// A currency, a slash and the Arabic unit it is paid per (د.أ/لتر، $/برميل).
 static PER_UNIT: LazyLock<Regex> =
@@ -158,15 +160,15 @@ pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
     let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
     let glued = DETACHED_TATWEEL_PROCLITIC.replace_all(&glued, |caps: &regex::Captures| {
-        let after = caps.get(3).map_or(glued.len(), |m| m.end());
+        let after = caps.get(4).map_or(glued.len(), |m| m.end());
         // لـ الشركة → للشركة: before the article ل takes the place of its alif.
         let article = caps[2].ends_with("ل\u{0640}") && glued[after..].starts_with('ل');
-        let letter = if article && &caps[3] == "ا" {
+        let letter = if article && &caps[4] == "ا" {
             ""
         } else {
-            &caps[3]
+            &caps[4]
         };
-        format!("{}{}{letter}", &caps[1], &caps[2])
+        format!("{}{}{}{letter}", &caps[1], &caps[3], &caps[2])
     });
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
@@ -733,6 +735,10 @@ mod tests {
         );
         assert_eq!(normalize("120 كم/ساعة"), "120 كم/ساعة");
         assert_eq!(normalize("مر بـ الشارع ولـ المدينة"), "مر بالشارع وللمدينة");
+        assert_eq!(
+            normalize("قال لـ\"العربية\" ولـالجزيرة وبـ «الشرق»"),
+            "قال \"للعربية\" وللجزيرة \"وبالشرق\""
+        );
         assert_eq!(normalize("\u{FEDF}\u{FEE0}\u{FEEA}"), "لله");
         assert_eq!(normalize("\u{FEFB}"), "لا");
     }
