@@ -1059,8 +1059,10 @@ impl Verbalizer {
             return case;
         }
         let prev = line.prev_core(i).map(|w| w.strip_prefix('و').unwrap_or(w));
-        // A label (القرار 2334), unless the number counts a noun after it (القرار 153 دولة).
-        let counts = next.is_some_and(|w| self.nouns.lookup(w).is_some());
+        // A label (القرار 2334), unless the number counts a noun after it (القرار 153 دولة،
+        // الرحلة 12 ر.س).
+        let counts =
+            next.is_some_and(|w| self.nouns.lookup(w).is_some() || currency_or_unit(w).is_some());
         if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) && !counts {
             return Case::Oblique;
         }
