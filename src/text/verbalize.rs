@@ -699,6 +699,21 @@ fn names_weekday(line: &Line, i: usize) -> bool {
             .is_some_and(|w| dates::ARABIC_WEEKDAYS.contains(&w))
 }
 
+/// "15-20 يونيو": days of the month before its name, read as a range of ordinal days
+/// (من الخامس عشر إلى العشرين من يونيو), never a score; after بين joined by و, after من
+/// without a second من.
+fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> Option<String> {
+    if !(1..b).contains(&a) || b > 31 || !line.names_month_at(i, 1) {
+        return None;
+    }
+    let (first, last) = (dates::read_day(a), dates::read_day(b));
+    Some(match prev {
+        "بين" => format!("{first} و{last} من"),
+        "من" => format!("{first} إلى {last} من"),
+        _ => format!("من {first} إلى {last} من"),
+    })
+}
+
 /// How many words back a counted noun is taken as the one a bare number leaves out.
 const ELIDED_NOUN_REACH: usize = 8;
 
@@ -2306,6 +2321,9 @@ impl Verbalizer {
         if a <= 24 && b <= 24 && next.is_some_and(is_time_of_day) {
             let spoken = format!("من {} إلى {}", dates::read_hour(a), dates::read_hour(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        if let Some(days) = day_range_before_month(line, i, a, b, &prev) {
+            return Some(Reading::new(glue(prefix, &days), 1));
         }
         let score = SCORE_TRIGGERS.contains(&prev.as_str())
             || (!percent && next_entry.is_none() && next_unit.is_none() && a <= 20 && b <= 20);
