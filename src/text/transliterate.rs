@@ -145,6 +145,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
         let found = address
             .map(|a| (a, 1))
             .or_else(|| name_at(&tokens[i..]))
+            .or_else(|| glued_name_at(&tokens, i))
             .or_else(|| abd_name_at(&tokens, i))
             .or_else(|| article_or_french_word(&tokens, i).map(|a| (a, 1)));
         let (spoken, used) = match found {
@@ -391,6 +392,22 @@ fn name_at(tokens: &[&str]) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// A name of the lexicon whose first word carries a glued Arabic proclitic (لHuman Rights
+/// Watch، وThe Guardian): read with the proclitic glued to its Arabic form (لهيومن رايتس
+/// ووتش، ولذا غارديان).
+fn glued_name_at(tokens: &[&str], i: usize) -> Option<(String, usize)> {
+    let split = tokens[i].find(is_latin_letter)?;
+    let (proclitic, latin) = tokens[i].split_at(split);
+    if !is_detached_proclitic(proclitic) {
+        return None;
+    }
+    let shifted: Vec<&str> = std::iter::once(latin)
+        .chain(tokens[i + 1..].iter().copied())
+        .collect();
+    let (spoken, used) = name_at(&shifted)?;
+    Some((glue_proclitic(proclitic, &spoken), used))
 }
 
 /// "Abdel Fattah", "Abdulaziz": عبد and God's name with the article, one token or two.
@@ -1706,6 +1723,10 @@ mod tests {
     #[test]
     fn names_are_replaced_before_verbalizing_and_other_words_kept() {
         assert_eq!(replace_names("قالت Reuters إن"), "قالت رويترز إن");
+        assert_eq!(
+            replace_names("تقرير لHuman Rights Watch وThe Guardian"),
+            "تقرير لهيومن رايتس ووتش وذا غارديان"
+        );
         assert_eq!(replace_names("طائرة Airbus A320"), "طائرة إيرباص A320");
         assert_eq!(replace_names("بيوس XII"), "بيوس XII");
         assert_eq!(replace_names("KWD 2,500"), "KWD 2,500");
