@@ -1148,6 +1148,18 @@ mod tests {
     }
 
     #[test]
+    fn people_counted_right_after_an_object_verb_are_its_subject() {
+        let people = After {
+            word: Some("ألف"),
+            counts_people: true,
+        };
+        assert_eq!(case_of_slot(&["ينتظر"], people), Case::Nominative);
+        assert_eq!(case_of_slot(&["ينتظر"], After::default()), Case::Accusative);
+        // A verb of amount takes them as its object (بلغ 12 مواطنا).
+        assert_eq!(case_of_slot(&["بلغ"], people), Case::Accusative);
+    }
+
+    #[test]
     fn a_feminine_verb_with_its_object_pronoun_takes_the_number_as_subject() {
         assert_eq!(case("أصابته"), Case::Nominative);
         assert_eq!(case("استهدفتهم"), Case::Nominative);

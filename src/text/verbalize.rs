@@ -761,7 +761,6 @@ const NOT_ANNEXED: &[&str] = &[
     "غرب",
     "أثناء",
     "لكن",
-    "التي",
 ];
 
 /// Whether `next`, after a noun of `gender` counted by two (2 ناقلة نفط، 2 عنصر شرطة، 2 طائرة
