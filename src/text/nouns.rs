@@ -260,17 +260,17 @@ const NOT_PATTERN_ADJECTIVES: &[&str] = &[
 /// after two in `case` (دينارين كويتيين، ليرتين لبنانيتين).
 pub fn nisba_after(word: &str, count: u64, gender: Gender, case: Case) -> String {
     let masculine = word.strip_suffix('ا').unwrap_or(word);
-    if is_feminine_colour(word) {
-        return colour_after(word, count, case);
-    }
-    let base = match gender {
-        Gender::Masculine => masculine.to_string(),
-        Gender::Feminine => word.strip_suffix('ة').unwrap_or(word).to_string(),
-    };
     let dual_ending = if case == Case::Nominative {
         "ان"
     } else {
         "ين"
+    };
+    if is_feminine_colour(word) {
+        return colour_after(word, count, dual_ending);
+    }
+    let base = match gender {
+        Gender::Masculine => masculine.to_string(),
+        Gender::Feminine => word.strip_suffix('ة').unwrap_or(word).to_string(),
     };
     match (count, count % 100, gender) {
         (2, _, Gender::Masculine) => format!("{base}{dual_ending}"),
@@ -284,17 +284,11 @@ pub fn nisba_after(word: &str, count: u64, gender: Gender, case: Case) -> String
     }
 }
 
-/// A feminine colour after `count`: its dual in او (بطاقتين صفراوين), else as written.
-fn colour_after(word: &str, count: u64, case: Case) -> String {
+/// A feminine colour after `count`: its dual in او with `dual_ending` (بطاقتين صفراوين),
+/// else as written.
+fn colour_after(word: &str, count: u64, dual_ending: &str) -> String {
     match (count, word.strip_suffix('ء')) {
-        (2, Some(stem)) => {
-            let ending = if case == Case::Nominative {
-                "ان"
-            } else {
-                "ين"
-            };
-            format!("{stem}و{ending}")
-        }
+        (2, Some(stem)) => format!("{stem}و{dual_ending}"),
         _ => word.to_string(),
     }
 }

@@ -1459,9 +1459,9 @@ impl Speller<'_> {
     }
 
     /// An English final s said z: after a voiced consonant (Edwards إدواردز، Adams، Collins,
-    /// Wells), after -er (Rogers روجرز), -ew, -ay, -oy (News نيوز، Hays) and after a silent e that follows one such consonant
-    /// (Times تايمز، Jones، Miles). After a vowel or a voiceless consonant it stays س
-    /// (Carlos، Roberts).
+    /// Wells), after -er (Rogers روجرز), -ew, -ay, -oy (News نيوز، Hays) and after a silent e
+    /// that follows one such consonant (Times تايمز، Jones، Miles). After a vowel or a
+    /// voiceless consonant it stays س (Carlos، Roberts).
     fn is_voiced_final_s(&self, i: usize) -> bool {
         if self.french || self.arabic || !self.is_end(i + 1) || i < 3 {
             return false;

@@ -1911,8 +1911,9 @@ impl Verbalizer {
 
     /// Whether the noun after the number at `i` heads a construct (45 رئيس دولة): an
     /// indefinite noun of the lexicon follows it with nothing between, and not a time noun
-    /// (15 شخص يوم الجمعة). Such a noun keeps the form written: رئيسَ دولةٍ, never رئيسا دولة.
-    fn heads_construct(&self, line: &Line, i: usize) -> bool {
+    /// (15 شخص يوم الجمعة), or a word that cannot agree with a counted noun of `gender`.
+    /// Such a noun keeps the form written: رئيسَ دولةٍ, never رئيسا دولة.
+    fn heads_construct(&self, line: &Line, i: usize, gender: Gender) -> bool {
         let noun_is_bare = line.tokens.get(i + 1).is_some_and(|t| t.trail.is_empty());
         let Some(next) = line.next_core(i, 2) else {
             return false;
@@ -1923,8 +1924,7 @@ impl Verbalizer {
             .is_some_and(|e| !TIME_NOUNS.contains(&e.singular.as_str()));
         let action_noun =
             is_ifaal_noun(next) || is_tafeel_noun(next) || nouns::is_mufaala_noun(next);
-        let counted = line.next_core(i, 1).unwrap_or_default();
-        let unagreeing = is_unagreeing_noun(self.nouns.gender_of(counted), next);
+        let unagreeing = is_unagreeing_noun(gender, next);
         noun_is_bare && !next.starts_with("ال") && (lexicon_noun || action_noun || unagreeing)
     }
 
@@ -1961,12 +1961,12 @@ impl Verbalizer {
             && !participle_with_preposition
             && !(matches!(n % 100, 11..=99)
                 && adjectives.is_empty()
-                && self.heads_construct(line, i));
+                && self.heads_construct(line, i, entry.gender));
         let noun = match n {
             1 if case == Case::Accusative => entry.accusative(),
             1 => written.to_string(),
             // Two heading a construct lose the ن of the dual (سيارتا إسعاف، رئيسي دولتين).
-            2 if adjectives.is_empty() && self.heads_construct(line, i) => {
+            2 if adjectives.is_empty() && self.heads_construct(line, i, entry.gender) => {
                 let dual = entry.dual_in(case);
                 dual.strip_suffix('ن').map_or(dual.clone(), str::to_string)
             }
