@@ -27,6 +27,10 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("ش", "شارع", "شَارِع"),
 ];
 
+/// A lone Arabic letter, a slash and digits: a lettered code (م/45).
+static LETTERED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(])([\u0621-\u064A])/([0-9]+)").expect("static regex"));
+
 /// Two month names of the two calendars joined by a slash with spaces around it.
 static SPACED_DUAL_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let mut names = dates::gregorian_month_names();
@@ -170,6 +174,9 @@ fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     }
     if text.contains('/') {
         text = join_dual_months(&text).into_owned().into();
+        if let Some(named) = lettered_codes_named(&text, vowelled) {
+            text = Cow::Owned(named);
+        }
     }
     if text.contains('.') {
         if let Some(expanded) = expand_titles(&text, vowelled) {
@@ -195,6 +202,25 @@ fn interview_turn_named(line: &str, vowelled: bool) -> Option<String> {
     let name = if vowelled { with_vowels } else { spoken };
     text.starts_with(is_arabic_letter)
         .then(|| format!("{name}: {text}"))
+}
+
+/// A letter, a slash and a number (المرسوم الملكي رقم م/45، القرار أ/12): the code is
+/// read with the letter's name (ميم 45), not as a quantity per a letter.
+fn lettered_codes_named(text: &str, vowelled: bool) -> Option<String> {
+    if !LETTERED_CODE.is_match(text) {
+        return None;
+    }
+    let named = LETTERED_CODE.replace_all(text, |caps: &regex::Captures| {
+        let letter = &caps[2];
+        match LETTER_NAMES.iter().find(|entry| entry.0 == letter) {
+            Some((_, spoken, with_vowels)) => {
+                let name = if vowelled { with_vowels } else { spoken };
+                format!("{}{name} {}", &caps[1], &caps[3])
+            }
+            None => caps[0].to_string(),
+        }
+    });
+    Some(named.into_owned())
 }
 
 /// A line lettered as a list item ("أ- تعزيز"، "ب) دعم") read with the letter's name
@@ -734,5 +760,17 @@ mod tests {
         assert_eq!(expand("15 حزيران / يونيو 2019"), "15 حزيران/يونيو 2019");
         assert_eq!(expand("يوم 3 شباط/ فبراير"), "يوم 3 شباط/فبراير");
         assert_eq!(expand("الطرف / الآخر"), "الطرف / الآخر");
+    }
+
+    #[test]
+    fn names_the_letter_of_a_lettered_code() {
+        assert_eq!(
+            expand("المرسوم الملكي رقم م/45"),
+            "المرسوم الملكي رقم ميم 45"
+        );
+        assert_eq!(expand("القرار (أ/12)"), "القرار (ألف 12)");
+        assert_eq!(expand_vowelled("رقم م/45"), "رقم مِيمْ 45");
+        // A word before the slash is a unit, not a letter.
+        assert_eq!(expand("6 لتر/100 كم"), "6 لتر/100 كم");
     }
 }

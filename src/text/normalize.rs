@@ -64,7 +64,7 @@ static PER_UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]{2,})").expect("static regex"));
 /// "6 لتر/100 كم", "5 حالات/100 ألف نسمة": a quantity per an amount of something.
 static PER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\u0621-\u064Aa-zA-Z])/([0-9][0-9.,]* ?[\u0621-\u064Aa-zA-Z])")
+    Regex::new(r"([\u0621-\u064Aa-zA-Z]{2})/([0-9][0-9.,]* ?[\u0621-\u064Aa-zA-Z])")
         .expect("static regex")
 });
 static WORD_THEN_DIGIT: LazyLock<Regex> =

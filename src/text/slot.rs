@@ -778,9 +778,16 @@ pub(crate) fn without_pronoun(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// An indefinite noun in construct with the number (بأغلبية، قادة، هطول), or a noun after a
-/// glued preposition (بتغريمه).
+/// Indefinite nouns a number names a kind by (ذهب عيار 21، طائرة من طراز 737): a label,
+/// whatever verb governs the phrase.
+const LABEL_HEADS: &[&str] = &["عيار", "طراز", "موديل", "فئة", "إصدار", "مقاس"];
+
+/// An indefinite noun in construct with the number (بأغلبية، قادة، هطول، عيار), or a noun
+/// after a glued preposition (بتغريمه).
 fn is_construct_head(word: &str) -> bool {
+    if LABEL_HEADS.contains(&without_conjunction(word)) {
+        return true;
+    }
     if let Some(governed) = without_preposition(word) {
         if !governed.starts_with("ال") && !governed.starts_with('ل') {
             return true;

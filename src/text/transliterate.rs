@@ -1250,8 +1250,9 @@ impl Speller<'_> {
             // Newton نيوتن، Andrew أندرو، Lewis لويس).
             let glide = !matches!(self.at(i - 1), Some('r' | 'l' | 'j'));
             (if glide { "يو" } else { "و" }, 2)
-        } else if self.starts(i, "ow") && i > 0 && self.consonant(i + 2) {
-            // The w of ow before a consonant only lengthens the o (Snowden, Bowman).
+        } else if self.starts(i, "ow") && i > 0 && (self.consonant(i + 2) || self.is_end(i + 2)) {
+            // The w of ow before a consonant or at the end only lengthens the o (Snowden,
+            // Bowman, Heathrow هيثرو، Glasgow غلاسغو).
             ("و", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)

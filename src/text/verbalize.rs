@@ -230,8 +230,8 @@ struct Line<'a> {
     tokens: Vec<Token<'a>>,
     last_number: Option<(usize, Case)>,
     last_hour: Option<usize>,
-    /// Where the last number that counted a noun ended, and that noun's gender.
-    last_counted: Option<(usize, Gender)>,
+    /// Where the last number that counted a noun ended, that noun's gender and its case.
+    last_counted: Option<(usize, Gender, Case)>,
 }
 
 impl Line<'_> {
@@ -690,13 +690,17 @@ const TIME_NOUNS: &[&str] = &[
     "ليلة",
 ];
 
-/// Whether يوم after the number at `i` names a weekday (و45 يوم الثلاثاء): the number
-/// does not count it.
+/// Whether يوم after the number at `i` names a day, a weekday (و45 يوم الثلاثاء) or a date
+/// (جلسته رقم 45 يوم 12/5/2024، يوم 3 مايو): the number does not count it.
 fn names_weekday(line: &Line, i: usize) -> bool {
+    let names_date = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && (w.contains(['/', '-', '.']) || line.names_month_at(i, 3))
+    };
     line.next_core(i, 1) == Some("يوم")
         && line
             .next_core(i, 2)
-            .is_some_and(|w| dates::ARABIC_WEEKDAYS.contains(&w))
+            .is_some_and(|w| dates::ARABIC_WEEKDAYS.contains(&w) || names_date(w))
 }
 
 /// "15-20 يونيو": days of the month before its name, read as a range of ordinal days
@@ -721,7 +725,7 @@ const ELIDED_NOUN_REACH: usize = 8;
 /// line counted it (العظمى 38 درجة والصغرى 24 → أربع وعشرون): only where no noun follows
 /// and no verb stands between, which opens a clause of its own (قتلت 3 نساء وأصيب 5).
 fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
-    let (at, gender) = line.last_counted?;
+    let (at, gender, _) = line.last_counted?;
     // A word behind a glued ل or ب (لأقرب منافسيه) opens a phrase, it is not counted.
     let noun_follows = line
         .next_core(i, 1)
@@ -733,7 +737,22 @@ fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
         .iter()
         .any(|token| slot::is_known_verb(token.core));
     let near = i.saturating_sub(at) <= ELIDED_NOUN_REACH;
-    (near && !noun_follows && !verb_between).then_some(gender)
+    (near && !noun_follows && !verb_between && opens_elided_count(line, i)).then_some(gender)
+}
+
+/// Whether what stands before the number at `i` can open a count whose noun is left out: a
+/// conjunction glued to it (و45), a preposition (مقابل 9) or a definite noun (والصغرى 24).
+/// An indefinite word makes it a label (20 طائرة بوينغ 737، من طراز 737).
+fn opens_elided_count(line: &Line, i: usize) -> bool {
+    let glued = line
+        .tokens
+        .get(i)
+        .is_some_and(|t| t.core.starts_with(['و', 'ف']));
+    glued
+        || line.prev_core(i).is_none_or(|prev| {
+            let prev = prev.strip_prefix('و').unwrap_or(prev);
+            prev.starts_with("ال") || slot::is_genitive_governor(prev)
+        })
 }
 
 /// Words after a counted noun that neither describe it nor are annexed to it: times of day
@@ -973,7 +992,8 @@ impl Verbalizer {
                         state.last_hour = Some(last);
                     }
                     if let Some(gender) = reading.counted_gender {
-                        state.last_counted = Some((last, gender));
+                        let case = reading.case.unwrap_or(Case::Nominative);
+                        state.last_counted = Some((last, gender, case));
                     }
                     i = last + 1;
                 }
@@ -1081,10 +1101,15 @@ impl Verbalizer {
             return Case::Oblique;
         }
         if prefix.starts_with('و') {
+            // A number whose noun is left out shares the case of the one that counted it (30
+            // شاحنة يوم الاثنين و45 يوم الثلاثاء), not of a date between (يوم 3 مايو و45).
+            if let Some((_, _, case)) = line.last_counted {
+                if elided_noun_gender(line, i).is_some() {
+                    return case;
+                }
+            }
             if let Some((at, case)) = line.last_number {
-                // Further back, a number whose noun is left out shares the case of the one
-                // that counted it (30 شاحنة يوم الاثنين و45 يوم الثلاثاء).
-                if i.saturating_sub(at) <= 2 || elided_noun_gender(line, i).is_some() {
+                if i.saturating_sub(at) <= 2 {
                     return case;
                 }
             }
@@ -1219,7 +1244,7 @@ impl Verbalizer {
         if self.starts_day_range(line, i, n) {
             return Some(Reading::new(dates::read_day(n), 1));
         }
-        let month = self.after_month(line, i);
+        let month = self.year_of_month(line, i, prefix);
         // A Hijri year after its month: four digits, or any year with its era (محرم 61 هـ).
         let with_era = line.next_core(i, 1).and_then(era_word) == Some("للهجرة");
         let hijri_year = month == Some(Calendar::Hijri) && ((1000..=1600).contains(&n) || with_era);
@@ -1351,6 +1376,13 @@ impl Verbalizer {
     }
 
     /// The calendar of a month name right before `i` (يونيو، كانون الثاني، ربيع الأول).
+    /// The calendar of a month the number at `i` is the year of: a year follows its month
+    /// bare, "مايو و45" joins a number to the date.
+    fn year_of_month(&self, line: &Line, i: usize, prefix: &str) -> Option<Calendar> {
+        self.after_month(line, i)
+            .filter(|_| !prefix.starts_with(['و', 'ف']))
+    }
+
     fn after_month(&self, line: &Line, i: usize) -> Option<Calendar> {
         let prev = line.prev_core(i)?;
         let two_back = i.checked_sub(1).and_then(|j| line.prev_core(j));
