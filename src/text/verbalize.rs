@@ -741,7 +741,8 @@ fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
 }
 
 /// Whether what stands before the number at `i` can open a count whose noun is left out: a
-/// conjunction glued to it (و45), a preposition (مقابل 9) or a definite noun (والصغرى 24).
+/// conjunction glued to it (و45), a preposition (مقابل 9), a definite noun (والصغرى 24) or
+/// a place (والصغرى في أبها 18).
 /// An indefinite word makes it a label (20 طائرة بوينغ 737، من طراز 737).
 fn opens_elided_count(line: &Line, i: usize) -> bool {
     let glued = line
@@ -751,7 +752,9 @@ fn opens_elided_count(line: &Line, i: usize) -> bool {
     glued
         || line.prev_core(i).is_none_or(|prev| {
             let prev = prev.strip_prefix('و').unwrap_or(prev);
-            prev.starts_with("ال") || slot::is_genitive_governor(prev)
+            prev.starts_with("ال")
+                || slot::is_genitive_governor(prev)
+                || super::places::is_place_name(prev)
         })
 }
 
@@ -1100,14 +1103,17 @@ impl Verbalizer {
         if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) && !counts {
             return Case::Oblique;
         }
-        if prefix.starts_with('و') {
-            // A number whose noun is left out shares the case of the one that counted it (30
-            // شاحنة يوم الاثنين و45 يوم الثلاثاء), not of a date between (يوم 3 مايو و45).
-            if let Some((_, _, case)) = line.last_counted {
-                if elided_noun_gender(line, i).is_some() {
-                    return case;
-                }
+        // A number whose noun is left out, joined by و or after a definite noun joined by و,
+        // shares the case of the one that counted it (30 شاحنة يوم الاثنين و45 يوم الثلاثاء;
+        // سجلت العظمى 44 درجة والصغرى 29), not of a date between (يوم 3 مايو و45).
+        let conjoined =
+            prefix.starts_with('و') || line.prev_core(i).is_some_and(|w| w.starts_with("وال"));
+        if let Some((_, _, case)) = line.last_counted.filter(|_| conjoined) {
+            if elided_noun_gender(line, i).is_some() {
+                return case;
             }
+        }
+        if prefix.starts_with('و') {
             if let Some((at, case)) = line.last_number {
                 if i.saturating_sub(at) <= 2 {
                     return case;
