@@ -183,6 +183,9 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
         return false;
     };
     let letters: Vec<char> = stem.chars().collect();
+    if is_doubled_participle(&letters, gender) {
+        return true;
+    }
     // A فعيل of a root ending in ن (ثمين، حزين) is not a plural in ين.
     let faeel_in_noon = letters.len() == 4 && stem.ends_with("ين");
     let plural_or_dual =
@@ -203,6 +206,26 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
     let active = letters.len() == 4 && letters[1] == 'ا' && plain_opening;
     let faeel = letters.len() == 4 && letters[2] == 'ي' && plain_opening;
     (prefixed && !action_noun) || active || faeel
+}
+
+/// Masculine participles of doubled roots (مُسِنّ، مُهِمّ), whose shadda is not written: three
+/// letters as many nouns are (مجد، مصر), so they are listed.
+const DOUBLED_PARTICIPLES: &[&str] = &["مسن", "مهم", "ملح", "مضر", "مخل"];
+
+/// A participle of a doubled root (سيدة مسنة، قضية مهمة، رجل مسن): for a feminine, م and two
+/// letters, neither a long vowel, before its ة; a masculine one from the list.
+fn is_doubled_participle(letters: &[char], gender: Gender) -> bool {
+    match gender {
+        Gender::Feminine => {
+            letters.len() == 3
+                && letters[0] == 'م'
+                && letters[1..].iter().all(|c| !"اويى".contains(*c))
+        }
+        Gender::Masculine => {
+            let stem: String = letters.iter().collect();
+            DOUBLED_PARTICIPLES.contains(&stem.as_str())
+        }
+    }
 }
 
 /// The feminine colours (بطاقة صفراء، منطقة خضراء): adjectives of the فعلاء form, whose
@@ -650,6 +673,9 @@ mod tests {
             ("تابعة", Gender::Feminine),
             ("ثمينة", Gender::Feminine),
             ("حزين", Gender::Masculine),
+            ("مسنة", Gender::Feminine),
+            ("مهمة", Gender::Feminine),
+            ("مسن", Gender::Masculine),
         ] {
             assert!(is_pattern_adjective(word, gender), "{word}");
         }
@@ -664,6 +690,8 @@ mod tests {
             ("مجددا", Gender::Masculine),
             ("عمل", Gender::Masculine),
             ("واحدة", Gender::Feminine),
+            ("مادة", Gender::Feminine),
+            ("مجد", Gender::Masculine),
         ] {
             assert!(!is_pattern_adjective(word, gender), "{word}");
         }
