@@ -1208,6 +1208,9 @@ impl Speller<'_> {
             ("خ", 2)
         } else if self.starts(i, "zh") || self.starts(i, "dj") {
             ("ج", 2)
+        } else if self.starts(i, "gue") && self.is_end(i + 3) {
+            // A final gue is a hard g alone (Hague هاغ، Prague، Vogue).
+            ("غ", 3)
         } else if self.starts(i, "gu") && self.at(i + 2).is_some_and(|c| matches!(c, 'e' | 'i')) {
             // The u of gue, gui only keeps the g hard (Rodriguez, Miguel, Guinness).
             ("غ", 2)
@@ -1311,6 +1314,11 @@ impl Speller<'_> {
             return (self.e_sound(i), 1);
         }
         if self.is_double(i) {
+            return ("", 1);
+        }
+        // An i before a y that opens a syllable is carried by its ي (Diyarbakir ديار…،
+        // Niyazov نيازوف).
+        if c == 'i' && self.at(i + 1) == Some('y') && self.at(i + 2).is_some_and(is_vowel) {
             return ("", 1);
         }
         if self.before_silent_e(i) {
@@ -1710,6 +1718,12 @@ mod tests {
             ("Newton", "نيوتون"),
             ("Andrew", "أندرو"),
             ("Sky", "سكاي"),
+            // Final ow and gue; an i carried by the y after it.
+            ("Heathrow", "هيثرو"),
+            ("Glasgow", "غلاسغو"),
+            ("Vogue", "فوغ"),
+            ("Niyazov", "نيازوف"),
+            ("Diyarbakir", "ديارباكير"),
         ];
         let wrong: Vec<String> = cases
             .iter()
