@@ -1742,11 +1742,37 @@ impl Verbalizer {
         };
         let after = line.next_core(i, 2);
         let counted = after.is_some_and(|w| self.is_countable(w) || currency_or_unit(w).is_some());
-        let spoken = numbers::cardinal_with(total, Gender::Masculine, case, counted);
+        let spoken = self
+            .thousands_of_scale(n, scale_word, case, counted)
+            .unwrap_or_else(|| numbers::cardinal_with(total, Gender::Masculine, case, counted));
         match after.and_then(currency_or_unit) {
             Some(named) => Reading::new(format!("{spoken} {}", named.singular), 3),
             None => Reading::new(spoken, 2),
         }
+    }
+
+    /// "1,251 مليار": thousands of billions keep the scale word written (ألف ومئتان وواحد
+    /// وخمسون مليارا), as anchors read them, rather than trillions (تريليون ومئتان…); before
+    /// the noun it counts the scale word stays singular (… وخمسون مليار ريال), as after any
+    /// number of 11 to 99. Thousands of millions are read as billions (12 500 مليون → اثنا
+    /// عشر مليارا وخمسمئة مليون), a word as common as the million.
+    fn thousands_of_scale(
+        &self,
+        n: u64,
+        scale_word: &str,
+        case: Case,
+        counted: bool,
+    ) -> Option<String> {
+        if n < 1000 || !scale_word.starts_with("مليار") {
+            return None;
+        }
+        let entry = self.nouns.lookup(scale_word)?;
+        let noun = match n % 100 {
+            11..=99 if counted => entry.singular.clone(),
+            _ => entry.form_after(n),
+        };
+        let number = numbers::cardinal_with(n, Gender::Masculine, case, true);
+        Some(format!("{number} {noun}"))
     }
 
     /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun (`offset`
