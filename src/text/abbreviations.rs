@@ -227,6 +227,8 @@ fn lettered_codes_named(text: &str, vowelled: bool) -> Option<String> {
 /// (ألف، باء…), as one reads the list aloud; `None` for any other line.
 fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
     let (marker, text) = line.split_once(' ')?;
+    // "(أ) البند" as "أ) البند".
+    let marker = marker.strip_prefix('(').unwrap_or(marker);
     let letter = marker.strip_suffix(['-', ')', '–'])?;
     let (_, spoken, with_vowels) = LETTER_NAMES.iter().find(|entry| entry.0 == letter)?;
     let text = text.trim_start();
@@ -654,6 +656,7 @@ mod tests {
     fn names_the_letters_of_a_lettered_list() {
         assert_eq!(expand("ب- دعم المشاريع"), "باء، دعم المشاريع");
         assert_eq!(expand("ج) البند الثالث"), "جيم، البند الثالث");
+        assert_eq!(expand("(أ) البند الأول"), "ألف، البند الأول");
         assert_eq!(expand_vowelled("أ- تعزيز"), "أَلِفْ، تعزيز");
         // Glued to its word, a letter is not a marker; a title keeps its dot.
         assert_eq!(expand("ب-دعم"), "ب-دعم");

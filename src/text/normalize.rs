@@ -83,7 +83,7 @@ static ABOUT_WORD_AND_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(نحو|حوالي|حوالى|قرابة|زهاء|تقريبا) [≈~∼] ?").expect("static regex")
 });
 static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9\p{Arabic}]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
+    Regex::new(r"([0-9\p{Arabic}$€£]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
@@ -106,7 +106,7 @@ static SPACED_PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) +%").expect("static regex"));
 static PICTOGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}&&[^©®™]] ?",
+        r"[\p{Extended_Pictographic}\u{2190}-\u{21FF}\u{27F5}-\u{27FF}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}&&[^©®™]] ?",
     )
     .expect("static regex")
 });
@@ -218,8 +218,9 @@ pub fn normalize(text: &str) -> String {
     lines.join("\n")
 }
 
-/// Emoji and pictographs, with their modifiers (skin tones, flags, variation selectors,
-/// keycaps), removed: decoration a voice does not read ("مبروك 🎉" → "مبروك").
+/// Emoji, pictographs and arrows, with their modifiers (skin tones, flags, variation
+/// selectors, keycaps), removed: decoration a voice does not read ("مبروك 🎉" → "مبروك",
+/// "المؤشر ↑ 2%" → "المؤشر 2%").
 fn without_pictographs(text: &str) -> String {
     if !text
         .chars()
@@ -523,7 +524,8 @@ fn thousands(number: &str) -> String {
 
 /// Bullets and marks that open a list item or an interview turn.
 const BULLETS: &[char] = &[
-    '*', '•', '■', '□', '▪', '▫', '●', '○', '◆', '◇', '►', '▶', '▸', '‣', '⁃', '✓', '✔', '♦',
+    '*', '•', '■', '□', '▪', '▫', '●', '○', '◆', '◇', '►', '▶', '▸', '‣', '⁃', '✓', '✔', '♦', '>',
+    '»',
 ];
 
 /// A line without its leading decoration ("• قال"، "■ المحور"، "- س: …"): bullets, or
@@ -782,6 +784,8 @@ mod tests {
         );
         assert_eq!(normalize("** عاجل"), "عاجل");
         assert_eq!(normalize("-5 درجات"), "-5 درجات");
+        assert_eq!(normalize(">> اقرأ أيضا"), "اقرأ أيضا");
+        assert_eq!(normalize("المؤشر ↑ 2%"), "المؤشر 2%");
     }
 
     #[test]

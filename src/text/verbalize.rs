@@ -718,6 +718,16 @@ fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> 
     })
 }
 
+/// Two years as a span: joined by و after بين and its dual of years (بين عامي ألفين وعشرة
+/// وألفين وعشرين), from one to the other elsewhere.
+fn year_span(prev: &str, first: u64, last: u64) -> String {
+    let (first, last) = (dates::read_year(first), dates::read_year(last));
+    match prev {
+        "بين" | "عامي" | "العامين" | "سنتي" => format!("{first} و{last}"),
+        _ => format!("من {first} إلى {last}"),
+    }
+}
+
 /// How many words back a counted noun is taken as the one a bare number leaves out.
 const ELIDED_NOUN_REACH: usize = 8;
 
@@ -2399,7 +2409,7 @@ impl Verbalizer {
             if let Some(label) = season_label(line, i, a, end) {
                 return Some(Reading::new(glue(prefix, &label), 1));
             }
-            let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(end));
+            let spoken = year_span(&prev, a, end);
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         // "بوينغ 787-9": a model and its variant, not a range running down.
@@ -2496,7 +2506,8 @@ impl Verbalizer {
             if let Some(label) = season_label(line, i, a, b) {
                 return Some(Reading::new(glue(prefix, &label), 1));
             }
-            let spoken = format!("من {} إلى {}", dates::read_year(a), dates::read_year(b));
+            let prev = line.prev_stem(i).unwrap_or_default();
+            let spoken = year_span(&prev, a, b);
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         if (1..=12).contains(&a) && (1000..=2100).contains(&b) {
