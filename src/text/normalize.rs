@@ -104,6 +104,8 @@ static NUMBER_PLUS_END: LazyLock<Regex> =
 /// "5 %": the percent sign written apart from its number.
 static SPACED_PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) +%").expect("static regex"));
+static ARABIC_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([\u0621-\u064A])\.(نت|كوم)\b").expect("static regex"));
 static PICTOGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[\p{Extended_Pictographic}\u{2190}-\u{21FF}\u{27F5}-\u{27FF}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{20E3}\u{E0020}-\u{E007F}&&[^©®™]] ?",
@@ -173,6 +175,7 @@ pub fn normalize(text: &str) -> String {
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
     let folded = without_hashtag_marks(&folded);
+    let folded = with_arabic_domains_spaced(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_digit_terms_written_out(&folded);
     let folded = with_english_scale_words(&folded);
@@ -241,6 +244,15 @@ fn without_hashtag_marks(text: &str) -> String {
             format!("{}{}", &caps[1], caps[2].replace('_', " "))
         })
         .into_owned()
+}
+
+/// A site named in Arabic with its domain written in Arabic too ("العربية.نت"، "مصراوي.كوم"):
+/// the dot is said as a space between the name and its domain (العربية نت).
+fn with_arabic_domains_spaced(text: &str) -> String {
+    if !text.contains(".نت") && !text.contains(".كوم") {
+        return text.to_string();
+    }
+    ARABIC_DOMAIN.replace_all(text, "$1 $2").into_owned()
 }
 
 /// Vulgar fractions the verbalizer can read: after a number as its decimals ("2½" → "2.5"),
@@ -785,6 +797,7 @@ mod tests {
         assert_eq!(normalize("** عاجل"), "عاجل");
         assert_eq!(normalize("-5 درجات"), "-5 درجات");
         assert_eq!(normalize(">> اقرأ أيضا"), "اقرأ أيضا");
+        assert_eq!(normalize("قال لـ\"العربية.نت\""), "قال \"للعربية نت\"");
         assert_eq!(normalize("المؤشر ↑ 2%"), "المؤشر 2%");
     }
 

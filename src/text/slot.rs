@@ -441,6 +441,11 @@ const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("اصطدم", "صطدم"),
     ("تضاعف", "تضاعف"),
     ("تقلص", "تقلص"),
+    // Verbs of a vote: the number counts the voters (أيدت 143 دولة القرار، عارضه 9).
+    ("أيد", "ؤيد"),
+    ("عارض", "عارض"),
+    ("صادق", "صادق"),
+    ("تغيب", "تغيب"),
 ];
 
 /// Verbs whose object is a place or an event (حضر المباراة، اقتحم المسجد): when people are
