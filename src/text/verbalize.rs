@@ -692,7 +692,7 @@ const TIME_NOUNS: &[&str] = &[
 
 /// Whether يوم after the number at `i` names a day, a weekday (و45 يوم الثلاثاء) or a date
 /// (جلسته رقم 45 يوم 12/5/2024، يوم 3 مايو): the number does not count it.
-fn names_weekday(line: &Line, i: usize) -> bool {
+fn names_day(line: &Line, i: usize) -> bool {
     let names_date = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             && (w.contains(['/', '-', '.']) || line.names_month_at(i, 3))
@@ -740,7 +740,7 @@ fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
     let noun_follows = line
         .next_core(i, 1)
         .is_some_and(|w| looks_like_bare_noun(w) && !w.starts_with(['ل', 'ب']))
-        && !names_weekday(line, i);
+        && !names_day(line, i);
     let verb_between = line
         .tokens
         .get(at + 1..i)?
@@ -1391,7 +1391,6 @@ impl Verbalizer {
         (1..=31).contains(&n) && (spaced || glued)
     }
 
-    /// The calendar of a month name right before `i` (يونيو، كانون الثاني، ربيع الأول).
     /// The calendar of a month the number at `i` is the year of: a year follows its month
     /// bare, "مايو و45" joins a number to the date.
     fn year_of_month(&self, line: &Line, i: usize, prefix: &str) -> Option<Calendar> {
@@ -1399,6 +1398,7 @@ impl Verbalizer {
             .filter(|_| !prefix.starts_with(['و', 'ف']))
     }
 
+    /// The calendar of a month name right before `i` (يونيو، كانون الثاني، ربيع الأول).
     fn after_month(&self, line: &Line, i: usize) -> Option<Calendar> {
         let prev = line.prev_core(i)?;
         let two_back = i.checked_sub(1).and_then(|j| line.prev_core(j));
@@ -1687,7 +1687,7 @@ impl Verbalizer {
                     return Some(year_with_era(n, era));
                 }
             }
-            if let Some(entry) = self.nouns.lookup(next).filter(|_| !names_weekday(line, i)) {
+            if let Some(entry) = self.nouns.lookup(next).filter(|_| !names_day(line, i)) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
             let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
