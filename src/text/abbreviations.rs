@@ -207,20 +207,22 @@ fn interview_turn_named(line: &str, vowelled: bool) -> Option<String> {
 /// A letter, a slash and a number (المرسوم الملكي رقم م/45، القرار أ/12): the code is
 /// read with the letter's name (ميم 45), not as a quantity per a letter.
 fn lettered_codes_named(text: &str, vowelled: bool) -> Option<String> {
-    if !LETTERED_CODE.is_match(text) {
-        return None;
-    }
     let named = LETTERED_CODE.replace_all(text, |caps: &regex::Captures| {
-        let letter = &caps[2];
-        match LETTER_NAMES.iter().find(|entry| entry.0 == letter) {
-            Some((_, spoken, with_vowels)) => {
-                let name = if vowelled { with_vowels } else { spoken };
-                format!("{}{name} {}", &caps[1], &caps[3])
-            }
+        match letter_name(&caps[2], vowelled) {
+            Some(name) => format!("{}{name} {}", &caps[1], &caps[3]),
             None => caps[0].to_string(),
         }
     });
-    Some(named.into_owned())
+    match named {
+        Cow::Owned(named) => Some(named),
+        Cow::Borrowed(_) => None,
+    }
+}
+
+/// The spoken name of an Arabic letter (م → ميم), vowelled in its pause form if asked.
+fn letter_name(letter: &str, vowelled: bool) -> Option<&'static str> {
+    let (_, spoken, with_vowels) = LETTER_NAMES.iter().find(|entry| entry.0 == letter)?;
+    Some(if vowelled { with_vowels } else { spoken })
 }
 
 /// A line lettered as a list item ("أ- تعزيز"، "ب) دعم") read with the letter's name
@@ -230,9 +232,8 @@ fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
     // "(أ) البند" as "أ) البند".
     let marker = marker.strip_prefix('(').unwrap_or(marker);
     let letter = marker.strip_suffix(['-', ')', '–'])?;
-    let (_, spoken, with_vowels) = LETTER_NAMES.iter().find(|entry| entry.0 == letter)?;
+    let name = letter_name(letter, vowelled)?;
     let text = text.trim_start();
-    let name = if vowelled { with_vowels } else { spoken };
     text.starts_with(is_arabic_letter)
         .then(|| format!("{name}، {text}"))
 }

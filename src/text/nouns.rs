@@ -182,10 +182,10 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
     let Some(stem) = stem else {
         return false;
     };
-    let letters: Vec<char> = stem.chars().collect();
-    if is_doubled_participle(&letters, gender) {
+    if is_doubled_participle(stem, gender) {
         return true;
     }
+    let letters: Vec<char> = stem.chars().collect();
     // A فعيل of a root ending in ن (ثمين، حزين) is not a plural in ين.
     let faeel_in_noon = letters.len() == 4 && stem.ends_with("ين");
     let plural_or_dual =
@@ -214,17 +214,12 @@ const DOUBLED_PARTICIPLES: &[&str] = &["مسن", "مهم", "ملح", "مضر", "
 
 /// A participle of a doubled root (سيدة مسنة، قضية مهمة، رجل مسن): for a feminine, م and two
 /// letters, neither a long vowel, before its ة; a masculine one from the list.
-fn is_doubled_participle(letters: &[char], gender: Gender) -> bool {
+fn is_doubled_participle(stem: &str, gender: Gender) -> bool {
     match gender {
-        Gender::Feminine => {
-            letters.len() == 3
-                && letters[0] == 'م'
-                && letters[1..].iter().all(|c| !"اويى".contains(*c))
-        }
-        Gender::Masculine => {
-            let stem: String = letters.iter().collect();
-            DOUBLED_PARTICIPLES.contains(&stem.as_str())
-        }
+        Gender::Feminine => stem
+            .strip_prefix('م')
+            .is_some_and(|root| root.chars().count() == 2 && !root.contains(['ا', 'و', 'ي', 'ى'])),
+        Gender::Masculine => DOUBLED_PARTICIPLES.contains(&stem),
     }
 }
 
