@@ -710,21 +710,23 @@ fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> 
     if !(1..b).contains(&a) || b > 31 || !line.names_month_at(i, 1) {
         return None;
     }
-    let (first, last) = (dates::read_day(a), dates::read_day(b));
-    Some(match prev {
-        "بين" => format!("{first} و{last} من"),
-        "من" => format!("{first} إلى {last} من"),
-        _ => format!("من {first} إلى {last} من"),
-    })
+    let days = spoken_span(prev, &dates::read_day(a), &dates::read_day(b));
+    Some(format!("{days} من"))
 }
 
-/// Two years as a span: joined by و after بين and its dual of years (بين عامي ألفين وعشرة
-/// وألفين وعشرين), from one to the other elsewhere.
+/// Two years as a span (بين عامي ألفين وعشرة وألفين وعشرين), as [`spoken_span`] joins them.
 fn year_span(prev: &str, first: u64, last: u64) -> String {
-    let (first, last) = (dates::read_year(first), dates::read_year(last));
+    spoken_span(prev, &dates::read_year(first), &dates::read_year(last))
+}
+
+/// The two ends of a range, read, joined as the word before them asks: by و after بين and a
+/// dual of years (بين عامي)، by إلى after من, an approximator or a preposition, which says
+/// the من already (نحو عشرين إلى ثلاثين), and from one to the other elsewhere.
+fn spoken_span(prev: &str, low: &str, high: &str) -> String {
     match prev {
-        "بين" | "عامي" | "العامين" | "سنتي" => format!("{first} و{last}"),
-        _ => format!("من {first} إلى {last}"),
+        "بين" | "عامي" | "العامين" | "سنتي" => format!("{low} و{high}"),
+        word if RANGE_OPENERS.contains(&word) => format!("{low} إلى {high}"),
+        _ => format!("من {low} إلى {high}"),
     }
 }
 
@@ -2425,13 +2427,7 @@ impl Verbalizer {
         let counted = next_entry.is_some();
         let low = numbers::cardinal_with(a, gender, Case::Oblique, counted);
         let high = numbers::cardinal_with(b, gender, Case::Oblique, counted);
-        // After an approximator or an opening preposition the range needs no من (نحو عشرين
-        // إلى ثلاثين); after بين its ends are joined by و.
-        let mut spoken = match prev.as_str() {
-            "بين" => format!("{low} و{high}"),
-            word if RANGE_OPENERS.contains(&word) => format!("{low} إلى {high}"),
-            _ => format!("من {low} إلى {high}"),
-        };
+        let mut spoken = spoken_span(&prev, &low, &high);
         let mut used = 1;
         if percent_sign {
             spoken.push_str(" بالمئة");
