@@ -291,6 +291,7 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("أدرج", "درج"),
     ("اقتطع", "قتطع"),
     ("أعفى", "عفي"),
+    ("أحال", "حيل"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
@@ -536,9 +537,30 @@ static TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 static SUBJECT_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut forms = inflected_forms(SUBJECT_VERBS);
     let object_taking = TRANSITIVE_VERBS.iter().chain(DOUBLE_OBJECT_VERBS);
-    forms.extend(object_taking.flat_map(|(past, _)| weak_passive_forms(past)));
+    forms.extend(
+        object_taking
+            .clone()
+            .flat_map(|(past, _)| weak_passive_forms(past)),
+    );
+    forms.extend(object_taking.flat_map(|(past, _)| hollow_passive_forms(past)));
     forms
 });
+
+/// The passive past of a hollow verb, whose ا turns ي (أُعيد، أُحيلت، اختير، بِيعت): all its
+/// forms where the verb has four letters or more; for three (باع، نال) only the feminine
+/// بيعت, as بيع is as often the noun "sale".
+fn hollow_passive_forms(past: &str) -> Vec<String> {
+    let letters: Vec<char> = past.chars().collect();
+    let [opening @ .., 'ا', last] = letters.as_slice() else {
+        return Vec::new();
+    };
+    let passive = format!("{}ي{last}", opening.iter().collect::<String>());
+    match opening.len() {
+        0 => Vec::new(),
+        1 => vec![format!("{passive}ت")],
+        _ => past_forms(&passive),
+    }
+}
 
 /// The passive past of a verb ending in ى: أُلغيت، and أُلغي where its stem has three letters
 /// or more (بني is also the noun "sons of").
@@ -1173,6 +1195,18 @@ mod tests {
     fn case(text: &str) -> Case {
         let words: Vec<&str> = text.split_whitespace().collect();
         case_of_slot(&words, After::default())
+    }
+
+    #[test]
+    fn hollow_passives_take_the_number_as_their_subject() {
+        for verb in ["أحيل", "أعيدت", "اختير", "استعيدت", "بيعت"] {
+            assert_eq!(case(verb), Case::Nominative, "{verb}");
+        }
+        // The active forms keep their object; بيع alone may be the noun "sale".
+        assert_eq!(case("أحال"), Case::Accusative);
+        assert_eq!(case("أعادت الشرطة"), Case::Accusative);
+        assert!(hollow_passive_forms("باع") == vec!["بيعت".to_string()]);
+        assert!(hollow_passive_forms("سجل").is_empty());
     }
 
     #[test]

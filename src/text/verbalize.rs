@@ -1709,25 +1709,21 @@ impl Verbalizer {
                 counted_gender: None,
             });
         }
-        let range_noun = range_noun_offset(line, i);
+        let range_noun = range_noun(line, i);
         // "بين 1 و2 مليون": one or two at the start shares the scale of the end (بين مليون
         // ومليونين), else the listener hears "one".
-        let end_scale = range_noun
-            .and_then(|offset| line.next_core(i, offset))
-            .and_then(|w| SCALE_WORDS.iter().find(|(scale, _, _)| *scale == w));
+        let end_scale =
+            range_noun.and_then(|w| SCALE_WORDS.iter().find(|(scale, _, _)| *scale == w));
         if let (Some(&(_, scale, _)), 1 | 2) = (end_scale, n) {
             let spoken = numbers::cardinal_with(n * scale, Gender::Masculine, case, false);
             return Some(Reading::new(spoken, 1));
         }
-        if let Some(dual) =
-            range_noun.and_then(|offset| self.range_start_dual(line, i, offset, n, case))
-        {
+        if let Some(dual) = range_noun.and_then(|noun| self.range_start_dual(noun, n, case)) {
             return Some(Reading::new(dual, 1));
         }
         let gender = match range_noun {
-            Some(offset) => line
-                .next_core(i, offset)
-                .map_or(Gender::Masculine, |w| self.guess_gender(w)),
+            // The end may carry a unit's sign (بين 12 و18°م): its noun's gender.
+            Some(noun) => units::unit(noun).map_or_else(|| self.guess_gender(noun), |u| u.gender),
             None => self
                 .partitive_gender(line, i)
                 .or_else(|| elided_noun_gender(line, i))
@@ -1789,18 +1785,10 @@ impl Verbalizer {
 
     /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun (`offset`
     /// words on) is that noun's dual (من سنتين إلى خمس سنوات، من مترين إلى ثلاثة أمتار).
-    fn range_start_dual(
-        &self,
-        line: &Line,
-        i: usize,
-        offset: usize,
-        n: u64,
-        case: Case,
-    ) -> Option<String> {
+    fn range_start_dual(&self, noun: &str, n: u64, case: Case) -> Option<String> {
         if n != 2 {
             return None;
         }
-        let noun = line.next_core(i, offset)?;
         let entry = match noun {
             "م" => units::metre(),
             _ => self
@@ -2797,16 +2785,25 @@ fn season_label(line: &Line, i: usize, first: u64, second: u64) -> Option<String
     named.then(|| format!("{}، {}", dates::read_year(first), dates::read_year(second)))
 }
 
-/// The start of a range whose end carries the counted noun ("بين 5 و10 سنوات", "من 3 إلى 9
-/// سنوات", "3 أو 4 أيام"): how many tokens after the start that noun is.
-fn range_noun_offset(line: &Line, i: usize) -> Option<usize> {
-    let is_digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+/// The counted noun of a range whose start is at `i` and whose end carries it ("بين 5 و10
+/// سنوات", "من 3 إلى 9 سنوات", "3 أو 4 أيام"), or the unit sign glued to the end (بين 12
+/// و18°م).
+fn range_noun<'l>(line: &'l Line, i: usize) -> Option<&'l str> {
     let next = line.next_core(i, 1)?;
-    if next.strip_prefix('و').is_some_and(is_digits) {
-        return Some(2);
-    }
     let joined = matches!(next, "إلى" | "حتى" | "و" | "-" | "أو" | "لغاية");
-    (joined && line.next_core(i, 2).is_some_and(is_digits)).then_some(3)
+    let (end, end_at) = match next.strip_prefix('و').filter(|rest| !rest.is_empty()) {
+        Some(glued) => (glued, 1),
+        None if joined => (line.next_core(i, 2)?, 2),
+        None => return None,
+    };
+    let sign = end.trim_start_matches(|c: char| c.is_ascii_digit());
+    if sign.len() == end.len() {
+        return None;
+    }
+    if sign.is_empty() {
+        return line.next_core(i, end_at + 1);
+    }
+    units::unit(sign).is_some().then_some(sign)
 }
 
 /// "+966 11 234 5678" said digit by digit in its groups, with a short pause between them.
@@ -3264,8 +3261,9 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
             && len <= 4;
         return !document && !counted_possession;
     }
-    if prev_stem == "الساخن" && before_prev.is_some_and(|w| stem_word(&bare(w)) == "الخط")
-    {
+    // A line named after رقم or الخط: الخط الساخن 1800، رقم الطوارئ 997، الرقم الموحد 937.
+    let line_word = |w: &str| matches!(stem_word(&bare(w)).as_str(), "رقم" | "الرقم" | "الخط");
+    if CONTACT_NOUNS.contains(&prev_stem) && before_prev.is_some_and(line_word) {
         return true;
     }
     // A code named by what it is for: رمز التفعيل 4471، كود الخصم 2025.
@@ -3423,6 +3421,23 @@ mod tests {
         for (gender, word) in not_annexed {
             assert!(!is_unagreeing_noun(gender, word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_range_agrees_with_a_unit_sign_glued_to_its_end() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(
+            verbalizer.verbalize("بين 13 و18°"),
+            "بين ثلاث عشرة وثماني عشرة درجة"
+        );
+        assert_eq!(
+            verbalizer.verbalize("من 3 إلى 5$"),
+            "من ثلاثة إلى خمسة دولارات"
+        );
+        assert_eq!(
+            verbalizer.verbalize("بين 3 و 5 سنوات"),
+            "بين ثلاث و خمس سنوات"
+        );
     }
 
     #[test]
