@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use super::numbers::{self, Case, Gender};
 use super::transliterate::is_detached_proclitic;
 use super::units;
 
@@ -148,6 +149,10 @@ static ENGLISH_SCALE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static DIGIT_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(24/7|[234]D|[48]K)").expect("static regex")
 });
+/// A decade in English digits (1990s، 1880's).
+static DECADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(1[5-9]|20)([2-9])0'?s\b").expect("static regex")
+});
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
 
@@ -178,6 +183,7 @@ pub fn normalize(text: &str) -> String {
     let folded = with_arabic_domains_spaced(&folded);
     let folded = with_fractions_written_out(&folded);
     let folded = with_digit_terms_written_out(&folded);
+    let folded = with_decades_written_out(&folded);
     let folded = with_english_scale_words(&folded);
     let folded = with_symbols_written_out(&folded);
     let folded = with_price_per_unit(&folded);
@@ -318,6 +324,36 @@ fn with_price_per_unit(text: &str) -> String {
 /// Terms written with a digit that name no amount, said the way anchors say them: 24/7 →
 /// على مدار الساعة (unless a date word before it makes it the 24th of July), 3D → ثري دي,
 /// 4K → فور كيه.
+/// A decade written in English digits, as Arabic news names it: 1990s → التسعينيات (of the
+/// twentieth century, which needs no name), 1880s → ثمانينيات القرن التاسع عشر.
+fn with_decades_written_out(text: &str) -> String {
+    if !text.contains('s') {
+        return text.to_string();
+    }
+    DECADE
+        .replace_all(text, |caps: &regex::Captures| {
+            let decade = match &caps[3] {
+                "2" => "عشرينيات",
+                "3" => "ثلاثينيات",
+                "4" => "أربعينيات",
+                "5" => "خمسينيات",
+                "6" => "ستينيات",
+                "7" => "سبعينيات",
+                "8" => "ثمانينيات",
+                _ => "تسعينيات",
+            };
+            let lead = &caps[1];
+            if &caps[2] == "19" {
+                // The article after a glued ب/و/ف: بالتسعينيات.
+                return format!("{lead}ال{decade}");
+            }
+            let century: u64 = caps[2].parse::<u64>().map_or(20, |c| c + 1);
+            let ordinal = numbers::ordinal(century, Gender::Masculine, Case::Oblique);
+            format!("{lead}{decade} القرن {ordinal}")
+        })
+        .into_owned()
+}
+
 fn with_digit_terms_written_out(text: &str) -> String {
     if !text.contains(['/', 'D', 'K']) {
         return text.to_string();
@@ -730,6 +766,18 @@ mod tests {
             "only 4K and 8K are resolutions"
         );
         assert_eq!(normalize("x.com/24/7"), "x.com/24/7");
+    }
+
+    #[test]
+    fn decades_in_english_digits_are_named() {
+        assert_eq!(normalize("في 1990s."), "في التسعينيات.");
+        assert_eq!(
+            normalize("بين 1970's و1980s"),
+            "بين السبعينيات والثمانينيات"
+        );
+        assert_eq!(normalize("في 2020s"), "في عشرينيات القرن الحادي والعشرين");
+        assert_eq!(normalize("عام 1990"), "عام 1990");
+        assert_eq!(normalize("نحو 1990 s"), "نحو 1990 s");
     }
 
     #[test]

@@ -2487,8 +2487,10 @@ impl Verbalizer {
             ));
         }
         if (1000..=2100).contains(&a) && (1000..=2100).contains(&b) {
-            if let Some(label) = season_label(line, i, a, b) {
-                return Some(Reading::new(glue(prefix, &label), 1));
+            // Two consecutive years with a slash name one season or fiscal year, named or not
+            // (في 2023/2024); with a dash they are a range unless a season word names them.
+            if b == a + 1 {
+                return Some(Reading::new(glue(prefix, &two_years(a, b)), 1));
             }
             let prev = line.prev_stem(i).unwrap_or_default();
             let spoken = year_span(&prev, a, b);
@@ -2782,7 +2784,13 @@ fn season_label(line: &Line, i: usize, first: u64, second: u64) -> Option<String
         .rev()
         .take(3)
         .any(|w| SEASON_WORDS.contains(&stem_word(w).as_str()));
-    named.then(|| format!("{}، {}", dates::read_year(first), dates::read_year(second)))
+    named.then(|| two_years(first, second))
+}
+
+/// Two years read one after the other with a short pause (ألفين وثلاثة وعشرين، ألفين وأربعة
+/// وعشرين).
+fn two_years(first: u64, second: u64) -> String {
+    format!("{}، {}", dates::read_year(first), dates::read_year(second))
 }
 
 /// The counted noun of a range whose start is at `i` and whose end carries it ("بين 5 و10
