@@ -1242,6 +1242,9 @@ impl Verbalizer {
         if prefix.ends_with("ال") {
             return Some(self.with_article(line, i, number, case));
         }
+        if let Some(reading) = self.between_plural_and_adjective(line, i, number) {
+            return Some(reading);
+        }
         if let Some(fraction) = &number.fraction {
             return Some(self.decimal_reading(line, i, number.integer, fraction, case));
         }
@@ -1262,6 +1265,22 @@ impl Verbalizer {
         if self.starts_day_range(line, i, n) {
             return Some(Reading::new(dates::read_day(n), 1));
         }
+        if let Some(year) = self.year_in_context(line, i, n, prefix, &prev_stem) {
+            return Some(year);
+        }
+        self.counted(line, i, n, case)
+    }
+
+    /// A year named by its context: after عام/سنة and the like, after a month, a Hijri year
+    /// after its month, the year of a quarter (Q3 2024).
+    fn year_in_context(
+        &self,
+        line: &Line,
+        i: usize,
+        n: u64,
+        prefix: &str,
+        prev_stem: &str,
+    ) -> Option<Reading> {
         let month = self.year_of_month(line, i, prefix);
         // A Hijri year after its month: four digits, or any year with its era (محرم 61 هـ).
         let with_era = line.next_core(i, 1).and_then(era_word) == Some("للهجرة");
@@ -1271,24 +1290,21 @@ impl Verbalizer {
             .prev_core(i)
             .is_some_and(|w| latin::fiscal_period(w).is_some())
             && (1900..=2100).contains(&n);
-        if YEAR_TRIGGERS.contains(&prev_stem.as_str())
-            || month == Some(Calendar::Gregorian)
-            || hijri_year
-            || after_period
-        {
-            let lead = if after_period {
-                "من عام "
-            } else if month == Some(Calendar::Gregorian) {
-                "عام "
-            } else {
-                ""
-            };
-            let mut reading = self.year_reading(line, i, n);
-            reading.spoken = format!("{lead}{}", reading.spoken);
-            reading.vowelled_before = vowelled_year_word(line, i);
-            return Some(reading);
+        let gregorian_month = month == Some(Calendar::Gregorian);
+        if !(YEAR_TRIGGERS.contains(&prev_stem) || gregorian_month || hijri_year || after_period) {
+            return None;
         }
-        self.counted(line, i, n, case)
+        let lead = if after_period {
+            "من عام "
+        } else if gregorian_month {
+            "عام "
+        } else {
+            ""
+        };
+        let mut reading = self.year_reading(line, i, n);
+        reading.spoken = format!("{lead}{}", reading.spoken);
+        reading.vowelled_before = vowelled_year_word(line, i);
+        Some(reading)
     }
 
     /// A number ranked by the noun before it (المادة 3 → المادة الثالثة، القرن 5 ق.م → القرن
@@ -2125,6 +2141,22 @@ impl Verbalizer {
         let mut reading = Reading::new(definite_cardinal(&words), 1);
         reading.case = Some(case);
         Some(reading)
+    }
+
+    /// "الأيام 10 الأولى": a number written without الـ between a definite plural and an
+    /// adjective that picks some of its members counts that plural as a definite cardinal
+    /// (الأيام العشرة الأولى), as with الـ.
+    fn between_plural_and_adjective(
+        &self,
+        line: &Line,
+        i: usize,
+        number: &NumberLit,
+    ) -> Option<Reading> {
+        let adjective = line.next_core(i, 1)?;
+        if !PICKING_ADJECTIVES.contains(&adjective) {
+            return None;
+        }
+        self.after_definite_plural(line, i, number)
     }
 
     /// The gender of the singular of `word` when it is a definite plural: a plural the
@@ -3193,6 +3225,31 @@ const LABEL_NOUNS: &[&str] = &[
     "القطاع",
     "الكيلو",
     "الحاجز",
+];
+
+/// Definite adjectives that pick members of a plural by their place in time or order
+/// (الأيام العشرة الأولى، الأشهر الستة الماضية).
+const PICKING_ADJECTIVES: &[&str] = &[
+    "الأولى",
+    "الأول",
+    "الأوائل",
+    "الأولين",
+    "الأوليين",
+    "الأخيرة",
+    "الأخيرين",
+    "الأواخر",
+    "الماضية",
+    "الماضيين",
+    "المنصرمة",
+    "المقبلة",
+    "المقبلين",
+    "القادمة",
+    "القادمين",
+    "المتبقية",
+    "المتبقين",
+    "الباقية",
+    "الباقين",
+    "المتبقيين",
 ];
 
 /// Definite words that name a telephone line before رقم (الخط الساخن رقم 123، الطوارئ رقم
