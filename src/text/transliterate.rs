@@ -1253,6 +1253,14 @@ impl Speller<'_> {
             // Newton نيوتن، Andrew أندرو، Lewis لويس).
             let glide = !matches!(self.at(i - 1), Some('r' | 'l' | 'j'));
             (if glide { "يو" } else { "و" }, 2)
+        } else if self.starts(i, "ow")
+            && i > 0
+            && !french
+            && (self.starts(i + 2, "er") || self.starts(i + 2, "ell"))
+        {
+            // English ow before -er or -ell is the diphthong of "how" (Power باور، Tower
+            // تاور، Howell هاول).
+            ("او", 2)
         } else if self.starts(i, "ow") && i > 0 && (self.consonant(i + 2) || self.is_end(i + 2)) {
             // The w of ow before a consonant or at the end only lengthens the o (Snowden,
             // Bowman, Heathrow هيثرو، Glasgow غلاسغو).
@@ -1720,6 +1728,8 @@ mod tests {
             ("Sky", "سكاي"),
             // Final ow and gue; an i carried by the y after it.
             ("Heathrow", "هيثرو"),
+            ("Power", "باور"),
+            ("Howell", "هاول"),
             ("Glasgow", "غلاسغو"),
             ("Vogue", "فوغ"),
             ("Niyazov", "نيازوف"),
