@@ -115,8 +115,13 @@ const WORD_ABBREVIATIONS: &[(&str, &str, &str)] = &[
 static SPACED_PO_BOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)ص\. ب\.").expect("static regex"));
 
-/// ت: (or ت/) before a telephone number is هاتف.
-const PHONE_MARK: (&str, &str) = ("هاتف", "هَاتِف");
+/// The letter of a contact line before a telephone number (ت: or ت/), and the word it
+/// stands for, plain and vowelled: هاتف، فاكس، جوال.
+const PHONE_MARKS: &[(char, &str, &str)] = &[
+    ('ت', "هاتف", "هَاتِف"),
+    ('ف', "فاكس", "فَاكْس"),
+    ('ج', "جوال", "جَوَّال"),
+];
 
 /// ص before a page number is صفحة.
 const PAGE_MARK: (&str, &str) = ("صفحة", "صَفْحَة");
@@ -238,11 +243,12 @@ fn list_letter_named(line: &str, vowelled: bool) -> Option<String> {
         .then(|| format!("{name}، {text}"))
 }
 
-/// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت: before a telephone number → هاتف; `None`
+/// إلخ → إلى آخره, ص.ب → صندوق بريد, and ت:/ف:/ج: before a telephone number → هاتف، فاكس،
+/// جوال; `None`
 /// when nothing changed.
 fn expand_words(text: &str, vowelled: bool) -> Option<String> {
     // Every abbreviation has one of these letters, or .م. (ذ.م.م، ج.م.ع).
-    if !text.contains(['خ', 'ص', 'ت']) && !text.contains(".م.") {
+    if !text.contains(['خ', 'ص', 'ت', 'ف', 'ج']) && !text.contains(".م.") {
         return None;
     }
     let joined = SPACED_PO_BOX.replace_all(text, "${1}ص.ب.");
@@ -318,12 +324,17 @@ fn split_open_bracket(token: &str) -> (&str, &str) {
     }
 }
 
-/// "ت:" or "ت/" followed by a telephone number (a digit or + next, glued or after a space) → "هاتف:".
+/// "ت:" or "ت/" followed by a telephone number (a digit or + next, glued or after a space) →
+/// "هاتف:"; "ف:" → "فاكس:"، "ج:" → "جوال:".
 fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String> {
     let (lead, rest) = split_open_bracket(token);
-    let after = rest
-        .strip_prefix("ت:")
-        .or_else(|| rest.strip_prefix("ت/"))?;
+    let mut letters = rest.chars();
+    let letter = letters.next()?;
+    let &(_, plain, with_vowels) = PHONE_MARKS.iter().find(|(l, _, _)| *l == letter)?;
+    let after = letters
+        .as_str()
+        .strip_prefix(':')
+        .or_else(|| letters.as_str().strip_prefix('/'))?;
     let number = if after.is_empty() { next? } else { after };
     let digits = number.chars().filter(char::is_ascii_digit).count();
     let phone_like = number.starts_with(|c: char| c.is_ascii_digit() || c == '+')
@@ -333,7 +344,7 @@ fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String>
     if !phone_like || digits < 5 {
         return None;
     }
-    let word = if vowelled { PHONE_MARK.1 } else { PHONE_MARK.0 };
+    let word = if vowelled { with_vowels } else { plain };
     let space = if after.is_empty() { "" } else { " " };
     Some(format!("{lead}{word}:{space}{after}"))
 }
@@ -673,6 +684,14 @@ mod tests {
         // ج with a dash or a bracket letters a list; a word opening with س is no turn.
         assert_eq!(expand("ج- البند الثالث"), "جيم، البند الثالث");
         assert_eq!(expand("سيارة: حمراء"), "سيارة: حمراء");
+    }
+
+    #[test]
+    fn names_the_letter_of_a_contact_line_before_its_number() {
+        assert_eq!(expand("ت: 0112345678"), "هاتف: 0112345678");
+        assert_eq!(expand("ف/0112345679"), "فاكس: 0112345679");
+        assert_eq!(expand("ج: 0551234567"), "جوال: 0551234567");
+        assert_eq!(expand("ف: 12"), "ف: 12", "too short for a telephone number");
     }
 
     #[test]

@@ -1508,6 +1508,14 @@ impl Verbalizer {
         if joined(line.prev_core(i)) && line.last_hour == Some(i.saturating_sub(2)) {
             return true;
         }
+        // The end of "بين 9 ص و1 م": و glued to it right after an hour and its period.
+        let glued_and = line.tokens.get(i).is_some_and(|t| t.core.starts_with('و'));
+        let period_after = line
+            .next_core(i, 1)
+            .is_some_and(|w| is_period(w) || w == "م");
+        if glued_and && period_after && line.last_hour == Some(i.saturating_sub(1)) {
+            return true;
+        }
         // ص after an hour is صباحا; م (also metres) only when the other end of the range has
         // a period too (من 5 م حتى 9 م، من 10 ص إلى 4 م).
         let period_at = |k: usize| {
