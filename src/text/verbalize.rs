@@ -361,6 +361,9 @@ fn word_ordinal(word: &str) -> Option<Gender> {
 /// The gender of the ordinal a trigger noun asks for (المادة → الثالثة), and for its dual
 /// the case the dual shows (المادتان → nominative, المادتين → oblique).
 fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
+    if let Some(gender) = possessed_rank(stem) {
+        return Some((gender, None));
+    }
     ORDINAL_TRIGGERS.iter().find_map(|&(trigger, gender)| {
         if stem == trigger {
             return Some((gender, None));
@@ -375,6 +378,58 @@ fn ordinal_trigger(stem: &str) -> Option<(Gender, Option<Case>)> {
             "ين" => Some((gender, Some(Case::Oblique))),
             _ => None,
         }
+    })
+}
+
+/// Events a team, a player or an official counts as their own: with a possessive pronoun a
+/// number after them ranks (فوزه 5 على التوالي → فوزه الخامس، مباراتها 100 → المئة).
+const POSSESSED_RANKS: &[(&str, Gender)] = &[
+    ("فوز", Gender::Masculine),
+    ("انتصار", Gender::Masculine),
+    ("هدف", Gender::Masculine),
+    ("لقب", Gender::Masculine),
+    ("ظهور", Gender::Masculine),
+    ("تتويج", Gender::Masculine),
+    ("ألبوم", Gender::Masculine),
+    ("فيلم", Gender::Masculine),
+    ("كتاب", Gender::Masculine),
+    ("مؤتمر", Gender::Masculine),
+    ("موسم", Gender::Masculine),
+    ("مباراة", Gender::Feminine),
+    ("زيارة", Gender::Feminine),
+    ("ولاية", Gender::Feminine),
+    ("مشاركة", Gender::Feminine),
+    ("هزيمة", Gender::Feminine),
+    ("خسارة", Gender::Feminine),
+    ("مواجهة", Gender::Feminine),
+    ("ميدالية", Gender::Feminine),
+    ("بطولة", Gender::Feminine),
+    ("جولة", Gender::Feminine),
+    ("رحلة", Gender::Feminine),
+    ("رواية", Gender::Feminine),
+];
+
+/// The gender of an event of [`POSSESSED_RANKS`] written with a possessive pronoun and any
+/// proclitic (بلقبه، ومباراتها، لزيارته).
+fn possessed_rank(word: &str) -> Option<Gender> {
+    let noun = ["هما", "هم", "هن", "ها", "نا", "ه"]
+        .iter()
+        .find_map(|pronoun| word.strip_suffix(pronoun))?;
+    // و/ف may also be the noun's own first letter (فوزه، ولايته).
+    let bare = slot::without_conjunction(noun);
+    let candidates = [
+        Some(noun),
+        noun.strip_prefix(['ب', 'ل', 'ك']),
+        Some(bare),
+        bare.strip_prefix(['ب', 'ل', 'ك']),
+    ];
+    candidates.into_iter().flatten().find_map(|stem| {
+        let feminine = stem.strip_suffix('ت').map(|base| format!("{base}ة"));
+        [Some(stem.to_string()), feminine]
+            .into_iter()
+            .flatten()
+            .find_map(|form| POSSESSED_RANKS.iter().find(|(n, _)| *n == form))
+            .map(|&(_, gender)| gender)
     })
 }
 
@@ -3511,6 +3566,16 @@ mod tests {
             verbalizer.verbalize("بين 3 و 5 سنوات"),
             "بين ثلاث و خمس سنوات"
         );
+    }
+
+    #[test]
+    fn an_event_with_a_possessive_pronoun_ranks_the_number_after_it() {
+        assert_eq!(possessed_rank("فوزه"), Some(Gender::Masculine));
+        assert_eq!(possessed_rank("ومباراتها"), Some(Gender::Feminine));
+        assert_eq!(possessed_rank("بلقبه"), Some(Gender::Masculine));
+        assert_eq!(possessed_rank("ولايته"), Some(Gender::Feminine));
+        assert_eq!(possessed_rank("فوز"), None, "no pronoun, no rank");
+        assert_eq!(possessed_rank("عمره"), None, "a measure counts");
     }
 
     #[test]
