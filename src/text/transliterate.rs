@@ -955,19 +955,28 @@ fn theophoric_stem(word: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A word spelled by the rules of its language; a word whose letters those rules all make
+/// silent (French hès) by the English ones, else letter by letter.
 fn spell_word(word: &str, french: bool, arabic: bool) -> String {
     let letters = fold_letters(word);
-    let spoken = Speller {
-        letters: &letters,
-        french,
-        arabic,
+    let speller = |french| {
+        Speller {
+            letters: &letters,
+            french,
+            arabic,
+        }
+        .spell()
+    };
+    let spoken = speller(french);
+    if !spoken.is_empty() {
+        return spoken;
     }
-    .spell();
-    if spoken.is_empty() {
-        spell_acronym(&word.to_ascii_uppercase()).unwrap_or_default()
-    } else {
-        spoken
+    let english = if french { speller(false) } else { spoken };
+    if !english.is_empty() {
+        return english;
     }
+    let folded: String = letters.iter().collect::<String>().to_ascii_uppercase();
+    spell_acronym(&folded).unwrap_or_default()
 }
 
 /// French spelling marks: accents, ç, and endings English does not have.
@@ -1734,6 +1743,8 @@ mod tests {
             ("Vogue", "فوغ"),
             ("Niyazov", "نيازوف"),
             ("Diyarbakir", "ديارباكير"),
+            // Silent in French from end to end: the English rules.
+            ("hès", "هس"),
         ];
         let wrong: Vec<String> = cases
             .iter()
