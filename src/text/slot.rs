@@ -292,6 +292,7 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("اقتطع", "قتطع"),
     ("أعفى", "عفي"),
     ("أحال", "حيل"),
+    ("شهد", "شهد"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun

@@ -1379,7 +1379,9 @@ impl Verbalizer {
         // سجل).
         // With an object verb before the trigger (تضمنت الحزمة 12 إجراء) the number is
         // that verb's object, counting the word after it.
-        let object_of_verb = slot::is_object_after_subject(&line.clause_before(i));
+        // A century never counts (شهد القرن 21 ثورة رقمية).
+        let object_of_verb =
+            prev_stem != "القرن" && slot::is_object_after_subject(&line.clause_before(i));
         let counts_noun = line.next_core(i, 1).is_some_and(|w| {
             self.nouns.lookup(w).is_some_and(|e| fits_count(e, n, w))
                 || (object_of_verb && looks_like_bare_noun(w))
