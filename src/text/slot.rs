@@ -1206,7 +1206,7 @@ mod tests {
         // The active forms keep their object; بيع alone may be the noun "sale".
         assert_eq!(case("أحال"), Case::Accusative);
         assert_eq!(case("أعادت الشرطة"), Case::Accusative);
-        assert!(hollow_passive_forms("باع") == vec!["بيعت".to_string()]);
+        assert_eq!(hollow_passive_forms("باع"), vec!["بيعت".to_string()]);
         assert!(hollow_passive_forms("سجل").is_empty());
     }
 
