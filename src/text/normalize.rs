@@ -84,7 +84,7 @@ static ABOUT_WORD_AND_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(نحو|حوالي|حوالى|قرابة|زهاء|تقريبا) [≈~∼] ?").expect("static regex")
 });
 static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9\p{Arabic}$€£]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
+    Regex::new(r"([0-9\p{Arabic}$€£A-Z]) ?= ?([0-9\p{Arabic}$€£])").expect("static regex")
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));

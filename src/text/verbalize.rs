@@ -15,6 +15,7 @@ use super::normalize::RANGE_OPENERS;
 use super::nouns::{self, NounEntry, NounLexicon};
 use super::numbers::{self, Case, Gender};
 use super::slot;
+use super::transliterate;
 use super::units;
 
 /// Longest digit run read as a number; longer runs are read digit by digit.
@@ -1101,6 +1102,9 @@ impl Verbalizer {
         }
         if let Some(currency) = units::currency(core) {
             return self.prefix_currency(line, i, &currency);
+        }
+        if let Some(reading) = self.glued_currency_code(line, i) {
+            return Some(reading);
         }
         if let Some(caps) = DURATION.captures(core) {
             return self.duration(line, i, &caps);
@@ -2305,6 +2309,26 @@ impl Verbalizer {
     }
 
     /// "$ 5" or "USD 5" written with the symbol first.
+    /// A currency code with a proclitic glued on, before its amount (بـUSD 500 → بخمسمئة
+    /// دولار): the amount in the case the proclitic gives, the proclitic glued to it.
+    fn glued_currency_code(&self, line: &Line, i: usize) -> Option<Reading> {
+        let core = line.tokens[i].core;
+        let code_at = core.find(|c: char| c.is_ascii_uppercase())?;
+        let (clitic, code) = core.split_at(code_at);
+        if !transliterate::is_detached_proclitic(clitic) {
+            return None;
+        }
+        let currency = units::currency(code)?;
+        let number = line.next_core(i, 1).and_then(parse_number)?;
+        let name = currency.singular.split(' ').next();
+        let case = self.context_case_before(line, i, clitic, name);
+        let mut reading = self.amount_of_currency(line, i + 1, &number, &currency, case, 1);
+        reading.spoken = glue(clitic, &reading.spoken);
+        reading.used += 1;
+        reading.case = Some(case);
+        Some(reading)
+    }
+
     fn prefix_currency(&self, line: &Line, i: usize, currency: &NounEntry) -> Option<Reading> {
         let core = line.tokens[i].core;
         let number = line.next_core(i, 1).and_then(parse_number);
