@@ -3058,7 +3058,7 @@ fn looks_like_bare_noun(word: &str) -> bool {
 }
 
 /// A word opened by the article, or by و/ف joining a new phrase rather than starting a
-/// noun (وأكثر، فأكثر، ويعمل، والمصابين), as against وزراء، وحدة، فيديو، فتيات.
+/// noun (وأكثر، فأكثر، ويعمل، والمصابين، وجرح), as against وزراء، وحدة، فيديو، فتيات.
 fn has_article_or_conjunction(word: &str) -> bool {
     if ["ال", "بال", "لل", "كال"]
         .iter()
@@ -3075,7 +3075,9 @@ fn has_article_or_conjunction(word: &str) -> bool {
         || NOT_COUNTED_WORDS.contains(&rest)
         || ["هو", "هي", "هم", "قد", "لم", "لن", "لا", "كان", "كانت"].contains(&rest);
     let present_verb = word.starts_with('و') && rest.starts_with('ي') && rest.chars().count() >= 4;
-    joins_phrase || present_verb
+    // A verb the slot knows opens a clause of its own (قتل 2 وجرح 7، سجل 2 وخسر 3).
+    let known_verb = rest.chars().count() >= 3 && slot::is_known_verb(rest);
+    joins_phrase || present_verb || known_verb
 }
 
 /// A present-tense verb of a plural subject (يعملون، تقيمون).
