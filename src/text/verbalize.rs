@@ -1917,6 +1917,9 @@ impl Verbalizer {
     /// before such a word in ة is its dual, and so is two before a masculine singular noun
     /// (معرضين) unless a definite noun before the number makes it a label.
     fn unknown_noun_one_or_two(&self, n: u64, word: &str, label_before: bool) -> Option<NounEntry> {
+        if self.is_prepositional_phrase(word) || is_possessed(word) {
+            return None;
+        }
         // Two of a noun in ة is its dual (2 تمريرة → تمريرتين), whatever the noun.
         let dual = match (n, word.strip_suffix('ة')) {
             (1, _) => word.to_string(),
@@ -1943,6 +1946,17 @@ impl Verbalizer {
             dual,
             gender,
         })
+    }
+
+    /// A preposition glued to a noun the lexicon knows, in its form or with ة (بجروح، برصاص،
+    /// لأسباب): "أصيب 1 بجروح" counts no wounds.
+    fn is_prepositional_phrase(&self, word: &str) -> bool {
+        word.strip_prefix(['ب', 'ل', 'ك'])
+            .filter(|rest| rest.chars().count() >= 3)
+            .is_some_and(|rest| {
+                self.nouns.lookup(rest).is_some()
+                    || self.nouns.lookup(&format!("{rest}ة")).is_some()
+            })
     }
 
     /// Gender of a counted noun written in its singular (نقطة، دولارا), which a decimal
@@ -3078,6 +3092,12 @@ fn has_article_or_conjunction(word: &str) -> bool {
     // A verb the slot knows opens a clause of its own (قتل 2 وجرح 7، سجل 2 وخسر 3).
     let known_verb = rest.chars().count() >= 3 && slot::is_known_verb(rest);
     joins_phrase || present_verb || known_verb
+}
+
+/// A long word ending in a possessive pronoun (مقاعدهم، أبناؤها): not a noun a number counts
+/// (خسر 2 مقاعدهم). Short ones are nouns of their own (درهم، سهم).
+fn is_possessed(word: &str) -> bool {
+    word.chars().count() >= 6 && ["هم", "هن", "ها", "هما"].iter().any(|p| word.ends_with(p))
 }
 
 /// A present-tense verb of a plural subject (يعملون، تقيمون).
