@@ -971,9 +971,11 @@ fn spell_word(word: &str, french: bool, arabic: bool) -> String {
     if !spoken.is_empty() {
         return spoken;
     }
-    let english = if french { speller(false) } else { spoken };
-    if !english.is_empty() {
-        return english;
+    if french {
+        let english = speller(false);
+        if !english.is_empty() {
+            return english;
+        }
     }
     let folded: String = letters.iter().collect::<String>().to_ascii_uppercase();
     spell_acronym(&folded).unwrap_or_default()

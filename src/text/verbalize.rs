@@ -413,9 +413,10 @@ const POSSESSED_RANKS: &[(&str, Gender)] = &[
 /// The gender of an event of [`POSSESSED_RANKS`] written with a possessive pronoun and any
 /// proclitic (بلقبه، ومباراتها، لزيارته).
 fn possessed_rank(word: &str) -> Option<Gender> {
-    let noun = ["هما", "هم", "هن", "ها", "نا", "ه"]
-        .iter()
-        .find_map(|pronoun| word.strip_suffix(pronoun))?;
+    let noun = slot::without_pronoun(word);
+    if noun == word {
+        return None;
+    }
     // و/ف may also be the noun's own first letter (فوزه، ولايته).
     let bare = slot::without_conjunction(noun);
     let candidates = [
@@ -1092,7 +1093,7 @@ impl Verbalizer {
         // An Arabic currency abbreviation before its amount (ج.م 500، ر.س 100).
         let before_amount = core.contains('.') && next.starts_with(|c: char| c.is_ascii_digit());
         if let Some(currency) = before_amount.then(|| units::currency(core)).flatten() {
-            return self.prefix_currency(line, i, &currency);
+            return self.prefix_currency(line, i, &currency, "");
         }
         if !core
             .chars()
@@ -1101,7 +1102,7 @@ impl Verbalizer {
             return None;
         }
         if let Some(currency) = units::currency(core) {
-            return self.prefix_currency(line, i, &currency);
+            return self.prefix_currency(line, i, &currency, "");
         }
         if let Some(reading) = self.glued_currency_code(line, i) {
             return Some(reading);
@@ -2333,17 +2334,18 @@ impl Verbalizer {
             return None;
         }
         let currency = units::currency(code)?;
-        let number = line.next_core(i, 1).and_then(parse_number)?;
-        let name = currency.singular.split(' ').next();
-        let case = self.context_case_before(line, i, clitic, name);
-        let mut reading = self.amount_of_currency(line, i + 1, &number, &currency, case, 1);
-        reading.spoken = glue(clitic, &reading.spoken);
-        reading.used += 1;
-        reading.case = Some(case);
-        Some(reading)
+        self.prefix_currency(line, i, &currency, clitic)
     }
 
-    fn prefix_currency(&self, line: &Line, i: usize, currency: &NounEntry) -> Option<Reading> {
+    /// A currency before its amount (ر.س 100، USD 500), with `clitic` glued on before it
+    /// (بـUSD 500 → بخمسمئة دولار), which then gives the amount its case.
+    fn prefix_currency(
+        &self,
+        line: &Line,
+        i: usize,
+        currency: &NounEntry,
+        clitic: &str,
+    ) -> Option<Reading> {
         let core = line.tokens[i].core;
         let number = line.next_core(i, 1).and_then(parse_number);
         let Some(number) = number else {
@@ -2352,8 +2354,9 @@ impl Verbalizer {
             return abbreviation.then(|| Reading::new(currency.singular.clone(), 1));
         };
         let name = currency.singular.split(' ').next();
-        let case = self.context_case_before(line, i, "", name);
+        let case = self.context_case_before(line, i, clitic, name);
         let mut reading = self.amount_of_currency(line, i + 1, &number, currency, case, 1);
+        reading.spoken = glue(clitic, &reading.spoken);
         reading.used += 1;
         reading.case = Some(case);
         Some(reading)
