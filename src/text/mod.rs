@@ -121,6 +121,23 @@ mod tests {
     }
 
     #[test]
+    fn a_group_named_by_its_size_and_a_glued_era_after_a_word_of_time() {
+        let verbalizer = Verbalizer::new();
+        let cases = [
+            ("بلغ دور الـ16", "بلغ دور الستة عشر"),
+            ("قادة مجموعة الـ7", "قادة مجموعة السبع"),
+            ("في قمة الـ20", "في قمة العشرين"),
+            // A definite head ranks instead.
+            ("في المركز الـ16", "في المركز السادس عشر"),
+            ("توفي في 632م", "توفي في ستمئة واثنين وثلاثين للميلاد"),
+            ("فاز في سباق 400م", "فاز في سباق أربعمئة متر"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(to_spoken(&verbalizer, None, input), expected, "{input}");
+        }
+    }
+
+    #[test]
     fn lexicon_is_applied_before_verbalizing() {
         let lexicon = PronunciationLexicon::from_tsv("ترمب\tترامب\n").unwrap();
         let spoken = to_spoken(
@@ -282,6 +299,26 @@ mod tests {
                 .collect();
             prop_assert!(spoken.contains(" ال"), "{} → {}", text, spoken);
             prop_assert_eq!(parse_cardinal_words_in(&indefinite.join(" "), case), Some(n), "{} → {}", text, spoken);
+        }
+
+        #[test]
+        fn a_group_named_by_its_size_is_counted_by_a_definite_cardinal(
+            n in 3u64..=999_999,
+            head in prop::sample::select(vec!["دور", "مجموعة", "وقمة"]),
+        ) {
+            let text = format!("{head} الـ{n}");
+            let spoken = to_spoken(&Verbalizer::new(), None, &text);
+            let words = spoken.strip_prefix(head).map(str::trim);
+            prop_assert!(words.is_some_and(|w| w.starts_with("ال")), "{} → {}", text, spoken);
+            let indefinite: Vec<String> = words
+                .unwrap_or_default()
+                .split(' ')
+                .map(|w| match w.strip_prefix("وال") {
+                    Some(rest) => format!("و{rest}"),
+                    None => w.strip_prefix("ال").unwrap_or(w).to_string(),
+                })
+                .collect();
+            prop_assert_eq!(parse_cardinal_words_in(&indefinite.join(" "), Case::Oblique), Some(n), "{} → {}", text, spoken);
         }
 
         #[test]

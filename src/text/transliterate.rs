@@ -1276,6 +1276,14 @@ impl Speller<'_> {
             // The w of ow before a consonant or at the end only lengthens the o (Snowden,
             // Bowman, Heathrow هيثرو، Glasgow غلاسغو).
             ("و", 2)
+        } else if self.starts(i, "ui")
+            && i > 0
+            && !french
+            && matches!(self.at(i - 1), Some('b' | 'g'))
+        {
+            // The u of English bui-, gui- only hardens the consonant (Build بيلد، Guinness
+            // غينيس، Guitar).
+            ("ي", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if (self.starts(i, "ain") || self.starts(i, "ein"))

@@ -2185,6 +2185,9 @@ impl Verbalizer {
         if let Some(reading) = self.after_definite_plural(line, i, number) {
             return reading;
         }
+        if let Some(reading) = named_by_size(line, i, number) {
+            return reading;
+        }
         if let Some(entry) = line.next_core(i, 1).and_then(|w| self.nouns.lookup(w)) {
             if number.fraction.is_none() && number.integer > 2 {
                 let words = numbers::cardinal_with(number.integer, entry.gender, case, true);
@@ -2270,12 +2273,16 @@ impl Verbalizer {
         (long && bare.ends_with("ات")).then_some(Gender::Feminine)
     }
 
-    /// "م" after a number: ميلادي after a year, مساء after a clock hour, else متر.
+    /// "م" after a number: ميلادي after a year (1000–2100, or any year after a word that
+    /// introduces a time: توفي في 632م), else متر.
     fn meaning_of_m(&self, line: &Line, i: usize, n: u64, case: Case) -> Reading {
-        if (1000..=2100).contains(&n) {
+        const TIME_WORDS: &[&str] = &["في", "منذ", "حتى", "عام", "سنة", "العام"];
+        let after_time_word = line
+            .prev_core(i)
+            .is_some_and(|word| TIME_WORDS.contains(&slot::without_conjunction(word)));
+        if (1000..=2100).contains(&n) || (after_time_word && (1..=2100).contains(&n)) {
             return year_with_era(n, "للميلاد");
         }
-        let _ = (line, i);
         Reading::new(units::metre().counted_phrase(n, case), 2)
     }
 
@@ -2700,6 +2707,33 @@ const RANKED_CONSTRUCT_HEADS: &[(&str, Gender)] = &[
     ("نسخة", Gender::Feminine),
     ("ذكرى", Gender::Feminine),
 ];
+
+/// الـ + number after an indefinite head that names a group by its size, in construct with
+/// it: a definite cardinal counting the members, in the genitive (دور الـ16 → دور الستة عشر،
+/// مجموعة الـ7 → مجموعة السبع، قمة الـ20 → قمة العشرين).
+fn named_by_size(line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
+    const GROUP_HEADS: &[(&str, Gender)] = &[
+        ("دور", Gender::Masculine),
+        ("نادي", Gender::Masculine),
+        ("لجنة", Gender::Masculine),
+        ("مجموعة", Gender::Feminine),
+        ("قمة", Gender::Feminine),
+    ];
+    if number.fraction.is_some() || number.integer < 3 {
+        return None;
+    }
+    let head = slot::without_conjunction(line.prev_core(i)?);
+    let head = ["ب", "ل", "ك"]
+        .iter()
+        .find_map(|p| head.strip_prefix(p))
+        .filter(|rest| GROUP_HEADS.iter().any(|(h, _)| h == rest))
+        .unwrap_or(head);
+    let &(_, gender) = GROUP_HEADS.iter().find(|(h, _)| *h == head)?;
+    let words = numbers::cardinal_with(number.integer, gender, Case::Oblique, false);
+    let mut reading = Reading::new(definite_cardinal(&words), 1);
+    reading.case = Some(Case::Oblique);
+    Some(reading)
+}
 
 /// الـ + number after a ranked head and the definite noun in construct with it: an ordinal
 /// agreeing with the head (رئيس الوزراء الـ15 → الخامس عشر).
