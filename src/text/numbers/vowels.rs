@@ -458,7 +458,9 @@ fn governs_next(
     match (parts.get(k + 1), words.get(k + 1)) {
         (Some(Some(n)), _) => match n.role {
             Role::Number => n.clitics.is_empty() && (n.article || is_scale(n.stem)) && !teen[k + 1],
-            Role::Noun => n.clitics.is_empty() && !n.article && !before.in_decimal,
+            Role::Noun => {
+                n.clitics.is_empty() && !n.article && !before.in_decimal && n.stem != "فاصلة"
+            }
             Role::Adjective | Role::Particle => false,
         },
         (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
@@ -585,6 +587,41 @@ fn with_pause_sukun(word: &str) -> String {
     }
 }
 
+/// Whether word `k` of a decimal is said in the pause form: the mark فاصلة and the number
+/// words after it up to the first word with an article or a preposition (واحد فاصلة ثمانية
+/// مليون → فَاصِلَةْ ثَمَانِيَةْ مِلْيُونْ), and an accusative before the mark whose alif is not
+/// written (صفر فاصلة خمسة → صِفْرْ).
+fn in_decimal_pause(
+    parts: &[Option<Parts>],
+    teen: &[bool],
+    mark: usize,
+    k: usize,
+    phrase_case: WordCase,
+) -> bool {
+    let plain_number = |j: usize| {
+        parts[j]
+            .as_ref()
+            .is_some_and(|p| p.role == Role::Number && !p.article && !has_preposition(p.clitics))
+    };
+    if k + 1 == mark {
+        return parts[k].as_ref().is_some_and(|p| {
+            phrase_case == WordCase::Accusative
+                && p.ending == Ending::Triptote
+                && !p.stem.ends_with('ة')
+                && plain_number(k)
+        });
+    }
+    // The first part of a compound teen keeps its fatha (خَمْسَةَ عَشَرْ).
+    let teen_head = teen.get(k + 1).copied().unwrap_or(false);
+    k == mark || (k > mark && !teen_head && (mark + 1..=k).all(plain_number))
+}
+
+/// A vowelled word with its final short vowel or tanween replaced by a sukun.
+fn pause_form(vowelled: &str) -> String {
+    let is_ending = |c: char| ('\u{064B}'..='\u{0650}').contains(&c) || c == '\u{0652}';
+    with_pause_sukun(vowelled.trim_end_matches(is_ending))
+}
+
 /// The Hijri month صفر (صَفَر), not the digit zero: right after "من" that follows a day.
 fn is_month_safar(words: &[&str], k: usize) -> bool {
     let day = k
@@ -649,6 +686,7 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
         })
         .collect();
     let teen: Vec<bool> = (0..parts.len()).map(|k| is_teen_part(&parts, k)).collect();
+    let decimal_mark = words.iter().position(|w| *w == "فاصلة");
     let mut out = Vec::with_capacity(words.len());
     let mut before = Before::default();
     for (k, word) in words.iter().enumerate() {
@@ -689,6 +727,12 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
                 };
                 (words::canonical(&vowel_word(this, &at)), after)
             }
+        };
+        let vowelled = match decimal_mark {
+            Some(mark) if in_decimal_pause(&parts, &teen, mark, k, phrase_case) => {
+                pause_form(&vowelled)
+            }
+            _ => vowelled,
         };
         out.push(vowelled);
         before = Before {
@@ -826,7 +870,7 @@ mod grammar_tests {
         );
         assert_eq!(
             vowel_phrase("صفر فاصلة خمسة", Some(Case::Accusative)),
-            "صِفْرَ فَاصِلَةً خَمْسَةً"
+            "صِفْرْ فَاصِلَةْ خَمْسَةْ"
         );
     }
 }
