@@ -309,6 +309,12 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
 /// unvowelled (قتل 3 جنود = قُتل).
 const SUBJECT_VERBS: &[(&str, &str)] = &[
+    ("ذاب", "ذوب"),
+    ("هلك", "هلك"),
+    ("غاب", "غيب"),
+    ("احتج", "حتج"),
+    ("أضرب", "ضرب"),
+    ("تبرع", "تبرع"),
     ("قتل", "قتل"),
     ("أصيب", "صاب"),
     ("أقيم", "قام"),
