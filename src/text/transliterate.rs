@@ -807,7 +807,12 @@ fn flush_run(run: &mut String, words: &mut Vec<String>) {
     if run.is_empty() {
         return;
     }
-    words.push(speak_latin_word(&std::mem::take(run)));
+    let spoken = speak_latin_word(&std::mem::take(run));
+    // A proclitic glued to the Latin word (وSmithson) stays glued to its reading.
+    match words.last_mut() {
+        Some(last) if is_detached_proclitic(last) => *last = glue_proclitic(last, &spoken),
+        _ => words.push(spoken),
+    }
 }
 
 /// One Latin word as an anchor says it: a name from the lexicon, an acronym spelled, a brand
@@ -1700,6 +1705,12 @@ mod tests {
         assert_eq!(speak_latin_word("BBCArabic"), "بي بي سي عربي");
         assert_eq!(acronym_then_word("NVIDIA"), None);
         assert_eq!(acronym_then_word("USb"), None);
+    }
+
+    #[test]
+    fn a_proclitic_glued_to_a_name_read_by_rule_stays_glued() {
+        assert_eq!(arabize_latin("قال وSmithson"), "قال وسميثسون");
+        assert_eq!(arabize_latin("لBrandt"), "لبراندت");
     }
 
     #[test]
