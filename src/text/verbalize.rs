@@ -58,6 +58,8 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("المرة", Gender::Feminine),
     ("الربع", Gender::Masculine),
     ("الألفية", Gender::Feminine),
+    // An age: سن السادسة عشرة (the year of one's life, feminine after السنة).
+    ("سن", Gender::Feminine),
 ];
 
 /// Words after which a number is a year.
@@ -1415,6 +1417,14 @@ impl Verbalizer {
             spoken = format!("{spoken} و{}", numbers::ordinal(more, gender, case));
             used += 1;
         }
+        // "من الصفحة 5 إلى 10": the end of a range of ranks ranks too (إلى العاشرة).
+        if let Some((word, end)) = self.rank_range_end(line, i + used - 1) {
+            spoken = format!(
+                "{spoken} {word} {}",
+                numbers::ordinal(end, gender, Case::Oblique)
+            );
+            used += 2;
+        }
         // القرن 5 ق.م → القرن الخامس قبل الميلاد.
         let era = line.next_core(i, used).and_then(era_word);
         if let Some(era) = era.filter(|_| prev_stem == "القرن") {
@@ -1424,6 +1434,23 @@ impl Verbalizer {
         let mut reading = Reading::new(spoken, used);
         reading.case = Some(case);
         Some(reading)
+    }
+
+    /// "إلى 10" or "حتى 10" right after the number at `last`, the number not counting a noun
+    /// after it: the range word and the end of the range.
+    fn rank_range_end<'a>(&self, line: &'a Line, last: usize) -> Option<(&'a str, u64)> {
+        let word = line
+            .next_core(last, 1)
+            .filter(|w| matches!(*w, "إلى" | "حتى"))?;
+        let end = line
+            .next_core(last, 2)
+            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()?;
+        let counts_noun = line
+            .next_core(last, 3)
+            .is_some_and(|w| self.nouns.lookup(w).is_some() || currency_or_unit(w).is_some());
+        (!counts_noun).then_some((word, end))
     }
 
     /// A number joined by و to an ordinal word, with its qualifier between them, is ranked
