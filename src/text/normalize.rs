@@ -128,6 +128,14 @@ static PER_MILLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?‰").expect("static regex"));
 static TIMES_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?[×xX] ?([0-9])").expect("static regex"));
+/// A multiplier: a times sign or a small x before or after a number with no number on its
+/// other side (ارتفع ×3، زووم 10x): that many times over (ثلاثة أضعاف).
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(^|[\s(])([وفب]?)(?:×\s?([0-9]+(?:\.[0-9]+)?)|([0-9]+(?:\.[0-9]+)?)\s?[×x])($|[\s.,،؛:)])",
+    )
+    .expect("static regex")
+});
 static SCALE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(^|[\s$€£]|(?:^|\s)[وف])([0-9]+(?:\.[0-9]+)?) ?(bn|k|K)\b|([$€£])([0-9]+(?:\.[0-9]+)?) ?(m|M)\b",
@@ -458,6 +466,9 @@ fn with_symbols_written_out(text: &str) -> String {
     let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
     let text = TIMES_SIGN.replace_all(&text, "$1 في $2");
+    // Twice: a match takes the space after it, which the next one may start with (2x و3x).
+    let text = MULTIPLIER.replace_all(&text, "$1$2$3$4 ضعف$5");
+    let text = MULTIPLIER.replace_all(&text, "$1$2$3$4 ضعف$5");
     let text = EQUALS_SIGN.replace_all(&text, "$1 يساوي $2");
     let text = PLUS_SIGN.replace_all(&text, "$1 زائد $2");
     let text = SPACED_PLUS.replace_all(&text, "$1 زائد $2");
@@ -766,6 +777,15 @@ mod tests {
             "only 4K and 8K are resolutions"
         );
         assert_eq!(normalize("x.com/24/7"), "x.com/24/7");
+    }
+
+    #[test]
+    fn a_multiplier_is_a_count_of_times_over() {
+        assert_eq!(normalize("ارتفع ×3."), "ارتفع 3 ضعف.");
+        assert_eq!(normalize("زووم 10x و2x"), "زووم 10 ضعف و2 ضعف");
+        // Between two numbers it is a product or a size.
+        assert_eq!(normalize("غرفة 3×4 م"), "غرفة 3 في 4 م");
+        assert_eq!(normalize("سيارة 4x4"), "سيارة 4 في 4");
     }
 
     #[test]

@@ -573,45 +573,51 @@ fn join_spaced_thousands(line: &str) -> Cow<'_, str> {
     text
 }
 
-/// Verbs and nouns of rise and fall, as parts of their written forms (ارتفعت، يتراجع،
-/// بانخفاض، مكاسب).
-const CHANGE_WORD_PARTS: &[&str] = &[
-    "رتفع",
-    "ارتفاع",
-    "تراجع",
-    "نخفض",
-    "انخفاض",
-    "هبط",
-    "هبوط",
-    "صعد",
-    "صعود",
-    "قفز",
-    "تحسن",
-    "تقلص",
-    "تدهور",
-    "زيادة",
-    "مكاسب",
-    "خسائر",
-    "خسار",
+/// Stems of rise (true) and fall (false) found inside words: ارتفعت، بتراجع، الانخفاض.
+const CHANGE_WORD_PARTS: &[(&str, bool)] = &[
+    ("رتفع", true),
+    ("ارتفاع", true),
+    ("صعد", true),
+    ("صعود", true),
+    ("قفز", true),
+    ("تحسن", true),
+    ("زيادة", true),
+    ("مكاسب", true),
+    ("تراجع", false),
+    ("نخفض", false),
+    ("انخفاض", false),
+    ("هبط", false),
+    ("هبوط", false),
+    ("تقلص", false),
+    ("تدهور", false),
+    ("خسائر", false),
+    ("خسار", false),
 ];
 
 /// Short verbs of rise and fall, matched whole (their letters occur inside other words).
-const CHANGE_WORDS: &[&str] = &[
-    "نما", "نمت", "ينمو", "تنمو", "زاد", "زادت", "يزيد", "تزيد", "فقد", "فقدت", "يفقد", "تفقد",
-    "ربح", "ربحت", "يربح", "كسب", "كسبت", "خسر", "خسرت", "يخسر", "تخسر",
+const RISE_WORDS: &[&str] = &[
+    "نما", "نمت", "ينمو", "تنمو", "زاد", "زادت", "يزيد", "تزيد", "ربح", "ربحت", "يربح", "كسب",
+    "كسبت",
 ];
+const FALL_WORDS: &[&str] = &["فقد", "فقدت", "يفقد", "تفقد", "خسر", "خسرت", "يخسر", "تخسر"];
 
-/// Whether the clause before the number at `i` says the change it measures. A number after
-/// إلى، عند، من or حتى is the level reached (انخفض إلى -12), whose sign is kept.
-fn follows_change_word(line: &Line, i: usize) -> bool {
+/// Whether the clause before the number at `i` says the change it measures, in the direction
+/// of its sign (`rising` for +): then the sign goes unsaid. A number after إلى، عند، من or
+/// حتى is the level reached (انخفض إلى -12), and a sign against the verb (نما بنسبة -1.2%)
+/// is news: both keep their sign.
+fn follows_change_word(line: &Line, i: usize, rising: bool) -> bool {
     let level = line
         .prev_core(i)
         .is_some_and(|w| ["إلى", "عند", "من", "حتى", "لدى"].contains(&w));
-    !level
-        && line.clause_before(i).iter().any(|word| {
-            CHANGE_WORD_PARTS.iter().any(|part| word.contains(part))
-                || listed_with_conjunction(word, CHANGE_WORDS)
-        })
+    let direction = |word: &&str| {
+        CHANGE_WORD_PARTS
+            .iter()
+            .find(|(part, _)| word.contains(part))
+            .map(|&(_, rises)| rises)
+            .or_else(|| listed_with_conjunction(word, RISE_WORDS).then_some(true))
+            .or_else(|| listed_with_conjunction(word, FALL_WORDS).then_some(false))
+    };
+    !level && line.clause_before(i).iter().find_map(direction) == Some(rising)
 }
 
 /// Whether `word`, as written or without a glued و/ف, is in `list`. Both: the ف of فاز is
@@ -1254,7 +1260,7 @@ impl Verbalizer {
         }
         // After a verb of change (ارتفع المؤشر +3.5%، تراجع السهم -2.4%) the verb already says
         // which way: anchors read the amount alone.
-        let signed = !below_zero && !follows_change_word(line, i);
+        let signed = !below_zero && !follows_change_word(line, i, sign == "+");
         let sign_word = match sign {
             "-" if signed => "سالب ",
             "+" if signed => "زائد ",
@@ -2304,9 +2310,15 @@ impl Verbalizer {
     /// introduces a time: توفي في 632م), else متر.
     fn meaning_of_m(&self, line: &Line, i: usize, n: u64, case: Case) -> Reading {
         const TIME_WORDS: &[&str] = &["في", "منذ", "حتى", "عام", "سنة", "العام"];
+        // Not the في of a product or a size (3 في 4 م).
+        let after_number = |at: usize| {
+            line.prev_core(at)
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+        };
         let after_time_word = line
             .prev_core(i)
-            .is_some_and(|word| TIME_WORDS.contains(&slot::without_conjunction(word)));
+            .is_some_and(|word| TIME_WORDS.contains(&slot::without_conjunction(word)))
+            && !after_number(i - 1);
         if (1000..=2100).contains(&n) || (after_time_word && (1..=2100).contains(&n)) {
             return year_with_era(n, "للميلاد");
         }
