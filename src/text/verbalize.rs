@@ -1492,7 +1492,14 @@ impl Verbalizer {
     /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
     fn starts_day_range(&self, line: &Line, i: usize, n: u64) -> bool {
         let is_day = |w: &str| w.parse::<u64>().is_ok_and(|d| (1..=31).contains(&d));
-        let month_at = |k: usize| line.names_month_at(i, k);
+        // A month named, or "of the month" (22 و23 من الشهر الجاري).
+        let month_at = |k: usize| {
+            line.names_month_at(i, k)
+                || (line.next_core(i, k) == Some("من")
+                    && line
+                        .next_core(i, k + 1)
+                        .is_some_and(|w| matches!(w, "الشهر" | "شهر")))
+        };
         let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"));
         let spaced = joined && line.next_core(i, 2).is_some_and(is_day) && month_at(3);
         // "بين 10 و20 يونيو": the joining و glued to the second day.
