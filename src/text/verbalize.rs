@@ -2567,6 +2567,20 @@ impl Verbalizer {
         if &caps["sep"] == "/" {
             return self.slash_pair(line, i, prefix, a, b, case);
         }
+        // "04-1234567": an area code and a line, dialled digit by digit in their groups; no
+        // range starts with a zero or runs to six digits, nor follows "هاتف:".
+        let (a_digits, b_digits) = (&caps["a"], &caps["b"]);
+        let dialled = (a_digits.starts_with('0') && a_digits.len() >= 2)
+            || b_digits.len() >= 6
+            || after_contact_label(line, i);
+        if dialled {
+            let spoken = format!(
+                "{}، {}",
+                numbers::digits(a_digits),
+                numbers::digits(b_digits)
+            );
+            return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
         let prev = line.prev_stem(i).unwrap_or_default();
         let next = line.next_core(i, 1);
         let next_entry = next.and_then(|w| self.nouns.lookup(w));
