@@ -1223,7 +1223,13 @@ impl Verbalizer {
         let next = line.next_core(i, 1);
         let scaled = next.is_some_and(|w| SCALE_WORDS.iter().any(|(s, _, _)| *s == w));
         let noun = if scaled { line.next_core(i, 2) } else { next };
-        noun.is_some_and(|w| self.is_person_noun(w))
+        // Some of a definite group of people or states (2 من الدول، 3 من اللاعبين).
+        const AGENT_PLURALS: &[&str] = &["الدول", "البلدان", "الحكومات", "الشركات"];
+        let partitive = next == Some("من")
+            && line.next_core(i, 2).is_some_and(|w| {
+                AGENT_PLURALS.contains(&w) || (w.starts_with("ال") && self.is_person_noun(w))
+            });
+        partitive || noun.is_some_and(|w| self.is_person_noun(w))
     }
 
     /// Whether `word` (with or without ال) names people: a noun whose plural is a sound
