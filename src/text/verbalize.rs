@@ -1937,8 +1937,9 @@ impl Verbalizer {
         if line.next_core(i, 1)? != "من" {
             return None;
         }
-        // "7 من 10 مباريات"، "3 من أصل 5 مباريات": the noun the second number counts.
-        let whole_at = if line.next_core(i, 2) == Some("أصل") {
+        // "7 من 10 مباريات"، "3 من أصل 5 مباريات"، "9 من كل 10 شركات": the noun the second
+        // number counts.
+        let whole_at = if matches!(line.next_core(i, 2), Some("أصل" | "كل")) {
             3
         } else {
             2
