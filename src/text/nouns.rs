@@ -372,6 +372,7 @@ fn oblique_dual(dual: &str) -> String {
 pub struct NounLexicon {
     entries: Vec<NounEntry>,
     by_form: HashMap<String, usize>,
+    by_plural: HashMap<String, usize>,
     singulars: std::collections::HashSet<String>,
 }
 
@@ -429,6 +430,16 @@ impl NounLexicon {
         self.by_form.get(word).and_then(|&i| self.entries.get(i))
     }
 
+    /// The entry a count of three to ten reads `word` as, which it writes in the plural: a
+    /// noun whose plural it is before one it is the singular of (3 مزارع are farms, مزرعة,
+    /// not farmers).
+    pub fn lookup_plural_first(&self, word: &str) -> Option<&NounEntry> {
+        self.by_plural
+            .get(word)
+            .and_then(|&i| self.entries.get(i))
+            .or_else(|| self.lookup(word))
+    }
+
     /// Gender of a word: from the lexicon, else guessed from its ending (ة/ات → feminine).
     pub fn gender_of(&self, word: &str) -> Gender {
         match self.lookup(word) {
@@ -449,6 +460,9 @@ impl NounLexicon {
                 oblique_dual(&entry.dual),
             ];
             forms.extend(entry.plurals.iter().cloned());
+            for plural in &entry.plurals {
+                self.by_plural.insert(plural.clone(), index);
+            }
             self.entries.push(entry);
             for form in forms {
                 if !self.singulars.contains(&form) {
@@ -699,6 +713,17 @@ mod tests {
         assert_eq!(nisba_after("كويتي", 15, m, Case::Oblique), "كويتيا");
         assert_eq!(nisba_after("كويتيا", 300, m, Case::Oblique), "كويتي");
         assert_eq!(nisba_after("لبنانية", 15, f, Case::Oblique), "لبنانية");
+    }
+
+    #[test]
+    fn a_count_of_three_to_ten_reads_a_shared_form_as_the_plural() {
+        let lexicon = NounLexicon::builtin();
+        let farm = lexicon
+            .lookup_plural_first("مزارع")
+            .map(|e| e.singular.as_str());
+        assert_eq!(farm, Some("مزرعة"));
+        let farmer = lexicon.lookup("مزارع").map(|e| e.singular.as_str());
+        assert_eq!(farmer, Some("مزارع"));
     }
 
     #[test]

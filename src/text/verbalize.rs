@@ -1821,7 +1821,12 @@ impl Verbalizer {
                     return Some(year_with_era(n, era));
                 }
             }
-            if let Some(entry) = self.nouns.lookup(next).filter(|_| !names_day(line, i)) {
+            let entry = if (3..=10).contains(&n) {
+                self.nouns.lookup_plural_first(next)
+            } else {
+                self.nouns.lookup(next)
+            };
+            if let Some(entry) = entry.filter(|_| !names_day(line, i)) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
             let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
