@@ -482,11 +482,19 @@ fn guessed_gender(word: &str) -> Gender {
     let masculine_plural = word
         .strip_suffix("ات")
         .is_some_and(|stem| is_derived_verbal_noun(stem) || stem.ends_with("وه"));
-    if word.ends_with('ة') || (word.ends_with("ات") && !masculine_plural) {
+    if word.ends_with('ة') || (word.ends_with("ات") && !masculine_plural) || is_faail_plural(word)
+    {
         Gender::Feminine
     } else {
         Gender::Masculine
     }
+}
+
+/// The broken plural فعائل (ضرائب، ودائع، خسائر، طوائف), whose singulars are feminine
+/// (فعيلة، فعالة، فاعلة) but for a few in فعيل the lexicon lists (بدائل، فصائل).
+fn is_faail_plural(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.len() == 5 && letters[2] == 'ا' && letters[3] == 'ئ'
 }
 
 /// A plural's stem that is a masculine verbal noun: one [`is_verbal_noun`] knows, except
@@ -617,6 +625,8 @@ mod tests {
             "مبادرات",
             "حالات",
             "منظمة",
+            "ضرائب",
+            "طوائف",
         ];
         for word in masculine {
             assert_eq!(guessed_gender(word), Gender::Masculine, "{word}");
