@@ -2580,10 +2580,11 @@ impl Verbalizer {
             return self.slash_pair(line, i, prefix, a, b, case);
         }
         // "04-1234567": an area code and a line, dialled digit by digit in their groups; no
-        // range starts with a zero or runs to six digits, nor follows "هاتف:".
+        // range starts with a zero, runs from a short number to six digits or more, or
+        // follows "هاتف:".
         let (a_digits, b_digits) = (&caps["a"], &caps["b"]);
         let dialled = (a_digits.starts_with('0') && a_digits.len() >= 2)
-            || b_digits.len() >= 6
+            || (a_digits.len() <= 4 && b_digits.len() >= 6)
             || after_contact_label(line, i);
         if dialled {
             let spoken = format!(
