@@ -381,7 +381,16 @@ fn name_at(tokens: &[&str]) -> Option<(String, usize)> {
         if core.is_empty() || core.contains(|c: char| "،,؛;".contains(c)) {
             continue;
         }
-        if let Some(spoken) = NAMES.get(core) {
+        let before_name = length == 1
+            && trail.is_empty()
+            && tokens
+                .get(1)
+                .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_uppercase()));
+        let given = COUNTRIES_AS_GIVEN_NAMES
+            .iter()
+            .find(|(name, _)| before_name && *name == core)
+            .map(|&(_, spoken)| spoken);
+        if let Some(spoken) = given.or_else(|| NAMES.get(core)) {
             return Some((format!("{lead}{spoken}{trail}"), length));
         }
         // "U.S." loses its final dot to the punctuation split.
@@ -393,6 +402,11 @@ fn name_at(tokens: &[&str]) -> Option<(String, usize)> {
     }
     None
 }
+
+/// Countries whose names are also given names, read as given names before a capitalised word
+/// the lexicon does not join to them (Jordan Bardella جوردان بارديلا, The Jordan Times; but
+/// Jordan River نهر الأردن). Israel is not one: Israel Today, Israel Hayom name the country.
+const COUNTRIES_AS_GIVEN_NAMES: &[(&str, &str)] = &[("Jordan", "جوردان")];
 
 /// A name of the lexicon whose first word carries a glued Arabic proclitic (لHuman Rights
 /// Watch، وThe Guardian): read with the proclitic glued to its Arabic form (لهيومن رايتس
@@ -1705,6 +1719,14 @@ mod tests {
         assert_eq!(speak_latin_word("BBCArabic"), "بي بي سي عربي");
         assert_eq!(acronym_then_word("NVIDIA"), None);
         assert_eq!(acronym_then_word("USb"), None);
+    }
+
+    #[test]
+    fn a_country_that_is_also_a_given_name_before_a_surname_is_the_given_name() {
+        assert_eq!(arabize_latin("Jordan Bardella"), "جوردان بارديلا");
+        assert_eq!(arabize_latin("Jordan River"), "نهر الأردن");
+        assert_eq!(arabize_latin("في Jordan"), "في الأردن");
+        assert_eq!(arabize_latin("Jordan, Egypt"), "الأردن, مصر");
     }
 
     #[test]
