@@ -27,7 +27,7 @@ pub fn read_latin_token(token: &str) -> Option<String> {
     model_code(token).or_else(|| spell_acronym(token))
 }
 
-/// GMT+3, UTC-5: a time zone and its offset in hours (جي إم تي زائد ثلاثة).
+/// GMT+3, UTC-5: a time zone and its offset in hours (غرينتش زائد ثلاثة, as anchors name GMT).
 fn utc_offset(token: &str) -> Option<String> {
     let split = token.find(['+', '-'])?;
     let (zone, offset) = token.split_at(split);
@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(read_latin_token("S24").unwrap(), "إس أربعة وعشرين");
         assert_eq!(read_latin_token("COP28").unwrap(), "كوب ثمانية وعشرين");
         assert_eq!(read_latin_token("5G").unwrap(), "الجيل الخامس");
-        assert_eq!(read_latin_token("GMT+3").unwrap(), "جي إم تي زائد ثلاثة");
+        assert_eq!(read_latin_token("GMT+3").unwrap(), "غرينتش زائد ثلاثة");
         assert_eq!(read_latin_token("UTC-5").unwrap(), "يو تي سي ناقص خمسة");
         assert_eq!(read_latin_token("NATO").unwrap(), "الناتو");
         assert_eq!(read_latin_token("CNN").unwrap(), "سي إن إن");
