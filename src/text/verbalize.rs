@@ -445,6 +445,7 @@ fn stem_word(word: &str) -> String {
             || YEAR_TRIGGERS.contains(&w)
             || DIGIT_TRIGGERS.contains(&w)
             || SCORE_TRIGGERS.contains(&w)
+            || GROUP_HEADS.iter().any(|(h, _)| *h == w)
             || w == "الساعة"
     };
     if is_known(word) {
@@ -2781,26 +2782,23 @@ const RANKED_CONSTRUCT_HEADS: &[(&str, Gender)] = &[
     ("ذكرى", Gender::Feminine),
 ];
 
+/// Indefinite heads that name a group by its size, and the gender of its members.
+const GROUP_HEADS: &[(&str, Gender)] = &[
+    ("دور", Gender::Masculine),
+    ("نادي", Gender::Masculine),
+    ("لجنة", Gender::Masculine),
+    ("مجموعة", Gender::Feminine),
+    ("قمة", Gender::Feminine),
+];
+
 /// الـ + number after an indefinite head that names a group by its size, in construct with
 /// it: a definite cardinal counting the members, in the genitive (دور الـ16 → دور الستة عشر،
 /// مجموعة الـ7 → مجموعة السبع، قمة الـ20 → قمة العشرين).
 fn named_by_size(line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
-    const GROUP_HEADS: &[(&str, Gender)] = &[
-        ("دور", Gender::Masculine),
-        ("نادي", Gender::Masculine),
-        ("لجنة", Gender::Masculine),
-        ("مجموعة", Gender::Feminine),
-        ("قمة", Gender::Feminine),
-    ];
     if number.fraction.is_some() || number.integer < 3 {
         return None;
     }
-    let head = slot::without_conjunction(line.prev_core(i)?);
-    let head = ["ب", "ل", "ك"]
-        .iter()
-        .find_map(|p| head.strip_prefix(p))
-        .filter(|rest| GROUP_HEADS.iter().any(|(h, _)| h == rest))
-        .unwrap_or(head);
+    let head = line.prev_stem(i)?;
     let &(_, gender) = GROUP_HEADS.iter().find(|(h, _)| *h == head)?;
     let words = numbers::cardinal_with(number.integer, gender, Case::Oblique, false);
     let mut reading = Reading::new(definite_cardinal(&words), 1);
