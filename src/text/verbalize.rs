@@ -320,6 +320,11 @@ fn fits_count(entry: &NounEntry, n: u64, word: &str) -> bool {
     word == entry.form_after(n) || word.chars().count() > 3
 }
 
+/// Whether `word` is a run of ASCII digits and nothing else (2024، 07).
+fn is_digit_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// The gender of the rank at token `k`: an ordinal word (الثالث), or a number after an
 /// ordinal trigger (المركز 25).
 fn rank_gender(line: &Line, k: usize) -> Option<Gender> {
@@ -327,7 +332,7 @@ fn rank_gender(line: &Line, k: usize) -> Option<Gender> {
     if let Some(gender) = word_ordinal(core) {
         return Some(gender);
     }
-    if core.is_empty() || !core.chars().all(|c| c.is_ascii_digit()) {
+    if !is_digit_word(core) {
         return None;
     }
     let trigger = stem_word(line.prev_core(k)?);
@@ -560,7 +565,7 @@ fn join_spaced_thousands(line: &str) -> Cow<'_, str> {
             let previous = text[..start].split_whitespace().next_back();
             let after_country_code = previous
                 .and_then(|w| w.strip_prefix('+'))
-                .is_some_and(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()));
+                .is_some_and(is_digit_word);
             if after_country_code {
                 return caps[0].to_string();
             }
@@ -1417,7 +1422,7 @@ impl Verbalizer {
         while let Some(more) = line
             .next_core(i, used)
             .and_then(|w| w.strip_prefix('و'))
-            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            .filter(|w| is_digit_word(w))
             .and_then(|w| w.parse::<u64>().ok())
         {
             // "في المرتبة 40 و3 دول أخرى": a number counting a noun is not a rank.
@@ -1457,7 +1462,7 @@ impl Verbalizer {
             .filter(|w| matches!(*w, "إلى" | "حتى"))?;
         let end = line
             .next_core(last, 2)
-            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))?
+            .filter(|w| is_digit_word(w))?
             .parse()
             .ok()?;
         let counts_noun = line
@@ -1661,7 +1666,7 @@ impl Verbalizer {
             .clause_before(i)
             .iter()
             .any(|w| listed_with_conjunction(w, SCORE_TRIGGERS));
-        let year_after = !second.is_empty() && second.chars().all(|c| c.is_ascii_digit());
+        let year_after = is_digit_word(second);
         if first == "صفر" && score && !year_after {
             let spoken = format!("{} مقابل صفر", numbers::label(day));
             return Some(Reading::new(spoken, 2));
