@@ -63,6 +63,17 @@ static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
 /// A currency, a slash and the Arabic unit it is paid per (د.أ/لتر، $/برميل).
 static PER_UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]{2,})").expect("static regex"));
+/// Time words a rate is given per (برميل/يوم).
+const PER_TIME_WORDS: &[&str] = &[
+    "يوم",
+    "ساعة",
+    "ثانية",
+    "دقيقة",
+    "أسبوع",
+    "شهر",
+    "سنة",
+    "عام",
+];
 /// "6 لتر/100 كم", "5 حالات/100 ألف نسمة": a quantity per an amount of something.
 static PER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\u0621-\u064Aa-zA-Z]{2})/([0-9][0-9.,]* ?[\u0621-\u064Aa-zA-Z])")
@@ -215,7 +226,9 @@ pub fn normalize(text: &str) -> String {
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
         let digit = &caps[2];
-        if word.ends_with("ال") || word.chars().count() < 3 {
+        // A unit with its power glued on (كلم2) stays one word.
+        let unit_power = units::unit(&format!("{word}{digit}")).is_some();
+        if word.ends_with("ال") || word.chars().count() < 3 || unit_power {
             format!("{word}{digit}")
         } else {
             format!("{word} {digit}")
@@ -316,8 +329,19 @@ fn with_price_per_unit(text: &str) -> String {
     PER_UNIT
         .replace_all(&text, |caps: &regex::Captures| {
             let (currency, unit) = (&caps[2], &caps[3]);
-            let is_currency =
-                units::currency(currency).is_some() || units::is_currency_name(currency);
+            let whole = format!("{currency}/{unit}");
+            if units::unit(&whole).is_some() {
+                return caps[0].to_string();
+            }
+            // A rate in time (برميل/يوم، ميغاواط/ساعة): في and the article.
+            let bare_unit = unit.strip_prefix("ال").unwrap_or(unit);
+            if PER_TIME_WORDS.contains(&bare_unit) {
+                return format!("{}{currency} في ال{bare_unit}", &caps[1]);
+            }
+            let singular = currency.strip_suffix('ا').unwrap_or(currency);
+            let is_currency = units::currency(currency).is_some()
+                || units::is_currency_name(currency)
+                || units::is_currency_name(singular);
             if !is_currency {
                 return caps[0].to_string();
             }
@@ -816,6 +840,12 @@ mod tests {
             "1.25 د.أ للتر و80 $ للبرميل"
         );
         assert_eq!(normalize("120 كم/ساعة"), "120 كم/ساعة");
+        // A rate in time, a price per unit written in the accusative, a power glued on.
+        assert_eq!(
+            normalize("10 آلاف برميل/يوم و85 دولارا/برميل"),
+            "10 آلاف برميل في اليوم و85 دولارا للبرميل"
+        );
+        assert_eq!(normalize("120 كلم2"), "120 كلم2");
         assert_eq!(normalize("مر بـ الشارع ولـ المدينة"), "مر بالشارع وللمدينة");
         assert_eq!(
             normalize("قال لـ\"العربية\" ولـالجزيرة وبـ «الشرق»"),
