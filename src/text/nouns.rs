@@ -271,6 +271,12 @@ const NOT_PATTERN_ADJECTIVES: &[&str] = &[
     "مكان",
     "واحد",
     "واحدة",
+    // Prepositions with their pronoun (40 شخصا منهم 12 طفلا).
+    "منهم",
+    "منهن",
+    "معهم",
+    "معهن",
+    "منكم",
 ];
 
 /// A nisba adjective in the form it takes after `count` of a non-human noun: feminine

@@ -949,6 +949,9 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
     if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) || is_kana(prev) {
         return Case::Nominative;
     }
+    if is_fronted_partitive(before) {
+        return Case::Nominative;
+    }
     if opens_describing_clause(before) {
         return Case::Nominative;
     }
@@ -956,6 +959,19 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         return Case::Oblique;
     }
     case_across_subject(before)
+}
+
+/// "of them" fronted after a noun (40 شخصا منهم 12 طفلا، 400 سرير منها 60 للعناية): the
+/// number after it is the delayed subject. After a verb (أنفق منها 5 ملايين) it is not.
+fn is_fronted_partitive(before: &[&str]) -> bool {
+    const OF_THEM: &[&str] = &["منهم", "منها", "منهن", "منهما"];
+    match before {
+        [.., head, prev] if OF_THEM.contains(&without_conjunction(prev)) => {
+            verb_kind(head).is_none() && looks_like_present_verb(head).is_none()
+        }
+        [prev] => OF_THEM.contains(&without_conjunction(prev)),
+        _ => false,
+    }
 }
 
 /// Whether the verb last in `before` has its subject in front of it (الرئيس التقى، قال إن
@@ -1065,7 +1081,7 @@ fn case_across_subject(before: &[&str]) -> Case {
         if is_genitive_governor(word) {
             continue;
         }
-        if let Some(kind) = verb_kind(word) {
+        if let Some(kind) = verb_kind(word).or_else(|| looks_like_present_verb(word)) {
             let only_phrases = only_prepositional_phrases(between);
             return if kind == VerbKind::Subject && only_phrases {
                 Case::Nominative
@@ -1086,6 +1102,41 @@ fn case_across_subject(before: &[&str]) -> Case {
         return Case::Nominative;
     }
     Case::Oblique
+}
+
+/// A word no list knows that has the shape of a present-tense verb: يـ and three letters or
+/// more (ينصح، يستقبل), or تـ and three (تسير، تضم), not a noun of that shape (يوم، تقدم is
+/// a past verb too). Its kind is unknown; the subject reading is the safer one.
+fn looks_like_present_verb(word: &str) -> Option<VerbKind> {
+    const NOUNS: &[&str] = &[
+        "يوم",
+        "يومي",
+        "يمين",
+        "يسار",
+        "يورو",
+        "يوان",
+        "يونيو",
+        "يناير",
+        "يوليو",
+        "يونيه",
+        "يوليه",
+        "ينبوع",
+        "تحت",
+        "تلك",
+        "تجاه",
+        "تقريبا",
+        "سيناريو",
+        "سيليكون",
+    ];
+    let whole = without_conjunction(word);
+    let bare = whole
+        .strip_prefix('س')
+        .filter(|rest| rest.starts_with(['ي', 'ت']))
+        .unwrap_or(whole);
+    let letters = bare.chars().count();
+    let noun_ending = bare.ends_with(['ة', 'ء', 'ا', 'ى']) || bare.ends_with("ات");
+    let shaped = (bare.starts_with('ي') && letters >= 4) || (bare.starts_with('ت') && letters == 4);
+    (shaped && !noun_ending && !NOUNS.contains(&whole)).then_some(VerbKind::Subject)
 }
 
 /// Words that join a clause to what came before without governing it.
@@ -1222,6 +1273,29 @@ mod tests {
         assert_eq!(case("أعادت الشرطة"), Case::Accusative);
         assert_eq!(hollow_passive_forms("باع"), vec!["بيعت".to_string()]);
         assert!(hollow_passive_forms("سجل").is_empty());
+    }
+
+    #[test]
+    fn a_present_verb_no_list_knows_takes_the_number_after_its_subject_as_object() {
+        assert_eq!(case("ينصح الأطباء بممارسة الرياضة"), Case::Accusative);
+        assert_eq!(case("تسير الشركة"), Case::Accusative);
+        assert_eq!(case("سيستقبل المستشفى"), Case::Accusative);
+        // Only prepositional phrases between: the number is its subject.
+        assert_eq!(case("يعيش في المدينة"), Case::Nominative);
+        // Nouns of the same shape stay a topic.
+        assert_eq!(case("يوم الانتخابات"), Case::Nominative);
+        assert_eq!(case("سيارات الشركة"), Case::Nominative);
+        assert_eq!(looks_like_present_verb("تسعة"), None);
+        assert_eq!(looks_like_present_verb("سيناريو"), None);
+    }
+
+    #[test]
+    fn of_them_fronted_after_a_noun_makes_the_number_its_subject() {
+        assert_eq!(case("شخصا منهم"), Case::Nominative);
+        assert_eq!(case("سرير منها"), Case::Nominative);
+        assert_eq!(case("منهن"), Case::Nominative);
+        // After a verb it is a phrase between the verb and its object.
+        assert_eq!(case("أنفق منها"), Case::Accusative);
     }
 
     #[test]

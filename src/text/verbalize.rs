@@ -703,6 +703,10 @@ const PEOPLE_PLURALS: &[&str] = &[
     "حجاج",
     "سياح",
     "ركاب",
+    "سكان",
+    "ناس",
+    "أهالي",
+    "شباب",
 ];
 
 /// Whether `word` is a passive participle (م…) whose preposition and pronoun follow it
@@ -1224,15 +1228,42 @@ impl Verbalizer {
         case
     }
 
+    /// A bare number below zero in a line about the temperature counts degrees the writer left
+    /// out (انخفضت الحرارة إلى -5 ليلا → خمس درجات).
+    fn implicit_degrees(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
+        let about_heat = (1..=6)
+            .filter_map(|back| i.checked_sub(back))
+            .any(|k| line.tokens[k].core.contains("حرار"));
+        let counts_noun = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some());
+        if !about_heat || counts_noun {
+            return None;
+        }
+        Some(self.nouns.lookup("درجة")?.counted_phrase(n, case))
+    }
+
     /// Whether the number at `i` counts people (200 متفرج، 1.5 مليون زائر، 12 لاعبا).
     fn counts_people(&self, line: &Line, i: usize) -> bool {
-        let next = line.next_core(i, 1);
+        // A share of them (72% من السكان، 40 في المئة من الناخبين) is counted as they are.
+        let share = match line.next_core(i, 1) {
+            Some("%" | "بالمئة" | "بالمائة") => 1,
+            Some("في") if matches!(line.next_core(i, 2), Some("المئة" | "المائة")) => {
+                2
+            }
+            _ => 0,
+        };
+        let next = line.next_core(i, share + 1);
         let scaled = next.is_some_and(|w| SCALE_WORDS.iter().any(|(s, _, _)| *s == w));
-        let noun = if scaled { line.next_core(i, 2) } else { next };
+        let noun = if scaled {
+            line.next_core(i, share + 2)
+        } else {
+            next
+        };
         // Some of a definite group of people or states (2 من الدول، 3 من اللاعبين).
         const AGENT_PLURALS: &[&str] = &["الدول", "البلدان", "الحكومات", "الشركات"];
         let partitive = next == Some("من")
-            && line.next_core(i, 2).is_some_and(|w| {
+            && line.next_core(i, share + 2).is_some_and(|w| {
                 AGENT_PLURALS.contains(&w) || (w.starts_with("ال") && self.is_person_noun(w))
             });
         partitive || noun.is_some_and(|w| self.is_person_noun(w))
@@ -1265,6 +1296,11 @@ impl Verbalizer {
         }
         let number = self.thousands_before_noun(line, i, raw, number);
         let mut reading = self.number_reading(line, i, prefix, &number, suffix, case)?;
+        if sign == "-" && number.fraction.is_none() && reading.used == 1 {
+            if let Some(degrees) = self.implicit_degrees(line, i, number.integer, case) {
+                reading.spoken = degrees;
+            }
+        }
         // A temperature below zero is said as anchors say it: خمس درجات تحت الصفر.
         let below_zero = sign == "-" && is_temperature(&reading.spoken);
         if below_zero && line.next_core(i, reading.used) != Some("تحت") {
@@ -1615,7 +1651,12 @@ impl Verbalizer {
     /// A bare hour of the clock: before a time of day (10 مساء), at either end of a range
     /// that ends with one (من 8 إلى 10 مساء), or after the start of such a range.
     fn is_clock_hour(&self, line: &Line, i: usize, n: u64) -> bool {
-        if n > 24 {
+        // A number below zero is a temperature or a score, never an hour (إلى -5 ليلا).
+        let negative = line
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.core.starts_with(['-', '−']));
+        if n > 24 || negative {
             return false;
         }
         let joined = |w: Option<&str>| matches!(w, Some("إلى" | "حتى" | "و" | "-" | "لغاية"));
@@ -1960,7 +2001,11 @@ impl Verbalizer {
             .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
         {
             let noun = line.next_core(i, whole_at + 1)?;
-            return self.nouns.lookup(noun).map(|entry| entry.gender);
+            return self
+                .nouns
+                .lookup(noun)
+                .map(|entry| entry.gender)
+                .or_else(|| looks_like_bare_noun(noun).then(|| self.guess_gender(noun)));
         }
         // Only a plural is what the number counts (5 من الجنود); after a singular (العدد 45
         // من المجلة) the number is a label.
@@ -2040,8 +2085,17 @@ impl Verbalizer {
             word.strip_prefix(p)
                 .is_some_and(|rest| self.nouns.lookup(rest).is_some())
         });
-        if word.chars().count() <= 2 || definite || word.starts_with('و') || preposition_then_noun
-        {
+        // و opens a new phrase before a verb, a number, a fraction or a long word (3 وأصيب،
+        // 2 ونصف، Gen 3 وبطارية); a short noun after a bare number is counted, و and all
+        // (45 وجهة، 12 وسيلة، 8 وجبات).
+        let conjunction = word.starts_with('و')
+            && (has_article_or_conjunction(word) || !looks_like_bare_noun(word) || {
+                let rest = &word['و'.len_utf8()..];
+                rest.chars().count() > 4
+                    || ["نصف", "ربع", "ثلث"].contains(&rest)
+                    || numbers::parse_cardinal_words(rest).is_some()
+            });
+        if word.chars().count() <= 2 || definite || conjunction || preposition_then_noun {
             Gender::Masculine
         } else {
             self.nouns.gender_of(word)
@@ -3187,10 +3241,12 @@ fn looks_like_bare_noun(word: &str) -> bool {
 /// A word opened by the article, or by و/ف joining a new phrase rather than starting a
 /// noun (وأكثر، فأكثر، ويعمل، والمصابين، وجرح), as against وزراء، وحدة، فيديو، فتيات.
 fn has_article_or_conjunction(word: &str) -> bool {
-    if ["ال", "بال", "لل", "كال"]
-        .iter()
-        .any(|p| word.starts_with(p))
-    {
+    // بال and كال before fewer than three letters are a word's own (بالغ، بالغة).
+    let article = |p: &&str| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| p.len() <= 4 || rest.chars().count() >= 3)
+    };
+    if ["ال", "بال", "لل", "كال"].iter().any(article) {
         return true;
     }
     let Some(rest) = word.strip_prefix(['و', 'ف']) else {
