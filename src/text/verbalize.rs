@@ -1820,8 +1820,19 @@ impl Verbalizer {
             TIME_NOUNS.contains(&singular) || HALVED_MEASURES.contains(&singular)
         };
         // A unit of one word with a dual of its own: كيلومتر ونصف، كيلوغرامين ونصف.
+        // So is a currency named in one word, unless a nisba names its country after it
+        // (ريال ونصف، دولارين ونصف; 1.5 دينار كويتي stays a decimal).
+        let currency_alone = || {
+            let nisba_after = line
+                .next_core(i, 2)
+                .is_some_and(|w| nouns::is_nisba_adjective(w, Gender::Masculine));
+            units::currency_named(&[next])
+                .map(|(entry, _)| entry)
+                .filter(|_| !nisba_after)
+        };
         let measure = units::unit(next)
             .or_else(|| units::unit_named(next))
+            .or_else(currency_alone)
             .filter(|unit| !unit.singular.contains(' ') && unit.dual != unit.singular);
         let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
         let whole = match integer {
@@ -1989,9 +2000,12 @@ impl Verbalizer {
         if line.next_core(i, 1)? != "من" {
             return None;
         }
-        // "7 من 10 مباريات"، "3 من أصل 5 مباريات"، "9 من كل 10 شركات": the noun the second
-        // number counts.
-        let whole_at = if matches!(line.next_core(i, 2), Some("أصل" | "كل")) {
+        // "7 من 10 مباريات"، "3 من أصل 5 مباريات"، "9 من كل 10 شركات"، "4 من آخر 5
+        // مباريات": the noun the second number counts.
+        let whole_at = if matches!(
+            line.next_core(i, 2),
+            Some("أصل" | "كل" | "آخر" | "أول" | "بين")
+        ) {
             3
         } else {
             2
