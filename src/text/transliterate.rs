@@ -977,7 +977,7 @@ fn theophoric_stem(word: &str) -> Option<String> {
 /// A word spelled by the rules of its language; a word whose letters those rules all make
 /// silent (French hès) by the English ones, else letter by letter.
 fn spell_word(word: &str, french: bool, arabic: bool) -> String {
-    let letters = fold_letters(word);
+    let letters = with_mac_prefix(fold_letters(word));
     let speller = |french| {
         Speller {
             letters: &letters,
@@ -998,6 +998,21 @@ fn spell_word(word: &str, french: bool, arabic: bool) -> String {
     }
     let folded: String = letters.iter().collect::<String>().to_ascii_uppercase();
     spell_acronym(&folded).unwrap_or_default()
+}
+
+/// The Scottish and Irish Mc is said Mac, ماك (McCain → ماكين، McAllister → ماكاليستر); the
+/// c or k after it is the same k.
+fn with_mac_prefix(letters: Vec<char>) -> Vec<char> {
+    match letters.as_slice() {
+        ['m', 'c', rest @ ..] if rest.len() >= 3 => {
+            let rest = rest
+                .strip_prefix(&['c'])
+                .or_else(|| rest.strip_prefix(&['k']));
+            let rest = rest.unwrap_or(&letters[2..]);
+            ['m', 'a', 'k'].iter().chain(rest).copied().collect()
+        }
+        _ => letters,
+    }
 }
 
 /// French spelling marks: accents, ç, and endings English does not have.
@@ -1551,6 +1566,15 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn mc_is_said_mac() {
+        assert_eq!(transliterate_word("McCain"), "ماكين");
+        assert_eq!(transliterate_word("McGregor"), "ماكغريغور");
+        assert_eq!(transliterate_word("McAllister"), "ماكاليستر");
+        // Mc alone is too short to be the prefix.
+        assert_eq!(with_mac_prefix(vec!['m', 'c', 'a']), vec!['m', 'c', 'a']);
+    }
+
+    #[test]
     fn capitals_shaped_like_a_word_are_read_as_one_and_the_rest_spelled() {
         for word in ["NEOM", "SABIC", "BRICS", "ZAIN", "IRNA", "TIME", "NEWS"] {
             assert!(reads_as_word(word), "{word}");
@@ -1674,7 +1698,7 @@ mod tests {
     fn a_bare_ampersand_between_latin_words_is_read() {
         assert_eq!(
             arabize_latin("تقرير McKinsey & Company"),
-            "تقرير مكينسي آند كومباني"
+            "تقرير ماكنزي آند كومباني"
         );
         assert_eq!(arabize_latin("الأمن & السلامة"), "الأمن والسلامة");
     }
