@@ -399,7 +399,7 @@ fn join_dual_months(text: &str) -> Cow<'_, str> {
 /// Expands "د." and the other titles when a word follows them and no number precedes them
 /// (2021 م. is an era, 50 ج. a currency); `None` when nothing changed.
 fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
-    let tokens: Vec<&str> = text.split(' ').collect();
+    let tokens: Vec<&str> = text.split(' ').flat_map(split_glued_title).collect();
     let mut changed = false;
     let mut out = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
@@ -426,6 +426,26 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         }
     }
     changed.then(|| out.join(" "))
+}
+
+/// A person's title glued to the name after it (د.هالة، أ.د.سامي، وم.أحمد) as two tokens;
+/// any other token whole. The name has three letters or more, which a currency's or an
+/// agency's letters (د.ك، د.ب.أ) never have.
+fn split_glued_title(token: &str) -> Vec<&str> {
+    let glued = token
+        .char_indices()
+        .filter(|&(_, c)| c == '.')
+        .find_map(|(dot, _)| {
+            let (title, name) = token.split_at(dot + 1);
+            let spoken = title_of(title, false)?.1;
+            let of_person = !spoken.ends_with("شارع") && !spoken.ends_with("جامعة");
+            let name_like = name.chars().count() >= 3 && name.chars().all(is_arabic_letter);
+            (of_person && name_like).then_some([title, name])
+        });
+    match glued {
+        Some(pair) => pair.to_vec(),
+        None => vec![token],
+    }
 }
 
 /// Masculine given names that end in ة.
@@ -752,6 +772,17 @@ mod tests {
             expand_vowelled("شكرا لد. أحمد وم. علي"),
             "شكرا لِلدُّكْتُور أحمد وَالْمُهَنْدِس علي"
         );
+    }
+
+    #[test]
+    fn a_title_glued_to_the_name_is_expanded() {
+        assert_eq!(expand("وقالت د.هالة سعيد"), "وقالت الدكتورة هالة سعيد");
+        assert_eq!(expand("قال أ.د.سامي"), "قال الأستاذ الدكتور سامي");
+        assert_eq!(expand("وحضر وم.أحمد"), "وحضر والمهندس أحمد");
+        // Currency and agency letters are not names.
+        assert_eq!(expand("بسعر 3 د.ك"), "بسعر 3 د.ك");
+        assert_eq!(split_glued_title("د.ب.أ"), vec!["د.ب.أ"]);
+        assert_eq!(split_glued_title("ش.الجمهورية"), vec!["ش.الجمهورية"]);
     }
 
     #[test]
