@@ -505,16 +505,15 @@ fn is_faail_plural(word: &str) -> bool {
 
 /// A plural's stem that is a masculine verbal noun: one [`is_verbal_noun`] knows, except
 /// فعول (its four letters are also the stem of خطوات، دعوات) and a six-letter استفعال (the
-/// hollow استقالة، استراحة, in ة); or تفعّل (تطور، توقع), not ending in a vowel or hamza
-/// (توصية، تهنئة).
+/// hollow استقالة، استراحة, in ة); or تفعّل (تطور، توقع) and تفاعل (تعادل، تحالف), not
+/// ending in a vowel or hamza (توصية، تهنئة).
 fn is_derived_verbal_noun(stem: &str) -> bool {
-    let letters = stem.chars().count();
-    let hollow_istifal = letters == 6 && stem.starts_with("است");
-    let tafaul = letters == 4
-        && stem.starts_with('ت')
-        && !stem.ends_with(['ي', 'ى', 'ئ', 'ء'])
-        && !stem.contains('ا');
-    (letters != 4 && !hollow_istifal && is_verbal_noun(stem)) || tafaul
+    let letters: Vec<char> = stem.chars().collect();
+    let hollow_istifal = letters.len() == 6 && stem.starts_with("است");
+    let sound_end = !stem.ends_with(['ي', 'ى', 'ئ', 'ء']);
+    let tafaul = letters.len() == 4 && stem.starts_with('ت') && sound_end && !stem.contains('ا');
+    let tafaal = letters.len() == 5 && stem.starts_with('ت') && letters[2] == 'ا' && sound_end;
+    (letters.len() != 4 && !hollow_istifal && is_verbal_noun(stem)) || tafaul || tafaal
 }
 
 /// A verbal noun by its pattern: تفعيل (تغريم)، إفعال (إطلاق)، افتعال (اعتقال)، انفعال،
@@ -621,6 +620,9 @@ mod tests {
             "استثمارات",
             "إجراءات",
             "سيناريوهات",
+            "تعادلات",
+            "تحالفات",
+            "تفاهمات",
         ];
         let feminine = [
             "إصابات",

@@ -828,8 +828,8 @@ fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
 }
 
 /// Whether what stands before the number at `i` can open a count whose noun is left out: a
-/// conjunction glued to it (و45), a preposition (مقابل 9), a definite noun (والصغرى 24) or
-/// a place (والصغرى في أبها 18).
+/// conjunction glued to it (و45), a preposition (مقابل 9), a definite noun (والصغرى 24),
+/// a place (والصغرى في أبها 18) or "of them" (18 تسديدة منها 7).
 /// An indefinite word makes it a label (20 طائرة بوينغ 737، من طراز 737).
 fn opens_elided_count(line: &Line, i: usize) -> bool {
     let glued = line
@@ -842,6 +842,7 @@ fn opens_elided_count(line: &Line, i: usize) -> bool {
             prev.starts_with("ال")
                 || slot::is_genitive_governor(prev)
                 || super::places::is_place_name(prev)
+                || ["منها", "منهم", "منهن", "بينها", "بينهم"].contains(&prev)
         })
 }
 
@@ -1927,10 +1928,12 @@ impl Verbalizer {
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
         let counted = range_noun.is_none() && next.is_some_and(looks_like_bare_noun);
-        Some(Reading::new(
-            numbers::cardinal_with(n, gender, case, counted),
-            1,
-        ))
+        let mut reading = Reading::new(numbers::cardinal_with(n, gender, case, counted), 1);
+        // Its gender is there for a count after it that leaves the noun out (منها 7).
+        if counted {
+            reading.counted_gender = Some(gender);
+        }
+        Some(reading)
     }
 
     /// A whole number times its scale word (5 ملايين), with a currency or unit written as an
