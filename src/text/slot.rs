@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::alphabet::is_arabic_letter;
 use super::nouns::{self, is_verbal_noun};
 use super::numbers::{Case, Gender};
 use super::places::is_place_name;
@@ -959,7 +960,26 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
     if is_construct_head(prev) {
         return Case::Oblique;
     }
+    if is_subject_by_agreement(before, after.word) {
+        return Case::Nominative;
+    }
     case_across_subject(before)
+}
+
+/// A feminine verb no list knows, a definite masculine singular and a number counting a
+/// feminine noun (عبرت المعبر 2 شاحنة): the verb agrees with the count, its subject; the
+/// definite word is the object.
+fn is_subject_by_agreement(before: &[&str], counted: Option<&str>) -> bool {
+    let [.., verb, object] = before else {
+        return false;
+    };
+    let verb = without_conjunction(verb);
+    let masculine_singular = object.starts_with("ال")
+        && !object.ends_with(['ة', 'ى'])
+        && !object.ends_with("ات")
+        && !object.ends_with("اء");
+    let feminine_count = counted.is_some_and(|w| w.ends_with('ة') || w.ends_with("ات"));
+    verb_kind(verb).is_none() && is_feminine_past(verb) && masculine_singular && feminine_count
 }
 
 /// "of them" fronted after a noun (40 شخصا منهم 12 طفلا، 400 سرير منها 60 للعناية): the
@@ -968,7 +988,7 @@ fn is_fronted_partitive(before: &[&str]) -> bool {
     const OF_THEM: &[&str] = &["منهم", "منها", "منهن", "منهما"];
     match before {
         [.., head, prev] if OF_THEM.contains(&without_conjunction(prev)) => {
-            verb_kind(head).is_none() && looks_like_present_verb(head).is_none()
+            verb_kind(head).is_none() && looks_like_verb(head).is_none()
         }
         [prev] => OF_THEM.contains(&without_conjunction(prev)),
         _ => false,
@@ -1082,7 +1102,7 @@ fn case_across_subject(before: &[&str]) -> Case {
         if is_genitive_governor(word) {
             continue;
         }
-        if let Some(kind) = verb_kind(word).or_else(|| looks_like_present_verb(word)) {
+        if let Some(kind) = verb_kind(word).or_else(|| looks_like_verb(word)) {
             let only_phrases = only_prepositional_phrases(between);
             return if kind == VerbKind::Subject && only_phrases {
                 Case::Nominative
@@ -1105,10 +1125,12 @@ fn case_across_subject(before: &[&str]) -> Case {
     Case::Oblique
 }
 
-/// A word no list knows that has the shape of a present-tense verb: يـ and three letters or
-/// more (ينصح، يستقبل), or تـ and three (تسير، تضم), not a noun of that shape (يوم، تقدم is
-/// a past verb too). Its kind is unknown; the subject reading is the safer one.
-fn looks_like_present_verb(word: &str) -> Option<VerbKind> {
+/// A word no list knows that has the shape of a verb: of the present, يـ and three letters
+/// or more (ينصح، يستقبل) or تـ and three (تسير، تضم), not a noun of that shape (يوم; تقدم is
+/// a past verb too); of the past with a feminine subject, four letters or more ending in a
+/// ت after a consonant (حررت، أوقفت; not بيروت، نبات). Its kind is unknown; the subject
+/// reading is the safer one.
+fn looks_like_verb(word: &str) -> Option<VerbKind> {
     const NOUNS: &[&str] = &[
         "يوم",
         "يومي",
@@ -1137,7 +1159,32 @@ fn looks_like_present_verb(word: &str) -> Option<VerbKind> {
     let letters = bare.chars().count();
     let noun_ending = bare.ends_with(['ة', 'ء', 'ا', 'ى']) || bare.ends_with("ات");
     let shaped = (bare.starts_with('ي') && letters >= 4) || (bare.starts_with('ت') && letters == 4);
+    if is_feminine_past(whole) && !NOUNS.contains(&whole) {
+        return Some(VerbKind::Subject);
+    }
     (shaped && !noun_ending && !NOUNS.contains(&whole)).then_some(VerbKind::Subject)
+}
+
+/// The shape of a past verb with a feminine subject: ت after a consonant ending فعلت (حررت),
+/// أفعلت، فاعلت (أوقفت، شاركت), تفعّلت، افتعلت (تحولت، اعتقلت) or استفعلت. A name of
+/// another shape (روبرت، مايكروسوفت) is left alone.
+fn is_feminine_past(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('ت') else {
+        return false;
+    };
+    let letters: Vec<char> = word.chars().collect();
+    let Some(&before_ta) = letters.len().checked_sub(2).and_then(|k| letters.get(k)) else {
+        return false;
+    };
+    let consonant = !"اويىةء".contains(before_ta) && is_arabic_letter(before_ta);
+    let shaped = match letters.len() {
+        4 => true,
+        5 => letters[0] == 'أ' || letters[1] == 'ا',
+        6 => matches!(letters[0], 'ت' | 'ا' | 'إ'),
+        7 => stem.starts_with("است"),
+        _ => false,
+    };
+    consonant && shaped
 }
 
 /// Words that join a clause to what came before without governing it.
@@ -1286,8 +1333,34 @@ mod tests {
         // Nouns of the same shape stay a topic.
         assert_eq!(case("يوم الانتخابات"), Case::Nominative);
         assert_eq!(case("سيارات الشركة"), Case::Nominative);
-        assert_eq!(looks_like_present_verb("تسعة"), None);
-        assert_eq!(looks_like_present_verb("سيناريو"), None);
+        // A feminine past verb by its shape; names ending in ت are not.
+        assert_eq!(case("حررت الشرطة"), Case::Accusative);
+        assert_eq!(case("أوقفت الشرطة"), Case::Accusative);
+        assert!(!is_feminine_past("روبرت"));
+        assert!(!is_feminine_past("مايكروسوفت"));
+        assert!(!is_feminine_past("بيروت"));
+        assert!(!is_feminine_past("ت"));
+        assert_eq!(looks_like_verb("تسعة"), None);
+        assert_eq!(looks_like_verb("سيناريو"), None);
+    }
+
+    #[test]
+    fn a_feminine_verb_agreeing_with_a_feminine_count_has_it_for_subject() {
+        let trucks = After {
+            word: Some("شاحنة"),
+            counts_people: false,
+        };
+        assert_eq!(case_of_slot(&["عبرت", "المعبر"], trucks), Case::Nominative);
+        // A feminine definite word is the subject itself.
+        assert_eq!(case_of_slot(&["حررت", "الشرطة"], trucks), Case::Accusative);
+        let centres = After {
+            word: Some("مراكز"),
+            counts_people: false,
+        };
+        assert_eq!(
+            case_of_slot(&["هاجمت", "الحشود"], centres),
+            Case::Accusative
+        );
     }
 
     #[test]
