@@ -320,7 +320,8 @@ fn with_fractions_written_out(text: &str) -> String {
 /// "10 في الألف", "3×4" → "3 في 4", "1 دولار = 3.75 ريال" → "… يساوي …", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
 /// agrees the scale word with its number).
 /// "1.25 د.أ/لتر" → "1.25 د.أ للتر": a price per unit is said with ل and the article; a
-/// quantity per an amount is said with لكل (6 لتر/100 كم → 6 لتر لكل 100 كم).
+/// quantity per an amount is said with لكل (6 لتر/100 كم → 6 لتر لكل 100 كم), a rate in
+/// time with في (برميل/يوم → برميل في اليوم).
 fn with_price_per_unit(text: &str) -> String {
     if !text.contains('/') {
         return text.to_string();

@@ -842,7 +842,8 @@ fn opens_elided_count(line: &Line, i: usize) -> bool {
             prev.starts_with("ال")
                 || slot::is_genitive_governor(prev)
                 || super::places::is_place_name(prev)
-                || ["منها", "منهم", "منهن", "بينها", "بينهم"].contains(&prev)
+                || slot::OF_THEM.contains(&prev)
+                || ["بينها", "بينهم"].contains(&prev)
         })
 }
 
@@ -3261,7 +3262,7 @@ fn has_article_or_conjunction(word: &str) -> bool {
     // بال and كال before fewer than three letters are a word's own (بالغ، بالغة).
     let article = |p: &&str| {
         word.strip_prefix(p)
-            .is_some_and(|rest| p.len() <= 4 || rest.chars().count() >= 3)
+            .is_some_and(|rest| matches!(*p, "ال" | "لل") || rest.chars().count() >= 3)
     };
     if ["ال", "بال", "لل", "كال"].iter().any(article) {
         return true;
