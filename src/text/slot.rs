@@ -674,6 +674,12 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     }
 }
 
+/// Whether `word` is a verb the lists know whose number after it is its subject: a verb
+/// without an object (وأصيبت، توفيت) or one with its object glued on (وعارضته).
+pub(crate) fn takes_number_as_subject(word: &str) -> bool {
+    verb_kind(word) == Some(VerbKind::Subject)
+}
+
 /// Whether `word` is a verb form the slot lists know (قتل، وأصيب، سيتجاوز).
 pub(crate) fn is_known_verb(word: &str) -> bool {
     verb_kind(word).is_some()
@@ -1171,7 +1177,7 @@ fn looks_like_verb(word: &str) -> Option<VerbKind> {
 /// The shape of a past verb with a feminine subject: ت after a consonant ending فعلت (حررت),
 /// أفعلت، فاعلت (أوقفت، شاركت), تفعّلت، افتعلت (تحولت، اعتقلت) or استفعلت. A name of
 /// another shape (روبرت، مايكروسوفت) is left alone.
-fn is_feminine_past(word: &str) -> bool {
+pub(crate) fn is_feminine_past(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('ت') else {
         return false;
     };
@@ -1364,6 +1370,10 @@ mod tests {
             case_of_slot(&["هاجمت", "الحشود"], centres),
             Case::Accusative
         );
+        // Verbs whose number is their subject, as a count that leaves its noun out needs.
+        assert!(takes_number_as_subject("وأصيبت"));
+        assert!(takes_number_as_subject("وعارضته"));
+        assert!(!takes_number_as_subject("سجلت"));
     }
 
     #[test]

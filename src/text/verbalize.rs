@@ -238,6 +238,15 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
+    /// Whether the last count in the line counted a feminine noun as the subject of its verb
+    /// (وقعت 5 دول).
+    fn follows_feminine_subject(&self) -> bool {
+        matches!(
+            self.last_counted,
+            Some((_, Gender::Feminine, Case::Nominative))
+        )
+    }
+
     /// Whether a month's name (one word or two) stands `offset` places after `i`.
     fn names_month_at(&self, i: usize, offset: usize) -> bool {
         self.next_core(i, offset).is_some_and(|word| {
@@ -827,6 +836,30 @@ fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
     (near && !noun_follows && !verb_between && opens_elided_count(line, i)).then_some(gender)
 }
 
+/// Whether a past verb with a feminine subject stands right before the number at `i`, no
+/// noun follows it, and the number is that subject: the verb takes no object or has it
+/// glued on (وأصيبت 2 أخريان، وعارضته 2), or a feminine count before was the subject of its
+/// own verb (وقعت 5 دول ورفضت 2). سجلت -5 has its subject before it.
+fn feminine_verb_before(line: &Line, i: usize) -> bool {
+    let Some(prev) = line.prev_core(i) else {
+        return false;
+    };
+    let verb = slot::without_conjunction(prev);
+    // Its object pronoun off (عارضته، رفضتها).
+    let verb = ["ها", "هم", "هما", "هن", "ه"]
+        .iter()
+        .filter_map(|pronoun| verb.strip_suffix(pronoun))
+        .find(|stem| stem.ends_with('ت'))
+        .unwrap_or(verb);
+    let is_verb =
+        verb.ends_with('ت') && (slot::is_known_verb(verb) || slot::is_feminine_past(verb));
+    let subject_slot = line.follows_feminine_subject() || slot::takes_number_as_subject(prev);
+    let noun_after = line
+        .next_core(i, 1)
+        .is_some_and(|w| looks_like_bare_noun(w) && !w.starts_with("أخر") && !w.starts_with("آخر"));
+    is_verb && subject_slot && !noun_after
+}
+
 /// Whether what stands before the number at `i` can open a count whose noun is left out: a
 /// conjunction glued to it (و45), a preposition (مقابل 9), a definite noun (والصغرى 24),
 /// a place (والصغرى في أبها 18) or "of them" (18 تسديدة منها 7).
@@ -1204,6 +1237,11 @@ impl Verbalizer {
             if elided_noun_gender(line, i).is_some() {
                 return case;
             }
+        }
+        // A feminine verb right before a count that leaves its noun out, after a feminine
+        // noun counted as a subject (وقعت 5 دول ورفضت 2): the count is its subject too.
+        if line.follows_feminine_subject() && feminine_verb_before(line, i) {
+            return Case::Nominative;
         }
         if prefix.starts_with('و') {
             if let Some((at, case)) = line.last_number {
@@ -1918,14 +1956,7 @@ impl Verbalizer {
         if let Some(dual) = range_noun.and_then(|noun| self.range_start_dual(noun, n, case)) {
             return Some(Reading::new(dual, 1));
         }
-        let gender = match range_noun {
-            // The end may carry a unit's sign (بين 12 و18°م): its noun's gender.
-            Some(noun) => units::unit(noun).map_or_else(|| self.guess_gender(noun), |u| u.gender),
-            None => self
-                .partitive_gender(line, i)
-                .or_else(|| elided_noun_gender(line, i))
-                .unwrap_or_else(|| next.map_or(Gender::Masculine, |w| self.guess_gender(w))),
-        };
+        let gender = self.bare_count_gender(line, i, range_noun, next);
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
         let counted = range_noun.is_none() && next.is_some_and(looks_like_bare_noun);
@@ -1935,6 +1966,27 @@ impl Verbalizer {
             reading.counted_gender = Some(gender);
         }
         Some(reading)
+    }
+
+    /// The gender of a count no lexicon noun follows: the noun at the end of its range, the
+    /// whole it is part of, the subject of a feminine verb before it, the noun it leaves out,
+    /// else a guess from the word after it.
+    fn bare_count_gender(
+        &self,
+        line: &Line,
+        i: usize,
+        range_noun: Option<&str>,
+        next: Option<&str>,
+    ) -> Gender {
+        match range_noun {
+            // The end may carry a unit's sign (بين 12 و18°م): its noun's gender.
+            Some(noun) => units::unit(noun).map_or_else(|| self.guess_gender(noun), |u| u.gender),
+            None => self
+                .partitive_gender(line, i)
+                .or_else(|| feminine_verb_before(line, i).then_some(Gender::Feminine))
+                .or_else(|| elided_noun_gender(line, i))
+                .unwrap_or_else(|| next.map_or(Gender::Masculine, |w| self.guess_gender(w))),
+        }
     }
 
     /// A whole number times its scale word (5 ملايين), with a currency or unit written as an
