@@ -141,7 +141,9 @@ fn replace_line(line: &str, every_word: bool) -> String {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let address = read_web_address(tokens[i]).or_else(|| without_handle_sign(tokens[i]));
+        let address = read_web_address(tokens[i])
+            .or_else(|| address_after_proclitic(tokens[i]))
+            .or_else(|| without_handle_sign(tokens[i]));
         let found = address
             .map(|a| (a, 1))
             .or_else(|| name_at(&tokens[i..]))
@@ -158,6 +160,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
             }
             None => (tokens[i].to_string(), 1),
         };
+        let spoken = with_time_zone_word(&tokens, i, spoken);
         let replaced = used > 1 || spoken != tokens[i];
         if replaced && used_as_gloss(&spoken, &out) {
             drop_gloss(&spoken, &mut out);
@@ -182,6 +185,20 @@ fn replace_line(line: &str, every_word: bool) -> String {
         i += used;
     }
     out.join(" ")
+}
+
+/// A time zone right after a time (14:30 GMT) is said as anchors say it, بتوقيت غرينتش.
+fn with_time_zone_word(tokens: &[&str], i: usize, spoken: String) -> String {
+    let (_, core, _) = split_punctuation(tokens[i]);
+    let after_time = i
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|prev| prev.ends_with(|c: char| c.is_ascii_digit()));
+    if matches!(core, "GMT" | "UTC") && after_time {
+        format!("بتوقيت {spoken}")
+    } else {
+        spoken
+    }
 }
 
 /// True when the word before a name is the name's first word, maybe after a conjunction or a
@@ -350,14 +367,31 @@ fn read_address_label(label: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// A social-media handle without its sign: "@elonmusk" → "elonmusk" (its words are read).
+/// A web or mail address with a proclitic glued before it (وinfo@example.com).
+fn address_after_proclitic(token: &str) -> Option<String> {
+    token
+        .char_indices()
+        .take(2)
+        .map(|(k, c)| token.split_at(k + c.len_utf8()))
+        .filter(|(proclitic, _)| is_detached_proclitic(proclitic))
+        .find_map(|(proclitic, address)| {
+            Some(glue_proclitic(proclitic, &read_web_address(address)?))
+        })
+}
+
+/// A social-media handle without its sign: "@elonmusk" → "elonmusk" (its words are read);
+/// a proclitic before the sign stays (و@AlKhabar → وAlKhabar).
 fn without_handle_sign(token: &str) -> Option<String> {
     let (lead, core, trail) = split_punctuation(token);
-    let name = core.strip_prefix('@')?;
+    let (proclitic, handle) = core.split_at(core.find('@')?);
+    if !(proclitic.is_empty() || is_detached_proclitic(proclitic)) {
+        return None;
+    }
+    let name = &handle[1..];
     let valid = !name.is_empty()
         && name.chars().any(|c| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    valid.then(|| format!("{lead}{}{trail}", name.replace('_', " ")))
+    valid.then(|| format!("{lead}{proclitic}{}{trail}", name.replace('_', " ")))
 }
 
 /// A bare "&" next to a Latin word, read as anchors do ("Johnson & Johnson" → جونسون آند جونسون).
@@ -1564,6 +1598,26 @@ impl Speller<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_proclitic_before_an_address_or_a_handle_stays_glued() {
+        assert_eq!(
+            arabize_latin("وnews@alkhabar.net"),
+            "ونيوز آت ألخابار دوت نت"
+        );
+        assert_eq!(
+            without_handle_sign("و@elon_musk").as_deref(),
+            Some("وelon musk")
+        );
+        assert_eq!(without_handle_sign("news@alkhabar.net"), None);
+        assert_eq!(address_after_proclitic("وهذا"), None);
+    }
+
+    #[test]
+    fn a_time_zone_after_a_time_is_said_with_its_word() {
+        assert_eq!(arabize_latin("14:30 GMT"), "14:30 بتوقيت غرينتش");
+        assert_eq!(arabize_latin("بتوقيت GMT"), "بتوقيت غرينتش");
+    }
 
     #[test]
     fn mc_is_said_mac() {
