@@ -952,6 +952,9 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         }
         Some(VerbKind::Transitive) => return Case::Accusative,
         Some(VerbKind::Subject) => return subject_or_time(prev, after.word),
+        // People counted right after a verb no list knows are its subject too (يحمل 60% من
+        // البالغين).
+        None if after.counts_people && looks_like_verb(prev).is_some() => return Case::Nominative,
         None => {}
     }
     if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) || is_kana(prev) {
@@ -1395,6 +1398,8 @@ mod tests {
         assert_eq!(case_of_slot(&["ينتظر"], After::default()), Case::Accusative);
         // A verb of amount takes them as its object (بلغ 12 مواطنا).
         assert_eq!(case_of_slot(&["بلغ"], people), Case::Accusative);
+        // A verb no list knows takes them as its subject, as a listed one does.
+        assert_eq!(case_of_slot(&["يحمل"], people), Case::Nominative);
     }
 
     #[test]

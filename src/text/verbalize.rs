@@ -1313,8 +1313,15 @@ impl Verbalizer {
     /// masculine one or a listed broken plural, or a title (الوزير، الرئيس).
     fn is_person_noun(&self, word: &str) -> bool {
         let bare = word.strip_prefix("ال").unwrap_or(word);
+        // A definite sound masculine plural of a participle the lexicon does not know
+        // (البالغين، المتظاهرين) names people.
+        let participle_plural = word.starts_with("ال")
+            && bare
+                .strip_suffix("ين")
+                .is_some_and(|stem| nouns::is_pattern_adjective(stem, Gender::Masculine));
         PEOPLE_PLURALS.contains(&bare)
             || TITLES.contains(&bare)
+            || participle_plural
             || self.nouns.lookup(bare).is_some_and(names_people)
     }
 
