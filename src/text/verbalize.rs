@@ -844,13 +844,8 @@ fn feminine_verb_before(line: &Line, i: usize) -> bool {
     let Some(prev) = line.prev_core(i) else {
         return false;
     };
-    let verb = slot::without_conjunction(prev);
     // Its object pronoun off (عارضته، رفضتها).
-    let verb = ["ها", "هم", "هما", "هن", "ه"]
-        .iter()
-        .filter_map(|pronoun| verb.strip_suffix(pronoun))
-        .find(|stem| stem.ends_with('ت'))
-        .unwrap_or(verb);
+    let verb = slot::without_pronoun(slot::without_conjunction(prev));
     let is_verb =
         verb.ends_with('ت') && (slot::is_known_verb(verb) || slot::is_feminine_past(verb));
     let subject_slot = line.follows_feminine_subject() || slot::takes_number_as_subject(prev);
@@ -2162,17 +2157,11 @@ impl Verbalizer {
             word.strip_prefix(p)
                 .is_some_and(|rest| self.nouns.lookup(rest).is_some())
         });
-        // و opens a new phrase before a verb, a number, a fraction or a long word (3 وأصيب،
-        // 2 ونصف، Gen 3 وبطارية); a short noun after a bare number is counted, و and all
-        // (45 وجهة، 12 وسيلة، 8 وجبات).
-        let conjunction = word.starts_with('و')
-            && (has_article_or_conjunction(word) || !looks_like_bare_noun(word) || {
-                let rest = &word['و'.len_utf8()..];
-                rest.chars().count() > 4
-                    || ["نصف", "ربع", "ثلث"].contains(&rest)
-                    || numbers::parse_cardinal_words(rest).is_some()
-            });
-        if word.chars().count() <= 2 || definite || conjunction || preposition_then_noun {
+        if word.chars().count() <= 2
+            || definite
+            || opens_phrase_with_and(word)
+            || preposition_then_noun
+        {
             Gender::Masculine
         } else {
             self.nouns.gender_of(word)
@@ -3313,6 +3302,20 @@ fn looks_like_bare_noun(word: &str) -> bool {
         && !word.ends_with('ا')
         && !NOT_COUNTED_WORDS.contains(&word)
         && !looks_like_plural_verb(word)
+}
+
+/// Whether و opens a new phrase after a bare number: before a verb, a number, a fraction or a
+/// long word (3 وأصيب، 2 ونصف، Gen 3 وبطارية). A short noun after a bare number is counted,
+/// و and all (45 وجهة، 12 وسيلة، 8 وجبات).
+fn opens_phrase_with_and(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('و') else {
+        return false;
+    };
+    has_article_or_conjunction(word)
+        || !looks_like_bare_noun(word)
+        || rest.chars().count() > 4
+        || ["نصف", "ربع", "ثلث"].contains(&rest)
+        || numbers::parse_cardinal_words(rest).is_some()
 }
 
 /// A word opened by the article, or by و/ف joining a new phrase rather than starting a
