@@ -2705,14 +2705,10 @@ impl Verbalizer {
         if &caps["sep"] == "/" {
             return self.slash_pair(line, i, prefix, a, b, case);
         }
-        // "04-1234567": an area code and a line, dialled digit by digit in their groups; no
-        // range starts with a zero, runs from a short number to six digits or more, or
-        // follows "هاتف:".
+        // "04-1234567": an area code and a line, dialled digit by digit in their groups.
         let (a_digits, b_digits) = (&caps["a"], &caps["b"]);
-        let dialled = (a_digits.starts_with('0') && a_digits.len() >= 2)
-            || (a_digits.len() <= 4 && b_digits.len() >= 6)
-            || after_contact_label(line, i);
-        if dialled {
+        let prev = line.prev_stem(i).unwrap_or_default();
+        if is_dialled_pair(line, i, (a_digits, b_digits), &prev, prefix) {
             let spoken = format!(
                 "{}، {}",
                 numbers::digits(a_digits),
@@ -2720,7 +2716,6 @@ impl Verbalizer {
             );
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
-        let prev = line.prev_stem(i).unwrap_or_default();
         let next = line.next_core(i, 1);
         let next_entry = next.and_then(|w| self.nouns.lookup(w));
         let next_unit = next.and_then(|w| units::unit(w).or_else(|| units::currency(w)));
@@ -3700,12 +3695,51 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     }
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
     let prev = line.prev_core(i);
-    if is_short_code(line, i, len, prev) {
+    if is_short_code(line, i, len, prev) || alternative_to_dialled(line, i) {
         return true;
     }
+    // "اتصل بالإسعاف على 997": whom is called may stand between the call and على.
+    let called_on = prev == Some("على")
+        && line
+            .clause_before(i)
+            .iter()
+            .rev()
+            .skip(1)
+            .take(2)
+            .any(|w| call(Some(w)));
     call(prev)
+        || called_on
         || (matches!(prev, Some("على" | "ب")) && call(before_prev))
         || (prefix.starts_with('ب') && call(prev))
+}
+
+/// "اتصل على 911 أو 112": a number offered after أو as another line to call is dialled as the
+/// number before it was.
+fn alternative_to_dialled(line: &Line, i: usize) -> bool {
+    if line.prev_core(i) != Some("أو") || i < 2 {
+        return false;
+    }
+    let Some(number) = line.tokens.get(i - 2).and_then(|t| parse_number(t.core)) else {
+        return false;
+    };
+    let prev_stem = line.prev_stem(i - 2).unwrap_or_default();
+    number.fraction.is_none()
+        && (number.digits.starts_with('0') || is_code(line, i - 2, &number, &prev_stem, ""))
+}
+
+/// "04-1234567", "الخط الساخن 19-110": an area code and a line, or a number dialled in two
+/// groups where a single one would be (see [`is_code`]). No range starts with a zero or runs
+/// from a short number to six digits or more.
+fn is_dialled_pair(line: &Line, i: usize, groups: (&str, &str), prev: &str, prefix: &str) -> bool {
+    let (first, second) = groups;
+    let whole = NumberLit {
+        integer: first.parse().unwrap_or_default(),
+        fraction: None,
+        digits: format!("{first}{second}"),
+    };
+    (first.starts_with('0') && first.len() >= 2)
+        || (first.len() <= 4 && second.len() >= 6)
+        || (!first.starts_with('0') && is_code(line, i, &whole, prev, prefix))
 }
 
 /// Labels of a contact number, written before a colon (للاستفسار: 920012345).
