@@ -1293,7 +1293,11 @@ fn is_preposition_with_pronoun(word: &str) -> bool {
 /// A clause-initial topic of definite nouns (العدد، عدد القتلى): the number is its predicate.
 fn is_topic(words: &[&str]) -> bool {
     let definite_chain = words.iter().enumerate().all(|(k, word)| {
-        let heads_definite = words.get(k + 1).is_some_and(|next| is_definite(next));
+        // A nominative plural (المسلمون) ends no construct: the word before it is a verb
+        // (صام المسلمون 30 يوما).
+        let heads_definite = words
+            .get(k + 1)
+            .is_some_and(|next| is_definite(next) && !next.ends_with("ون"));
         (is_definite(word) || heads_definite) && !is_genitive_governor(word)
     });
     definite_chain || is_measure_chain(words)
