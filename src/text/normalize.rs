@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use super::latin;
 use super::numbers::{self, Case, Gender};
 use super::transliterate::is_detached_proclitic;
 use super::units;
@@ -53,6 +54,9 @@ static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     )
         .expect("static regex")
 });
+/// الـ written before a Roman numeral (المؤتمر الـ XXV، والـ XXI).
+static ARTICLE_BEFORE_ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)(و?)ال ([IVXLCDM]+)\b").expect("static regex"));
 /// بـ، لـ، كـ written with a tatweel before an Arabic word, with a space or an opening quote
 /// between or glued to it (بـ الشارع، لـ"العربية"، لـالجزيرة): the tatweel says the letter
 /// belongs to the next word, and it goes inside the quote.
@@ -175,6 +179,18 @@ static DECADE: LazyLock<Regex> = LazyLock::new(|| {
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
 
+/// "المؤتمر الـ XXV": the ordinal a Roman numeral is read as has its own article, so the
+/// written one goes (a conjunction before it stays on the numeral).
+fn without_article_before_roman(text: &str) -> Cow<'_, str> {
+    ARTICLE_BEFORE_ROMAN.replace_all(text, |caps: &regex::Captures| {
+        if latin::roman_value(&caps[3]).is_some_and(|n| n > 1) {
+            format!("{}{}{}", &caps[1], &caps[2], &caps[3])
+        } else {
+            caps[0].to_string()
+        }
+    })
+}
+
 /// Normalizes one line or paragraph of news text for the verbalizer.
 ///
 /// NFC; tatweel and zero-width/bidi controls removed; Arabic presentation forms folded
@@ -219,6 +235,7 @@ pub fn normalize(text: &str) -> String {
         format!("{}{separator}{}", &caps[1], &caps[2])
     });
     let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
+    let spaced = without_article_before_roman(&spaced);
     let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
     let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
     let spaced = with_square_units_joined(&spaced);

@@ -2851,7 +2851,7 @@ impl Verbalizer {
         let roman_context = line.prev_core(i).is_some_and(|p| {
             let latin_name = p.starts_with(|c: char| c.is_ascii_uppercase())
                 && p.chars().any(|c| c.is_ascii_lowercase());
-            latin_name || p.chars().any(is_arabic_letter)
+            latin_name || p.chars().any(is_arabic_letter) || latin::roman_value(p).is_some()
         });
         let after_definite = line.prev_core(i).is_some_and(|w| w.starts_with("ال"));
         // D and M start abbreviations (DC، MD) unless a definite head comes first (القرن MCL).
