@@ -533,6 +533,8 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     let respelled = match language {
         PhraseLanguage::Spanish if plain_name => Some(spanish_respelling(&lower)),
         PhraseLanguage::Italian if plain_name => Some(italian_respelling(&lower)),
+        PhraseLanguage::Polish if plain_name => Some(polish_respelling(&lower)),
+        PhraseLanguage::German if plain_name => Some(german_respelling(&lower)),
         _ => None,
     };
     if let Some(word) = respelled {
@@ -653,22 +655,40 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
         let core = split_punctuation(t).1.to_lowercase();
         FRENCH_MARKERS.contains(&core.as_str()) || core.starts_with("l'") || core.starts_with("d'")
     });
-    marker || text.contains(FRENCH_LETTERS)
+    // A French given name in -ier or -ois reads its surname by the French rules too (Didier
+    // Deschamps، François Bayrou).
+    let french_given_name = run.len() >= 2
+        && run.iter().any(|t| {
+            let core = split_punctuation(t).1.to_lowercase();
+            let given = core.ends_with("ier") && !core.ends_with("eier") || core.ends_with("ois");
+            core.chars().count() >= 5 && given
+        });
+    marker || text.contains(FRENCH_LETTERS) || french_given_name
 }
 
 /// The language whose rules read the run of Latin tokens around `i` where they differ from
-/// English: French marks first, then Spanish, then Italian.
+/// English: a nationality named before the run first, then French marks, then Polish,
+/// German, Spanish and Italian ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PhraseLanguage {
     French,
+    Polish,
+    German,
     Spanish,
     Italian,
     English,
 }
 
 fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
+    if let Some(named) = nationality_before_run(tokens, i) {
+        return named;
+    }
     if in_french_phrase(tokens, i) {
         PhraseLanguage::French
+    } else if in_polish_phrase(tokens, i) {
+        PhraseLanguage::Polish
+    } else if in_german_phrase(tokens, i) {
+        PhraseLanguage::German
     } else if in_spanish_phrase(tokens, i) {
         PhraseLanguage::Spanish
     } else if in_italian_phrase(tokens, i) {
@@ -676,6 +696,207 @@ fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
     } else {
         PhraseLanguage::English
     }
+}
+
+/// Arabic words of nationality or country that tell the language of a name written after
+/// them (المستشار الألماني Olaf Scholz، الرئيس البولندي Andrzej Duda).
+const NATIONALITY_LANGUAGES: &[(&str, PhraseLanguage)] = &[
+    ("الألماني", PhraseLanguage::German),
+    ("الألمانية", PhraseLanguage::German),
+    ("ألمانيا", PhraseLanguage::German),
+    ("النمساوي", PhraseLanguage::German),
+    ("النمساوية", PhraseLanguage::German),
+    ("النمسا", PhraseLanguage::German),
+    ("البولندي", PhraseLanguage::Polish),
+    ("البولندية", PhraseLanguage::Polish),
+    ("البولوني", PhraseLanguage::Polish),
+    ("البولونية", PhraseLanguage::Polish),
+    ("بولندا", PhraseLanguage::Polish),
+];
+
+/// How many Arabic words before a Latin run are searched for its nationality.
+const NATIONALITY_REACH: usize = 3;
+
+/// The language a nationality word shortly before the run of Latin tokens around `i` names,
+/// with no punctuation between.
+fn nationality_before_run(tokens: &[&str], i: usize) -> Option<PhraseLanguage> {
+    let is_latin = |t: &str| t.chars().any(is_latin_letter);
+    let mut start = i;
+    while start > 0 && is_latin(tokens[start - 1]) {
+        start -= 1;
+    }
+    tokens[start.saturating_sub(NATIONALITY_REACH)..start]
+        .iter()
+        .rev()
+        .take_while(|t| split_punctuation(t).2.is_empty() && !is_latin(t))
+        .find_map(|t| {
+            let word = t
+                .strip_prefix('و')
+                .filter(|w| w.starts_with("ال"))
+                .unwrap_or(t);
+            NATIONALITY_LANGUAGES
+                .iter()
+                .find(|(name, _)| *name == word)
+                .map(|(_, language)| *language)
+        })
+}
+
+/// Letters only Polish writes.
+const POLISH_LETTERS: &[char] = &['ł', 'ą', 'ę', 'ś', 'ź', 'ż', 'ć', 'ń'];
+
+/// True when the run of Latin tokens around `i` has a Polish mark: a letter only Polish
+/// writes, or a name in -ski, -cki, -wicz or with sz, cz, rz (Kowalski، Krzysztof، Tomasz).
+fn in_polish_phrase(tokens: &[&str], i: usize) -> bool {
+    latin_run(tokens, i).iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        // Hungarian writes sz and cz too, with its own accents (Szabó، Orbán).
+        let hungarian = core.contains(['á', 'é', 'í', 'ó', 'ö', 'ő', 'ú', 'ü', 'ű']);
+        let ending = ["ski", "ska", "cki", "cka", "wicz", "icz"]
+            .iter()
+            .any(|end| core.ends_with(end));
+        let cluster = ["sz", "cz", "rz"].iter().any(|mark| core.contains(mark));
+        core.contains(POLISH_LETTERS)
+            || !hungarian && core.chars().count() >= 4 && (ending || cluster)
+    })
+}
+
+/// True when the run of Latin tokens around `i` has a German letter (ä، ö، ü، ß) and no
+/// Turkish one (Gündoğan، Özil are Turkish).
+fn in_german_phrase(tokens: &[&str], i: usize) -> bool {
+    let run = latin_run(tokens, i);
+    let text = run.join(" ").to_lowercase();
+    text.contains(['ä', 'ö', 'ü', 'ß']) && !text.contains(['ğ', 'ş', 'ı', 'ç'])
+}
+
+/// A Polish word respelled for the English rules: sz is sh, cz and ć ch, rz and ż j (sh
+/// after a voiceless consonant), ch kh, w v, ł l and zi z (as the press writes them), j y, c
+/// ts, g hard, and ci, si, ni before a vowel soft (Nawrocki → نافروتسكي، Szczęsny → شتشسني).
+fn polish_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let vowel =
+        |c: Option<&char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ą' | 'ę' | 'ó'));
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1);
+        let after = letters.get(k + 2);
+        let soft_before_vowel = next == Some(&'i') && vowel(after);
+        match letters[k] {
+            's' if next == Some(&'z') => {
+                out.push_str("sh");
+                k += 1;
+            }
+            'c' if next == Some(&'z') => {
+                out.push_str("ch");
+                k += 1;
+            }
+            'c' if next == Some(&'h') => {
+                out.push_str("kh");
+                k += 1;
+            }
+            'r' if next == Some(&'z') => {
+                let voiceless = k > 0 && matches!(letters[k - 1], 'k' | 'p' | 't');
+                out.push_str(if voiceless { "sh" } else { "j" });
+                k += 1;
+            }
+            'd' if matches!(next, Some('ż' | 'ź')) => {
+                out.push('j');
+                k += 1;
+            }
+            'c' if soft_before_vowel => {
+                out.push_str("ch");
+                k += 1;
+            }
+            's' if soft_before_vowel => {
+                out.push_str("sh");
+                k += 1;
+            }
+            'n' if soft_before_vowel => {
+                out.push_str("ny");
+                k += 1;
+            }
+            'ć' => out.push_str("ch"),
+            'c' => out.push_str("ts"),
+            'ś' => out.push_str("sh"),
+            'ż' | 'ź' => out.push('j'),
+            'ł' => out.push('l'),
+            'w' => out.push('v'),
+            'j' => out.push('y'),
+            'y' => out.push('i'),
+            'ó' => out.push('u'),
+            'ą' => out.push('o'),
+            'ę' => out.push('e'),
+            'ń' => out.push('n'),
+            'g' if matches!(next, Some('e' | 'i' | 'y' | 'ę')) => out.push_str("gh"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A German word respelled for the English rules: sch is sh, st and sp open as sht and shp,
+/// ei is ay, eu and äu oy, ie a long i, w v, v f, z and tz ts, j y, g hard, ch kh after a,
+/// o, u and sh elsewhere, s before a vowel at the start z, and h after a vowel silent (Steinmeier →
+/// شتاينماير، Wirtz → فيرتس، Söder → زودر).
+fn german_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let vowel =
+        |c: Option<&char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'ä' | 'ö' | 'ü' | 'y'));
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let prev = k.checked_sub(1).map(|j| letters[j]);
+        let next = letters.get(k + 1);
+        let after = letters.get(k + 2);
+        match letters[k] {
+            's' if next == Some(&'c') && after == Some(&'h') => {
+                out.push_str("sh");
+                k += 2;
+            }
+            's' if k == 0 && matches!(next, Some('t' | 'p')) => out.push_str("sh"),
+            's' if k == 0 && vowel(next) => out.push('z'),
+            'c' if next == Some(&'h') => {
+                let hard = matches!(prev, Some('a' | 'o' | 'u'));
+                out.push_str(if hard { "kh" } else { "sh" });
+                k += 1;
+            }
+            'c' if next == Some(&'k') => {}
+            'e' | 'a' if next == Some(&'i') || next == Some(&'y') => {
+                out.push_str("ay");
+                k += 1;
+            }
+            'e' | 'ä' if next == Some(&'u') => {
+                out.push_str("oy");
+                k += 1;
+            }
+            'i' if next == Some(&'e') => {
+                out.push_str("ee");
+                k += 1;
+            }
+            'h' if prev.is_some_and(|c| vowel(Some(&c))) && !vowel(next) => {}
+            't' if next == Some(&'z') => {
+                out.push_str("ts");
+                k += 1;
+            }
+            't' if next == Some(&'h') => {
+                out.push('t');
+                k += 1;
+            }
+            'z' => out.push_str("ts"),
+            'w' => out.push('v'),
+            'v' => out.push('f'),
+            'j' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            'ä' => out.push('e'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'g' if matches!(next, Some('e' | 'i' | 'y' | 'ä' | 'ü')) => out.push_str("gh"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
 }
 
 /// True when the run of Latin tokens around `i` has a Spanish mark: ñ, an acute accent or a
@@ -1055,10 +1276,11 @@ fn looks_french(word: &str) -> bool {
     lower.contains(['é', 'è', 'ê', 'à', 'â', 'ç', 'ô', 'î', 'û', 'ë', 'ï'])
         || [
             "eau", "aux", "eux", "oir", "ois", "oix", "ette", "eille", "aille", "gne", "ique",
-            "ier",
         ]
         .iter()
         .any(|mark| lower.contains(mark))
+        // -ier is French (Pelletier), -eier German (Steinmeier).
+        || lower.contains("ier") && !lower.contains("eier")
         // Final -ille is French (Camille, Bastille); inside a word it is English (Miller).
         || ["que", "ques", "ille", "illes"].iter().any(|end| lower.ends_with(end))
 }
@@ -1746,6 +1968,60 @@ mod tests {
         assert_eq!(italian_respelling("rossi"), "rosi");
         assert_eq!(italian_respelling("rosa"), "roza");
         assert_eq!(italian_respelling("gianni"), "jiani");
+    }
+
+    #[test]
+    fn a_polish_phrase_is_read_by_polish_sounds() {
+        let cases = [
+            ("فاز Karol Nawrocki", "فاز كارول نافروتسكي"),
+            ("أوضح Tomasz Kowalski", "أوضح توماش كوفالسكي"),
+            ("قال Radosław Sikorski", "قال رادوسلاف سيكورسكي"),
+            (
+                "قال البولندي Piotr Zieliński",
+                "قال البولندي بيوتر زيلينسكي",
+            ),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // Hungarian writes sz with its own accents.
+        assert!(!in_polish_phrase(&["Szabó"], 0));
+        assert_eq!(polish_respelling("szczęsny"), "shchesni");
+        assert_eq!(polish_respelling("krzysztof"), "kshishtof");
+        assert_eq!(polish_respelling("wojciech"), "voychekh");
+    }
+
+    #[test]
+    fn a_german_name_is_read_by_german_sounds_where_its_letters_or_nationality_say_so() {
+        let cases = [
+            ("أعلن Markus Söder", "أعلن ماركوس زودر"),
+            (
+                "قال الرئيس الألماني Steinmeier",
+                "قال الرئيس الألماني شتاينماير",
+            ),
+            (
+                "قال الألماني Julian Nagelsmann",
+                "قال الألماني يوليان ناغلسمان",
+            ),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // Turkish writes ü and ö too; a nationality after a comma names another phrase.
+        assert!(!in_german_phrase(&["İlkay", "Gündoğan"], 0));
+        assert_eq!(nationality_before_run(&["الألماني،", "Smith"], 1), None);
+        assert_eq!(german_respelling("wirtz"), "virts");
+        assert_eq!(german_respelling("schäuble"), "shoyble");
+        // Without a mark the English rules read the name, not the French ones (-eier).
+        assert_eq!(arabize_latin("Steinmeier"), "ستينمير");
+    }
+
+    #[test]
+    fn a_french_given_name_reads_the_surname_by_the_french_rules() {
+        assert_eq!(
+            arabize_latin(&replace_names("قال Olivier Giroud")),
+            "قال أوليفييه جيرو"
+        );
     }
 
     #[test]
