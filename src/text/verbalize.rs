@@ -1266,16 +1266,23 @@ impl Verbalizer {
     /// A bare number below zero in a line about the temperature counts degrees the writer left
     /// out (انخفضت الحرارة إلى -5 ليلا → خمس درجات).
     fn implicit_degrees(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
-        let about_heat = (1..=6)
-            .filter_map(|back| i.checked_sub(back))
-            .any(|k| line.tokens[k].core.contains("حرار"));
-        let counts_noun = line
-            .next_core(i, 1)
-            .is_some_and(|w| self.nouns.lookup(w).is_some());
-        if !about_heat || counts_noun {
+        if !self.leaves_degrees_out(line, i) {
             return None;
         }
         Some(self.nouns.lookup("درجة")?.counted_phrase(n, case))
+    }
+
+    /// Whether the number at `i` is a temperature whose degrees go unwritten: no noun counted
+    /// after it, and the temperature named shortly before (الحرارة، العظمى، الصغرى).
+    fn leaves_degrees_out(&self, line: &Line, i: usize) -> bool {
+        let about_heat = (1..=6).filter_map(|back| i.checked_sub(back)).any(|k| {
+            let word = slot::without_conjunction(line.tokens[k].core);
+            word.contains("حرار") || matches!(word, "العظمى" | "الصغرى")
+        });
+        let counts_noun = line
+            .next_core(i, 1)
+            .is_some_and(|w| self.nouns.lookup(w).is_some());
+        about_heat && !counts_noun
     }
 
     /// Whether the number at `i` counts people (200 متفرج، 1.5 مليون زائر، 12 لاعبا).
@@ -1987,6 +1994,7 @@ impl Verbalizer {
                 .partitive_gender(line, i)
                 .or_else(|| feminine_verb_before(line, i).then_some(Gender::Feminine))
                 .or_else(|| elided_noun_gender(line, i))
+                .or_else(|| self.leaves_degrees_out(line, i).then_some(Gender::Feminine))
                 .unwrap_or_else(|| next.map_or(Gender::Masculine, |w| self.guess_gender(w))),
         }
     }
