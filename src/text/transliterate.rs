@@ -1502,7 +1502,8 @@ impl Speller<'_> {
         } else if self.starts(i, "tth") {
             ("ث", 3)
         } else if self.starts(i, "th") {
-            ("ث", 2)
+            // French says th as t (Thibaut تيبو، Mathieu ماتيو).
+            (if french { "ت" } else { "ث" }, 2)
         } else if self.starts(i, "ph") {
             ("ف", 2)
         } else if self.starts(i, "kh") {
