@@ -798,6 +798,34 @@ fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> 
     Some(format!("{days} من"))
 }
 
+/// "1-2 متر", "2-5 أيام": a range opened by one or two says the noun itself or its dual
+/// there, as a count of one or two never takes a numeral before its noun (من متر إلى مترين،
+/// من يومين إلى خمسة أيام); a scale word's dual before what it counts is in construct.
+fn small_range_of(
+    entry: &NounEntry,
+    (low, high): (u64, u64),
+    prev: &str,
+    construct: bool,
+) -> Option<String> {
+    if !(1..=2).contains(&low) || high <= low {
+        return None;
+    }
+    let phrase = |count: u64| {
+        let phrase = entry.counted_phrase(count, Case::Oblique);
+        match phrase.strip_suffix("ين") {
+            Some(dual) if construct && count == 2 => format!("{dual}ي"),
+            _ => phrase,
+        }
+    };
+    let first = if low == 1 {
+        entry.singular.clone()
+    } else {
+        phrase(low)
+    };
+    let last = phrase(high);
+    Some(spoken_span(prev, &first, &last))
+}
+
 /// Two years as a span (بين عامي ألفين وعشرة وألفين وعشرين), as [`spoken_span`] joins them.
 fn year_span(prev: &str, first: u64, last: u64) -> String {
     spoken_span(prev, &dates::read_year(first), &dates::read_year(last))
@@ -2760,6 +2788,10 @@ impl Verbalizer {
             .or(next_unit.as_ref().map(|u| u.gender));
         let gender = gender.unwrap_or(Gender::Masculine);
         let counted = next_entry.is_some();
+        let small_range = self.small_range(line, i, (a, b), &prev);
+        if let Some(spoken) = small_range.filter(|_| !percent) {
+            return Some(Reading::new(glue(prefix, &spoken), 2));
+        }
         let low = numbers::cardinal_with(a, gender, Case::Oblique, counted);
         let high = numbers::cardinal_with(b, gender, Case::Oblique, counted);
         let mut spoken = spoken_span(&prev, &low, &high);
@@ -2771,6 +2803,22 @@ impl Verbalizer {
             used = 2;
         }
         Some(Reading::new(glue(prefix, &spoken), used))
+    }
+
+    /// A range opened by one or two before the unit or noun after it, as [`small_range_of`]
+    /// reads it.
+    fn small_range(&self, line: &Line, i: usize, ends: (u64, u64), prev: &str) -> Option<String> {
+        let next = line.next_core(i, 1)?;
+        let entry = units::unit(next)
+            .or_else(|| units::currency(next))
+            .or_else(|| self.nouns.lookup(next).cloned())?;
+        // A scale word before what it counts is a construct (من مليار إلى ملياري دولار).
+        let scale = SCALE_WORDS.iter().any(|(s, _, _)| *s == next);
+        let construct = scale
+            && line
+                .next_core(i, 2)
+                .is_some_and(|w| self.is_countable(w) || currency_or_unit(w).is_some());
+        small_range_of(&entry, ends, prev, construct)
     }
 
     /// "بنسبة 1:3" → واحد إلى ثلاثة; "فاز 2:1" → اثنين مقابل واحد. A colon with two digits
