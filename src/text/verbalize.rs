@@ -826,6 +826,41 @@ fn small_range_of(
     Some(spoken_span(prev, &first, &last))
 }
 
+/// Nouns of length, height or depth: "م" after a number they measure is metres (على ارتفاع
+/// 1500 م، بطول 2000 م), not the Christian era.
+const LENGTH_WORDS: &[&str] = &[
+    "ارتفاع",
+    "عمق",
+    "طول",
+    "عرض",
+    "مسافة",
+    "علو",
+    "قطر",
+    "سمك",
+    "منسوب",
+    "مدى",
+];
+
+/// Whether a noun of length stands within three words before the number at `i`, bare or
+/// with its article, a preposition or a pronoun (على ارتفاع، بطول، عمقه), or "على بعد"
+/// (بعد alone is "after": بعد 1990 م).
+fn after_length_word(line: &Line, i: usize) -> bool {
+    let words = line.clause_before(i);
+    let at_distance = words.windows(2).any(|pair| pair == ["على", "بعد"]);
+    at_distance
+        || words.iter().rev().take(3).any(|word| {
+            let word = slot::without_pronoun(slot::without_conjunction(word));
+            let word = word
+                .strip_prefix("بال")
+                .or_else(|| word.strip_prefix("ال"))
+                .or_else(|| word.strip_prefix("لل"))
+                .or_else(|| word.strip_prefix('ب'))
+                .filter(|rest| LENGTH_WORDS.contains(rest))
+                .unwrap_or(word);
+            LENGTH_WORDS.contains(&word)
+        })
+}
+
 /// Two years as a span (بين عامي ألفين وعشرة وألفين وعشرين), as [`spoken_span`] joins them.
 fn year_span(prev: &str, first: u64, last: u64) -> String {
     spoken_span(prev, &dates::read_year(first), &dates::read_year(last))
@@ -2500,7 +2535,8 @@ impl Verbalizer {
             .prev_core(i)
             .is_some_and(|word| TIME_WORDS.contains(&slot::without_conjunction(word)))
             && !after_number(i - 1);
-        if (1000..=2100).contains(&n) || (after_time_word && (1..=2100).contains(&n)) {
+        let year = (1000..=2100).contains(&n) || (after_time_word && (1..=2100).contains(&n));
+        if year && !after_length_word(line, i) {
             return year_with_era(n, "للميلاد");
         }
         Reading::new(units::metre().counted_phrase(n, case), 2)
