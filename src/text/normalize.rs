@@ -103,9 +103,14 @@ static EQUALS_SIGN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLUS_SIGN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?\+ ?([0-9])").expect("static regex"));
-/// A plus standing apart before an amount (80 مليون يورو + 10 ملايين).
+/// A plus standing apart before an amount or a word (80 مليون يورو + 10 ملايين، 250 ريالا +
+/// الضريبة).
 static SPACED_PLUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\S) \+ ([0-9])").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(\S) \+ ([0-9\p{Arabic}])").expect("static regex"));
+/// A decimal over a whole number: a rating (تقييم 8.5/10), read "ثمانية فاصلة خمسة من عشرة".
+static DECIMAL_RATING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([0-9]+[.,][0-9]+)/([0-9]{1,3})($|[\s،,.)])").expect("static regex")
+});
 /// A plus after a name (Disney+، Canal+، C++، أوبك+), said "plus"; not before a digit
 /// (GMT+3 is an offset).
 static LATIN_PLUS: LazyLock<Regex> =
@@ -240,6 +245,7 @@ pub fn normalize(text: &str) -> String {
     let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
     let spaced = with_square_units_joined(&spaced);
     let spaced = with_decimal_ranges_written_out(&spaced);
+    let spaced = DECIMAL_RATING.replace_all(&spaced, "$1$2 من $3$4");
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
         let digit = &caps[2];
