@@ -179,7 +179,7 @@ static DIGIT_TERM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A decade in English digits (1990s، 1880's).
 static DECADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[\s(]|(?:^|\s)[وفب])(1[5-9]|20)([2-9])0'?s\b").expect("static regex")
+    Regex::new(r"(^|[\s(]|(?:^|\s)[وفب]?(?:ال)?)(1[5-9]|20|')?([2-9])0'?s\b").expect("static regex")
 });
 static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" +([،؛؟!?.,:;)\]»])").expect("static regex"));
@@ -377,11 +377,9 @@ fn with_price_per_unit(text: &str) -> String {
         .into_owned()
 }
 
-/// Terms written with a digit that name no amount, said the way anchors say them: 24/7 →
-/// على مدار الساعة (unless a date word before it makes it the 24th of July), 3D → ثري دي,
-/// 4K → فور كيه.
 /// A decade written in English digits, as Arabic news names it: 1990s → التسعينيات (of the
-/// twentieth century, which needs no name), 1880s → ثمانينيات القرن التاسع عشر.
+/// twentieth century, which needs no name, nor does one written without it after الـ or an
+/// apostrophe: الـ90s، '80s), 1880s → ثمانينيات القرن التاسع عشر.
 fn with_decades_written_out(text: &str) -> String {
     if !text.contains('s') {
         return text.to_string();
@@ -398,18 +396,28 @@ fn with_decades_written_out(text: &str) -> String {
                 "8" => "ثمانينيات",
                 _ => "تسعينيات",
             };
-            let lead = &caps[1];
-            if &caps[2] == "19" {
+            // The written article (الـ1990s، والـ90s) is the decade's own.
+            let lead = caps[1].strip_suffix("ال").unwrap_or(&caps[1]);
+            let century = caps.get(2).map_or("", |m| m.as_str());
+            // Without its century (the '90s، الـ90s) a decade is of the twentieth.
+            let bare = century.is_empty() || century == "'";
+            if bare && !(caps[1].ends_with("ال") || century == "'") {
+                return caps[0].to_string();
+            }
+            if century == "19" || bare {
                 // The article after a glued ب/و/ف: بالتسعينيات.
                 return format!("{lead}ال{decade}");
             }
-            let century: u64 = caps[2].parse::<u64>().map_or(20, |c| c + 1);
+            let century: u64 = century.parse::<u64>().map_or(20, |c| c + 1);
             let ordinal = numbers::ordinal(century, Gender::Masculine, Case::Oblique);
             format!("{lead}{decade} القرن {ordinal}")
         })
         .into_owned()
 }
 
+/// Terms written with a digit that name no amount, said the way anchors say them: 24/7 →
+/// على مدار الساعة (unless a date word before it makes it the 24th of July), 3D → ثري دي,
+/// 4K → فور كيه.
 fn with_digit_terms_written_out(text: &str) -> String {
     if !text.contains(['/', 'D', 'K']) {
         return text.to_string();
