@@ -107,6 +107,14 @@ static PLUS_SIGN: LazyLock<Regex> =
 /// الضريبة).
 static SPACED_PLUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\S) \+ ([0-9\p{Arabic}])").expect("static regex"));
+/// An ISO 8601 date and time (2025-01-15T10:30:00Z، 2024-11-03T08:15:22+03:00), as feeds
+/// and page metadata write it: the date and the hour and minute are read, the rest goes.
+static ISO_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}:[0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?\b",
+    )
+    .expect("static regex")
+});
 /// A decimal over a whole number: a rating (تقييم 8.5/10), read "ثمانية فاصلة خمسة من عشرة".
 static DECIMAL_RATING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|\s)([0-9]+[.,][0-9]+)/([0-9]{1,3})($|[\s،,.)])").expect("static regex")
@@ -219,6 +227,7 @@ pub fn normalize(text: &str) -> String {
     });
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
+    let folded = ISO_TIMESTAMP.replace_all(&folded, "$1 $2");
     let folded = without_hashtag_marks(&folded);
     let folded = with_arabic_domains_spaced(&folded);
     let folded = with_fractions_written_out(&folded);
