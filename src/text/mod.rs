@@ -257,7 +257,7 @@ mod tests {
                 ("وسجلت", Case::Accusative),
                 ("قتل الجيش", Case::Accusative),
                 ("أكد أن", Case::Accusative),
-                ("قال", Case::Oblique),
+                ("صورة", Case::Oblique),
                 ("", Case::Nominative),
                 ("قتل", Case::Nominative),
                 ("عدد الضحايا", Case::Nominative),

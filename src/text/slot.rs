@@ -537,6 +537,13 @@ const DOUBLE_OBJECT_VERBS: &[(&str, &str)] = &[
 static DOUBLE_OBJECT_FORMS: LazyLock<HashSet<String>> =
     LazyLock::new(|| inflected_forms(DOUBLE_OBJECT_VERBS));
 
+/// Whether `word` is a form of a verb of two objects (منح، أعطى), written without a pronoun.
+fn is_double_object_verb(word: &str) -> bool {
+    verb_candidates(word)
+        .into_iter()
+        .any(|candidate| DOUBLE_OBJECT_FORMS.contains(candidate))
+}
+
 /// The object-taking verbs: those of one object and those of two.
 static TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut forms = inflected_forms(TRANSITIVE_VERBS);
@@ -947,7 +954,10 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         // الجيش اعتقل 30 متظاهرا: with its subject in front, the verb takes the number as
         // its object, whatever it counts.
         Some(_) if has_fronted_subject(before) => return Case::Accusative,
-        Some(VerbKind::Transitive) if after.counts_people && !is_amount_verb(prev) => {
+        // A verb of two objects gives people first (منح 30 متفوقا جوائز): they are its object.
+        Some(VerbKind::Transitive)
+            if after.counts_people && !is_amount_verb(prev) && !is_double_object_verb(prev) =>
+        {
             return Case::Nominative
         }
         Some(VerbKind::Transitive) => return Case::Accusative,
@@ -955,6 +965,11 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         // People counted right after a verb no list knows are its subject too (يحمل 60% من
         // البالغين).
         None if after.counts_people && looks_like_verb(prev).is_some() => return Case::Nominative,
+        // A sentence opens with its verb: an indefinite word alone before people counted is
+        // one no list knows (أكمل 90 متسابقا السباق).
+        None if after.counts_people && before.len() == 1 && opens_with_verb(prev) => {
+            return Case::Nominative
+        }
         None => {}
     }
     if NOMINATIVE_OPENERS.contains(&without_conjunction(prev)) || is_kana(prev) {
@@ -1134,6 +1149,23 @@ fn case_across_subject(before: &[&str]) -> Case {
         return Case::Nominative;
     }
     Case::Oblique
+}
+
+/// Whether a clause's first word may be a past verb no list knows: indefinite, of three to
+/// five Arabic letters, and neither a particle, a verbal noun (a headline's تكريم 40 طالبا)
+/// nor a noun that opens a clause (أكمل، نظم).
+fn opens_with_verb(word: &str) -> bool {
+    let word = without_conjunction(word);
+    let letters = word.chars().count();
+    !is_definite(word)
+        && (3..=5).contains(&letters)
+        && word.chars().all(is_arabic_letter)
+        && !word.ends_with(['ة', 'ى', 'ء'])
+        && !is_verbal_noun(word)
+        && !NOMINATIVE_OPENERS.contains(&word)
+        && !is_inna(word)
+        && !is_kana(word)
+        && !is_genitive_governor(word)
 }
 
 /// A word no list knows that has the shape of a verb: of the present, يـ and three letters
@@ -1325,6 +1357,21 @@ mod tests {
     fn case(text: &str) -> Case {
         let words: Vec<&str> = text.split_whitespace().collect();
         case_of_slot(&words, After::default())
+    }
+
+    #[test]
+    fn people_counted_after_a_first_word_no_list_knows_are_its_subject() {
+        let people = After {
+            word: Some("متسابقا"),
+            counts_people: true,
+        };
+        assert_eq!(case_of_slot(&["أكمل"], people), Case::Nominative);
+        // A headline's verbal noun or a noun in ء governs them in construct.
+        for noun in ["تكريم", "لقاء", "صورة"] {
+            assert_ne!(case_of_slot(&[noun], people), Case::Nominative, "{noun}");
+        }
+        // A verb of two objects gives people first: its object.
+        assert_eq!(case_of_slot(&["منح"], people), Case::Accusative);
     }
 
     #[test]

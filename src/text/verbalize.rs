@@ -861,6 +861,18 @@ fn after_length_word(line: &Line, i: usize) -> bool {
         })
 }
 
+/// A counted participle of the shapes مُتَفاعِل and مُتَفَعِّل that the lexicon does not know
+/// (90 متسابقا، 9 متطوعين): these name people (متظاهر، متدرب، متقاعد), where the other
+/// participle shapes often name things (مشروع، مستودع).
+fn is_mutafaail_count(word: &str) -> bool {
+    let stem = word
+        .strip_suffix("ين")
+        .or_else(|| word.strip_suffix('ا'))
+        .unwrap_or(word);
+    let letters = stem.chars().count();
+    stem.starts_with("مت") && (5..=6).contains(&letters) && stem.chars().all(is_arabic_letter)
+}
+
 /// Two years as a span (بين عامي ألفين وعشرة وألفين وعشرين), as [`spoken_span`] joins them.
 fn year_span(prev: &str, first: u64, last: u64) -> String {
     spoken_span(prev, &dates::read_year(first), &dates::read_year(last))
@@ -1387,6 +1399,7 @@ impl Verbalizer {
         PEOPLE_PLURALS.contains(&bare)
             || TITLES.contains(&bare)
             || participle_plural
+            || is_mutafaail_count(word)
             || self.nouns.lookup(bare).is_some_and(names_people)
     }
 
