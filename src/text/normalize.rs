@@ -195,6 +195,9 @@ static SPACE_BEFORE_PUNCT: LazyLock<Regex> =
 /// "المؤتمر الـ XXV": the ordinal a Roman numeral is read as has its own article, so the
 /// written one goes (a conjunction before it stays on the numeral).
 fn without_article_before_roman(text: &str) -> Cow<'_, str> {
+    if !text.contains(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+        return Cow::Borrowed(text);
+    }
     ARTICLE_BEFORE_ROMAN.replace_all(text, |caps: &regex::Captures| {
         if latin::roman_value(&caps[3]).is_some_and(|n| n > 1) {
             format!("{}{}{}", &caps[1], &caps[2], &caps[3])
@@ -227,7 +230,11 @@ pub fn normalize(text: &str) -> String {
     });
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
-    let folded = ISO_TIMESTAMP.replace_all(&folded, "$1 $2");
+    let folded = if folded.contains('T') {
+        ISO_TIMESTAMP.replace_all(&folded, "$1 $2")
+    } else {
+        Cow::Borrowed(folded.as_ref())
+    };
     let folded = without_hashtag_marks(&folded);
     let folded = with_arabic_domains_spaced(&folded);
     let folded = with_fractions_written_out(&folded);
@@ -254,7 +261,11 @@ pub fn normalize(text: &str) -> String {
     let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
     let spaced = with_square_units_joined(&spaced);
     let spaced = with_decimal_ranges_written_out(&spaced);
-    let spaced = DECIMAL_RATING.replace_all(&spaced, "$1$2 من $3$4");
+    let spaced = if spaced.contains('/') {
+        DECIMAL_RATING.replace_all(&spaced, "$1$2 من $3$4")
+    } else {
+        Cow::Borrowed(spaced.as_ref())
+    };
     let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
         let word = &caps[1];
         let digit = &caps[2];
