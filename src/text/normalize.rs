@@ -419,12 +419,12 @@ fn with_decades_written_out(text: &str) -> String {
             // The written article (الـ1990s، والـ90s) is the decade's own.
             let lead = caps[1].strip_suffix("ال").unwrap_or(&caps[1]);
             let century = caps.get(2).map_or("", |m| m.as_str());
-            // Without its century (the '90s، الـ90s) a decade is of the twentieth.
-            let bare = century.is_empty() || century == "'";
-            if bare && !(caps[1].ends_with("ال") || century == "'") {
+            // Without its century (the '90s، الـ90s) a decade is of the twentieth; with neither
+            // the article nor an apostrophe "90s" may be anything (seconds, a model).
+            if century.is_empty() && !caps[1].ends_with("ال") {
                 return caps[0].to_string();
             }
-            if century == "19" || bare {
+            if matches!(century, "19" | "'" | "") {
                 // The article after a glued ب/و/ف: بالتسعينيات.
                 return format!("{lead}ال{decade}");
             }

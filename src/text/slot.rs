@@ -1375,6 +1375,12 @@ mod tests {
     }
 
     #[test]
+    fn a_nominative_plural_ends_no_construct() {
+        assert_ne!(case("صام المسلمون"), Case::Nominative);
+        assert_eq!(case("عدد المسلمين"), Case::Nominative);
+    }
+
+    #[test]
     fn hollow_passives_take_the_number_as_their_subject() {
         for verb in ["أحيل", "أعيدت", "اختير", "استعيدت", "بيعت"] {
             assert_eq!(case(verb), Case::Nominative, "{verb}");

@@ -850,14 +850,12 @@ fn after_length_word(line: &Line, i: usize) -> bool {
     at_distance
         || words.iter().rev().take(3).any(|word| {
             let word = slot::without_pronoun(slot::without_conjunction(word));
-            let word = word
-                .strip_prefix("بال")
-                .or_else(|| word.strip_prefix("ال"))
-                .or_else(|| word.strip_prefix("لل"))
-                .or_else(|| word.strip_prefix('ب'))
-                .filter(|rest| LENGTH_WORDS.contains(rest))
-                .unwrap_or(word);
-            LENGTH_WORDS.contains(&word)
+            let bare = ["بال", "ال", "لل", "ب"]
+                .iter()
+                .filter_map(|prefix| word.strip_prefix(prefix));
+            std::iter::once(word)
+                .chain(bare)
+                .any(|w| LENGTH_WORDS.contains(&w))
         })
 }
 
