@@ -3782,7 +3782,16 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
             && before_prev.is_some_and(names_rank)
             && !number.digits.starts_with('0')
             && len <= 4;
-        return !document && !counted_possession;
+        // "سعر الهاتف 1199 دولارا": an amount of money or a measure is never dialled.
+        let amount = line.next_core(i, 1).is_some_and(|w| {
+            let singular = w.strip_suffix('ا').unwrap_or(w);
+            [w, singular].iter().any(|form| {
+                currency_or_unit(form).is_some()
+                    || units::unit_named(form).is_some()
+                    || units::is_currency_name(form)
+            })
+        });
+        return !document && !counted_possession && !amount;
     }
     // A line named after رقم or الخط: الخط الساخن 1800، رقم الطوارئ 997، الرقم الموحد 937.
     let line_word = |w: &str| matches!(stem_word(&bare(w)).as_str(), "رقم" | "الرقم" | "الخط");
