@@ -798,34 +798,6 @@ fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> 
     Some(format!("{days} من"))
 }
 
-/// "1-2 متر", "2-5 أيام": a range opened by one or two says the noun itself or its dual
-/// there, as a count of one or two never takes a numeral before its noun (من متر إلى مترين،
-/// من يومين إلى خمسة أيام); a scale word's dual before what it counts is in construct.
-fn small_range_of(
-    entry: &NounEntry,
-    (low, high): (u64, u64),
-    prev: &str,
-    construct: bool,
-) -> Option<String> {
-    if !(1..=2).contains(&low) || high <= low {
-        return None;
-    }
-    let phrase = |count: u64| {
-        let phrase = entry.counted_phrase(count, Case::Oblique);
-        match phrase.strip_suffix("ين") {
-            Some(dual) if construct && count == 2 => format!("{dual}ي"),
-            _ => phrase,
-        }
-    };
-    let first = if low == 1 {
-        entry.singular.clone()
-    } else {
-        phrase(low)
-    };
-    let last = phrase(high);
-    Some(spoken_span(prev, &first, &last))
-}
-
 /// Nouns of length, height or depth: "م" after a number they measure is metres (على ارتفاع
 /// 1500 م، بطول 2000 م), not the Christian era.
 const LENGTH_WORDS: &[&str] = &[
@@ -2852,20 +2824,41 @@ impl Verbalizer {
         Some(Reading::new(glue(prefix, &spoken), used))
     }
 
-    /// A range opened by one or two before the unit or noun after it, as [`small_range_of`]
-    /// reads it.
+    /// "1-2 متر", "2-5 أيام": a range opened by one or two says the noun itself or its dual
+    /// there, as a count of one or two never takes a numeral before its noun (من متر إلى
+    /// مترين، من يومين إلى خمسة أيام); a scale word is read as any count of it is, in
+    /// construct before what it counts (من مليار إلى ملياري دولار).
     fn small_range(&self, line: &Line, i: usize, ends: (u64, u64), prev: &str) -> Option<String> {
+        let (low, high) = ends;
+        if !(1..=2).contains(&low) || high <= low {
+            return None;
+        }
         let next = line.next_core(i, 1)?;
+        if let Some(&(_, scale, _)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
+            let construct = line
+                .next_core(i, 2)
+                .is_some_and(|w| self.is_countable(w) || currency_or_unit(w).is_some());
+            let read = |n: u64| {
+                let total = n.checked_mul(scale)?;
+                Some(numbers::cardinal_with(
+                    total,
+                    Gender::Masculine,
+                    Case::Oblique,
+                    construct,
+                ))
+            };
+            return Some(spoken_span(prev, &read(low)?, &read(high)?));
+        }
         let entry = units::unit(next)
             .or_else(|| units::currency(next))
             .or_else(|| self.nouns.lookup(next).cloned())?;
-        // A scale word before what it counts is a construct (من مليار إلى ملياري دولار).
-        let scale = SCALE_WORDS.iter().any(|(s, _, _)| *s == next);
-        let construct = scale
-            && line
-                .next_core(i, 2)
-                .is_some_and(|w| self.is_countable(w) || currency_or_unit(w).is_some());
-        small_range_of(&entry, ends, prev, construct)
+        let first = if low == 1 {
+            entry.singular.clone()
+        } else {
+            entry.counted_phrase(low, Case::Oblique)
+        };
+        let last = entry.counted_phrase(high, Case::Oblique);
+        Some(spoken_span(prev, &first, &last))
     }
 
     /// "بنسبة 1:3" → واحد إلى ثلاثة; "فاز 2:1" → اثنين مقابل واحد. A colon with two digits
