@@ -651,19 +651,17 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
     if text.contains(IBERIAN_LETTERS) {
         return false;
     }
-    let marker = run.iter().any(|t| {
+    let marked = run.iter().any(|t| {
         let core = split_punctuation(t).1.to_lowercase();
-        FRENCH_MARKERS.contains(&core.as_str()) || core.starts_with("l'") || core.starts_with("d'")
+        let marker = FRENCH_MARKERS.contains(&core.as_str())
+            || core.starts_with("l'")
+            || core.starts_with("d'");
+        // A French given name in -ier or -ois reads its surname by the French rules too
+        // (Didier Deschamps، François Bayrou).
+        let given = core.ends_with("ier") && !core.ends_with("eier") || core.ends_with("ois");
+        marker || run.len() >= 2 && core.chars().count() >= 5 && given
     });
-    // A French given name in -ier or -ois reads its surname by the French rules too (Didier
-    // Deschamps، François Bayrou).
-    let french_given_name = run.len() >= 2
-        && run.iter().any(|t| {
-            let core = split_punctuation(t).1.to_lowercase();
-            let given = core.ends_with("ier") && !core.ends_with("eier") || core.ends_with("ois");
-            core.chars().count() >= 5 && given
-        });
-    marker || text.contains(FRENCH_LETTERS) || french_given_name
+    marked || text.contains(FRENCH_LETTERS)
 }
 
 /// The language whose rules read the run of Latin tokens around `i` where they differ from
