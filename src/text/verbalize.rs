@@ -2420,7 +2420,12 @@ impl Verbalizer {
         if let Some(reading) = named_by_size(line, i, number) {
             return reading;
         }
-        if let Some(entry) = line.next_core(i, 1).and_then(|w| self.nouns.lookup(w)) {
+        // The noun must be in the form the count asks for: "الجولة الـ 5 يوم الجمعة" ranks.
+        let counted = line.next_core(i, 1).and_then(|w| {
+            let entry = self.nouns.lookup(w)?;
+            fits_count(entry, number.integer, w).then_some(entry)
+        });
+        if let Some(entry) = counted {
             if number.fraction.is_none() && number.integer > 2 {
                 let words = numbers::cardinal_with(number.integer, entry.gender, case, true);
                 return Reading::new(definite_cardinal(&words), 1);
