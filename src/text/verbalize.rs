@@ -2965,7 +2965,7 @@ impl Verbalizer {
         if roman_context && roman_letters && (latin_word.len() > 1 || single) {
             if let Some(value) = latin::roman_value(latin_word) {
                 let gender = self.roman_head_gender(line, i);
-                let spoken = numbers::ordinal(value, gender, Case::Oblique);
+                let spoken = numbers::ordinal(value, gender, roman_case(line, i));
                 return Some(Reading::new(glue(prefix, &spoken), 1));
             }
         }
@@ -3072,6 +3072,20 @@ fn head_case(line: &Line, i: usize) -> Case {
         counts_people: false,
     };
     slot::case_of_slot(&before, after)
+}
+
+/// Case of a Roman numeral's ordinal: its head's (انعقد المؤتمر XXV → الخامس والعشرون); a
+/// numeral joined to one before it by و takes that one's (القرنين XIX وXX).
+fn roman_case(line: &Line, i: usize) -> Case {
+    let mut at = i;
+    while at > 0
+        && line
+            .prev_core(at)
+            .is_some_and(|w| latin::roman_value(w).is_some())
+    {
+        at -= 1;
+    }
+    head_case(line, at)
 }
 
 /// A vowelled amount whose last word is a scale word, a hundred or a unit 3–10 before the
