@@ -990,6 +990,22 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
     case_across_subject(before)
 }
 
+/// Whether a definite head right after the verb that opens its clause is that verb's
+/// subject (انعقد المؤتمر، بدأت الدورة، اختتمت الدورة): with no noun in front of a verb that
+/// takes no object, the first noun after it is its subject, or after a passive verb the
+/// subject's deputy.
+pub(crate) fn is_subject_after_opening_verb(before: &[&str], head: &str) -> bool {
+    let [verb] = before else {
+        return false;
+    };
+    // A verb that takes an object often has its subject left out (احتل المرتبة 150).
+    let intransitive = match verb_kind(verb) {
+        Some(kind) => kind == VerbKind::Subject,
+        None => is_feminine_past(without_conjunction(verb)) || looks_like_verb(verb).is_some(),
+    };
+    is_definite(without_conjunction(head)) && intransitive
+}
+
 /// A feminine verb no list knows, a definite masculine singular and a number counting a
 /// feminine noun (عبرت المعبر 2 شاحنة): the verb agrees with the count, its subject; the
 /// definite word is the object.
@@ -1594,5 +1610,20 @@ mod tests {
         assert_eq!(case("قضت المحكمة بتغريمه"), Case::Oblique);
         assert_eq!(case("طائرة إيرباص"), Case::Oblique);
         assert_eq!(case("أكد أن"), Case::Accusative);
+    }
+
+    #[test]
+    fn a_definite_head_after_an_opening_verb_without_object_is_its_subject() {
+        assert!(is_subject_after_opening_verb(&["انعقد"], "المؤتمر"));
+        assert!(is_subject_after_opening_verb(&["وبدأت"], "الدورة"));
+        assert!(is_subject_after_opening_verb(&["يبدأ"], "الموسم"));
+        // A verb that takes an object may have left its subject out.
+        assert!(!is_subject_after_opening_verb(&["احتل"], "المرتبة"));
+        // A noun in front of the verb is its subject.
+        assert!(!is_subject_after_opening_verb(
+            &["الشركة", "بدأت"],
+            "المرحلة"
+        ));
+        assert!(!is_subject_after_opening_verb(&["انعقد"], "مؤتمر"));
     }
 }

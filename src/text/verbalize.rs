@@ -3067,6 +3067,9 @@ fn head_case(line: &Line, i: usize) -> Case {
     if before.is_empty() {
         return Case::Oblique;
     }
+    if slot::is_subject_after_opening_verb(&before, head) {
+        return Case::Nominative;
+    }
     let after = slot::After {
         word: Some(head),
         counts_people: false,
