@@ -535,6 +535,9 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
         PhraseLanguage::Italian if plain_name => Some(italian_respelling(&lower)),
         PhraseLanguage::Polish if plain_name => Some(polish_respelling(&lower)),
         PhraseLanguage::German if plain_name => Some(german_respelling(&lower)),
+        PhraseLanguage::Nordic if plain_name => Some(nordic_respelling(&lower)),
+        PhraseLanguage::Czech if plain_name => Some(czech_respelling(&lower)),
+        PhraseLanguage::Greek if plain_name => Some(greek_respelling(&lower)),
         _ => None,
     };
     if let Some(word) = respelled {
@@ -666,12 +669,15 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
 
 /// The language whose rules read the run of Latin tokens around `i` where they differ from
 /// English: a nationality named before the run first, then French marks, then Polish,
-/// German, Spanish and Italian ones.
+/// Czech, Nordic, German, Greek, Spanish and Italian ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PhraseLanguage {
     French,
     Polish,
+    Czech,
+    Nordic,
     German,
+    Greek,
     Spanish,
     Italian,
     English,
@@ -685,8 +691,14 @@ fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
         PhraseLanguage::French
     } else if in_polish_phrase(tokens, i) {
         PhraseLanguage::Polish
+    } else if in_czech_phrase(tokens, i) {
+        PhraseLanguage::Czech
+    } else if in_nordic_phrase(tokens, i) {
+        PhraseLanguage::Nordic
     } else if in_german_phrase(tokens, i) {
         PhraseLanguage::German
+    } else if in_greek_phrase(tokens, i) {
+        PhraseLanguage::Greek
     } else if in_spanish_phrase(tokens, i) {
         PhraseLanguage::Spanish
     } else if in_italian_phrase(tokens, i) {
@@ -710,6 +722,27 @@ const NATIONALITY_LANGUAGES: &[(&str, PhraseLanguage)] = &[
     ("البولوني", PhraseLanguage::Polish),
     ("البولونية", PhraseLanguage::Polish),
     ("بولندا", PhraseLanguage::Polish),
+    ("التشيكي", PhraseLanguage::Czech),
+    ("التشيكية", PhraseLanguage::Czech),
+    ("التشيك", PhraseLanguage::Czech),
+    ("السلوفاكي", PhraseLanguage::Czech),
+    ("السلوفاكية", PhraseLanguage::Czech),
+    ("سلوفاكيا", PhraseLanguage::Czech),
+    ("السويدي", PhraseLanguage::Nordic),
+    ("السويدية", PhraseLanguage::Nordic),
+    ("السويد", PhraseLanguage::Nordic),
+    ("الدنماركي", PhraseLanguage::Nordic),
+    ("الدنماركية", PhraseLanguage::Nordic),
+    ("الدنمارك", PhraseLanguage::Nordic),
+    ("النرويجي", PhraseLanguage::Nordic),
+    ("النرويجية", PhraseLanguage::Nordic),
+    ("النرويج", PhraseLanguage::Nordic),
+    ("اليوناني", PhraseLanguage::Greek),
+    ("اليونانية", PhraseLanguage::Greek),
+    ("اليونان", PhraseLanguage::Greek),
+    ("القبرصي", PhraseLanguage::Greek),
+    ("القبرصية", PhraseLanguage::Greek),
+    ("قبرص", PhraseLanguage::Greek),
 ];
 
 /// How many Arabic words before a Latin run are searched for its nationality.
@@ -826,6 +859,169 @@ fn polish_respelling(lower: &str) -> String {
             'ę' => out.push('e'),
             'ń' => out.push('n'),
             'g' if matches!(next, Some('e' | 'i' | 'y' | 'ę')) => out.push_str("gh"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Letters only Czech and Slovak write.
+const CZECH_LETTERS: &[char] = &['ř', 'ě', 'ů', 'ť', 'ď', 'ň', 'ĺ', 'ľ'];
+
+/// True when the run of Latin tokens around `i` has a Czech mark: a letter only Czech or
+/// Slovak writes, or ý, or š، č، ž with a long vowel (Dvořák، Tomáš، Lehečka is not: no
+/// long vowel, and the English rules read it as well).
+fn in_czech_phrase(tokens: &[&str], i: usize) -> bool {
+    let text = latin_run(tokens, i).join(" ").to_lowercase();
+    let hacek = text.contains(['š', 'č', 'ž']);
+    text.contains(CZECH_LETTERS) || text.contains('ý') || hacek && text.contains(['á', 'é', 'í'])
+}
+
+/// A Czech or Slovak word respelled for the English rules: ř is rj, č ch, š sh, ž j, ch
+/// kh, c ts, j y, long vowels short and y i (Dvořák → دفورجاك، Jan → يان).
+fn czech_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1);
+        match letters[k] {
+            'c' if next == Some(&'h') => {
+                out.push_str("kh");
+                k += 1;
+            }
+            'ř' => out.push_str("rj"),
+            'č' => out.push_str("ch"),
+            'š' => out.push_str("sh"),
+            'ž' => out.push('j'),
+            'c' => out.push_str("ts"),
+            'j' => out.push('y'),
+            'w' => out.push('v'),
+            'á' => out.push('a'),
+            'é' | 'ě' => out.push('e'),
+            'í' | 'ý' | 'y' => out.push('i'),
+            'ó' => out.push('o'),
+            'ú' | 'ů' => out.push('u'),
+            'ť' => out.push('t'),
+            'ď' => out.push('d'),
+            'ň' => out.push('n'),
+            'ĺ' | 'ľ' => out.push('l'),
+            'g' if matches!(next, Some('e' | 'i' | 'y' | 'í' | 'é' | 'ě')) => out.push_str("gh"),
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Letters only Danish, Norwegian and Swedish write.
+const NORDIC_LETTERS: &[char] = &['å', 'ø', 'æ'];
+
+/// Endings of Nordic surnames (Johansson، Frederiksen، Lindqvist، Bergström، Kjærgaard).
+const NORDIC_ENDINGS: &[&str] = &[
+    "sson", "ssen", "sen", "qvist", "kvist", "ström", "strøm", "gaard", "gård",
+];
+
+/// True when the run of Latin tokens around `i` has a Nordic mark: a letter only the
+/// Nordic languages write, or a surname of five letters or more in a Nordic ending.
+fn in_nordic_phrase(tokens: &[&str], i: usize) -> bool {
+    latin_run(tokens, i).iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        core.contains(NORDIC_LETTERS)
+            || core.chars().count() >= 5 && NORDIC_ENDINGS.iter().any(|end| core.ends_with(end))
+    })
+}
+
+/// A Danish, Norwegian or Swedish word respelled for the English rules: j, hj and gj are y,
+/// sj, skj and stj sh, å o, ø and ö o, æ and ä e, qv kv, w v, g hard and a final e after a
+/// consonant said (Johansson → يوهانسون، Højlund → هويلوند، Ståle → ستولي).
+fn nordic_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let vowel = |c: Option<&char>| {
+        matches!(
+            c,
+            Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ø' | 'æ' | 'ä' | 'ö')
+        )
+    };
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let prev = k.checked_sub(1).map(|j| letters[j]);
+        let next = letters.get(k + 1);
+        let after = letters.get(k + 2);
+        match letters[k] {
+            's' if next == Some(&'j') => {
+                out.push_str("sh");
+                k += 1;
+            }
+            's' if matches!(next, Some('k' | 't')) && after == Some(&'j') => {
+                out.push_str("sh");
+                k += 2;
+            }
+            'h' | 'g' if k == 0 && next == Some(&'j') => {
+                out.push('y');
+                k += 1;
+            }
+            'q' if next == Some(&'v') => out.push('k'),
+            'j' => out.push('y'),
+            'w' => out.push('v'),
+            'å' | 'ø' | 'ö' => out.push('o'),
+            'æ' | 'ä' => out.push('e'),
+            'e' if k + 1 == letters.len() && k >= 3 && !vowel(prev.as_ref()) => out.push('i'),
+            'g' if matches!(next, Some('e' | 'i' | 'y' | 'æ' | 'ä' | 'ø' | 'ö')) => {
+                out.push_str("gh")
+            }
+            c => out.push(c),
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Endings of Greek surnames (Papadopoulos، Mitsotakis، Christodoulides، Tsitsipas is not).
+const GREEK_ENDINGS: &[&str] = &[
+    "opoulos", "opoulou", "akis", "akou", "idis", "ides", "iadis", "oglou", "akos",
+];
+
+/// True when the run of Latin tokens around `i` has a surname of six letters or more in a
+/// Greek ending.
+fn in_greek_phrase(tokens: &[&str], i: usize) -> bool {
+    latin_run(tokens, i).iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        core.chars().count() >= 6 && GREEK_ENDINGS.iter().any(|end| core.ends_with(end))
+    })
+}
+
+/// A Greek name respelled for the English rules: ch is kh, ou u, ei and oi i, ai e, y i, io
+/// at the start yo and a final es is (Christodoulides → خريستودوليديس، Ioannis → يوانيس).
+fn greek_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1);
+        let last_two = k + 2 == letters.len();
+        match letters[k] {
+            'c' if next == Some(&'h') => {
+                out.push_str("kh");
+                k += 1;
+            }
+            'o' if next == Some(&'u') => {
+                out.push('u');
+                k += 1;
+            }
+            'e' | 'o' if next == Some(&'i') => {
+                out.push('i');
+                k += 1;
+            }
+            'a' if next == Some(&'i') => {
+                out.push('e');
+                k += 1;
+            }
+            'i' if k == 0 && next == Some(&'o') => out.push('y'),
+            'e' if last_two && next == Some(&'s') && k >= 3 => out.push('i'),
+            'y' => out.push('i'),
             c => out.push(c),
         }
         k += 1;
@@ -2013,6 +2209,29 @@ mod tests {
         assert_eq!(german_respelling("schäuble"), "shoyble");
         // Without a mark the English rules read the name, not the French ones (-eier).
         assert_eq!(arabize_latin("Steinmeier"), "ستينمير");
+    }
+
+    #[test]
+    fn nordic_czech_and_greek_names_are_read_by_their_own_sounds() {
+        let cases = [
+            ("قال Lars Johansson", "قال لارس يوهانسون"),
+            ("قال المهاجم Rasmus Højlund", "قال المهاجم راسموس هويلوند"),
+            ("قال الصحفي Tomáš Dvořák", "قال الصحفي توماش دفورجاك"),
+            ("قال Nikos Christodoulides", "قال نيكوس خريستودوليديس"),
+            (
+                "قال الوزير اليوناني Ioannis Kotsiras",
+                "قال الوزير اليوناني يوانيس كوتسيراس",
+            ),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // Serbian and Croatian names (no long vowel) keep the English rules, which read them.
+        assert!(!in_czech_phrase(&["Aleksandar", "Vučić"], 1));
+        assert!(!in_nordic_phrase(&["Allen"], 0));
+        assert_eq!(nordic_respelling("sjöberg"), "shoberg");
+        assert_eq!(czech_respelling("jiří"), "yirji");
+        assert_eq!(greek_respelling("papadopoulos"), "papadopulos");
     }
 
     #[test]
