@@ -479,7 +479,7 @@ const FRACTION_PLURAL: [&str; 11] = [
     "أعشار",
 ];
 
-/// Reads a simple fraction: 1/2 → نصف, 3/4 → ثلاثة أرباع, other denominators → "X على Y".
+/// Reads a simple fraction: 1/2 → نصف, 3/4 → ثلاثة أرباع, other denominators → "X من Y".
 pub fn fraction(numerator: u64, denominator: u64, case: Case) -> String {
     if (2..=10).contains(&denominator) && numerator >= 1 && numerator < denominator {
         let d = denominator as usize;
@@ -499,10 +499,15 @@ pub fn fraction(numerator: u64, denominator: u64, case: Case) -> String {
             ),
         };
     }
+    out_of(numerator, denominator, case)
+}
+
+/// A mark or a share out of a whole (9/10 → تسعة من عشرة، 18/20 → ثمانية عشر من عشرين).
+pub fn out_of(numerator: u64, whole: u64, case: Case) -> String {
     format!(
-        "{} على {}",
+        "{} من {}",
         cardinal_with(numerator, Gender::Masculine, case, false),
-        cardinal_with(denominator, Gender::Masculine, Case::Oblique, false)
+        cardinal_with(whole, Gender::Masculine, Case::Oblique, false)
     )
 }
 
@@ -754,6 +759,8 @@ mod tests {
         assert_eq!(fraction(1, 2, Case::Nominative), "نصف");
         assert_eq!(fraction(3, 4, Case::Nominative), "ثلاثة أرباع");
         assert_eq!(fraction(2, 3, Case::Nominative), "ثلثان");
+        assert_eq!(fraction(18, 20, Case::Oblique), "ثمانية عشر من عشرين");
+        assert_eq!(out_of(9, 10, Case::Nominative), "تسعة من عشرة");
         assert_eq!(
             decimal(3, "05", Gender::Masculine, Case::Nominative),
             "ثلاثة فاصلة صفر خمسة"

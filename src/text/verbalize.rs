@@ -93,6 +93,9 @@ const DIGIT_TRIGGERS: &[&str] = &[
     "الصندوق",
 ];
 
+/// Words of a mark, after which a number over ten is out of ten (تقييم 9/10 من النقاد).
+const MARK_WORDS: &[&str] = &["تقييم", "درجة", "علامة", "معدل", "نتيجة", "تصنيف"];
+
 /// Words before a hyphenated pair that make it a match score.
 const SCORE_TRIGGERS: &[&str] = &[
     "بنتيجة",
@@ -2911,6 +2914,17 @@ impl Verbalizer {
         if numbered && (1900..=2100).contains(&b) {
             let spoken = format!("{} لسنة {}", numbers::label(a), dates::read_year(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        // "تقييم 9/10": a mark out of ten, unless it divides what follows (3/10 الأعضاء،
+        // 3/10 من المشاركين).
+        let divides_next = heads_fraction_construct(line, i) || line.next_core(i, 1) == Some("من");
+        let marked = line.prev_core(i).is_some_and(|w| {
+            let w = w.strip_prefix('و').unwrap_or(w);
+            let w = w.strip_prefix('ب').unwrap_or(w);
+            MARK_WORDS.contains(&w.strip_prefix("ال").unwrap_or(w))
+        });
+        if b == 10 && a <= b && (marked || !divides_next) {
+            return Some(Reading::new(glue(prefix, &numbers::out_of(a, b, case)), 1));
         }
         if (2..=10).contains(&b) && a >= 1 && a < b {
             let mut spoken = numbers::fraction(a, b, case);
