@@ -85,9 +85,9 @@ impl NounEntry {
     pub fn counted_phrase(&self, count: u64, case: Case) -> String {
         match count {
             1 if case == Case::Accusative => {
-                format!("{} {}", self.accusative(), one_in(self.gender, case))
+                with_one_before_rate(&self.accusative(), one_in(self.gender, case))
             }
-            1 => format!("{} {}", self.singular, one_in(self.gender, case)),
+            1 => with_one_before_rate(&self.singular, one_in(self.gender, case)),
             // An invariable unit has no dual of its own: اثنان ميغاواط.
             2 if self.dual == self.singular => {
                 let two = super::numbers::cardinal_with(2, self.gender, case, false);
@@ -100,6 +100,15 @@ impl NounEntry {
                 self.form_after(count)
             ),
         }
+    }
+}
+
+/// `noun` followed by "one", which describes the noun, not the time of a rate: كيلومتر
+/// واحد في الساعة، غيغابت واحد في الثانية.
+fn with_one_before_rate(noun: &str, one: &str) -> String {
+    match noun.split_once(" في ") {
+        Some((unit, per)) => format!("{unit} {one} في {per}"),
+        None => format!("{noun} {one}"),
     }
 }
 
@@ -755,5 +764,14 @@ mod tests {
         assert_eq!(lexicon.gender_of("مسيّرات"), Gender::Feminine);
         assert!(lexicon.merge_tsv("كلمة\tكلمات\n").is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn one_describes_the_unit_of_a_rate_not_its_time() {
+        assert_eq!(
+            with_one_before_rate("كيلومتر في الساعة", "واحد"),
+            "كيلومتر واحد في الساعة"
+        );
+        assert_eq!(with_one_before_rate("ميغاواط", "واحد"), "ميغاواط واحد");
     }
 }
