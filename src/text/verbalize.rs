@@ -2790,8 +2790,9 @@ impl Verbalizer {
         if let Some(days) = day_range_before_month(line, i, a, b, &prev) {
             return Some(Reading::new(glue(prefix, &days), 1));
         }
-        let score = SCORE_TRIGGERS.contains(&prev.as_str())
-            || (!percent && next_entry.is_none() && next_unit.is_none() && a <= 20 && b <= 20);
+        let bare_pair = !percent && next_entry.is_none() && next_unit.is_none();
+        let score =
+            SCORE_TRIGGERS.contains(&prev.as_str()) || bare_pair && is_bare_score(line, i, a, b);
         if score {
             let spoken = format!("{} مقابل {}", numbers::label(a), numbers::label(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
@@ -3103,6 +3104,18 @@ fn roman_case(line: &Line, i: usize) -> Case {
         at -= 1;
     }
     head_case(line, at)
+}
+
+/// Whether a pair a-b with no noun after it is a score: small numbers, or a pair running down
+/// (نهائي السلة 88-79), which no range does, or a win named earlier in the clause (فاز
+/// بالشوط الأول 25-21).
+fn is_bare_score(line: &Line, i: usize, a: u64, b: u64) -> bool {
+    let score_in_clause = || {
+        line.clause_before(i)
+            .iter()
+            .any(|w| listed_with_conjunction(w, SCORE_TRIGGERS))
+    };
+    a <= 20 && b <= 20 || a < 200 && (a > b || b < 200 && score_in_clause())
 }
 
 /// A vowelled amount whose last word is a scale word, a hundred or a unit 3–10 before the
