@@ -955,6 +955,13 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         // its object, whatever it counts.
         Some(_) if has_fronted_subject(before) => return Case::Accusative,
         // A verb of two objects gives people first (منح 30 متفوقا جوائز): they are its object.
+        // A feminine verb before men counted (تستقبل 20 مريضا) does not agree with them: they
+        // are its object.
+        Some(VerbKind::Transitive)
+            if after.counts_people && is_feminine_before_men(prev, after) =>
+        {
+            return Case::Accusative
+        }
         Some(VerbKind::Transitive)
             if after.counts_people && !is_amount_verb(prev) && !is_double_object_verb(prev) =>
         {
@@ -964,6 +971,9 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         Some(VerbKind::Subject) => return subject_or_time(prev, after.word),
         // People counted right after a verb no list knows are its subject too (يحمل 60% من
         // البالغين).
+        None if after.counts_people && is_feminine_before_men(prev, after) => {
+            return Case::Accusative
+        }
         None if after.counts_people && looks_like_verb(prev).is_some() => return Case::Nominative,
         // A sentence opens with its verb: an indefinite word alone before people counted is
         // one no list knows (أكمل 90 متسابقا السباق).
@@ -1005,6 +1015,38 @@ pub(crate) fn is_subject_after_opening_verb(before: &[&str], head: &str) -> bool
     };
     is_definite(without_conjunction(head)) && intransitive
 }
+
+/// Whether `verb` is in the feminine (استقبلت، تستقبل) and the people counted after it are
+/// men or mixed (مريضا، لاجئا، أشخاص), so that the verb cannot agree with them.
+fn is_feminine_before_men(verb: &str, after: After) -> bool {
+    let Some(counted) = after.word else {
+        return false;
+    };
+    // "رفضت 2 من الدول": the verb agrees with what the partitive names.
+    let partitive = counted == "من" || OF_THEM.contains(&counted);
+    let women = counted.ends_with(['ة', 'ى']) || counted.ends_with("ات") || counted == "نساء";
+    !partitive && !women && is_feminine_verb(verb)
+}
+
+/// A feminine verb: a past in ت no list knows, or a form of a listed object-taking verb in
+/// its feminine past or present (استقبلت، تستقبل، وتستقبل).
+fn is_feminine_verb(word: &str) -> bool {
+    verb_candidates(word)
+        .into_iter()
+        .any(|form| FEMININE_TRANSITIVE_FORMS.contains(form))
+        || verb_kind(word).is_none() && is_feminine_past(without_conjunction(word))
+}
+
+/// The feminine singular forms of the object-taking verbs: past in ت, present in تـ.
+static FEMININE_TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    TRANSITIVE_VERBS
+        .iter()
+        .flat_map(|&(past, present)| {
+            let base = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
+            [format!("{base}ت"), format!("ت{present}")]
+        })
+        .collect()
+});
 
 /// A feminine verb no list knows, a definite masculine singular and a number counting a
 /// feminine noun (عبرت المعبر 2 شاحنة): the verb agrees with the count, its subject; the
@@ -1625,5 +1667,21 @@ mod tests {
             "المرحلة"
         ));
         assert!(!is_subject_after_opening_verb(&["انعقد"], "مؤتمر"));
+    }
+
+    #[test]
+    fn men_counted_after_a_feminine_verb_are_its_object() {
+        let men = After {
+            word: Some("مريضا"),
+            counts_people: true,
+        };
+        assert_eq!(case_of_slot(&["تستقبل"], men), Case::Accusative);
+        assert_eq!(case_of_slot(&["واستقبلت"], men), Case::Accusative);
+        assert_eq!(case_of_slot(&["استقبل"], men), Case::Nominative);
+        let women = After {
+            word: Some("امرأة"),
+            counts_people: true,
+        };
+        assert_eq!(case_of_slot(&["قتلت"], women), Case::Nominative);
     }
 }
