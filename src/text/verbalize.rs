@@ -1271,6 +1271,14 @@ impl Verbalizer {
         if prefix.is_empty() && prev.is_some_and(|w| LABEL_NOUNS.contains(&w)) && !counts {
             return Case::Oblique;
         }
+        // A model's number after its maker or name (إيرباص 320، Mate 70) is a label too,
+        // whatever governs the phrase (إن طائرة إيرباص 320 هبطت).
+        let model_name = prev.is_some_and(|w| {
+            MODEL_MAKERS.contains(&w) || w.starts_with(|c: char| c.is_ascii_uppercase())
+        });
+        if prefix.is_empty() && model_name && !counts {
+            return Case::Oblique;
+        }
         // A number whose noun is left out, joined by و or after a definite noun joined by و,
         // shares the case of the one that counted it (30 شاحنة يوم الاثنين و45 يوم الثلاثاء;
         // سجلت العظمى 44 درجة والصغرى 29), not of a date between (يوم 3 مايو و45).
@@ -3694,6 +3702,19 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "الصفحة",
     "الملف",
     "الدائرة",
+];
+
+/// Makers whose models are named by a number (إيرباص 320، بوينغ 787، ميغ 29).
+const MODEL_MAKERS: &[&str] = &[
+    "إيرباص",
+    "ايرباص",
+    "بوينغ",
+    "بوينج",
+    "سوخوي",
+    "ميغ",
+    "آيفون",
+    "أيفون",
+    "ايفون",
 ];
 
 /// Definite nouns a number right after names rather than counts (الطريق 66، اللواء 93،
