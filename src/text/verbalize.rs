@@ -834,6 +834,12 @@ fn after_length_word(line: &Line, i: usize) -> bool {
         })
 }
 
+/// Metres, when the word after the number at `i` is م and a noun of length comes before it
+/// (ارتفاع الموج 2-3 م): after a date م is the era.
+fn metres_after_length_word(line: &Line, i: usize) -> Option<NounEntry> {
+    (line.next_core(i, 1) == Some("م") && after_length_word(line, i)).then(units::metre)
+}
+
 /// A counted participle of the shapes مُتَفاعِل and مُتَفَعِّل that the lexicon does not know
 /// (90 متسابقا، 9 متطوعين): these name people (متظاهر، متدرب، متقاعد), where the other
 /// participle shapes often name things (مشروع، مستودع).
@@ -2789,7 +2795,9 @@ impl Verbalizer {
         }
         let next = line.next_core(i, 1);
         let next_entry = next.and_then(|w| self.nouns.lookup(w));
-        let next_unit = next.and_then(|w| units::unit(w).or_else(|| units::currency(w)));
+        let next_unit = next
+            .and_then(|w| units::unit(w).or_else(|| units::currency(w)))
+            .or_else(|| metres_after_length_word(line, i));
         let is_year = |n: u64| (1000..=2100).contains(&n);
         if a <= 24 && b <= 24 && next.is_some_and(is_time_of_day) {
             let spoken = format!("من {} إلى {}", dates::read_hour(a), dates::read_hour(b));
@@ -2806,12 +2814,7 @@ impl Verbalizer {
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
         if is_year(a) && (is_year(b) || b < 100) && !percent && next_entry.is_none() {
-            let end = if b < 100 { a - a % 100 + b } else { b };
-            if let Some(label) = season_label(line, i, a, end) {
-                return Some(Reading::new(glue(prefix, &label), 1));
-            }
-            let spoken = year_span(&prev, a, end);
-            return Some(Reading::new(glue(prefix, &spoken), 1));
+            return Some(year_pair(line, i, prefix, &prev, (a, b)));
         }
         // "بوينغ 787-9": a model and its variant, not a range running down.
         let variant = b < 10 && a >= 100 && !percent && next_entry.is_none() && next_unit.is_none();
@@ -2868,7 +2871,8 @@ impl Verbalizer {
         }
         let entry = units::unit(next)
             .or_else(|| units::currency(next))
-            .or_else(|| self.nouns.lookup(next).cloned())?;
+            .or_else(|| self.nouns.lookup(next).cloned())
+            .or_else(|| metres_after_length_word(line, i))?;
         let first = if low == 1 {
             entry.singular.clone()
         } else {
@@ -3112,6 +3116,20 @@ fn roman_case(line: &Line, i: usize) -> Case {
         at -= 1;
     }
     head_case(line, at)
+}
+
+/// Two years a-b (2010-2015، 1990-95): a season named by them, else a span, with the era
+/// after it (1990-2000 م → … للميلاد).
+fn year_pair(line: &Line, i: usize, prefix: &str, prev: &str, (a, b): (u64, u64)) -> Reading {
+    let end = if b < 100 { a - a % 100 + b } else { b };
+    if let Some(label) = season_label(line, i, a, end) {
+        return Reading::new(glue(prefix, &label), 1);
+    }
+    let spoken = year_span(prev, a, end);
+    match line.next_core(i, 1).and_then(era_word) {
+        Some(era) => Reading::new(glue(prefix, &format!("{spoken} {era}")), 2),
+        None => Reading::new(glue(prefix, &spoken), 1),
+    }
 }
 
 /// Whether a pair a-b with no noun after it is a score: small numbers, or a pair running down
