@@ -400,9 +400,15 @@ fn join_dual_months(text: &str) -> Cow<'_, str> {
 /// (2021 م. is an era, 50 ج. a currency); `None` when nothing changed.
 fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
     let tokens: Vec<&str> = text.split(' ').flat_map(split_glued_title).collect();
+    let initials = initials_runs(&tokens);
     let mut changed = false;
     let mut out = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
+        if initials[k] {
+            out.push(initial_name(token, vowelled));
+            changed = true;
+            continue;
+        }
         let title = title_of(token, vowelled).filter(|_| {
             let next_is_word = tokens
                 .get(k + 1)
@@ -426,6 +432,53 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         }
     }
     changed.then(|| out.join(" "))
+}
+
+/// A lone Arabic letter and its dot (م.، ع.).
+fn initial_letter(token: &str) -> Option<char> {
+    let mut chars = token.strip_suffix('.')?.chars();
+    let letter = chars.next().filter(|&c| is_arabic_letter(c))?;
+    chars.next().is_none().then_some(letter)
+}
+
+/// Which tokens are a name's initials: two or more lone letters with their dots in a row
+/// before a word (م. ع. الحربي، ج. م. كوتزي), unless every one is a person's title (أ. د.
+/// محمد is الأستاذ الدكتور).
+fn initials_runs(tokens: &[&str]) -> Vec<bool> {
+    let mut marks = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start;
+        while end < tokens.len() && initial_letter(tokens[end]).is_some() {
+            end += 1;
+        }
+        let titles_only = tokens[start..end]
+            .iter()
+            .filter_map(|t| initial_letter(t))
+            .all(|letter| matches!(letter, 'أ' | 'ا' | 'د' | 'م'));
+        let before_word = tokens
+            .get(end)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_arabic_letter);
+        if end - start >= 2 && !titles_only && before_word {
+            marks[start..end].fill(true);
+        }
+        start = end.max(start + 1);
+    }
+    marks
+}
+
+/// The spoken name of an initial's letter (ع. → عين).
+fn initial_name(token: &str, vowelled: bool) -> String {
+    let letter = initial_letter(token).map(String::from).unwrap_or_default();
+    match LETTER_NAMES
+        .iter()
+        .find(|(written, _, _)| *written == letter)
+    {
+        Some((_, _, with_vowels)) if vowelled => (*with_vowels).to_string(),
+        Some((_, spoken, _)) => (*spoken).to_string(),
+        None => token.to_string(),
+    }
 }
 
 /// A person's title glued to the name after it (د.هالة، أ.د.سامي، وم.أحمد) as two tokens;
@@ -833,5 +886,16 @@ mod tests {
         assert_eq!(expand_vowelled("رقم م/45"), "رقم مِيمْ 45");
         // A word before the slash is a unit, not a letter.
         assert_eq!(expand("6 لتر/100 كم"), "6 لتر/100 كم");
+    }
+
+    #[test]
+    fn a_run_of_initials_is_read_letter_by_letter() {
+        assert_eq!(
+            expand("زار م. ع. الحربي الموقع"),
+            "زار ميم عين الحربي الموقع"
+        );
+        assert_eq!(expand("قال ج. م. كوتزي"), "قال جيم ميم كوتزي");
+        // Titles in a row stay titles.
+        assert_eq!(expand("قال أ. د. محمد"), "قال الأستاذ الدكتور محمد");
     }
 }
