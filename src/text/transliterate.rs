@@ -528,21 +528,31 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     if let Some(name) = arabic {
         return Some(format!("{lead}{}{trail}", glue_proclitic(proclitic, &name)));
     }
-    let plain_name = capitalized && proclitic.is_empty() && !core.contains(['\'', '-', '.']);
+    // A name of capitalized parts joined by hyphens (Hans-Georg) is respelled part by part.
+    let name_parts = core.split('-').all(|part| {
+        part.chars().count() >= 2
+            && part.chars().all(char::is_alphabetic)
+            && part.starts_with(char::is_uppercase)
+    });
+    let plain_name = capitalized && proclitic.is_empty() && name_parts;
     let language = phrase_language(tokens, i);
-    let respelled = match language {
-        PhraseLanguage::Spanish if plain_name => Some(spanish_respelling(&lower)),
-        PhraseLanguage::Italian if plain_name => Some(italian_respelling(&lower)),
-        PhraseLanguage::Polish if plain_name => Some(polish_respelling(&lower)),
-        PhraseLanguage::German if plain_name => Some(german_respelling(&lower)),
-        PhraseLanguage::Nordic if plain_name => Some(nordic_respelling(&lower)),
-        PhraseLanguage::Czech if plain_name => Some(czech_respelling(&lower)),
-        PhraseLanguage::Greek if plain_name => Some(greek_respelling(&lower)),
-        _ => None,
+    let respelling: Option<fn(&str) -> String> = match language {
+        _ if !plain_name => None,
+        PhraseLanguage::Spanish => Some(spanish_respelling),
+        PhraseLanguage::Italian => Some(italian_respelling),
+        PhraseLanguage::Polish => Some(polish_respelling),
+        PhraseLanguage::German => Some(german_respelling),
+        PhraseLanguage::Nordic => Some(nordic_respelling),
+        PhraseLanguage::Czech => Some(czech_respelling),
+        PhraseLanguage::Greek => Some(greek_respelling),
+        PhraseLanguage::French | PhraseLanguage::English => None,
     };
-    if let Some(word) = respelled {
-        let spoken = transliterate_word_as(&word, false);
-        return Some(format!("{lead}{spoken}{trail}"));
+    if let Some(respell) = respelling {
+        let spoken: Vec<String> = lower
+            .split('-')
+            .map(|part| transliterate_word_as(&respell(part), false))
+            .collect();
+        return Some(format!("{lead}{}{trail}", spoken.join(" ")));
     }
     if !capitalized && !lower.starts_with(['l', 'd']) || language != PhraseLanguage::French {
         return None;
@@ -964,6 +974,7 @@ fn nordic_respelling(lower: &str) -> String {
                 k += 1;
             }
             'q' if next == Some(&'v') => out.push('k'),
+            's' if next.is_none() && matches!(prev, Some('n' | 'l' | 'm')) => out.push_str("ss"),
             'j' => out.push('y'),
             'w' => out.push('v'),
             'å' | 'ø' | 'ö' => out.push('o'),
@@ -1050,6 +1061,8 @@ fn german_respelling(lower: &str) -> String {
             }
             's' if k == 0 && matches!(next, Some('t' | 'p')) => out.push_str("sh"),
             's' if k == 0 && vowel(next) => out.push('z'),
+            // A final s after n, l or m stays s (Hans، Jens), where English voices it.
+            's' if next.is_none() && matches!(prev, Some('n' | 'l' | 'm')) => out.push_str("ss"),
             'c' if next == Some(&'h') => {
                 let hard = matches!(prev, Some('a' | 'o' | 'u'));
                 out.push_str(if hard { "kh" } else { "sh" });
@@ -2206,6 +2219,12 @@ mod tests {
         assert!(!in_german_phrase(&["İlkay", "Gündoğan"], 0));
         assert_eq!(nationality_before_run(&["الألماني،", "Smith"], 1), None);
         assert_eq!(german_respelling("wirtz"), "virts");
+        assert_eq!(german_respelling("hans"), "hanss");
+        // A hyphenated name is respelled part by part.
+        assert_eq!(
+            arabize_latin("قال الألماني Hans-Georg Maaßen"),
+            "قال الألماني هانس غيورغ ماسن"
+        );
         assert_eq!(german_respelling("schäuble"), "shoyble");
         // Without a mark the English rules read the name, not the French ones (-eier).
         assert_eq!(arabize_latin("Steinmeier"), "ستينمير");
