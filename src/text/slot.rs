@@ -146,6 +146,9 @@ const NOMINATIVE_OPENERS: &[&str] = &[
 /// two objects are in [`DOUBLE_OBJECT_VERBS`].
 const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("بلغ", "بلغ"),
+    ("قصف", "قصف"),
+    ("داهم", "داهم"),
+    ("منع", "منع"),
     ("تجاوز", "تجاوز"),
     ("تخطى", "تخطى"),
     ("تعدى", "تعدى"),
