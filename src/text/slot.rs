@@ -1040,13 +1040,16 @@ fn is_feminine_verb(word: &str) -> bool {
         || verb_kind(word).is_none() && is_feminine_past(without_conjunction(word))
 }
 
-/// The feminine singular forms of the object-taking verbs: past in ت, present in تـ.
+/// The feminine singular forms of the object-taking verbs: past in ت, present in تـ. A
+/// present of three letters after its ت has the shape of a masculine past (تقدم، تجمع: تجمع
+/// 5000 متظاهر is a subject), so it is left out.
 static FEMININE_TRANSITIVE_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     TRANSITIVE_VERBS
         .iter()
         .flat_map(|&(past, present)| {
             let base = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
-            [format!("{base}ت"), format!("ت{present}")]
+            let feminine_present = (present.chars().count() != 3).then(|| format!("ت{present}"));
+            std::iter::once(format!("{base}ت")).chain(feminine_present)
         })
         .collect()
 });
@@ -1686,5 +1689,8 @@ mod tests {
             counts_people: true,
         };
         assert_eq!(case_of_slot(&["قتلت"], women), Case::Nominative);
+        // تجمع is also a masculine past (تجمع 5000 متظاهر).
+        assert!(!is_feminine_verb("تجمع"));
+        assert!(is_feminine_verb("تستقبل"));
     }
 }
