@@ -316,6 +316,8 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 /// Verbs read with the number as their subject: intransitive, or passive as news writes them
 /// unvowelled (قتل 3 جنود = قُتل).
 const SUBJECT_VERBS: &[(&str, &str)] = &[
+    // حل: came, arrived (حلت الذكرى، حل ضيفا، حل في المركز); "dissolved" rarely has a number.
+    ("حل", "حل"),
     ("ذاب", "ذوب"),
     ("هلك", "هلك"),
     ("غاب", "غيب"),
