@@ -880,12 +880,21 @@ fn polish_respelling(lower: &str) -> String {
 const CZECH_LETTERS: &[char] = &['ř', 'ě', 'ů', 'ť', 'ď', 'ň', 'ĺ', 'ľ'];
 
 /// True when the run of Latin tokens around `i` has a Czech mark: a letter only Czech or
-/// Slovak writes, or ý, or š، č، ž with a long vowel (Dvořák، Tomáš، Lehečka is not: no
-/// long vowel, and the English rules read it as well).
+/// Slovak writes, ý, a surname in -ák, -ík or -ová, or š، č، ž with a long vowel (Dvořák،
+/// Tomáš; Lehečka is not, and the English rules read it as well).
 fn in_czech_phrase(tokens: &[&str], i: usize) -> bool {
-    let text = latin_run(tokens, i).join(" ").to_lowercase();
+    let run = latin_run(tokens, i);
+    let text = run.join(" ").to_lowercase();
     let hacek = text.contains(['š', 'č', 'ž']);
-    text.contains(CZECH_LETTERS) || text.contains('ý') || hacek && text.contains(['á', 'é', 'í'])
+    // Spanish never ends a word in -ák، -ík or -ová (Novák، Kvitová).
+    let ending = run.iter().any(|t| {
+        let core = split_punctuation(t).1.to_lowercase();
+        ["ák", "ík", "ová"].iter().any(|end| core.ends_with(end))
+    });
+    text.contains(CZECH_LETTERS)
+        || text.contains('ý')
+        || ending
+        || hacek && text.contains(['á', 'é', 'í'])
 }
 
 /// A Czech or Slovak word respelled for the English rules: ř is rj, č ch, š sh, ž j, ch
@@ -2247,6 +2256,9 @@ mod tests {
         }
         // Serbian and Croatian names (no long vowel) keep the English rules, which read them.
         assert!(!in_czech_phrase(&["Aleksandar", "Vučić"], 1));
+        // A Czech ending outweighs the acute accent Spanish writes too.
+        assert!(in_czech_phrase(&["Jan", "Novák"], 0));
+        assert!(!in_czech_phrase(&["José", "Martínez"], 0));
         assert!(!in_nordic_phrase(&["Allen"], 0));
         assert_eq!(nordic_respelling("sjöberg"), "shoberg");
         assert_eq!(czech_respelling("jiří"), "yirji");
