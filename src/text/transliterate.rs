@@ -637,6 +637,19 @@ fn in_arabic_phrase(tokens: &[&str], i: usize) -> bool {
     })
 }
 
+/// Whether a word of the run of Latin tokens around `i`, without its punctuation and
+/// lowercased, passes `test`.
+fn any_run_word(tokens: &[&str], i: usize, test: impl Fn(&str) -> bool) -> bool {
+    latin_run(tokens, i)
+        .iter()
+        .any(|t| test(&split_punctuation(t).1.to_lowercase()))
+}
+
+/// Whether `word` has at least `letters` letters and ends in one of `endings`.
+fn has_ending(word: &str, endings: &[&str], letters: usize) -> bool {
+    word.chars().count() >= letters && endings.iter().any(|end| word.ends_with(end))
+}
+
 /// The run of Latin tokens around `i`, not across a comma or a full stop.
 fn latin_run<'a>(tokens: &'a [&'a str], i: usize) -> &'a [&'a str] {
     let is_latin = |t: &&str| t.chars().any(is_latin_letter);
@@ -664,11 +677,9 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
     if text.contains(IBERIAN_LETTERS) {
         return false;
     }
-    let marked = run.iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
-        let marker = FRENCH_MARKERS.contains(&core.as_str())
-            || core.starts_with("l'")
-            || core.starts_with("d'");
+    let marked = any_run_word(tokens, i, |core| {
+        let marker =
+            FRENCH_MARKERS.contains(&core) || core.starts_with("l'") || core.starts_with("d'");
         // A French given name in -ier or -ois reads its surname by the French rules too
         // (Didier Deschamps، François Bayrou).
         let given = core.ends_with("ier") && !core.ends_with("eier") || core.ends_with("ois");
@@ -788,13 +799,10 @@ const POLISH_LETTERS: &[char] = &['ł', 'ą', 'ę', 'ś', 'ź', 'ż', 'ć', 'ń'
 /// True when the run of Latin tokens around `i` has a Polish mark: a letter only Polish
 /// writes, or a name in -ski, -cki, -wicz or with sz, cz, rz (Kowalski، Krzysztof، Tomasz).
 fn in_polish_phrase(tokens: &[&str], i: usize) -> bool {
-    latin_run(tokens, i).iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
+    any_run_word(tokens, i, |core| {
         // Hungarian writes sz and cz too, with its own accents (Szabó، Orbán).
         let hungarian = core.contains(['á', 'é', 'í', 'ó', 'ö', 'ő', 'ú', 'ü', 'ű']);
-        let ending = ["ski", "ska", "cki", "cka", "wicz", "icz"]
-            .iter()
-            .any(|end| core.ends_with(end));
+        let ending = has_ending(core, &["ski", "ska", "cki", "cka", "wicz", "icz"], 0);
         let cluster = ["sz", "cz", "rz"].iter().any(|mark| core.contains(mark));
         core.contains(POLISH_LETTERS)
             || !hungarian && core.chars().count() >= 4 && (ending || cluster)
@@ -883,14 +891,10 @@ const CZECH_LETTERS: &[char] = &['ř', 'ě', 'ů', 'ť', 'ď', 'ň', 'ĺ', 'ľ']
 /// Slovak writes, ý, a surname in -ák, -ík or -ová, or š، č، ž with a long vowel (Dvořák،
 /// Tomáš; Lehečka is not, and the English rules read it as well).
 fn in_czech_phrase(tokens: &[&str], i: usize) -> bool {
-    let run = latin_run(tokens, i);
-    let text = run.join(" ").to_lowercase();
+    let text = latin_run(tokens, i).join(" ").to_lowercase();
     let hacek = text.contains(['š', 'č', 'ž']);
     // Spanish never ends a word in -ák، -ík or -ová (Novák، Kvitová).
-    let ending = run.iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
-        ["ák", "ík", "ová"].iter().any(|end| core.ends_with(end))
-    });
+    let ending = any_run_word(tokens, i, |core| has_ending(core, &["ák", "ík", "ová"], 0));
     text.contains(CZECH_LETTERS)
         || text.contains('ý')
         || ending
@@ -945,10 +949,8 @@ const NORDIC_ENDINGS: &[&str] = &[
 /// True when the run of Latin tokens around `i` has a Nordic mark: a letter only the
 /// Nordic languages write, or a surname of five letters or more in a Nordic ending.
 fn in_nordic_phrase(tokens: &[&str], i: usize) -> bool {
-    latin_run(tokens, i).iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
-        core.contains(NORDIC_LETTERS)
-            || core.chars().count() >= 5 && NORDIC_ENDINGS.iter().any(|end| core.ends_with(end))
+    any_run_word(tokens, i, |core| {
+        core.contains(NORDIC_LETTERS) || has_ending(core, NORDIC_ENDINGS, 5)
     })
 }
 
@@ -1007,10 +1009,7 @@ const GREEK_ENDINGS: &[&str] = &[
 /// True when the run of Latin tokens around `i` has a surname of six letters or more in a
 /// Greek ending.
 fn in_greek_phrase(tokens: &[&str], i: usize) -> bool {
-    latin_run(tokens, i).iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
-        core.chars().count() >= 6 && GREEK_ENDINGS.iter().any(|end| core.ends_with(end))
-    })
+    any_run_word(tokens, i, |core| has_ending(core, GREEK_ENDINGS, 6))
 }
 
 /// A Greek name respelled for the English rules: ch is kh, ou u, ei and oi i, ai e, y i, io
@@ -1118,15 +1117,11 @@ fn german_respelling(lower: &str) -> String {
 /// True when the run of Latin tokens around `i` has a Spanish mark: ñ, an acute accent or a
 /// surname in -ez (Martínez، Pérez), and no letter of Portuguese.
 fn in_spanish_phrase(tokens: &[&str], i: usize) -> bool {
-    let run = latin_run(tokens, i);
-    let text = run.join(" ").to_lowercase();
+    let text = latin_run(tokens, i).join(" ").to_lowercase();
     if text.contains(['ã', 'õ', 'ç']) {
         return false;
     }
-    let surname_in_ez = run.iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
-        core.chars().count() >= 4 && core.ends_with("ez")
-    });
+    let surname_in_ez = any_run_word(tokens, i, |core| has_ending(core, &["ez"], 4));
     text.contains(['ñ', 'á', 'í', 'ó', 'ú']) || surname_in_ez
 }
 
@@ -1164,11 +1159,10 @@ const ITALIAN_ENDINGS: &[&str] = &[
 /// True when the run of Latin tokens around `i` has an Italian mark: a word of five letters
 /// or more with an Italian ending or spelling (gli, cch, gian-).
 fn in_italian_phrase(tokens: &[&str], i: usize) -> bool {
-    latin_run(tokens, i).iter().any(|t| {
-        let core = split_punctuation(t).1.to_lowercase();
+    any_run_word(tokens, i, |core| {
         core.chars().count() >= 5
             && core.chars().all(|c| c.is_ascii_lowercase())
-            && (ITALIAN_ENDINGS.iter().any(|end| core.ends_with(end))
+            && (has_ending(core, ITALIAN_ENDINGS, 0)
                 || ["gli", "cch"].iter().any(|mark| core.contains(mark))
                 || core.starts_with("gian"))
     })
