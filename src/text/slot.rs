@@ -1021,6 +1021,24 @@ pub(crate) fn is_subject_after_opening_verb(before: &[&str], head: &str) -> bool
     is_definite(without_conjunction(head)) && intransitive
 }
 
+/// Whether a head with a possessive pronoun (جلسته، دورتها) after an unknown first word and
+/// definite words is an object: the clause runs verb, subject, object (عقد المجلس جلسته), for a
+/// construct of two nouns takes no predicate that owns a thing of the subject's.
+pub(crate) fn is_owned_object_after_subject(before: &[&str], head: &str) -> bool {
+    let [verb, subject @ ..] = before else {
+        return false;
+    };
+    if subject.is_empty() || subject.len() > 3 {
+        return false;
+    }
+    let bare = without_conjunction(head);
+    let owned = ["ه", "ها", "هم", "هما"]
+        .iter()
+        .any(|pronoun| bare.ends_with(pronoun))
+        && without_pronoun(bare) != bare;
+    owned && opens_with_verb(verb) && subject.iter().all(|w| is_definite(without_conjunction(w)))
+}
+
 /// Whether `verb` is in the feminine (استقبلت، تستقبل) and the people counted after it are
 /// men or mixed (مريضا، لاجئا، أشخاص), so that the verb cannot agree with them.
 fn is_feminine_before_men(verb: &str, after: After) -> bool {
@@ -1675,6 +1693,22 @@ mod tests {
             "المرحلة"
         ));
         assert!(!is_subject_after_opening_verb(&["انعقد"], "مؤتمر"));
+    }
+
+    #[test]
+    fn a_head_owning_a_thing_of_the_subject_is_the_object() {
+        assert!(is_owned_object_after_subject(&["عقد", "المجلس"], "جلسته"));
+        assert!(is_owned_object_after_subject(
+            &["وعقد", "المجلس", "الوطني"],
+            "جلسته"
+        ));
+        // No pronoun, no definite subject, or a first word that is no verb: no object.
+        assert!(!is_owned_object_after_subject(&["عقد", "المجلس"], "جلسة"));
+        assert!(!is_owned_object_after_subject(&["عقد", "مجلس"], "جلسته"));
+        assert!(!is_owned_object_after_subject(
+            &["المجلس", "الوطني"],
+            "جلسته"
+        ));
     }
 
     #[test]

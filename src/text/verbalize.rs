@@ -3099,6 +3099,9 @@ fn head_case(line: &Line, i: usize) -> Case {
     if slot::is_subject_after_opening_verb(&before, head) {
         return Case::Nominative;
     }
+    if slot::is_owned_object_after_subject(&before, head) {
+        return Case::Accusative;
+    }
     let after = slot::After {
         word: Some(head),
         counts_people: false,
