@@ -522,8 +522,11 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     let proclitic_ok = proclitic.is_empty() || is_detached_proclitic(proclitic);
     let capitalized = name_core.chars().next().is_some_and(char::is_uppercase)
         && name_core.chars().any(char::is_lowercase);
+    // A European nationality before the name says its other words are not Arabic (the
+    // Brazilian Fernando Haddad → فرناندو حداد).
+    let arabic_phrase = in_arabic_phrase(tokens, i) && nationality_before_run(tokens, i).is_none();
     let arabic = proclitic_ok
-        .then(|| arabic_name(name_core, capitalized, in_arabic_phrase(tokens, i)))
+        .then(|| arabic_name(name_core, capitalized, arabic_phrase))
         .flatten();
     if let Some(name) = arabic {
         return Some(format!("{lead}{}{trail}", glue_proclitic(proclitic, &name)));
@@ -538,6 +541,7 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     let language = phrase_language(tokens, i);
     let respelling: Option<fn(&str) -> String> = match language {
         _ if !plain_name => None,
+        PhraseLanguage::Portuguese => Some(portuguese_respelling),
         PhraseLanguage::Spanish => Some(spanish_respelling),
         PhraseLanguage::Italian => Some(italian_respelling),
         PhraseLanguage::Polish => Some(polish_respelling),
@@ -690,7 +694,7 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
 
 /// The language whose rules read the run of Latin tokens around `i` where they differ from
 /// English: a nationality named before the run first, then French marks, then Polish,
-/// Czech, Nordic, German, Greek, Spanish and Italian ones.
+/// Czech, Nordic, German, Greek, Portuguese, Spanish and Italian ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PhraseLanguage {
     French,
@@ -699,6 +703,7 @@ enum PhraseLanguage {
     Nordic,
     German,
     Greek,
+    Portuguese,
     Spanish,
     Italian,
     English,
@@ -720,6 +725,8 @@ fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
         PhraseLanguage::German
     } else if in_greek_phrase(tokens, i) {
         PhraseLanguage::Greek
+    } else if in_portuguese_phrase(tokens, i) {
+        PhraseLanguage::Portuguese
     } else if in_spanish_phrase(tokens, i) {
         PhraseLanguage::Spanish
     } else if in_italian_phrase(tokens, i) {
@@ -764,6 +771,15 @@ const NATIONALITY_LANGUAGES: &[(&str, PhraseLanguage)] = &[
     ("القبرصي", PhraseLanguage::Greek),
     ("القبرصية", PhraseLanguage::Greek),
     ("قبرص", PhraseLanguage::Greek),
+    ("البرازيلي", PhraseLanguage::Portuguese),
+    ("البرازيلية", PhraseLanguage::Portuguese),
+    ("البرازيل", PhraseLanguage::Portuguese),
+    ("البرتغالي", PhraseLanguage::Portuguese),
+    ("البرتغالية", PhraseLanguage::Portuguese),
+    ("البرتغال", PhraseLanguage::Portuguese),
+    ("الأنغولي", PhraseLanguage::Portuguese),
+    ("الأنغولية", PhraseLanguage::Portuguese),
+    ("أنغولا", PhraseLanguage::Portuguese),
 ];
 
 /// How many Arabic words before a Latin run are searched for its nationality.
@@ -1114,6 +1130,76 @@ fn german_respelling(lower: &str) -> String {
     out
 }
 
+/// Endings of Portuguese names that Spanish and English do not write (Coutinho، Pereira،
+/// Ribeiro، João، Camões).
+const PORTUGUESE_ENDINGS: &[&str] = &["inho", "inha", "eira", "eiro", "ão", "ões", "ães"];
+
+/// True when the run of Latin tokens around `i` has a Portuguese mark: ã or õ, ç with no
+/// letter only French or Turkish writes, a Portuguese ending, or lh between vowels (Carvalho).
+fn in_portuguese_phrase(tokens: &[&str], i: usize) -> bool {
+    let text = latin_run(tokens, i).join(" ").to_lowercase();
+    // Turkish writes ç too, with letters Portuguese does not have (Çavuşoğlu).
+    let other_letters = text.contains(FRENCH_LETTERS) || text.contains(['ş', 'ğ', 'ı', 'ö', 'ü']);
+    if text.contains(['ã', 'õ']) || text.contains('ç') && !other_letters {
+        return true;
+    }
+    any_run_word(tokens, i, |core| {
+        let letters: Vec<char> = core.chars().collect();
+        let lh_between_vowels = letters
+            .windows(4)
+            .any(|w| is_plain_vowel(w[0]) && w[1] == 'l' && w[2] == 'h' && is_plain_vowel(w[3]));
+        has_ending(core, PORTUGUESE_ENDINGS, 5) || lh_between_vowels
+    })
+}
+
+/// Whether `c` is one of the five vowel letters, with or without an accent.
+fn is_plain_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'â' | 'ê' | 'ô' | 'ã' | 'õ'
+    )
+}
+
+/// A Portuguese word respelled for the English rules: ão is aw, ões and ães oys and ays, nh
+/// and lh ny and ly, ç s, ch sh, g before e or i j, qu before e or i k, au aw, an initial x
+/// sh, and a final e or es i or is (João → جواو، Gonçalves → غونسالفيس، Coutinho → كوتينيو،
+/// Mauro → ماورو).
+fn portuguese_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let soft = |c: Option<&char>| matches!(c, Some('e' | 'é' | 'ê' | 'i' | 'í'));
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let next = letters.get(k + 1);
+        let after = letters.get(k + 2);
+        let (spoken, used) = match letters[k] {
+            'ã' | 'õ' if next == Some(&'e') && after == Some(&'s') => {
+                (if letters[k] == 'ã' { "ayss" } else { "oyss" }, 3)
+            }
+            'ã' if next == Some(&'o') => ("aw", 2),
+            'ã' => ("an", 1),
+            'õ' => ("on", 1),
+            'n' | 'l' if next == Some(&'h') => (if letters[k] == 'n' { "ny" } else { "ly" }, 2),
+            'c' if next == Some(&'h') => ("sh", 2),
+            'ç' => ("s", 1),
+            'g' if soft(next) => ("j", 1),
+            'q' if next == Some(&'u') && soft(after) => ("k", 2),
+            'a' if matches!(next, Some('u' | 'ú')) => ("aw", 2),
+            'x' if k == 0 => ("sh", 1),
+            'e' if k + 1 == letters.len() && k >= 3 => ("i", 1),
+            'e' if next == Some(&'s') && k + 2 == letters.len() && k >= 3 => ("iss", 2),
+            _ => {
+                out.push(letters[k]);
+                k += 1;
+                continue;
+            }
+        };
+        out.push_str(spoken);
+        k += used;
+    }
+    out
+}
+
 /// True when the run of Latin tokens around `i` has a Spanish mark: ñ, an acute accent or a
 /// surname in -ez (Martínez، Pérez), and no letter of Portuguese.
 fn in_spanish_phrase(tokens: &[&str], i: usize) -> bool {
@@ -1451,7 +1537,7 @@ fn spell_word(word: &str, french: bool, arabic: bool) -> String {
         }
         .spell()
     };
-    let spoken = speller(french);
+    let spoken = without_tripled_letters(&speller(french));
     if !spoken.is_empty() {
         return spoken;
     }
@@ -1463,6 +1549,24 @@ fn spell_word(word: &str, french: bool, arabic: bool) -> String {
     }
     let folded: String = letters.iter().collect::<String>().to_ascii_uppercase();
     spell_acronym(&folded).unwrap_or_default()
+}
+
+/// The spelling with a letter written three times in a row written twice: Arabic never
+/// writes three (Prabowo → برابوو, not برابووو).
+fn without_tripled_letters(spelled: &str) -> String {
+    let mut out = String::with_capacity(spelled.len());
+    let mut run = (None, 0);
+    for c in spelled.chars() {
+        run = if run.0 == Some(c) {
+            (Some(c), run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        if run.1 <= 2 {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The Scottish and Irish Mc is said Mac, ماك (McCain → ماكين، McAllister → ماكاليستر); the
@@ -2144,6 +2248,42 @@ mod tests {
         assert_eq!(replace_names("على حسابه @elon_musk"), "على حسابه elon musk");
         assert_eq!(replace_names("U.S."), "الولايات المتحدة", "not an address");
         assert_eq!(read_web_address("Mr.Smith"), None);
+    }
+
+    #[test]
+    fn a_portuguese_phrase_is_read_by_portuguese_sounds() {
+        let cases = [
+            (
+                "قال البرازيلي Vinícius Júnior",
+                "قال البرازيلي فينيسيوس جونيور",
+            ),
+            ("قال Rodrigo Gonçalves", "قال رودريغو غونسالفيس"),
+            ("قال Philippe Coutinho", "قال فيليب كوتينيو"),
+            // A Brazilian nationality: Fernando is no Arabic name beside Haddad.
+            (
+                "قال البرازيلي Fernando Haddad",
+                "قال البرازيلي فرناندو حداد",
+            ),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        assert!(in_portuguese_phrase(&["João", "Félix"], 0));
+        assert!(in_portuguese_phrase(&["Fábio", "Carvalho"], 0));
+        // Turkish and French write ç too.
+        assert!(!in_portuguese_phrase(&["Mevlüt", "Çavuşoğlu"], 0));
+        assert!(phrase_language(&["François", "Hollande"], 0) == PhraseLanguage::French);
+        assert!(!in_portuguese_phrase(&["Jordan", "Henderson"], 0));
+        assert_eq!(portuguese_respelling("joão"), "joaw");
+        assert_eq!(portuguese_respelling("henrique"), "henriki");
+        assert_eq!(portuguese_respelling("guimarães"), "guimarayss");
+        assert_eq!(portuguese_respelling("mauro"), "mawro");
+    }
+
+    #[test]
+    fn a_letter_is_never_written_three_times() {
+        assert_eq!(without_tripled_letters("برابووو"), "برابوو");
+        assert_eq!(without_tripled_letters("كوول"), "كوول");
     }
 
     #[test]
