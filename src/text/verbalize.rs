@@ -1222,7 +1222,7 @@ impl Verbalizer {
             return self.numeric_date(line, i, &caps);
         }
         if let Some(caps) = ISO_DATE.captures(core) {
-            return iso_date(&caps);
+            return iso_date(line, i, &caps);
         }
         if let Some(caps) = PHONE.captures(core) {
             let spoken = international_number(caps["groups"].split('-'));
@@ -2752,20 +2752,10 @@ impl Verbalizer {
     }
 
     fn numeric_date(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
-        let next = line.next_core(i, 1);
-        let hijri = next.is_some_and(|w| era_word(w) == Some("للهجرة"));
-        let mut spoken = dates::read_numeric_date(
-            caps["day"].parse().ok()?,
-            caps["month"].parse().ok()?,
-            caps["year"].parse().ok()?,
-            hijri,
-        )?;
-        let mut used = 1;
-        if let Some(era) = next.and_then(era_word) {
-            spoken = format!("{spoken} {era}");
-            used = 2;
-        }
-        Some(Reading::new(glue(&caps["prefix"], &spoken), used))
+        let day = caps["day"].parse().ok()?;
+        let month = caps["month"].parse().ok()?;
+        let year = caps["year"].parse().ok()?;
+        date_with_era(line, i, &caps["prefix"], (day, month, year))
     }
 
     /// a-b (score, range of years or quantities) and a/b (fraction or day/month).
@@ -3189,19 +3179,37 @@ fn without_nunation(word: &str) -> String {
         .replace('\u{064C}', "\u{064F}")
 }
 
-/// A date written year first (2024-03-15), read as an anchor says it.
-fn iso_date(caps: &regex::Captures) -> Option<Reading> {
-    let hijri = false;
+/// A date written year first (2024-03-15، 1445/9/10 هـ), read as an anchor says it.
+fn iso_date(line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
     let month = ["month", "month_s", "month_d"]
         .iter()
         .find_map(|name| caps.name(name))?;
-    let spoken = dates::read_numeric_date(
-        caps["day"].parse().ok()?,
-        month.as_str().parse().ok()?,
-        caps["year"].parse().ok()?,
-        hijri,
-    )?;
-    Some(Reading::new(glue(&caps["prefix"], &spoken), 1))
+    let day = caps["day"].parse().ok()?;
+    let year = caps["year"].parse().ok()?;
+    date_with_era(
+        line,
+        i,
+        &caps["prefix"],
+        (day, month.as_str().parse().ok()?, year),
+    )
+}
+
+/// A numeric date (day, month, year) with the era written after it said (… للهجرة).
+fn date_with_era(
+    line: &Line,
+    i: usize,
+    prefix: &str,
+    (day, month, year): (u64, u32, u64),
+) -> Option<Reading> {
+    let era = line.next_core(i, 1).and_then(era_word);
+    let hijri = era == Some("للهجرة");
+    let mut spoken = dates::read_numeric_date(day, month, year, hijri)?;
+    let mut used = 1;
+    if let Some(era) = era {
+        spoken = format!("{spoken} {era}");
+        used = 2;
+    }
+    Some(Reading::new(glue(prefix, &spoken), used))
 }
 
 /// The position after the noun that heads the definite adjectives before `i`: an ordinal
