@@ -46,11 +46,11 @@ static DECIMAL_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// A proclitic or article written apart from the number or Latin word it belongs to (بـ 5،
-/// و F-16، ال 33): glued back on.
+/// A proclitic or article written apart from the number, signed or not, or the Latin word it
+/// belongs to (بـ 5، بـ -1.2%، و F-16، ال 33): glued back on.
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك]|و?ال)\s+([0-9\u0660-\u0669\u06F0-\u06F9$€£A-Za-z])",
+        r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك]|و?ال)\s+([-+−]?[0-9\u0660-\u0669\u06F0-\u06F9]|[$€£A-Za-z])",
     )
         .expect("static regex")
 });
@@ -886,6 +886,7 @@ mod tests {
     fn removes_tatweel_controls_and_presentation_forms() {
         assert_eq!(normalize("بـ3 مــرات\u{200F}"), "ب3 مرات");
         assert_eq!(normalize("بـ 5 والـ 20"), "ب5 وال20");
+        assert_eq!(normalize("مقارنة بـ -1.2%"), "مقارنة ب-1.2%");
         assert_eq!(normalize("القمة ال 33 وال 34"), "القمة ال33 وال34");
         assert_eq!(
             normalize("1.25 د.أ/لتر و80 $/برميل"),
