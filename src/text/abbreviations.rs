@@ -184,6 +184,9 @@ fn expand_with(line: &str, vowelled: bool) -> Cow<'_, str> {
     if let Some(expanded) = expand_words(&text, vowelled) {
         text = Cow::Owned(expanded);
     }
+    if let Some(named) = letter_labels_named(&text, vowelled) {
+        text = Cow::Owned(named);
+    }
     if text.contains('/') {
         text = join_dual_months(&text).into_owned().into();
         if let Some(named) = lettered_codes_named(&text, vowelled) {
@@ -229,6 +232,100 @@ fn lettered_codes_named(text: &str, vowelled: bool) -> Option<String> {
         Cow::Owned(named) => Some(named),
         Cow::Borrowed(_) => None,
     }
+}
+
+/// Nouns a lone letter after them labels (الفقرة ب، فيتامين د، الخطة ب).
+const LETTER_LABEL_HEADS: &[&str] = &[
+    "الفقرة",
+    "فقرة",
+    "البند",
+    "بند",
+    "الملحق",
+    "ملحق",
+    "المجموعة",
+    "مجموعة",
+    "الفئة",
+    "فئة",
+    "الخطة",
+    "خطة",
+    "فيتامين",
+    "النموذج",
+    "نموذج",
+    "الجدول",
+    "الشكل",
+    "المبنى",
+    "مبنى",
+    "الجناح",
+    "جناح",
+    "البوابة",
+    "بوابة",
+    "القاعة",
+    "قاعة",
+    "الصالة",
+    "صالة",
+    "المستوى",
+    "مستوى",
+    "الحرف",
+    "حرف",
+    "القسم",
+    "قسم",
+    "المنطقة",
+    "منطقة",
+];
+
+/// A lone letter that labels a thing, in brackets or quotes (الفقرة (ب)، الفئة "أ") or after
+/// a noun it labels (فيتامين د، المجموعة هـ), read by its name (باء، دال); `None` when
+/// there is none. و alone is the conjunction, never a label.
+fn letter_labels_named(text: &str, vowelled: bool) -> Option<String> {
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut changed = false;
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for (k, token) in tokens.iter().enumerate() {
+        let named = (token.chars().count() <= 4)
+            .then(|| letter_label(token, k.checked_sub(1).map(|p| tokens[p]), vowelled))
+            .flatten();
+        changed |= named.is_some();
+        out.push(named.unwrap_or_else(|| (*token).to_string()));
+    }
+    changed.then(|| out.join(" "))
+}
+
+/// The token with its lone label letter named, as [`letter_labels_named`] reads it.
+fn letter_label(token: &str, previous: Option<&str>, vowelled: bool) -> Option<String> {
+    const OPENERS: &[char] = &['(', '"', '«', '“'];
+    const CLOSERS: &[char] = &[')', '"', '»', '”'];
+    let core_start = token.find(|c: char| !OPENERS.contains(&c))?;
+    let (lead, rest) = token.split_at(core_start);
+    let core_end = rest
+        .find(|c: char| !is_arabic_letter(c) && c != '\u{0640}')
+        .unwrap_or(rest.len());
+    let (letter, trail) = rest.split_at(core_end);
+    let letter = letter.trim_end_matches('\u{0640}');
+    if letter.chars().count() != 1 || letter == "و" {
+        return None;
+    }
+    // A vitamin's letter and number (فيتامين ب12، د3): the letter named, then the number.
+    if previous == Some("فيتامين") && !trail.is_empty() && trail.chars().all(|c| c.is_ascii_digit())
+    {
+        let name = letter_name(letter, vowelled)?;
+        return Some(format!("{lead}{name} {trail}"));
+    }
+    let bracketed = !lead.is_empty() && trail.starts_with(CLOSERS);
+    let after_head = lead.is_empty()
+        && previous
+            .map(|p| {
+                p.strip_prefix('و')
+                    .filter(|p| p.starts_with("ال"))
+                    .unwrap_or(p)
+            })
+            .is_some_and(|p| LETTER_LABEL_HEADS.contains(&p));
+    let trail_ok =
+        trail.is_empty() || trail.starts_with(['،', ',', '.', ':', '؛', ')', '"', '»', '”']);
+    if !(bracketed || after_head && trail_ok) {
+        return None;
+    }
+    let name = letter_name(letter, vowelled)?;
+    Some(format!("{lead}{name}{trail}"))
 }
 
 /// The spoken name of an Arabic letter (م → ميم), vowelled in its pause form if asked.
@@ -754,6 +851,19 @@ mod tests {
         assert_eq!(expand("ب-دعم"), "ب-دعم");
         assert_eq!(expand("س- ما رأيك؟"), "سؤال: ما رأيك؟");
         assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
+    }
+
+    #[test]
+    fn names_a_lone_letter_that_labels_a_thing() {
+        assert_eq!(expand("الفقرة (ب) من المادة"), "الفقرة (باء) من المادة");
+        assert_eq!(expand("الفئة \"أ\""), "الفئة \"ألف\"");
+        assert_eq!(expand("فيتامين د ضروري"), "فيتامين دال ضروري");
+        assert_eq!(expand("في المجموعة هـ، مع"), "في المجموعة هاء، مع");
+        assert_eq!(expand("فيتامين ب12"), "فيتامين باء 12");
+        assert_eq!(expand_vowelled("الخطة ب"), "الخطة بَاءْ");
+        // و alone is the conjunction; a letter after a noun that labels nothing stays.
+        assert_eq!(expand("قال (و) هو"), "قال (و) هو");
+        assert_eq!(expand("قال ب هو"), "قال ب هو");
     }
 
     #[test]
