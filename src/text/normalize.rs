@@ -64,9 +64,12 @@ static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(^|\s)([وف]?[بلك]\u{0640})\s*(["«(]?)\s*([\u0621-\u064A])"#)
         .expect("static regex")
 });
-/// A currency, a slash and the Arabic unit it is paid per (د.أ/لتر، $/برميل).
-static PER_UNIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]{2,})").expect("static regex"));
+/// A currency or a unit, a slash and the Arabic unit it is paid or given per (د.أ/لتر،
+/// $/برميل، كغ/م3).
+static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]+[23²³]|[\u0621-\u064A]{2,}|[مل]\b)")
+        .expect("static regex")
+});
 /// Time words a rate is given per (برميل/يوم).
 const PER_TIME_WORDS: &[&str] = &[
     "يوم",
@@ -363,8 +366,8 @@ fn with_fractions_written_out(text: &str) -> String {
 /// "10 في الألف", "3×4" → "3 في 4", "1 دولار = 3.75 ريال" → "… يساوي …", "$5bn" → "$5 مليار", "3k" → "3 ألف" (the verbalizer
 /// agrees the scale word with its number).
 /// "1.25 د.أ/لتر" → "1.25 د.أ للتر": a price per unit is said with ل and the article; a
-/// quantity per an amount is said with لكل (6 لتر/100 كم → 6 لتر لكل 100 كم), a rate in
-/// time with في (برميل/يوم → برميل في اليوم).
+/// quantity per an amount or a unit is said with لكل (6 لتر/100 كم → 6 لتر لكل 100 كم، 3
+/// كغ/م3 → 3 كغ لكل متر مكعب), a rate in time with في (برميل/يوم → برميل في اليوم).
 fn with_price_per_unit(text: &str) -> String {
     if !text.contains('/') {
         return text.to_string();
@@ -376,6 +379,9 @@ fn with_price_per_unit(text: &str) -> String {
             let whole = format!("{currency}/{unit}");
             if units::unit(&whole).is_some() {
                 return caps[0].to_string();
+            }
+            if let Some(per) = per_unit_name(currency, unit) {
+                return format!("{}{currency} لكل {per}", &caps[1]);
             }
             // A rate in time (برميل/يوم، ميغاواط/ساعة): في and the article.
             let bare_unit = unit.strip_prefix("ال").unwrap_or(unit);
@@ -389,12 +395,55 @@ fn with_price_per_unit(text: &str) -> String {
             if !is_currency {
                 return caps[0].to_string();
             }
+            // An abbreviated unit is said by its name, each word with the article (دولار/م2
+            // → دولار للمتر المربع).
+            let abbreviated = unit == "م" || units::unit(unit).is_some();
+            if let Some(name) = unit_name(unit).filter(|_| abbreviated) {
+                return format!("{}{currency} {}", &caps[1], with_per_article(&name));
+            }
             let unit = unit.strip_prefix("ال").unwrap_or(unit);
             // ل, the article and a word in ل keep two lams (للتر، لليلة).
             let with_article = if unit.starts_with('ل') { "ل" } else { "لل" };
             format!("{}{currency} {with_article}{unit}", &caps[1])
         })
         .into_owned()
+}
+
+/// Units written out that a quantity is given per (طن/هكتار) and no abbreviation names.
+const AREA_UNIT_NAMES: &[&str] = &["هكتار", "فدان", "دونم", "كيلومتر", "متر"];
+
+/// The singular name of the unit a quantity is given per, when both sides of the slash are
+/// units (كغ/م3 → متر مكعب، ملغ/ل → لتر، طن/هكتار → هكتار); `None` otherwise.
+fn per_unit_name(numerator: &str, denominator: &str) -> Option<String> {
+    let is_unit = units::unit(numerator).is_some() || units::unit_named(numerator).is_some();
+    if !is_unit {
+        return None;
+    }
+    if AREA_UNIT_NAMES.contains(&denominator) {
+        return Some(denominator.to_string());
+    }
+    unit_name(denominator)
+}
+
+/// The singular name of a unit written by its abbreviation or its name (م2 → متر مربع، م →
+/// متر، لتر → لتر).
+fn unit_name(unit: &str) -> Option<String> {
+    if unit == "م" {
+        return Some(units::metre().singular);
+    }
+    units::unit(unit)
+        .or_else(|| units::unit_named(unit))
+        .map(|entry| entry.singular)
+}
+
+/// A unit's name with the article on each word, after ل (متر مربع → للمتر المربع، لتر →
+/// للتر).
+fn with_per_article(name: &str) -> String {
+    let mut words = name.split(' ');
+    let head = words.next().unwrap_or_default();
+    let lam = if head.starts_with('ل') { "ل" } else { "لل" };
+    let rest: String = words.map(|word| format!(" ال{word}")).collect();
+    format!("{lam}{head}{rest}")
 }
 
 /// A decade written in English digits, as Arabic news names it: 1990s → التسعينيات (of the
@@ -893,6 +942,12 @@ mod tests {
             "1.25 د.أ للتر و80 $ للبرميل"
         );
         assert_eq!(normalize("120 كم/ساعة"), "120 كم/ساعة");
+        // A unit per a unit, and a price per a unit written by its abbreviation.
+        assert_eq!(normalize("3 كغ/م3"), "3 كغ لكل متر مكعب");
+        assert_eq!(normalize("5 طن/هكتار"), "5 طن لكل هكتار");
+        assert_eq!(normalize("2 ملغ/ل"), "2 ملغ لكل لتر");
+        assert_eq!(normalize("4000 ريال/م2"), "4000 ريال للمتر المربع");
+        assert_eq!(normalize("قال و/أو"), "قال و/أو");
         // A rate in time, a price per unit written in the accusative, a power glued on.
         assert_eq!(
             normalize("10 آلاف برميل/يوم و85 دولارا/برميل"),
