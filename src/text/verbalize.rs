@@ -2437,6 +2437,9 @@ impl Verbalizer {
         if let Some(reading) = named_by_size(line, i, number) {
             return reading;
         }
+        if let Some(reading) = people_picked(line, i, number, case) {
+            return reading;
+        }
         // The noun must be in the form the count asks for: "الجولة الـ 5 يوم الجمعة" ranks.
         let counted = line.next_core(i, 1).and_then(|w| {
             let entry = self.nouns.lookup(w)?;
@@ -3779,6 +3782,32 @@ const LABEL_NOUNS: &[&str] = &[
     "الحاجز",
 ];
 
+/// "الـ 10 الأوائل"، "الـ 5 الكبار"، "الـ 4 المتأهلين": الـ + number with no noun before it
+/// and a definite plural of people after it counts those people, a masculine definite
+/// cardinal (العشرة الأوائل، الخمسة الكبار), not a rank.
+fn people_picked(line: &Line, i: usize, number: &NumberLit, case: Case) -> Option<Reading> {
+    const PEOPLE_PLURALS: &[&str] = &["الأوائل", "الكبار", "العظام", "الأوليين", "الأولين"];
+    if number.fraction.is_some() || number.integer < 3 {
+        return None;
+    }
+    let next = line.next_core(i, 1)?;
+    let sound_plural = next.starts_with("ال")
+        && next.chars().count() >= 7
+        && (next.ends_with("ين") || next.ends_with("ون"));
+    // After a definite singular a sound plural may be a loose adjective and the number a
+    // rank (المركز الـ 3); الأوائل and الكبار only ever pick people.
+    let after_definite = line
+        .prev_core(i)
+        .is_some_and(|w| w.starts_with("ال") || w.starts_with("وال"));
+    if !(PEOPLE_PLURALS.contains(&next) || sound_plural && !after_definite) {
+        return None;
+    }
+    let words = numbers::cardinal_with(number.integer, Gender::Masculine, case, false);
+    let mut reading = Reading::new(definite_cardinal(&words), 1);
+    reading.case = Some(case);
+    Some(reading)
+}
+
 /// Definite adjectives that pick members of a plural by their place in time or order
 /// (الأيام العشرة الأولى، الأشهر الستة الماضية).
 const PICKING_ADJECTIVES: &[&str] = &[
@@ -4116,6 +4145,18 @@ mod tests {
         assert_eq!(possessed_rank("ولايته"), Some(Gender::Feminine));
         assert_eq!(possessed_rank("فوز"), None, "no pronoun, no rank");
         assert_eq!(possessed_rank("عمره"), None, "a measure counts");
+    }
+
+    #[test]
+    fn a_number_after_the_article_before_a_plural_of_people_counts_them() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(verbalizer.verbalize("كرم ال10 الأوائل"), "كرم العشرة الأوائل");
+        assert_eq!(verbalizer.verbalize("ال4 المتأهلين"), "الأربعة المتأهلين");
+        // After a definite singular a sound plural leaves the rank alone.
+        assert_eq!(
+            verbalizer.verbalize("المركز ال3 المتقدمين"),
+            "المركز الثالث المتقدمين"
+        );
     }
 
     #[test]
