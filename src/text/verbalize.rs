@@ -1007,7 +1007,7 @@ fn percentage_point_fraction(
 }
 
 /// Measures written as words that anchors say with "and a half" like the units (طنين ونصف).
-const HALVED_MEASURES: &[&str] = &["طن", "ميل", "فدان", "هكتار", "دونم", "كيلو", "برميل"];
+const HALVED_MEASURES: &[&str] = &["طن", "ميل", "فدان", "هكتار", "دونم", "كيلو", "برميل", "ضعف"];
 
 /// A currency or a measurement unit written as an abbreviation or symbol (ر.س، $، م3، كم).
 fn currency_or_unit(word: &str) -> Option<NounEntry> {
