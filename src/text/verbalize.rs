@@ -3738,7 +3738,8 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "الدائرة",
 ];
 
-/// Makers whose models are named by a number (إيرباص 320، بوينغ 787، ميغ 29).
+/// Makers whose models are named by a number (إيرباص 320، بوينغ 787، ميغ 29), and the
+/// standards body whose standards are (أيزو 9001).
 const MODEL_MAKERS: &[&str] = &[
     "إيرباص",
     "ايرباص",
@@ -3749,6 +3750,12 @@ const MODEL_MAKERS: &[&str] = &[
     "آيفون",
     "أيفون",
     "ايفون",
+    // A standard's number (أيزو 9001).
+    "أيزو",
+    "آيزو",
+    "ايزو",
+    "الأيزو",
+    "الآيزو",
 ];
 
 /// Definite nouns a number right after names rather than counts (الطريق 66، اللواء 93،
