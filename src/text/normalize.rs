@@ -586,7 +586,18 @@ fn with_symbols_written_out(text: &str) -> String {
     ]) {
         return text.to_string();
     }
-    let text = APPROXIMATE_RANGE.replace_all(text, "${1}بين $2 و$3");
+    let text = APPROXIMATE_RANGE.replace_all(text, |caps: &regex::Captures| {
+        // After بين or a word that opens a range the sign adds no بين (بين 5~10%).
+        let start = caps.get(0).map_or(0, |m| m.start());
+        let before = text[..start].split_whitespace().next_back().unwrap_or("");
+        let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
+        let (open, join) = match before {
+            "بين" => ("", "و"),
+            word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
+            _ => ("بين ", "و"),
+        };
+        format!("{}{open}{} {join}{}", &caps[1], &caps[2], &caps[3])
+    });
     let text = ABOUT_WORD_AND_SIGN.replace_all(&text, "$1 ");
     let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
@@ -872,6 +883,8 @@ mod tests {
         assert_eq!(normalize("نسبة <5% و>10%"), "نسبة أقل من 5% وأكثر من 10%");
         assert_eq!(normalize("(>10%)"), "(أكثر من 10%)");
         assert_eq!(normalize("أصيب 40~50 شخصا"), "أصيب بين 40 و50 شخصا");
+        assert_eq!(normalize("يتراوح بين 5~10%"), "يتراوح بين 5 و10%");
+        assert_eq!(normalize("نحو 5~10%"), "نحو 5 إلى 10%");
         assert_eq!(normalize("مبروك 🎉 للفائزين 👍🏽"), "مبروك للفائزين");
         assert_eq!(normalize("حقوق ©"), "حقوق ©");
         assert_eq!(normalize("جمع $5bn"), "جمع $5 مليار");

@@ -1451,6 +1451,11 @@ impl Verbalizer {
         if number.integer == u64::MAX && number.fraction.is_none() {
             return Some(Reading::new(numbers::digits(&number.digits), 1));
         }
+        // "15.99$": a currency sign after the amount reads as one before it (دولارا وتسعة
+        // وتسعون سنتا).
+        if let Some(currency) = units::currency(suffix).filter(|_| number.fraction.is_some()) {
+            return Some(self.amount_of_currency(line, i, number, &currency, case, 1));
+        }
         if !suffix.is_empty() {
             return self.number_with_suffix(number, suffix, case).or_else(|| {
                 let amount = match &number.fraction {
@@ -2820,6 +2825,12 @@ impl Verbalizer {
             .or(next_unit.as_ref().map(|u| u.gender));
         let gender = gender.unwrap_or(Gender::Masculine);
         let counted = next_entry.is_some();
+        // A preposition glued on says the من already (بـ 3-4% → بثلاثة إلى أربعة).
+        let prev = if case_from_prefix(prefix).is_some() {
+            "على".to_string()
+        } else {
+            prev
+        };
         let small_range = self.small_range(line, i, (a, b), &prev);
         if let Some(spoken) = small_range.filter(|_| !percent) {
             return Some(Reading::new(glue(prefix, &spoken), 2));
