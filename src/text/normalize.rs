@@ -579,6 +579,24 @@ fn with_decimal_ranges_written_out(text: &str) -> String {
         .into_owned()
 }
 
+/// "40~50" → "بين 40 و50"; after بين or a word that opens a range the sign adds no بين
+/// (بين 5~10% → بين 5 و10%، نحو 5~10% → نحو 5 إلى 10%).
+fn with_approximate_ranges(text: &str) -> String {
+    APPROXIMATE_RANGE
+        .replace_all(text, |caps: &regex::Captures| {
+            let start = caps.get(0).map_or(0, |m| m.start());
+            let before = text[..start].split_whitespace().next_back().unwrap_or("");
+            let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
+            let (open, join) = match before {
+                "بين" => ("", "و"),
+                word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
+                _ => ("بين ", "و"),
+            };
+            format!("{}{open}{} {join}{}", &caps[1], &caps[2], &caps[3])
+        })
+        .into_owned()
+}
+
 fn with_symbols_written_out(text: &str) -> String {
     if !text.contains([
         '≈', '~', '∼', '‰', '×', 'x', 'X', 'k', 'K', 'm', 'M', 'b', 'B', '=', '+', '±', '÷', '<',
@@ -586,18 +604,7 @@ fn with_symbols_written_out(text: &str) -> String {
     ]) {
         return text.to_string();
     }
-    let text = APPROXIMATE_RANGE.replace_all(text, |caps: &regex::Captures| {
-        // After بين or a word that opens a range the sign adds no بين (بين 5~10%).
-        let start = caps.get(0).map_or(0, |m| m.start());
-        let before = text[..start].split_whitespace().next_back().unwrap_or("");
-        let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
-        let (open, join) = match before {
-            "بين" => ("", "و"),
-            word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
-            _ => ("بين ", "و"),
-        };
-        format!("{}{open}{} {join}{}", &caps[1], &caps[2], &caps[3])
-    });
+    let text = with_approximate_ranges(text);
     let text = ABOUT_WORD_AND_SIGN.replace_all(&text, "$1 ");
     let text = ABOUT_SIGN.replace_all(&text, "${1}نحو $2");
     let text = PER_MILLE.replace_all(&text, "$1 في الألف");
