@@ -173,7 +173,10 @@ fn search(
         let unwritten_ok = short_vowel_may_be_unwritten(latin, at, spelling);
         for letter in *letters {
             let final_only = matches!(*letter, "ة" | "ى" | "اء");
-            if final_only && !at_end || letter.is_empty() && !unwritten_ok {
+            // An inner o is ع only before a (Moataz معتز، Soad سعاد): Noem is no نعيم.
+            let inner_ain = at > 0 && *spelling == "o" && *letter == "ع";
+            let ain_ok = !inner_ain || after.starts_with('a');
+            if final_only && !at_end || letter.is_empty() && !unwritten_ok || !ain_ok {
                 continue;
             }
             let length = built.len();
@@ -358,6 +361,8 @@ mod tests {
             "Bloomberg",
             "Mark",
             "Al",
+            // An inner o before e is no ع (نعيم).
+            "Noem",
         ] {
             assert_eq!(arabic_given_name(word), None, "{word}");
         }

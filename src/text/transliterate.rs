@@ -1949,8 +1949,14 @@ impl Speller<'_> {
             return ("", 1);
         }
         // An i before a y that opens a syllable is carried by its ي (Diyarbakir ديار…،
-        // Niyazov نيازوف).
-        if c == 'i' && self.at(i + 1) == Some('y') && self.at(i + 2).is_some_and(is_vowel) {
+        // Niyazov نيازوف), an o or u before such a w by its و (Howard هوارد، Prabowo).
+        let glide = match c {
+            'i' => Some('y'),
+            'o' | 'u' => Some('w'),
+            _ => None,
+        };
+        if glide.is_some_and(|g| self.at(i + 1) == Some(g)) && self.at(i + 2).is_some_and(is_vowel)
+        {
             return ("", 1);
         }
         if self.before_silent_e(i) {
@@ -2057,8 +2063,9 @@ impl Speller<'_> {
             }
             'd' => "د",
             'f' | 'v' => "ف",
+            // A doubled g is hard (Higgins هيغينز، Maggie ماغي).
             'g' => {
-                if soft && !last {
+                if soft && !last && !self.is_double(i) {
                     "ج"
                 } else {
                     "غ"
@@ -2518,6 +2525,9 @@ mod tests {
             // Final ow and gue; an i carried by the y after it.
             ("Heathrow", "هيثرو"),
             ("Power", "باور"),
+            // An o carried by the w after it; a doubled g is hard.
+            ("Howard", "هوارد"),
+            ("Higgins", "هيغينز"),
             ("Howell", "هاول"),
             ("Glasgow", "غلاسغو"),
             ("Vogue", "فوغ"),
