@@ -1819,6 +1819,9 @@ impl Verbalizer {
         if month_after_min || first == "منه" && month_named_before(line, i) {
             return Some(Reading::new(dates::read_day(day), 1));
         }
+        if let Some(reading) = day_of_this_month(line, i, day) {
+            return Some(reading);
+        }
         // "فاز بنتيجة 2 صفر": a score written without its dash, not the month Safar.
         let score = line
             .clause_before(i)
@@ -3748,6 +3751,61 @@ const NUMBERED_DOCUMENTS: &[&str] = &[
     "الملف",
     "الدائرة",
 ];
+
+/// Words a day of the month follows (يوم 14، ليلتي 14 و15، في 20).
+const DAY_SLOT_WORDS: &[&str] = &[
+    "يوم",
+    "يومي",
+    "ليلة",
+    "ليلتي",
+    "فجر",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "في",
+    "منذ",
+    "حتى",
+    "بتاريخ",
+    "الموافق",
+];
+
+/// Months named by their place in time after الشهر (الجاري، الماضي…).
+const MONTH_OF_NOW: &[&str] = &["الجاري", "الحالي", "المقبل", "القادم", "الماضي", "المنصرم"];
+
+/// "يوم 14 الشهر الجاري"، "ليلتي 14 و15 الشهر الجاري": a day after a word of days, before
+/// the month named by its place in time, without من, which the anchor says (الرابع عشر من
+/// الشهر الجاري); a day joined by و to the next says it only once, after the last.
+fn day_of_this_month(line: &Line, i: usize, day: u64) -> Option<Reading> {
+    let prev = line.prev_stem(i).unwrap_or_default();
+    let joined_day = line
+        .prev_core(i)
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let conjoined = line.tokens.get(i).is_some_and(|t| t.core.starts_with('و'));
+    if !(DAY_SLOT_WORDS.contains(&prev.as_str()) || joined_day && conjoined) {
+        return None;
+    }
+    let next_day = line
+        .next_core(i, 1)
+        .and_then(|w| w.strip_prefix('و'))
+        .is_some_and(is_digit_word);
+    let month_at = if next_day { 2 } else { 1 };
+    let names_month = line.next_core(i, month_at) == Some("الشهر")
+        && line
+            .next_core(i, month_at + 1)
+            .is_some_and(|w| MONTH_OF_NOW.contains(&w));
+    if !names_month {
+        return None;
+    }
+    let spoken = dates::read_day(day);
+    Some(Reading::new(
+        if next_day {
+            spoken
+        } else {
+            format!("{spoken} من")
+        },
+        1,
+    ))
+}
 
 /// Makers whose models are named by a number (إيرباص 320، بوينغ 787، ميغ 29), and the
 /// standards body whose standards are (أيزو 9001).
