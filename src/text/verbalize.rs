@@ -2033,8 +2033,8 @@ impl Verbalizer {
             let spoken = numbers::cardinal_with(n * scale, Gender::Masculine, case, false);
             return Some(Reading::new(spoken, 1));
         }
-        if let Some(dual) = range_noun.and_then(|noun| self.range_start_dual(noun, n, case)) {
-            return Some(Reading::new(dual, 1));
+        if let Some(noun) = range_noun.and_then(|noun| self.range_start_noun(noun, n, case)) {
+            return Some(Reading::new(noun, 1));
         }
         let gender = self.bare_count_gender(line, i, range_noun, next);
         // A noun the lexicon does not know right after the number is still what it counts:
@@ -2115,10 +2115,11 @@ impl Verbalizer {
         Some(format!("{number} {noun}"))
     }
 
-    /// "من 2 إلى 5 سنوات": two at the start of a range whose end counts a noun (`offset`
-    /// words on) is that noun's dual (من سنتين إلى خمس سنوات، من مترين إلى ثلاثة أمتار).
-    fn range_start_dual(&self, noun: &str, n: u64, case: Case) -> Option<String> {
-        if n != 2 {
+    /// "من 2 إلى 5 سنوات": one or two at the start of a range whose end counts a noun is that
+    /// noun alone or its dual (من سنتين إلى خمس سنوات، من قدم إلى قدمين), as a count of one
+    /// or two never takes a numeral before its noun.
+    fn range_start_noun(&self, noun: &str, n: u64, case: Case) -> Option<String> {
+        if !(1..=2).contains(&n) {
             return None;
         }
         let entry = match noun {
@@ -2129,7 +2130,11 @@ impl Verbalizer {
                 .cloned()
                 .or_else(|| units::unit(noun))?,
         };
-        Some(entry.dual_in(case))
+        Some(if n == 1 {
+            entry.singular
+        } else {
+            entry.dual_in(case)
+        })
     }
 
     /// "2 من النساء": the gender of the definite noun after من, which the number counts.
