@@ -792,12 +792,20 @@ fn names_day(line: &Line, i: usize) -> bool {
 
 /// "15-20 يونيو": days of the month before its name, read as a range of ordinal days
 /// (من الخامس عشر إلى العشرين من يونيو), never a score; after بين joined by و, after من
-/// without a second من.
+/// without a second من, after في as [`spoken_span`] cannot.
 fn day_range_before_month(line: &Line, i: usize, a: u64, b: u64, prev: &str) -> Option<String> {
     if !(1..b).contains(&a) || b > 31 || !line.names_month_at(i, 1) {
         return None;
     }
-    let days = spoken_span(prev, &dates::read_day(a), &dates::read_day(b));
+    let (first, last) = (dates::read_day(a), dates::read_day(b));
+    // After في, خلال or يومي two days in a row are both named (في العاشر والحادي عشر من
+    // مارس), and a longer span runs until its last (خلال العاشر حتى الخامس عشر).
+    const BEFORE_DAYS: &[&str] = &["في", "خلال", "منذ", "قبل", "بعد", "يومي", "أيام", "ليالي"];
+    let days = match prev {
+        word if BEFORE_DAYS.contains(&word) && b == a + 1 => format!("{first} و{last}"),
+        word if BEFORE_DAYS.contains(&word) => format!("{first} حتى {last}"),
+        _ => spoken_span(prev, &first, &last),
+    };
     Some(format!("{days} من"))
 }
 
