@@ -91,6 +91,10 @@ const DIGIT_TRIGGERS: &[&str] = &[
     "الجوال",
     "واتساب",
     "الصندوق",
+    // صندوق بريد 12345، تحويلة 204.
+    "بريد",
+    "تحويلة",
+    "التحويلة",
 ];
 
 /// Words of a mark, after which a number over ten is out of ten (تقييم 9/10 من النقاد).
@@ -3979,7 +3983,12 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     }
     let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
     let bare = |w: &str| w.strip_prefix('و').unwrap_or(w).to_string();
-    if DIGIT_TRIGGERS.contains(&prev_stem) {
+    // An expansion written with its vowels (صُنْدُوق بَرِيد) names the same trigger.
+    let plain_stem = match prev_stem.chars().any(is_vowel_mark) {
+        true => Cow::Owned(strip_vowel_marks(prev_stem)),
+        false => Cow::Borrowed(prev_stem),
+    };
+    if DIGIT_TRIGGERS.contains(&plain_stem.as_ref()) {
         // A document may be named by a construct before رقم: قرار مجلس الأمن رقم 2254.
         let before_trigger = line.clause_before(i - 1);
         let document = before_trigger
