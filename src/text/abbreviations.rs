@@ -241,6 +241,14 @@ fn lettered_codes_named(text: &str, vowelled: bool) -> Option<String> {
     }
 }
 
+/// Blessings written in brackets by their letters after a name (محمد (ص)، علي (ع)).
+const HONORIFICS: &[(&str, &str, &str)] = &[
+    ("ص", "صلى الله عليه وسلم", "صَلَّى اللَّهُ عَلَيْهِ وَسَلَّمَ"),
+    ("صلعم", "صلى الله عليه وسلم", "صَلَّى اللَّهُ عَلَيْهِ وَسَلَّمَ"),
+    ("ع", "عليه السلام", "عَلَيْهِ السَّلَامُ"),
+    ("رض", "رضي الله عنه", "رَضِيَ اللَّهُ عَنْهُ"),
+];
+
 /// Nouns a lone letter after them labels (الفقرة ب، فيتامين د، الخطة ب).
 const LETTER_LABEL_HEADS: &[&str] = &[
     "الفقرة",
@@ -288,7 +296,13 @@ fn letter_labels_named(text: &str, vowelled: bool) -> Option<String> {
     let mut changed = false;
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
-        let named = (token.chars().count() <= 4)
+        // A run of lone letters (ق ل) abbreviates a name, not a label.
+        let lone_letter = |t: &&str| {
+            let core = t.trim_matches(|c: char| !is_arabic_letter(c));
+            core.chars().count() == 1
+        };
+        let in_run = tokens.get(k + 1).is_some_and(lone_letter);
+        let named = (token.chars().count() <= 6 && !in_run)
             .then(|| letter_label(token, k.checked_sub(1).map(|p| tokens[p]), vowelled))
             .flatten();
         changed |= named.is_some();
@@ -308,6 +322,16 @@ fn letter_label(token: &str, previous: Option<&str>, vowelled: bool) -> Option<S
         .unwrap_or(rest.len());
     let (letter, trail) = rest.split_at(core_end);
     let letter = letter.trim_end_matches('\u{0640}');
+    let bracketed = !lead.is_empty() && trail.starts_with(CLOSERS);
+    // The blessings written by their letters after a name: (ص)، (ع)، (رض).
+    if let Some(blessing) = HONORIFICS
+        .iter()
+        .find(|h| h.0 == letter)
+        .filter(|_| bracketed)
+    {
+        let spoken = if vowelled { blessing.2 } else { blessing.1 };
+        return Some(format!("{lead}{spoken}{trail}"));
+    }
     if letter.chars().count() != 1 || letter == "و" {
         return None;
     }
@@ -317,7 +341,6 @@ fn letter_label(token: &str, previous: Option<&str>, vowelled: bool) -> Option<S
         let name = letter_name(letter, vowelled)?;
         return Some(format!("{lead}{name} {trail}"));
     }
-    let bracketed = !lead.is_empty() && trail.starts_with(CLOSERS);
     let after_head = lead.is_empty()
         && previous
             .map(|p| {
@@ -871,6 +894,20 @@ mod tests {
         // و alone is the conjunction; a letter after a noun that labels nothing stays.
         assert_eq!(expand("قال (و) هو"), "قال (و) هو");
         assert_eq!(expand("قال ب هو"), "قال ب هو");
+        // A run of lone letters abbreviates a name (فئة ق ل).
+        assert_eq!(expand("إلى فئة ق ل."), "إلى فئة ق ل.");
+    }
+
+    #[test]
+    fn says_the_blessings_written_by_their_letters() {
+        assert_eq!(
+            expand("قال النبي محمد (ص) إن"),
+            "قال النبي محمد (صلى الله عليه وسلم) إن"
+        );
+        assert_eq!(expand("علي (ع)"), "علي (عليه السلام)");
+        assert_eq!(expand("عمر (رض)"), "عمر (رضي الله عنه)");
+        // Outside brackets the letters are left to the other rules.
+        assert_eq!(expand("ص 12"), "صفحة 12");
     }
 
     #[test]
