@@ -292,23 +292,42 @@ const LETTER_LABEL_HEADS: &[&str] = &[
 /// a noun it labels (فيتامين د، المجموعة هـ), read by its name (باء، دال); `None` when
 /// there is none. و alone is the conjunction, never a label.
 fn letter_labels_named(text: &str, vowelled: bool) -> Option<String> {
+    // Most lines have no candidate at all: nothing is built for them.
+    if !text.split(' ').any(may_be_label) {
+        return None;
+    }
     let tokens: Vec<&str> = text.split(' ').collect();
+    // A run of lone letters (ق ل) abbreviates a name, not a label.
+    let lone_letter = |t: &&str| {
+        let core = t.trim_matches(|c: char| !is_arabic_letter(c));
+        core.chars().count() == 1
+    };
     let mut changed = false;
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (k, token) in tokens.iter().enumerate() {
-        // A run of lone letters (ق ل) abbreviates a name, not a label.
-        let lone_letter = |t: &&str| {
-            let core = t.trim_matches(|c: char| !is_arabic_letter(c));
-            core.chars().count() == 1
-        };
-        let in_run = tokens.get(k + 1).is_some_and(lone_letter);
-        let named = (token.chars().count() <= 6 && !in_run)
+        let named = (may_be_label(token) && !tokens.get(k + 1).is_some_and(lone_letter))
             .then(|| letter_label(token, k.checked_sub(1).map(|p| tokens[p]), vowelled))
             .flatten();
         changed |= named.is_some();
         out.push(named.unwrap_or_else(|| (*token).to_string()));
     }
     changed.then(|| out.join(" "))
+}
+
+/// A cheap first test for [`letter_label`]: a bracketed or quoted token, or one whose first
+/// letter has no Arabic letter after it.
+fn may_be_label(token: &str) -> bool {
+    let mut chars = token.chars();
+    match chars.next() {
+        Some('(' | '"' | '«' | '“') => true,
+        Some(first) => {
+            let letter_after = chars
+                .next()
+                .is_some_and(|c| is_arabic_letter(c) && c != '\u{0640}');
+            is_arabic_letter(first) && first != 'و' && !letter_after
+        }
+        None => false,
+    }
 }
 
 /// The token with its lone label letter named, as [`letter_labels_named`] reads it.
