@@ -552,6 +552,23 @@ pub(super) const RANGE_OPENERS: &[&str] = &[
     "حتى",
 ];
 
+/// The words that open and join a range starting at byte `start` of `text`, as the word
+/// before it asks: after بين only و, after a word that opens a range (من، نحو…) only إلى,
+/// elsewhere `fallback`.
+fn range_words(
+    text: &str,
+    start: usize,
+    fallback: (&'static str, &'static str),
+) -> (&'static str, &'static str) {
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
+    match before {
+        "بين" => ("", "و"),
+        word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
+        _ => fallback,
+    }
+}
+
 /// "5.25-5.5%" → "من 5.25 إلى 5.5%": a range whose ends are not both whole numbers, joined
 /// as the word before asks (بين … و…، نحو … إلى …).
 fn with_decimal_ranges_written_out(text: &str) -> String {
@@ -562,13 +579,7 @@ fn with_decimal_ranges_written_out(text: &str) -> String {
                 return caps[0].to_string();
             }
             let start = caps.get(0).map_or(0, |m| m.start());
-            let before = text[..start].split_whitespace().next_back().unwrap_or("");
-            let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
-            let (open, join) = match before {
-                "بين" => ("", "و"),
-                word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
-                _ => ("من ", "إلى "),
-            };
+            let (open, join) = range_words(text, start, ("من ", "إلى "));
             let sign = if caps[5].is_empty() { &caps[3] } else { "%" };
             let low_sign = if caps[5].is_empty() { "" } else { &caps[3] };
             format!(
@@ -585,13 +596,7 @@ fn with_approximate_ranges(text: &str) -> String {
     APPROXIMATE_RANGE
         .replace_all(text, |caps: &regex::Captures| {
             let start = caps.get(0).map_or(0, |m| m.start());
-            let before = text[..start].split_whitespace().next_back().unwrap_or("");
-            let before = before.strip_prefix(['و', 'ف']).unwrap_or(before);
-            let (open, join) = match before {
-                "بين" => ("", "و"),
-                word if RANGE_OPENERS.contains(&word) => ("", "إلى "),
-                _ => ("بين ", "و"),
-            };
+            let (open, join) = range_words(text, start, ("بين ", "و"));
             format!("{}{open}{} {join}{}", &caps[1], &caps[2], &caps[3])
         })
         .into_owned()
