@@ -3793,14 +3793,6 @@ const MONTH_OF_NOW: &[&str] = &["الجاري", "الحالي", "المقبل", 
 /// the month named by its place in time, without من, which the anchor says (الرابع عشر من
 /// الشهر الجاري); a day joined by و to the next says it only once, after the last.
 fn day_of_this_month(line: &Line, i: usize, day: u64) -> Option<Reading> {
-    let prev = line.prev_stem(i).unwrap_or_default();
-    let joined_day = line
-        .prev_core(i)
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-    let conjoined = line.tokens.get(i).is_some_and(|t| t.core.starts_with('و'));
-    if !(DAY_SLOT_WORDS.contains(&prev.as_str()) || joined_day && conjoined) {
-        return None;
-    }
     let next_day = line
         .next_core(i, 1)
         .and_then(|w| w.strip_prefix('و'))
@@ -3811,6 +3803,15 @@ fn day_of_this_month(line: &Line, i: usize, day: u64) -> Option<Reading> {
             .next_core(i, month_at + 1)
             .is_some_and(|w| MONTH_OF_NOW.contains(&w));
     if !names_month {
+        return None;
+    }
+    // The month is named; only now the word before is looked at.
+    let prev = line.prev_stem(i).unwrap_or_default();
+    let joined_day = line
+        .prev_core(i)
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let conjoined = line.tokens.get(i).is_some_and(|t| t.core.starts_with('و'));
+    if !(DAY_SLOT_WORDS.contains(&prev.as_str()) || joined_day && conjoined) {
         return None;
     }
     let spoken = dates::read_day(day);
