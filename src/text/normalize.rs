@@ -300,7 +300,7 @@ pub fn normalize(text: &str) -> String {
 fn without_pictographs(text: &str) -> String {
     if !text
         .chars()
-        .any(|c| c >= '\u{00A9}' && !c.is_alphanumeric())
+        .any(|c| c >= '\u{2000}' && !c.is_alphanumeric())
     {
         return text.to_string();
     }

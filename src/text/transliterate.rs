@@ -111,7 +111,7 @@ pub fn known_name(written: &str) -> Option<&'static str> {
 
 /// True for a Latin letter, accented ones included.
 pub fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && (c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic()
 }
 
 /// Replaces the lexicon's names (longest phrase first) and leaves every other word as it is.
