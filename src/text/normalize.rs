@@ -219,18 +219,7 @@ fn without_article_before_roman(text: &str) -> Cow<'_, str> {
 /// after a digit run glued to a following Arabic word; whitespace collapsed.
 pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
-    let glued = DETACHED_PROCLITIC.replace_all(text, "$1$2$3");
-    let glued = DETACHED_TATWEEL_PROCLITIC.replace_all(&glued, |caps: &regex::Captures| {
-        let after = caps.get(4).map_or(glued.len(), |m| m.end());
-        // لـ الشركة → للشركة: before the article ل takes the place of its alif.
-        let article = caps[2].ends_with("ل\u{0640}") && glued[after..].starts_with('ل');
-        let letter = if article && &caps[4] == "ا" {
-            ""
-        } else {
-            &caps[4]
-        };
-        format!("{}{}{}{letter}", &caps[1], &caps[3], &caps[2])
-    });
+    let glued = with_proclitics_glued(text);
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
     let folded = if folded.contains('T') {
@@ -246,44 +235,96 @@ pub fn normalize(text: &str) -> String {
     let folded = with_english_scale_words(&folded);
     let folded = with_symbols_written_out(&folded);
     let folded = with_price_per_unit(&folded);
-    let spaced = ARABIC_THEN_LATIN_OR_DIGIT.replace_all(&folded, |caps: &regex::Captures| {
-        // A proclitic that is the whole Arabic word (وF-16، بـCNN) stays glued: the
-        // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
-        let end = caps.get(1).map_or(0, |m| m.end());
-        let word = folded[..end].rsplit(char::is_whitespace).next();
-        let separator = if word.is_some_and(is_detached_proclitic) {
+    let spaced = with_words_and_numbers_spaced(&folded);
+    tidied_lines(&spaced)
+}
+
+/// A proclitic written apart from the number, Latin word or word after it glued back on
+/// (بـ 5 → ب5، لـ الشركة → للشركة).
+fn with_proclitics_glued(text: &str) -> Cow<'_, str> {
+    let proclitic_before =
+        text.contains(['$', '€', '£']) || text.chars().any(is_digit_or_ascii_letter);
+    let glued = replace_if(proclitic_before, &DETACHED_PROCLITIC, text, "$1$2$3");
+    if !glued.contains('\u{0640}') {
+        return glued;
+    }
+    let after_tatweel = DETACHED_TATWEEL_PROCLITIC.replace_all(&glued, |caps: &regex::Captures| {
+        let after = caps.get(4).map_or(glued.len(), |m| m.end());
+        // لـ الشركة → للشركة: before the article ل takes the place of its alif.
+        let article = caps[2].ends_with("ل\u{0640}") && glued[after..].starts_with('ل');
+        let letter = if article && &caps[4] == "ا" {
             ""
         } else {
-            " "
+            &caps[4]
         };
-        format!("{}{separator}{}", &caps[1], &caps[2])
+        format!("{}{}{}{letter}", &caps[1], &caps[3], &caps[2])
     });
-    let spaced = LATIN_THEN_ARABIC.replace_all(&spaced, "$1 $2");
+    Cow::Owned(after_tatweel.into_owned())
+}
+
+/// A space put between Arabic and Latin letters and between digits and Arabic words, and
+/// number ranges and ratings written out.
+fn with_words_and_numbers_spaced(folded: &str) -> String {
+    let latin = has_ascii_letter(folded);
+    let spaced = replace_if(
+        latin,
+        &ARABIC_THEN_LATIN_OR_DIGIT,
+        folded,
+        |caps: &regex::Captures| {
+            // A proclitic that is the whole Arabic word (وF-16، بـCNN) stays glued: the
+            // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
+            let end = caps.get(1).map_or(0, |m| m.end());
+            let word = folded[..end].rsplit(char::is_whitespace).next();
+            let separator = if word.is_some_and(is_detached_proclitic) {
+                ""
+            } else {
+                " "
+            };
+            format!("{}{separator}{}", &caps[1], &caps[2])
+        },
+    );
+    let spaced = replace_if(latin, &LATIN_THEN_ARABIC, &spaced, "$1 $2");
     let spaced = without_article_before_roman(&spaced);
-    let spaced = DIGIT_THEN_ARABIC_LETTER.replace_all(&spaced, "$1 $2");
-    let spaced = SPACED_NUMBER_DASH.replace_all(&spaced, "$1$2-$3$4");
+    let digits = has_ascii_digit(&spaced);
+    let spaced = replace_if(digits, &DIGIT_THEN_ARABIC_LETTER, &spaced, "$1 $2");
+    let spaced = replace_if(digits, &SPACED_NUMBER_DASH, &spaced, "$1$2-$3$4");
     let spaced = with_square_units_joined(&spaced);
-    let spaced = with_decimal_ranges_written_out(&spaced);
+    let spaced = if digits {
+        Cow::Owned(with_decimal_ranges_written_out(&spaced))
+    } else {
+        spaced
+    };
     let spaced = if spaced.contains('/') {
         DECIMAL_RATING.replace_all(&spaced, "$1$2 من $3$4")
     } else {
         Cow::Borrowed(spaced.as_ref())
     };
-    let spaced = WORD_THEN_DIGIT.replace_all(&spaced, |caps: &regex::Captures| {
-        let word = &caps[1];
-        let digit = &caps[2];
-        // A unit with its power glued on (كلم2) stays one word.
-        let unit_power = units::unit(&format!("{word}{digit}")).is_some();
-        if word.ends_with("ال") || word.chars().count() < 3 || unit_power {
-            format!("{word}{digit}")
-        } else {
-            format!("{word} {digit}")
-        }
-    });
+    let spaced = replace_if(
+        digits,
+        &WORD_THEN_DIGIT,
+        &spaced,
+        |caps: &regex::Captures| {
+            let word = &caps[1];
+            let digit = &caps[2];
+            // A unit with its power glued on (كلم2) stays one word.
+            let unit_power = units::unit(&format!("{word}{digit}")).is_some();
+            if word.ends_with("ال") || word.chars().count() < 3 || unit_power {
+                format!("{word}{digit}")
+            } else {
+                format!("{word} {digit}")
+            }
+        },
+    );
+    spaced.into_owned()
+}
+
+/// Each line with its spaces collapsed, its decoration dropped and no space before
+/// punctuation.
+fn tidied_lines(spaced: &str) -> String {
     let lines: Vec<String> = spaced
         .split('\n')
         .map(|line| {
-            let collapsed = SPACES.replace_all(line, " ");
+            let collapsed = replace_if(has_odd_spacing(line), &SPACES, line, " ");
             let undecorated = without_decoration(collapsed.trim());
             let listed = list_number_read_out(undecorated);
             SPACE_BEFORE_PUNCT
@@ -292,6 +333,47 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     lines.join("\n")
+}
+
+/// `pattern` replaced in `text` where `applies`, else `text` as it is: the cheap test spares
+/// the pattern a scan of every line that cannot hold it.
+fn replace_if<'t>(
+    applies: bool,
+    pattern: &Regex,
+    text: &'t str,
+    replacement: impl regex::Replacer,
+) -> Cow<'t, str> {
+    if applies {
+        pattern.replace_all(text, replacement)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn has_ascii_letter(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+fn is_digit_or_ascii_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
+/// Whether `line` has two spaces in a row or a space other than the plain one.
+fn has_odd_spacing(line: &str) -> bool {
+    line.contains("  ")
+        || line.chars().any(|c| {
+            c != ' '
+                && (c == '\t'
+                    || c == '\u{00A0}'
+                    || ('\u{2000}'..='\u{200A}').contains(&c)
+                    || matches!(c, '\u{202F}' | '\u{205F}' | '\u{3000}'))
+        })
 }
 
 /// Emoji, pictographs and arrows, with their modifiers (skin tones, flags, variation
