@@ -1018,7 +1018,54 @@ pub(crate) fn is_subject_after_opening_verb(before: &[&str], head: &str) -> bool
         Some(kind) => kind == VerbKind::Subject,
         None => is_feminine_past(without_conjunction(verb)) || looks_like_verb(verb).is_some(),
     };
-    is_definite(without_conjunction(head)) && intransitive
+    let head = without_conjunction(head);
+    is_definite(head) && (intransitive || is_event_opened(verb, head))
+}
+
+/// Verbs that open, close or hold an event (افتتح، اختتم، عقد، نظم), and the events they do
+/// it to: with nothing between them the event is the subject, mostly of the passive
+/// (افتتحت الدورة الـ57 → افتُتحت الدورةُ السابعةُ والخمسون), and no left-out subject does it.
+static EVENT_VERB_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    inflected_forms(&[
+        ("افتتح", "فتتح"),
+        ("اختتم", "ختتم"),
+        ("عقد", "عقد"),
+        ("نظم", "نظم"),
+        ("دشن", "دشن"),
+        ("أقام", "قيم"),
+        ("استأنف", "ستأنف"),
+    ])
+});
+
+const EVENT_NOUNS: &[&str] = &[
+    "دورة",
+    "نسخة",
+    "قمة",
+    "جلسة",
+    "جولة",
+    "مؤتمر",
+    "اجتماع",
+    "معرض",
+    "مهرجان",
+    "بطولة",
+    "منتدى",
+    "ملتقى",
+    "مباراة",
+    "ندوة",
+    "مسابقة",
+    "موسم",
+    "حملة",
+    "ماراثون",
+    "انتخابات",
+];
+
+/// Whether `head` (definite) names an event and `verb` opens, closes or holds it.
+fn is_event_opened(verb: &str, head: &str) -> bool {
+    let noun = head.strip_prefix("ال").unwrap_or(head);
+    EVENT_NOUNS.contains(&noun)
+        && verb_candidates(verb)
+            .into_iter()
+            .any(|form| EVENT_VERB_FORMS.contains(form))
 }
 
 /// Whether a head with a possessive pronoun (جلسته، دورتها) after an unknown first word and
@@ -1697,6 +1744,10 @@ mod tests {
 
     #[test]
     fn a_head_owning_a_thing_of_the_subject_is_the_object() {
+        assert!(is_subject_after_opening_verb(&["افتتحت"], "الدورة"));
+        assert!(is_subject_after_opening_verb(&["وتعقد"], "الجلسة"));
+        assert!(!is_subject_after_opening_verb(&["احتلت"], "المرتبة"));
+        assert!(!is_subject_after_opening_verb(&["افتتحت"], "المرتبة"));
         assert!(is_owned_object_after_subject(&["عقد", "المجلس"], "جلسته"));
         assert!(is_owned_object_after_subject(
             &["وعقد", "المجلس", "الوطني"],
