@@ -338,6 +338,13 @@ pub fn period_word(word: &str) -> Option<&'static str> {
     match word {
         "ص" | "AM" | "am" | "a.m." => Some("صباحا"),
         "م" | "PM" | "pm" | "p.m." => Some("مساء"),
+        // Written in full, the verbalizer still writes it, to give it its ending (مَسَاءً).
+        "مساء" => Some("مساء"),
+        "صباحا" => Some("صباحا"),
+        "ظهرا" => Some("ظهرا"),
+        "عصرا" => Some("عصرا"),
+        "ليلا" => Some("ليلا"),
+        "فجرا" => Some("فجرا"),
         _ => None,
     }
 }

@@ -136,7 +136,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
+    Regex::new(r"^(?P<prefix>[وفبل]{0,2}(?:ال)?)(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
         .expect("static regex")
 });
 /// Two numbers around a colon: a ratio (بنسبة 1:3) or a score (فاز 2:1), not a time.
@@ -1485,6 +1485,11 @@ impl Verbalizer {
             return Some(Reading::new(numbers::digits(&number.digits), 1));
         }
         if prefix.ends_with("ال") {
+            // "في الـ 7 مساء": an hour with its period, the article already in its ordinal.
+            let hour = (1..=24).contains(&number.integer) && number.fraction.is_none();
+            if hour && line.next_core(i, 1).is_some_and(is_period) {
+                return Some(self.hour_reading(line, i, number.integer));
+            }
             return Some(self.with_article(line, i, number, case));
         }
         if let Some(reading) = self.between_plural_and_adjective(line, i, number) {
@@ -2770,8 +2775,13 @@ impl Verbalizer {
             spoken = format!("{spoken} {period}");
             used = 2;
         }
+        // "في الـ8:30": the article written on the time is the ordinal's own.
+        let (prefix, article) = match prefix.strip_suffix("ال") {
+            Some(bare) => (bare, true),
+            None => (prefix, false),
+        };
         let after_hour_word = line.prev_stem(i).is_some_and(|w| w == "الساعة");
-        if !after_hour_word {
+        if !after_hour_word && !article {
             spoken = format!("الساعة {spoken}");
         }
         let mut reading = Reading::new(glue(prefix, &spoken), used);
@@ -4415,6 +4425,9 @@ mod tests {
             "يبدأ في 10:45 ص",
             "يبدأ في السَّاعَة الْحَادِيَةَ عَشْرَةَ إِلَّا رُبْعًا صَبَاحًا",
         ),
+        // A period written in full is written with its ending; الـ on a time is its article.
+        ("في ال8:30 مساء", "في الثَّامِنَة وَالنِّصْف مَسَاءً"),
+        ("عند ال10 فجرا", "عند الْعَاشِرَةِ فَجْرًا"),
         // Units and their adjectives; digit strings in the pause form.
         ("قطع 15 كم", "قطع خَمْسَةَ عَشَرَ كِيلُومِتْرًا"),
         ("بسرعة 120 كم/س", "بسرعة مِئَةٍ وَعِشْرِينَ كِيلُومِتْرًا فِي السَّاعَةِ"),
