@@ -2032,8 +2032,15 @@ impl Speller<'_> {
             };
         }
         let next_consonant = self.consonant(i + 1);
+        // Before a doubled consonant and a vowel the press writes the e long (Penny بيني،
+        // Kennedy كينيدي، Bennett بينيت، Keller كيلر).
+        let doubled_then_vowel = next_consonant
+            && self.is_double(i + 2)
+            && self.at(i + 3).is_some_and(is_vowel)
+            && !self.french
+            && !self.arabic;
         let closed = next_consonant && (self.is_end(i + 2) || self.consonant(i + 2));
-        if closed && after_consonant {
+        if closed && after_consonant && !doubled_then_vowel {
             ""
         } else {
             "ي"
@@ -2529,6 +2536,10 @@ mod tests {
             ("Howard", "هوارد"),
             ("Higgins", "هيغينز"),
             ("Howell", "هاول"),
+            // An e before a doubled consonant and a vowel is long.
+            ("Penny", "بيني"),
+            ("Bessent", "بيسنت"),
+            ("Keller", "كيلر"),
             ("Glasgow", "غلاسغو"),
             ("Vogue", "فوغ"),
             ("Niyazov", "نيازوف"),
