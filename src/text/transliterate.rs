@@ -1889,6 +1889,10 @@ impl Speller<'_> {
             // The u of English bui-, gui- only hardens the consonant (Build بيلد، Guinness
             // غينيس، Guitar).
             ("ي", 2)
+        } else if self.starts(i, "au") && i > 0 && !french && self.letters.last() == Some(&'o') {
+            // A Romance name ending in o says its au as a diphthong (Paulo باولو، Claudio
+            // كلاوديو، Fausto فاوستو).
+            ("او", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if (self.starts(i, "ain") || self.starts(i, "ein"))
@@ -2536,6 +2540,8 @@ mod tests {
             ("Howard", "هوارد"),
             ("Higgins", "هيغينز"),
             ("Howell", "هاول"),
+            ("Paulo", "باولو"),
+            ("Claudio", "كلاوديو"),
             // An e before a doubled consonant and a vowel is long.
             ("Penny", "بيني"),
             ("Bessent", "بيسنت"),
