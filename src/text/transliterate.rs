@@ -1785,6 +1785,11 @@ impl Speller<'_> {
         single && self.consonant(i + 1) && (self.is_end(i + 2) || self.consonant(i + 2))
     }
 
+    /// Whether the gh at `i` is silent: after a letter, before t or at the end (Knight، Leigh).
+    fn silent_gh(&self, i: usize) -> bool {
+        i > 0 && (self.at(i + 2) == Some('t') || self.is_end(i + 2))
+    }
+
     /// Multi-letter spellings.
     fn cluster(&self, i: usize) -> Option<(&'static str, usize)> {
         self.consonant_cluster(i).or_else(|| self.vowel_cluster(i))
@@ -1831,14 +1836,16 @@ impl Speller<'_> {
             // The u of gue, gui only keeps the g hard (Rodriguez, Miguel, Guinness).
             ("غ", 2)
         } else if self.starts(i, "gh") {
-            let silent = i > 0 && (self.at(i + 2) == Some('t') || self.is_end(i + 2));
-            (if silent { "" } else { "غ" }, 2)
+            (if self.silent_gh(i) { "" } else { "غ" }, 2)
         } else if self.starts(i, "ck") {
             ("ك", 2)
         } else if self.starts(i, "qu") {
             (if french { "ك" } else { "كو" }, 2)
         } else if self.starts(i, "wh") {
             ("و", 2)
+        } else if i == 0 && (self.starts(i, "kn") || self.starts(i, "wr")) {
+            // An initial kn or wr says only its second letter (Knight نايت، Wright رايت).
+            (if self.starts(i, "kn") { "ن" } else { "ر" }, 2)
         } else if self.starts(i, "gn") && french && !self.is_end(i + 2) {
             ("ني", 2)
         } else {
@@ -1856,6 +1863,9 @@ impl Speller<'_> {
         } else if self.starts(i, "ation") && i > 0 && !french {
             // English -ation is said -eishen (Nation نيشن، Foundation فاونديشن).
             ("يشن", 5)
+        } else if self.starts(i, "igh") && i > 0 && !french && self.silent_gh(i + 1) {
+            // English igh is the diphthong of "night" (Wright رايت، Bright برايت).
+            ("اي", 3)
         } else if self.starts(i, "ia") && i == 0 {
             // An initial i before a vowel is said with its y-glide (Ian إيان، Iago إياغو).
             ("إيا", 2)
@@ -2541,6 +2551,10 @@ mod tests {
             ("Higgins", "هيغينز"),
             ("Howell", "هاول"),
             ("Paulo", "باولو"),
+            // Initial kn and wr; igh.
+            ("Wright", "رايت"),
+            ("Knight", "نايت"),
+            ("Bright", "برايت"),
             ("Claudio", "كلاوديو"),
             // An e before a doubled consonant and a vowel is long.
             ("Penny", "بيني"),
