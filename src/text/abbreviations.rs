@@ -563,6 +563,8 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
             let after_number = k > 0 && tokens[k - 1].chars().any(|c| c.is_ascii_digit());
             next_is_word && !after_number
         });
+        let title =
+            title.map(|(lead, spoken)| (lead, after_rank_or_person(&tokens, k, spoken, vowelled)));
         match title {
             Some((lead, spoken)) => {
                 // Only a person's title agrees with the name (الدكتورة); شارع، جامعة do not.
@@ -578,6 +580,66 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
         }
     }
     changed.then(|| out.join(" "))
+}
+
+/// Military and police ranks, after which م. is متقاعد (retired): اللواء م. أحمد.
+const RANKS: &[&str] = &[
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الملازم",
+    "الفريق",
+    "المشير",
+    "العماد",
+    "الركن",
+];
+
+/// Words naming a person before a name, after which ج. is the name's initial, not جامعة.
+const PERSON_WORDS: &[&str] = &[
+    "السيد",
+    "السيدة",
+    "المستشار",
+    "المستشارة",
+    "الشيخ",
+    "المحامي",
+    "القاضي",
+    "الكاتب",
+    "الكاتبة",
+    "الصحفي",
+    "الباحث",
+    "الباحثة",
+    "الفنان",
+    "الفنانة",
+    "اللاعب",
+    "المدرب",
+];
+
+/// The title at `k` read in its place: م. after a rank is المتقاعد, ج. after a word naming a
+/// person or before عبد or أبو is an initial (المستشار ج. عبد الله → جيم); else `spoken`.
+fn after_rank_or_person(tokens: &[&str], k: usize, spoken: String, vowelled: bool) -> String {
+    let prev = k
+        .checked_sub(1)
+        .map(|p| without_conjunction(tokens[p]))
+        .unwrap_or_default();
+    let plain = strip_vowel_marks(&spoken);
+    // The title glued to a clitic (والمهندس) keeps its reading.
+    if plain == "المهندس" && RANKS.contains(&prev) {
+        return (if vowelled {
+            "الْمُتَقَاعِد"
+        } else {
+            "المتقاعد"
+        })
+        .to_string();
+    }
+    let next = tokens.get(k + 1).copied().unwrap_or_default();
+    let name_follows = next.starts_with("عبد") || next.starts_with("أبو");
+    if plain == "جامعة" && (PERSON_WORDS.contains(&prev) || name_follows) {
+        return initial_name(tokens[k], vowelled);
+    }
+    spoken
 }
 
 /// A lone Arabic letter and its dot (م.، ع.).
@@ -888,6 +950,9 @@ mod tests {
         assert_eq!(expand("أ.د. سعاد علي"), "الأستاذة الدكتورة سعاد علي");
         assert_eq!(expand("عام 2021 م. وكان"), "عام 2021 م. وكان");
         assert_eq!(expand("انتهى الأمر د."), "انتهى الأمر د.");
+        assert_eq!(expand("قال اللواء م. أحمد"), "قال اللواء المتقاعد أحمد");
+        assert_eq!(expand("المستشار ج. عبد الله"), "المستشار جيم عبد الله");
+        assert_eq!(expand("في ج. القاهرة"), "في جامعة القاهرة");
     }
 
     #[test]
