@@ -173,7 +173,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         .flat_map(|(forms, _, _)| forms.iter().map(|form| regex::escape(form)))
         .collect();
     Regex::new(&format!(
-        r"(^|[\s(\-–—])({})($|[\s)\-–—:،,.])",
+        r#"(^|[\s(\-–—"«])([وفبل]{{0,2}})({})($|[\s)\-–—:،,."»])"#,
         forms.join("|")
     ))
     .expect("static regex")
@@ -503,19 +503,40 @@ fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String>
 }
 
 /// أ ف ب → وكالة الصحافة الفرنسية, and the other agencies of [`AGENCIES`].
+/// The abbreviation in brackets right after the agency's name is not said twice (وكالة
+/// الأنباء الألمانية (د.ب.أ) → وكالة الأنباء الألمانية), nor وكالة before it (وكالة (أ ش أ) →
+/// وكالة أنباء الشرق الأوسط).
 fn agencies_named(text: &str, vowelled: bool) -> String {
-    AGENCY
-        .replace_all(text, |caps: &regex::Captures| {
-            let agency = AGENCIES
-                .iter()
-                .find(|(forms, _, _)| forms.contains(&&caps[2]));
-            let Some((_, spoken, with_vowels)) = agency else {
-                return caps[0].to_string();
-            };
-            let name = if vowelled { with_vowels } else { spoken };
-            format!("{}{name}{}", &caps[1], &caps[3])
-        })
-        .into_owned()
+    let mut dropped = false;
+    let named = AGENCY.replace_all(text, |caps: &regex::Captures| {
+        let agency = AGENCIES
+            .iter()
+            .find(|(forms, _, _)| forms.contains(&&caps[3]));
+        let Some((_, spoken, with_vowels)) = agency else {
+            return caps[0].to_string();
+        };
+        let (open, clitics, close) = (&caps[1], &caps[2], &caps[4]);
+        let start = caps.get(0).map_or(0, |m| m.start());
+        let before = strip_vowel_marks(text[..start].trim_end());
+        if open == "(" && clitics.is_empty() && close.starts_with(')') && before.ends_with(spoken) {
+            dropped = true;
+            return close[1..].to_string();
+        }
+        let name = if vowelled { with_vowels } else { spoken };
+        let name = match name.split_once(' ') {
+            Some((_, rest)) if before.ends_with("وكالة") && clitics.is_empty() => rest,
+            _ => name,
+        };
+        format!("{open}{}{close}", with_clitics(clitics, name, vowelled))
+    });
+    if dropped {
+        named
+            .replace("  ", " ")
+            .replace(" .", ".")
+            .replace(" ،", "،")
+    } else {
+        named.into_owned()
+    }
 }
 
 /// "ص 12" or "ص. 12": a page number → "صفحة 12".
@@ -1017,6 +1038,22 @@ mod tests {
         assert_eq!(expand("شركة الأمل ذ.م.م"), "شركة الأمل ذات مسؤولية محدودة");
         assert_eq!(expand("منظمة م.ت.ف"), "منظمة التحرير الفلسطينية");
         assert_eq!(expand("شركة ش.م.ع."), "شركة مساهمة عامة.");
+    }
+
+    #[test]
+    fn says_an_agency_once() {
+        assert_eq!(
+            expand("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن"),
+            "ذكرت وكالة الأنباء الألمانية أن"
+        );
+        assert_eq!(
+            expand("ذكرت وكالة (أ ش أ) أن"),
+            "ذكرت وكالة (أنباء الشرق الأوسط) أن"
+        );
+        assert_eq!(
+            expand("قال مسؤول (لأ ف ب)."),
+            "قال مسؤول (لوكالة الصحافة الفرنسية)."
+        );
     }
 
     #[test]

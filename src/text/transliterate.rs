@@ -1854,8 +1854,26 @@ impl Speller<'_> {
         Some(found)
     }
 
+    /// English igh before t or at the end (Wright رايت، Bright برايت), and au in a Romance
+    /// name ending in o (Paulo باولو، Claudio كلاوديو، Fausto فاوستو): diphthongs.
+    fn diphthong(&self, i: usize) -> Option<(&'static str, usize)> {
+        if i == 0 || self.french {
+            return None;
+        }
+        if self.starts(i, "igh") && self.silent_gh(i + 1) {
+            Some(("اي", 3))
+        } else if self.starts(i, "au") && self.letters.last() == Some(&'o') {
+            Some(("او", 2))
+        } else {
+            None
+        }
+    }
+
     /// Vowel groups (eau, ou, ee, ain…) and the endings they make (-er, -ez, -own).
     fn vowel_cluster(&self, i: usize) -> Option<(&'static str, usize)> {
+        if let Some(found) = self.diphthong(i) {
+            return Some(found);
+        }
         let french = self.french;
         let found = if self.starts(i, "eaux") || self.starts(i, "eau") {
             let used = if self.starts(i, "eaux") { 4 } else { 3 };
@@ -1863,9 +1881,6 @@ impl Speller<'_> {
         } else if self.starts(i, "ation") && i > 0 && !french {
             // English -ation is said -eishen (Nation نيشن، Foundation فاونديشن).
             ("يشن", 5)
-        } else if self.starts(i, "igh") && i > 0 && !french && self.silent_gh(i + 1) {
-            // English igh is the diphthong of "night" (Wright رايت، Bright برايت).
-            ("اي", 3)
         } else if self.starts(i, "ia") && i == 0 {
             // An initial i before a vowel is said with its y-glide (Ian إيان، Iago إياغو).
             ("إيا", 2)
@@ -1899,10 +1914,6 @@ impl Speller<'_> {
             // The u of English bui-, gui- only hardens the consonant (Build بيلد، Guinness
             // غينيس، Guitar).
             ("ي", 2)
-        } else if self.starts(i, "au") && i > 0 && !french && self.letters.last() == Some(&'o') {
-            // A Romance name ending in o says its au as a diphthong (Paulo باولو، Claudio
-            // كلاوديو، Fausto فاوستو).
-            ("او", 2)
         } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if (self.starts(i, "ain") || self.starts(i, "ein"))
