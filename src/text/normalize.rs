@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::latin;
 use super::numbers::{self, Case, Gender};
-use super::transliterate::is_detached_proclitic;
+use super::transliterate::{is_detached_proclitic, known_name};
 use super::units;
 
 /// Largest input normalized; longer text is truncated at a character boundary.
@@ -85,6 +85,11 @@ const PER_TIME_WORDS: &[&str] = &[
 static PER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\u0621-\u064Aa-zA-Z]{2})/([0-9][0-9.,]* ?[\u0621-\u064Aa-zA-Z])")
         .expect("static regex")
+});
+/// A preposition glued to a negative number by its minus (انخفضت إلى-4، بين-5 و-10): the
+/// sign belongs to the number.
+static PREPOSITION_THEN_NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)(إلى|الى|من|عند|حتى|بين|نحو|حوالي|قرابة)-([0-9])").expect("static regex")
 });
 static WORD_THEN_DIGIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\u0621-\u064A]{3,})([0-9])").expect("static regex"));
@@ -286,6 +291,7 @@ fn with_words_and_numbers_spaced(folded: &str) -> String {
     let spaced = replace_if(latin, &LATIN_THEN_ARABIC, &spaced, "$1 $2");
     let spaced = without_article_before_roman(&spaced);
     let digits = has_ascii_digit(&spaced);
+    let spaced = replace_if(digits, &PREPOSITION_THEN_NEGATIVE, &spaced, "$1$2 -$3");
     let spaced = replace_if(digits, &DIGIT_THEN_ARABIC_LETTER, &spaced, "$1 $2");
     let spaced = replace_if(digits, &SPACED_NUMBER_DASH, &spaced, "$1$2-$3$4");
     let spaced = with_square_units_joined(&spaced);
@@ -396,9 +402,33 @@ fn without_hashtag_marks(text: &str) -> String {
     }
     HASHTAG
         .replace_all(text, |caps: &regex::Captures| {
-            format!("{}{}", &caps[1], caps[2].replace('_', " "))
+            let words = caps[2].replace('_', " ");
+            let words = match known_name(&words) {
+                Some(_) => words,
+                None => camel_case_split(&words),
+            };
+            format!("{}{words}", &caps[1])
         })
         .into_owned()
+}
+
+/// Latin words run together in capitals split apart (StopTheWar → Stop The War); a lone
+/// lower-case letter before a capital stays (iPhone).
+fn camel_case_split(words: &str) -> String {
+    let mut out = String::with_capacity(words.len() + 4);
+    let mut lower_run = 0;
+    for c in words.chars() {
+        if c.is_ascii_uppercase() && lower_run >= 2 {
+            out.push(' ');
+        }
+        lower_run = if c.is_ascii_lowercase() {
+            lower_run + 1
+        } else {
+            0
+        };
+        out.push(c);
+    }
+    out
 }
 
 /// A site named in Arabic with its domain written in Arabic too ("العربية.نت"، "مصراوي.كوم"):
@@ -966,6 +996,10 @@ mod tests {
         assert_eq!(normalize("غرفة 3×4 أمتار"), "غرفة 3 في 4 أمتار");
         assert_eq!(normalize("1 دولار = 3.75 ريال"), "1 دولار يساوي 3.75 ريال");
         assert_eq!(normalize("الدقيقة 90+3"), "الدقيقة 90 زائد 3");
+        assert_eq!(normalize("انخفضت إلى-4 درجات"), "انخفضت إلى -4 درجات");
+        assert_eq!(normalize("وسم #StopTheWar"), "وسم Stop The War");
+        assert_eq!(normalize("#iPhone"), "iPhone");
+        assert_eq!(normalize("مؤتمر كوب-29"), "مؤتمر كوب-29");
         assert_eq!(
             normalize("x.com/?a=b"),
             "x.com/?a=b",

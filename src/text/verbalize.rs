@@ -3485,6 +3485,10 @@ const NOT_COUNTED_WORDS: &[&str] = &[
     "منها",
     "فيها",
     "عليها",
+    // The signs of a sum said as words (2+1 → 2 زائد 1).
+    "زائد",
+    "ناقص",
+    "يساوي",
 ];
 
 /// A word the lexicon does not know that can still be the noun a number counts: three Arabic
