@@ -3612,6 +3612,13 @@ fn spell_remaining_digits(core: &str) -> String {
     if let Some(spoken) = dotted_groups(core) {
         return spoken;
     }
+    // Groups joined by hyphens (7-2024-1234) are dialled with a pause between them.
+    let groups: Vec<&str> = core.split('-').collect();
+    let all_digits = |g: &&str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if groups.len() >= 3 && groups.iter().all(all_digits) {
+        let spoken: Vec<String> = groups.iter().map(|g| numbers::digits(g)).collect();
+        return spoken.join("، ");
+    }
     let has_symbol = core
         .chars()
         .any(|c| UNSAID_SYMBOLS.contains(c) || said_symbol(c).is_some());
