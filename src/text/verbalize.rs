@@ -127,10 +127,17 @@ static PREFIXED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<symbol>[$€£¥₺₽₪₹%]|US\$)(?P<num>\d+(?:[.,]\d+)*)$")
         .expect("static regex")
 });
-/// A duration in hours, minutes and seconds (2:05:30), seconds possibly with a fraction.
+/// A duration in hours, minutes and seconds (2:05:30).
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<prefix>[وفبل]{0,2})(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d):(?P<seconds>[0-5]\d)$",
+    )
+    .expect("static regex")
+});
+/// A race time in minutes and seconds with a fraction of a second (1:45.3).
+static RACE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<prefix>[وفبل]{0,2})(?P<minutes>\d{1,2}):(?P<seconds>[0-5]\d)\.(?P<fraction>\d{1,3})$",
     )
     .expect("static regex")
 });
@@ -1223,6 +1230,9 @@ impl Verbalizer {
         }
         if let Some(caps) = DURATION.captures(core) {
             return self.duration(line, i, &caps);
+        }
+        if let Some(caps) = RACE_TIME.captures(core) {
+            return self.race_time(line, i, &caps);
         }
         if let Some(reading) = RATIO.captures(core).and_then(|c| self.ratio(line, i, &c)) {
             return Some(reading);
@@ -2755,6 +2765,30 @@ impl Verbalizer {
             .is_some_and(|w| matches!(w, "ساعة" | "ساعات"));
         let spoken = glue(prefix, &parts.join(" و"));
         let mut reading = Reading::new(spoken, 1 + usize::from(unit_follows));
+        reading.case = Some(case);
+        Some(reading)
+    }
+
+    /// 1:45.3 → دقيقة واحدة وخمس وأربعون فاصلة ثلاثة ثانية; a unit word after it is said
+    /// already.
+    fn race_time(&self, line: &Line, i: usize, caps: &regex::Captures) -> Option<Reading> {
+        let prefix = &caps["prefix"];
+        let case = self.context_case(line, i, prefix);
+        let minutes: u64 = caps["minutes"].parse().ok()?;
+        let seconds: u64 = caps["seconds"].parse().ok()?;
+        let mut parts = Vec::new();
+        if minutes > 0 {
+            parts.push(self.nouns.lookup("دقيقة")?.counted_phrase(minutes, case));
+        }
+        let fraction = numbers::decimal(seconds, &caps["fraction"], Gender::Feminine, case);
+        parts.push(format!("{fraction} ثانية"));
+        let unit_follows = line
+            .next_core(i, 1)
+            .is_some_and(|w| matches!(w, "دقيقة" | "دقائق" | "ثانية" | "ثوان"));
+        let mut reading = Reading::new(
+            glue(prefix, &parts.join(" و")),
+            1 + usize::from(unit_follows),
+        );
         reading.case = Some(case);
         Some(reading)
     }
