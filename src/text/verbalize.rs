@@ -4370,6 +4370,8 @@ mod tests {
         assert_eq!(vowelled("قتل 35 شخصا"), "قتل خَمْسَةٌ وَثَلَاثُونَ شخصا");
         assert_eq!(vowelled("في 2020"), "في أَلْفَيْنِ وَعِشْرِينَ");
         assert_eq!(vowelled("وصل 200 جندي"), "وصل مِئَتَا جندي");
+        // The article before a hamzat wasl: kasra on the lam.
+        assert!(vowelled("خلال ال72 ساعة").contains("الِاثْنَتَيْنِ"));
     }
 
     /// `(input, vowelled output)` for each class of word the verbalizer writes besides numbers.

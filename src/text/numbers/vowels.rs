@@ -282,7 +282,8 @@ fn vowel_clitics(clitics: &str) -> String {
         .collect()
 }
 
-/// The article before a vowelled stem: shadda on a sun letter, sukun on the lam otherwise.
+/// The article before a vowelled stem: shadda on a sun letter, kasra on the lam before a
+/// hamzat wasl, sukun on it otherwise.
 /// `after_lam` is true for the contracted لل, whose alif is not written.
 fn article(stem: &str, after_lam: bool) -> String {
     let first = stem.chars().next().unwrap_or(' ');
@@ -297,6 +298,9 @@ fn article(stem: &str, after_lam: bool) -> String {
             .sum();
         let (vowel, rest) = rest.split_at(vowel_len);
         format!("{alif}ل{first}{vowel}\u{0651}{rest}")
+    } else if first == 'ا' {
+        // Before a hamzat wasl the lam takes a kasra (الِاثْنَانِ، الِاثْنَتَيْنِ).
+        format!("{alif}ل\u{0650}{stem}")
     } else {
         format!("{alif}ل\u{0652}{stem}")
     }
