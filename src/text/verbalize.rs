@@ -350,6 +350,27 @@ fn is_digit_word(word: &str) -> bool {
 
 /// The gender of the rank at token `k`: an ordinal word (الثالث), or a number after an
 /// ordinal trigger (المركز 25).
+/// Whether `core` is الـ + a number (ال5، وال13).
+fn is_article_number(core: &str) -> bool {
+    let bare = core.strip_prefix('و').unwrap_or(core);
+    bare.strip_prefix("ال")
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The noun that الـ + number at `i` ranks, past the ranks joined to it before (الجولتين
+/// الـ5 والـ6: الجولتين).
+fn ranked_head<'a>(line: &'a Line<'a>, i: usize) -> Option<&'a str> {
+    let mut k = i;
+    loop {
+        let prev = line.prev_core(k)?;
+        let joined = prev == "و" && k >= 2 && line.prev_core(k - 1).is_some_and(is_article_number);
+        if !is_article_number(prev) && !joined {
+            return Some(prev);
+        }
+        k -= 1;
+    }
+}
+
 fn rank_gender(line: &Line, k: usize) -> Option<Gender> {
     let core = line.tokens.get(k)?.core;
     if let Some(gender) = word_ordinal(core) {
@@ -1660,7 +1681,12 @@ impl Verbalizer {
             at -= 1;
         }
         let qualifier = line.prev_core(at)?;
-        let (ordinal_at, gender) = match rank_gender(line, at - 1) {
+        let ranked_with_article = is_article_number(line.tokens.get(at - 1)?.core);
+        let rank = match ranked_with_article {
+            true => ranked_head(line, at - 1).map(|w| self.head_gender(w)),
+            false => rank_gender(line, at - 1),
+        };
+        let (ordinal_at, gender) = match rank {
             Some(gender) => (at - 1, gender),
             None if qualifier.ends_with("يا") => {
                 line.prev_core(at - 1)?;
@@ -2497,8 +2523,7 @@ impl Verbalizer {
         let gender = if age {
             Gender::Feminine
         } else {
-            line.prev_core(i)
-                .map_or(Gender::Masculine, |w| self.head_gender(w))
+            ranked_head(line, i).map_or(Gender::Masculine, |w| self.head_gender(w))
         };
         let case = head_case(line, i);
         let mut reading = Reading::new(numbers::ordinal(number.integer, gender, case), 1);
