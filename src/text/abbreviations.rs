@@ -527,6 +527,17 @@ fn agencies_named(text: &str, vowelled: bool) -> String {
             Some((_, rest)) if before.ends_with("وكالة") && clitics.is_empty() => rest,
             _ => name,
         };
+        // Nor its adjective written after the bracket (وكالة (د ب أ) الألمانية).
+        let end = caps.get(0).map_or(text.len(), |m| m.end());
+        let next_word = text[end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !is_arabic_letter(c));
+        let name = match name.rsplit_once(' ') {
+            Some((head, last)) if strip_vowel_marks(last) == next_word => head,
+            _ => name,
+        };
         format!("{open}{}{close}", with_clitics(clitics, name, vowelled))
     });
     if dropped {
@@ -1049,6 +1060,10 @@ mod tests {
         assert_eq!(
             expand("ذكرت وكالة (أ ش أ) أن"),
             "ذكرت وكالة (أنباء الشرق الأوسط) أن"
+        );
+        assert_eq!(
+            expand("بحسب وكالة (د ب أ) الألمانية"),
+            "بحسب وكالة (الأنباء) الألمانية"
         );
         assert_eq!(
             expand("قال مسؤول (لأ ف ب)."),
