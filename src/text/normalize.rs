@@ -374,11 +374,8 @@ fn is_digit_or_ascii_letter(c: char) -> bool {
 fn has_odd_spacing(line: &str) -> bool {
     line.contains("  ")
         || line.chars().any(|c| {
-            c != ' '
-                && (c == '\t'
-                    || c == '\u{00A0}'
-                    || ('\u{2000}'..='\u{200A}').contains(&c)
-                    || matches!(c, '\u{202F}' | '\u{205F}' | '\u{3000}'))
+            matches!(c, '\t' | '\u{00A0}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+                || ('\u{2000}'..='\u{200A}').contains(&c)
         })
 }
 

@@ -348,13 +348,10 @@ fn is_digit_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The gender of the rank at token `k`: an ordinal word (الثالث), or a number after an
-/// ordinal trigger (المركز 25).
 /// Whether `core` is الـ + a number (ال5، وال13).
 fn is_article_number(core: &str) -> bool {
     let bare = core.strip_prefix('و').unwrap_or(core);
-    bare.strip_prefix("ال")
-        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+    bare.strip_prefix("ال").is_some_and(is_digit_word)
 }
 
 /// The noun that الـ + number at `i` ranks, past the ranks joined to it before (الجولتين
@@ -371,6 +368,8 @@ fn ranked_head<'a>(line: &'a Line<'a>, i: usize) -> Option<&'a str> {
     }
 }
 
+/// The gender of the rank at token `k`: an ordinal word (الثالث), or a number after an
+/// ordinal trigger (المركز 25).
 fn rank_gender(line: &Line, k: usize) -> Option<Gender> {
     let core = line.tokens.get(k)?.core;
     if let Some(gender) = word_ordinal(core) {
@@ -3668,22 +3667,20 @@ static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("
 /// the symbols around them (1/13/1000، 4-5-6-7، a stray +) left unsaid, a stray percent or
 /// currency sign said.
 fn spell_remaining_digits(core: &str) -> String {
-    if let Some(spoken) = dotted_groups(core) {
-        return spoken;
-    }
-    // Groups joined by hyphens (7-2024-1234) are dialled with a pause between them.
-    let groups: Vec<&str> = core.split('-').collect();
-    let all_digits = |g: &&str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    if groups.len() >= 3 && groups.iter().all(all_digits) {
-        let spoken: Vec<String> = groups.iter().map(|g| numbers::digits(g)).collect();
-        return spoken.join("، ");
-    }
     let has_symbol = core
         .chars()
         .any(|c| UNSAID_SYMBOLS.contains(c) || said_symbol(c).is_some());
     let has_digit = core.chars().any(|c| c.is_ascii_digit());
     if !has_digit && !has_symbol {
         return core.to_string();
+    }
+    if let Some(spoken) = dotted_groups(core) {
+        return spoken;
+    }
+    // Groups joined by hyphens (7-2024-1234) are dialled with a pause between them.
+    if let Some(groups) = digit_groups(core, '-') {
+        let spoken: Vec<String> = groups.iter().map(|g| numbers::digits(g)).collect();
+        return spoken.join("، ");
     }
     let spelled = DIGIT_RUN.replace_all(core, |caps: &regex::Captures| {
         format!(" {} ", numbers::digits(&caps[0]))
@@ -3707,11 +3704,7 @@ fn spell_remaining_digits(core: &str) -> String {
 /// with نقطة between: a group of up to three digits as a number, a longer one or one with a
 /// leading zero digit by digit.
 fn dotted_groups(core: &str) -> Option<String> {
-    let groups: Vec<&str> = core.split('.').collect();
-    let all_digits = |g: &&str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-    if groups.len() < 3 || !groups.iter().all(all_digits) {
-        return None;
-    }
+    let groups = digit_groups(core, '.')?;
     let spoken: Vec<String> = groups
         .iter()
         .map(|group| match group.parse::<u64>() {
@@ -3722,6 +3715,12 @@ fn dotted_groups(core: &str) -> Option<String> {
         })
         .collect();
     Some(spoken.join(" نقطة "))
+}
+
+/// Three or more runs of digits joined by `separator` (17.4.1، 7-2024-1234), else `None`.
+fn digit_groups(core: &str, separator: char) -> Option<Vec<&str>> {
+    let groups: Vec<&str> = core.split(separator).collect();
+    (groups.len() >= 3 && groups.iter().all(|g| is_digit_word(g))).then_some(groups)
 }
 
 /// "أصيب 2 آخرين": two with the plural "others" after it is the dual in the slot's case
