@@ -669,7 +669,9 @@ fn after_rank_or_person(tokens: &[&str], k: usize, spoken: String, vowelled: boo
     let next = tokens.get(k + 1).copied().unwrap_or_default();
     let name_follows = next.starts_with("عبد") || next.starts_with("أبو");
     if plain == "جامعة" && (PERSON_WORDS.contains(&prev) || name_follows) {
-        return initial_name(tokens[k], vowelled);
+        // The bracket or quote before the letter is the caller's lead, written once.
+        let letter = tokens[k].trim_start_matches(['"', '(', '«', '\'']);
+        return initial_name(letter, vowelled);
     }
     spoken
 }
@@ -985,6 +987,7 @@ mod tests {
         assert_eq!(expand("قال اللواء م. أحمد"), "قال اللواء المتقاعد أحمد");
         assert_eq!(expand("المستشار ج. عبد الله"), "المستشار جيم عبد الله");
         assert_eq!(expand("في ج. القاهرة"), "في جامعة القاهرة");
+        assert_eq!(expand("المستشار (ج. عبد الله)"), "المستشار (جيم عبد الله)");
     }
 
     #[test]
