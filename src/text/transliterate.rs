@@ -549,6 +549,7 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
         PhraseLanguage::Nordic => Some(nordic_respelling),
         PhraseLanguage::Czech => Some(czech_respelling),
         PhraseLanguage::Greek => Some(greek_respelling),
+        PhraseLanguage::English if has_german_mark(&lower) => Some(german_respelling),
         PhraseLanguage::French | PhraseLanguage::English => None,
     };
     if let Some(respell) = respelling {
@@ -819,10 +820,41 @@ fn in_polish_phrase(tokens: &[&str], i: usize) -> bool {
         // Hungarian writes sz and cz too, with its own accents (Szabó، Orbán).
         let hungarian = core.contains(['á', 'é', 'í', 'ó', 'ö', 'ő', 'ú', 'ü', 'ű']);
         let ending = has_ending(core, &["ski", "ska", "cki", "cka", "wicz", "icz"], 0);
-        let cluster = ["sz", "cz", "rz"].iter().any(|mark| core.contains(mark));
+        let cluster = ["sz", "cz"].iter().any(|mark| core.contains(mark)) || has_polish_rz(core);
         core.contains(POLISH_LETTERS)
-            || !hungarian && core.chars().count() >= 4 && (ending || cluster)
+            || !hungarian
+                && !has_german_mark(core)
+                && core.chars().count() >= 4
+                && (ending || cluster)
     })
+}
+
+/// rz as Polish writes it: after a consonant or at the start (Grzegorz، Rzeszów), or before e
+/// or y (Jerzy); German writes it after a vowel at the end or before another letter (Schwarz،
+/// Kurz، Herzog).
+fn has_polish_rz(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    letters.windows(2).enumerate().any(|(k, pair)| {
+        let before = k.checked_sub(1).map(|j| letters[j]);
+        let after = letters.get(k + 2);
+        pair == ['r', 'z']
+            && (before.is_none_or(|c| !is_vowel(c)) || matches!(after, Some('e' | 'y')))
+    })
+}
+
+/// A spelling only German writes among the languages read here: sch, heim, eier, tz after
+/// the first letter, or a final rz after a vowel (Schwarz، Wirtz، Mannheim، Steinmeier، Kurz). Such a word is read
+/// by the German rules whatever the words around it (Florian Wirtz → فلوريان فيرتس).
+fn has_german_mark(word: &str) -> bool {
+    let final_rz = word
+        .strip_suffix("rz")
+        .and_then(|stem| stem.chars().last())
+        .is_some_and(is_vowel)
+        && !has_polish_rz(word);
+    let german_part = ["sch", "heim", "eier"]
+        .iter()
+        .any(|part| word.contains(part));
+    german_part || word.get(1..).is_some_and(|rest| rest.contains("tz")) || final_rz
 }
 
 /// True when the run of Latin tokens around `i` has a German letter (ä، ö، ü، ß) and no
@@ -1843,8 +1875,9 @@ impl Speller<'_> {
             (if french { "ك" } else { "كو" }, 2)
         } else if self.starts(i, "wh") {
             ("و", 2)
-        } else if i == 0 && (self.starts(i, "kn") || self.starts(i, "wr")) {
-            // An initial kn or wr says only its second letter (Knight نايت، Wright رايت).
+        } else if i == 0 && (self.starts(i, "kn") || self.starts(i, "wr") || self.starts(i, "rh")) {
+            // An initial kn, wr or rh says only its r or n (Knight نايت، Wright رايت، Rhodes
+            // رودس).
             (if self.starts(i, "kn") { "ن" } else { "ر" }, 2)
         } else if self.starts(i, "gn") && french && !self.is_end(i + 2) {
             ("ني", 2)
@@ -2408,8 +2441,31 @@ mod tests {
             "قال الألماني هانس غيورغ ماسن"
         );
         assert_eq!(german_respelling("schäuble"), "shoyble");
-        // Without a mark the English rules read the name, not the French ones (-eier).
-        assert_eq!(arabize_latin("Steinmeier"), "ستينمير");
+        // -eier is German, not French (-ier), even with no nationality before it.
+        assert_eq!(arabize_latin("Steinmeier"), "شتاينماير");
+    }
+
+    #[test]
+    fn a_word_with_a_spelling_only_german_writes_is_read_by_german_sounds() {
+        let cases = [
+            ("صنع Florian Wirtz الهدف", "صنع فلوريان فيرتس الهدف"),
+            ("قال Schwarz", "قال شفارتس"),
+            ("قال Sebastian Kurz", "قال سيباستيان كورتس"),
+            ("فاز Hoffenheim", "فاز هوفنهايم"),
+            ("قال Leon Goretzka", "قال ليون غورتسكا"),
+            // Only the marked word: an English given name keeps its English sounds.
+            ("قال Howard Schultz", "قال هوارد شولتس"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // Polish writes rz after a consonant, at the start or before e and y; German
+        // after a vowel at the end, and never sch.
+        assert!(in_polish_phrase(&["Grzegorz"], 0));
+        assert!(in_polish_phrase(&["Jerzy"], 0));
+        assert!(!in_polish_phrase(&["Schwarz"], 0));
+        assert!(!has_german_mark("grzegorz"));
+        assert!(!has_german_mark("tzipi"));
     }
 
     #[test]
@@ -2562,8 +2618,9 @@ mod tests {
             ("Higgins", "هيغينز"),
             ("Howell", "هاول"),
             ("Paulo", "باولو"),
-            // Initial kn and wr; igh.
+            // Initial kn, wr and rh; igh.
             ("Wright", "رايت"),
+            ("Rhodes", "رودس"),
             ("Knight", "نايت"),
             ("Bright", "برايت"),
             ("Claudio", "كلاوديو"),
