@@ -1421,7 +1421,45 @@ pub fn speak_latin_word(word: &str) -> String {
         .or_else(|| spell_capitals(word))
         .or_else(|| apple_style_brand(word))
         .or_else(|| acronym_then_word(word))
+        .or_else(|| camel_case_parts(word))
         .unwrap_or_else(|| transliterate_word(word))
+}
+
+/// One word of a run-together brand, read by the lexicon unless the lexicon translates it
+/// (PetroChina is بتروتشاينا, not بترو الصين).
+fn brand_part(part: &str) -> String {
+    match NAMES.get(part) {
+        Some(spoken) if !spoken.starts_with("ال") => spoken.to_string(),
+        Some(_) => transliterate_word(part),
+        None => speak_latin_word(part),
+    }
+}
+
+/// A brand of words run together with a capital each (TechCrunch، FireEye، SoftBank), read
+/// word by word so that each keeps its own ending and beginning: تك كرانش، not تتشكرونتش.
+/// A capital after one lowercase letter (McDonald، DeSantis) or before another capital
+/// (BioNTech) does not start a word.
+fn camel_case_parts(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let starts_word = |k: usize| {
+        chars[k].is_ascii_uppercase()
+            && k >= 3
+            && chars[k - 2..k].iter().all(char::is_ascii_lowercase)
+            && chars.get(k + 1).is_some_and(char::is_ascii_lowercase)
+    };
+    let cuts: Vec<usize> = (1..chars.len()).filter(|&k| starts_word(k)).collect();
+    if cuts.is_empty() || !chars.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let bounds = std::iter::once(0)
+        .chain(cuts)
+        .chain(std::iter::once(chars.len()));
+    let bounds: Vec<usize> = bounds.collect();
+    let parts: Vec<String> = bounds
+        .windows(2)
+        .map(|pair| brand_part(&chars[pair[0]..pair[1]].iter().collect::<String>()))
+        .collect();
+    Some(parts.join(" "))
 }
 
 /// An acronym glued to a capitalised word, as handles and brands write them (IDFSpokesperson،
@@ -1902,9 +1940,34 @@ impl Speller<'_> {
         }
     }
 
+    /// English oa in a closed syllable is a long o (Goal غول، Board بورد، Oakland أوكلاند);
+    /// before a consonant and a vowel its letters are two syllables (Croatia، Moana).
+    fn long_oa(&self, i: usize) -> bool {
+        let closing = |k: usize| self.is_end(k) || self.consonant(k);
+        // A doubled consonant or a w after oa comes from other spellings (Ioannis، João).
+        let single = self.at(i + 2) != self.at(i + 3) && self.at(i + 2) != Some('w');
+        !self.french && self.starts(i, "oa") && self.consonant(i + 2) && closing(i + 3) && single
+    }
+
+    /// Two vowel letters at the end of a word that make one long vowel: Ukrainian and Russian
+    /// -yi, -yy, -iy after a consonant (Syrskyi سيرسكي، Andriy أندري), English -ue (Blue بلو).
+    fn final_long_vowel(&self, i: usize) -> Option<(&'static str, usize)> {
+        if i == 0 || !self.is_end(i + 2) {
+            return None;
+        }
+        let slavic = ["yi", "yy", "iy"].iter().any(|p| self.starts(i, p));
+        if slavic && self.consonant(i - 1) {
+            Some(("ي", 2))
+        } else if self.starts(i, "ue") && !self.french {
+            Some(("و", 2))
+        } else {
+            None
+        }
+    }
+
     /// Vowel groups (eau, ou, ee, ain…) and the endings they make (-er, -ez, -own).
     fn vowel_cluster(&self, i: usize) -> Option<(&'static str, usize)> {
-        if let Some(found) = self.diphthong(i) {
+        if let Some(found) = self.diphthong(i).or_else(|| self.final_long_vowel(i)) {
             return Some(found);
         }
         let french = self.french;
@@ -1947,7 +2010,7 @@ impl Speller<'_> {
             // The u of English bui-, gui- only hardens the consonant (Build بيلد، Guinness
             // غينيس، Guitar).
             ("ي", 2)
-        } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) {
+        } else if ["ou", "oo", "au"].iter().any(|p| self.starts(i, p)) || self.long_oa(i) {
             (if i == 0 { "أو" } else { "و" }, 2)
         } else if (self.starts(i, "ain") || self.starts(i, "ein"))
             && french
@@ -2038,11 +2101,12 @@ impl Speller<'_> {
     }
 
     /// An English vowel lengthened by the silent e after its one consonant (James, Jake,
-    /// Mike, Kyle): a is said ي, and i or y is said اي.
+    /// Mike, Kyle, and for i an r too: Fire فاير، Empire): a is said ي, and i or y is said اي.
     fn before_silent_e(&self, i: usize) -> bool {
+        let long_i = matches!(self.at(i), Some('i' | 'y'));
         let one_consonant = self
             .at(i + 1)
-            .is_some_and(|c| !is_vowel(c) && !matches!(c, 'r' | 'w' | 'x' | 'h'));
+            .is_some_and(|c| !is_vowel(c) && !matches!(c, 'w' | 'x' | 'h') && (c != 'r' || long_i));
         let silent_e = self.at(i + 2) == Some('e')
             && (self.is_end(i + 3) || (self.at(i + 3) == Some('s') && self.is_end(i + 4)));
         !self.french && !self.arabic && one_consonant && silent_e && !self.is_name_in_ine(i)
@@ -2446,6 +2510,18 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_of_words_run_together_is_read_word_by_word() {
+        assert_eq!(speak_latin_word("TechCrunch"), "تك كرانش");
+        assert_eq!(speak_latin_word("DataRobot"), "داتا روبوت");
+        // A part the lexicon translates is transliterated instead.
+        assert_eq!(speak_latin_word("PetroChina"), "بترو تشينا");
+        // A capital after one lowercase letter or before another does not start a word.
+        assert_eq!(camel_case_parts("McDonald"), None);
+        assert_eq!(camel_case_parts("DeSantis"), None);
+        assert_eq!(camel_case_parts("BioNTech"), None);
+    }
+
+    #[test]
     fn a_word_with_a_spelling_only_german_writes_is_read_by_german_sounds() {
         let cases = [
             ("صنع Florian Wirtz الهدف", "صنع فلوريان فيرتس الهدف"),
@@ -2621,6 +2697,16 @@ mod tests {
             // Initial kn, wr and rh; igh.
             ("Wright", "رايت"),
             ("Rhodes", "رودس"),
+            // oa is a long o in a closed syllable only.
+            ("Goal", "غول"),
+            ("Board", "بورد"),
+            ("Oakland", "أوكلاند"),
+            ("Croatia", "كرواتيا"),
+            ("Moana", "موانا"),
+            ("Syrskyi", "سيرسكي"),
+            ("Andriy", "أندري"),
+            ("Blue", "بلو"),
+            ("Fire", "فاير"),
             ("Knight", "نايت"),
             ("Bright", "برايت"),
             ("Claudio", "كلاوديو"),
