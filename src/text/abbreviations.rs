@@ -19,6 +19,7 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("أ.م.د", "الأستاذ المساعد الدكتور", "الْأُسْتَاذ الْمُسَاعِد الدُّكْتُور"),
     ("ا.م.د", "الأستاذ المساعد الدكتور", "الْأُسْتَاذ الْمُسَاعِد الدُّكْتُور"),
     ("د.م", "الدكتور المهندس", "الدُّكْتُور الْمُهَنْدِس"),
+    ("د.ة", "الدكتورة", "الدُّكْتُورَة"),
     ("د", "الدكتور", "الدُّكْتُور"),
     ("أ", "الأستاذ", "الْأُسْتَاذ"),
     ("م", "المهندس", "الْمُهَنْدِس"),
@@ -935,12 +936,15 @@ const TITLE_CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "و", "ف", "ب
 /// فم.، حيث ولد.): not read as a title.
 const WORDS_NOT_TITLES: &[&str] = &["بد", "لم", "فم", "بم", "ولد"];
 
-/// The leading punctuation and the spoken title of a token such as «د.»، "(أ.د." or "وم.";
+/// The leading punctuation and the spoken title of a token such as «د.»، "(أ.د.", "أ.د" or "وم.";
 /// a proclitic is glued to the title (والدكتور، للدكتور، بالمهندس).
 fn title_of(token: &str, vowelled: bool) -> Option<(&str, String)> {
     let core_start = token.find(|c: char| !matches!(c, '"' | '(' | '«' | '\''))?;
     let (lead, rest) = token.split_at(core_start);
-    let core = rest.strip_suffix('.')?;
+    // A title of several letters says it is one by its inner dot (د.ة سارة، أ.د خالد).
+    let core = rest
+        .strip_suffix('.')
+        .or_else(|| rest.contains('.').then_some(rest))?;
     if WORDS_NOT_TITLES.contains(&core) {
         return None;
     }
@@ -1000,6 +1004,14 @@ mod tests {
         assert_eq!(expand("ب-دعم"), "ب-دعم");
         assert_eq!(expand("س- ما رأيك؟"), "سؤال: ما رأيك؟");
         assert_eq!(expand("د. محمد علي"), "الدكتور محمد علي");
+    }
+
+    #[test]
+    fn a_title_of_several_letters_needs_no_final_dot() {
+        assert_eq!(expand("حضرت د.ة سارة"), "حضرت الدكتورة سارة");
+        assert_eq!(expand("قال أ.د خالد"), "قال الأستاذ الدكتور خالد");
+        // One letter without its dot is a word or a list marker, not a title.
+        assert_eq!(expand("قال د خالد"), "قال د خالد");
     }
 
     #[test]
