@@ -916,10 +916,9 @@ const ELIDED_NOUN_REACH: usize = 8;
 fn elided_noun_gender(line: &Line, i: usize) -> Option<Gender> {
     let (at, gender, _) = line.last_counted?;
     // A word behind a glued ل or ب (لأقرب منافسيه) opens a phrase, it is not counted.
-    let noun_follows = line
-        .next_core(i, 1)
-        .is_some_and(|w| looks_like_bare_noun(w) && !w.starts_with(['ل', 'ب']))
-        && !names_day(line, i);
+    let noun_follows = line.next_core(i, 1).is_some_and(|w| {
+        (looks_like_bare_noun(w) || is_accusative_count_noun(w)) && !w.starts_with(['ل', 'ب'])
+    }) && !names_day(line, i);
     let verb_between = line
         .tokens
         .get(at + 1..i)?
@@ -950,7 +949,8 @@ fn feminine_verb_before(line: &Line, i: usize) -> bool {
 
 /// Whether what stands before the number at `i` can open a count whose noun is left out: a
 /// conjunction glued to it (و45), a preposition (مقابل 9), a definite noun (والصغرى 24),
-/// a place (والصغرى في أبها 18) or "of them" (18 تسديدة منها 7).
+/// a place (والصغرى في أبها 18), "of them" (18 تسديدة منها 7) or "out of" (3 مباريات من
+/// أصل 10).
 /// An indefinite word makes it a label (20 طائرة بوينغ 737، من طراز 737).
 fn opens_elided_count(line: &Line, i: usize) -> bool {
     let glued = line
@@ -964,7 +964,7 @@ fn opens_elided_count(line: &Line, i: usize) -> bool {
                 || slot::is_genitive_governor(prev)
                 || super::places::is_place_name(prev)
                 || slot::OF_THEM.contains(&prev)
-                || ["بينها", "بينهم"].contains(&prev)
+                || ["بينها", "بينهم", "أصل", "مجموع", "إجمالي"].contains(&prev)
         })
 }
 
@@ -3587,6 +3587,30 @@ fn looks_like_bare_noun(word: &str) -> bool {
         && !word.ends_with('ا')
         && !NOT_COUNTED_WORDS.contains(&word)
         && !looks_like_plural_verb(word)
+}
+
+/// Adverbs in -an that follow a number and are not counted by it (10 تقريبا، 3 أيضا).
+const ADVERBS_IN_AN: &[&str] = &[
+    "تقريبا",
+    "أيضا",
+    "مجددا",
+    "مؤخرا",
+    "سابقا",
+    "لاحقا",
+    "فورا",
+    "جدا",
+    "معا",
+    "أبدا",
+    "غدا",
+];
+
+/// A noun in the accusative of a count of eleven to ninety-nine (11 ترشيحا، 35 مقعدا); an
+/// adverb in -an (تقريبا، يوميا) is not one.
+fn is_accusative_count_noun(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('ا') else {
+        return false;
+    };
+    !word.ends_with("يا") && !ADVERBS_IN_AN.contains(&word) && looks_like_bare_noun(stem)
 }
 
 /// Whether و opens a new phrase after a bare number: before a verb, a number, a fraction or a
