@@ -1706,7 +1706,8 @@ impl Verbalizer {
         Some(reading)
     }
 
-    /// "من 1 إلى 15 يناير": the first day of a range is also read as an ordinal.
+    /// "من 1 إلى 15 يناير", "ليلة 24 على 25 ديسمبر": the first day of a range is also read as
+    /// an ordinal.
     fn starts_day_range(&self, line: &Line, i: usize, n: u64) -> bool {
         let is_day = |w: &str| w.parse::<u64>().is_ok_and(|d| (1..=31).contains(&d));
         // A month named, or "of the month" (22 و23 من الشهر الجاري).
@@ -1717,7 +1718,12 @@ impl Verbalizer {
                         .next_core(i, k + 1)
                         .is_some_and(|w| matches!(w, "الشهر" | "شهر")))
         };
-        let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"));
+        // "ليلة 24 على 25 ديسمبر": the night that joins two days.
+        let night = line
+            .prev_core(i)
+            .is_some_and(|w| matches!(slot::without_conjunction(w), "ليلة" | "ليل" | "الليلة"));
+        let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"))
+            || night && line.next_core(i, 1) == Some("على");
         let spaced = joined && line.next_core(i, 2).is_some_and(is_day) && month_at(3);
         // "بين 10 و20 يونيو": the joining و glued to the second day.
         let glued = line
