@@ -891,6 +891,25 @@ fn is_mutafaail_count(word: &str) -> bool {
     stem.starts_with("مت") && (5..=6).contains(&letters) && stem.chars().all(is_arabic_letter)
 }
 
+/// "ضغط الدم 120/80 mmHg": one number over the other (مئة وعشرون على ثمانين), and the unit
+/// written after them counted by the second.
+fn number_over_number(
+    line: &Line,
+    i: usize,
+    prefix: &str,
+    (a, b): (u64, u64),
+    case: Case,
+) -> Reading {
+    let first = numbers::cardinal_with(a, Gender::Masculine, case, false);
+    let unit = line.next_core(i, 1).and_then(units::unit);
+    let second = match &unit {
+        Some(unit) => unit.counted_phrase(b, Case::Oblique),
+        None => numbers::cardinal_with(b, Gender::Masculine, Case::Oblique, false),
+    };
+    let used = if unit.is_some() { 2 } else { 1 };
+    Reading::new(glue(prefix, &format!("{first} على {second}")), used)
+}
+
 /// Two years as a span (بين عامي ألفين وعشرة وألفين وعشرين), as [`spoken_span`] joins them.
 fn year_span(prev: &str, first: u64, last: u64) -> String {
     spoken_span(prev, &dates::read_year(first), &dates::read_year(last))
@@ -3067,6 +3086,10 @@ impl Verbalizer {
             let name = dates::month_name(a as u32, Calendar::Gregorian)?;
             let spoken = format!("{name} عام {}", dates::read_year(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
+        }
+        // "ضغط الدم 120/80": a pair that is no fraction is one number over the other.
+        if a >= b {
+            return Some(number_over_number(line, i, prefix, (a, b), case));
         }
         Some(Reading::new(
             glue(prefix, &numbers::fraction(a, b, case)),
