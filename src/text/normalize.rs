@@ -481,7 +481,18 @@ fn with_price_per_unit(text: &str) -> String {
     if !text.contains('/') {
         return text.to_string();
     }
-    let text = PER_AMOUNT.replace_all(text, "$1 لكل $2");
+    let text = PER_AMOUNT.replace_all(text, |caps: &regex::Captures| {
+        // The path of a web address (bit.ly/3abc) is no rate.
+        let start = caps.get(0).map_or(0, |m| m.start());
+        let token_start = text[..start]
+            .rfind(char::is_whitespace)
+            .map_or(0, |k| k + 1);
+        if text[token_start..start].contains('.') {
+            caps[0].to_string()
+        } else {
+            format!("{} لكل {}", &caps[1], &caps[2])
+        }
+    });
     PER_UNIT
         .replace_all(&text, |caps: &regex::Captures| {
             let (currency, unit) = (&caps[2], &caps[3]);
@@ -1084,6 +1095,8 @@ mod tests {
         assert_eq!(normalize("3 كغ/م3"), "3 كغ لكل متر مكعب");
         assert_eq!(normalize("5 طن/هكتار"), "5 طن لكل هكتار");
         assert_eq!(normalize("2 ملغ/ل"), "2 ملغ لكل لتر");
+        // The path of a web address is no rate.
+        assert_eq!(normalize("الرابط bit.ly/3abc"), "الرابط bit.ly/3abc");
         assert_eq!(normalize("4000 ريال/م2"), "4000 ريال للمتر المربع");
         assert_eq!(normalize("قال و/أو"), "قال و/أو");
         // A rate in time, a price per unit written in the accusative, a power glued on.

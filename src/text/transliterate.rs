@@ -305,19 +305,24 @@ const WEB_DOMAINS: &[&str] = &[
 fn read_web_address(token: &str) -> Option<String> {
     let (lead, core, trail) = split_punctuation(token);
     let lower = core.to_ascii_lowercase();
-    let address = lower
+    let schemeless = lower
         .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower)
-        .trim_end_matches('/');
+        .or_else(|| lower.strip_prefix("http://"));
+    let address = schemeless.unwrap_or(&lower).trim_end_matches('/');
     let host = address.split('/').next()?.rsplit('@').next()?;
     let domain = host.rsplit('.').next()?;
     let well_formed = address
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || ".-_@/".contains(c));
-    if !well_formed || !host.contains('.') || !WEB_DOMAINS.contains(&domain) {
+    // With its scheme any domain is an address (https://forms.gle).
+    let known_domain = WEB_DOMAINS.contains(&domain)
+        || schemeless.is_some()
+            && domain.len() >= 2
+            && domain.chars().all(|c| c.is_ascii_alphabetic());
+    if !well_formed || !host.contains('.') || !known_domain {
         return None;
     }
+    let address = without_opaque_path(address);
     let mut words = Vec::new();
     let mut label = String::new();
     for c in address.chars() {
@@ -335,6 +340,18 @@ fn read_web_address(token: &str) -> Option<String> {
     }
     words.extend(read_address_label(&label));
     Some(format!("{lead}{}{trail}", words.join(" ")))
+}
+
+/// An address without a path a listener could not take down: one of several parts or with
+/// digits (aljazeera.net/news/2024/1/1/abc, t.co/xYz12 → their host). A path of one word
+/// stays (example.com/careers).
+fn without_opaque_path(address: &str) -> &str {
+    match address.split_once('/') {
+        Some((host, path)) if path.contains('/') || path.chars().any(|c| c.is_ascii_digit()) => {
+            host
+        }
+        _ => address,
+    }
 }
 
 /// One label of an address: a known name, letters spelled when they cannot be said as a
@@ -2377,6 +2394,13 @@ mod tests {
             ),
             ("info@un.org", "إنفو آت يو إن دوت أورغ"),
             ("spa.gov.sa", "سبا دوت غوف دوت إس إيه"),
+            // With its scheme any domain is an address; a path of parts or digits is left.
+            ("رابط https://forms.gle/abc123", "رابط فورمز دوت غلي"),
+            ("عبر https://t.co/xYz12", "عبر تي دوت سي أو"),
+            (
+                "في www.aljazeera.net/news/2024/1/1/abc",
+                "في دبليو دبليو دبليو دوت الجزيرة دوت نت",
+            ),
         ];
         for (written, spoken) in cases {
             assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
