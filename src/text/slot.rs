@@ -306,6 +306,9 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("اجتذب", "جتذب"),
     ("ادخر", "دخر"),
     ("استرجع", "سترجع"),
+    // Verbs of an anniversary: تحيي البلاد الذكرى الـ 76، يصادف اليوم الذكرى الـ 50.
+    ("أحيا", "حيي"),
+    ("صادف", "صادف"),
 ];
 
 /// Object-taking verbs listed by their present stem only: their past form is as often a noun
