@@ -10,6 +10,7 @@
 //! sentence gets the same reading whether or not its writer ended it with one. Words that arrive with
 //! vowel marks (from the verbalizer or the user lexicon) guide the model as hints and come out
 //! exactly as they went in.
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::alphabet::{is_arabic_letter, is_consonant_letter};
@@ -161,10 +162,15 @@ impl<'a> ModelTokens<'a> {
     }
 
     fn model_input(&self) -> String {
+        // A case hint is the sentence's, not the model's: it gets the bare word, as it was
+        // trained on, and the hint is laid on its answer.
         let mut input = self
             .tokens
             .iter()
-            .map(|t| t.text)
+            .map(|t| match is_case_hint(t.text) {
+                true => Cow::Owned(strip_vowel_marks(t.text)),
+                false => Cow::Borrowed(t.text),
+            })
             .collect::<Vec<_>>()
             .join(" ");
         if self.closed {
@@ -193,6 +199,7 @@ impl<'a> ModelTokens<'a> {
                 token.text.chars().any(is_vowel_mark) || !token.text.chars().any(is_arabic_letter);
             let word = match marked.get(i) {
                 Some(m) if !aligned || !keep => (*m).to_string(),
+                Some(m) if is_case_hint(token.text) => with_hinted_case(token.text, m),
                 Some(m) => with_models_case_ending(token.text, m),
                 None => token.text.to_string(),
             };
@@ -209,6 +216,65 @@ impl<'a> ModelTokens<'a> {
             }
         }
         out
+    }
+}
+
+/// A word whose only vowel marks are its case ending (أشخاصٍ، شخصًا، دولةً): the verbalizer
+/// knows the case of the noun a number counts, the model knows the rest of the word.
+fn is_case_hint(word: &str) -> bool {
+    let marked = word.strip_suffix('ا').unwrap_or(word);
+    let body = marked.trim_end_matches(is_vowel_mark);
+    body.len() < marked.len() && !body.chars().any(is_vowel_mark)
+}
+
+/// The model's word with the class of its case ending (damma, fatha or kasra) taken from the
+/// hint, and its tanween kept where the model put one or none (دَارَ نَشْرٍ → دَارِ under a
+/// genitive hint). Where the model gave no case vowel the hint's own mark is used.
+fn with_hinted_case(hint: &str, model: &str) -> String {
+    let Some(hinted) = final_case_mark(hint) else {
+        return model.to_string();
+    };
+    let alef = if model.ends_with('ا') { "ا" } else { "" };
+    let body = &model[..model.len() - alef.len()];
+    let stem = body.trim_end_matches(is_vowel_mark);
+    let marks = &body[stem.len()..];
+    let shadda = if marks.contains('\u{0651}') {
+        "\u{0651}"
+    } else {
+        ""
+    };
+    let mark = match final_case_mark(model) {
+        Some(given) if is_tanween(given) == is_tanween(hinted) => hinted,
+        Some(given) => same_class(hinted, is_tanween(given)),
+        None => hinted,
+    };
+    format!("{stem}{shadda}{mark}{alef}")
+}
+
+/// The last case vowel of a word (a short vowel or a tanween), before a final alef too.
+fn final_case_mark(word: &str) -> Option<char> {
+    let body = word.strip_suffix('ا').unwrap_or(word);
+    body.chars()
+        .rev()
+        .take_while(|c| is_vowel_mark(*c))
+        .find(|c| ('\u{064B}'..='\u{0650}').contains(c))
+}
+
+fn is_tanween(mark: char) -> bool {
+    ('\u{064B}'..='\u{064D}').contains(&mark)
+}
+
+/// The mark of `mark`'s vowel with or without tanween: ٍ ↔ ِ، ً ↔ َ، ٌ ↔ ُ.
+fn same_class(mark: char, tanween: bool) -> char {
+    let (with, without) = match mark {
+        '\u{064B}' | '\u{064E}' => ('\u{064B}', '\u{064E}'),
+        '\u{064C}' | '\u{064F}' => ('\u{064C}', '\u{064F}'),
+        _ => ('\u{064D}', '\u{0650}'),
+    };
+    if tanween {
+        with
+    } else {
+        without
     }
 }
 
@@ -308,6 +374,22 @@ mod tests {
             last_mark.is_some_and(is_vowel_mark),
             "{word}: {marked} in {out}"
         );
+    }
+
+    #[test]
+    fn a_case_hint_sets_the_class_of_the_models_ending() {
+        assert!(is_case_hint("أشخاصٍ"));
+        assert!(is_case_hint("شخصًا"));
+        assert!(!is_case_hint("شخصا"));
+        assert!(!is_case_hint("خَمْسَةً"));
+        assert!(!is_case_hint("الدُّكْتُور"));
+        // The model's tanween or its absence stays; the vowel is the hint's.
+        assert_eq!(with_hinted_case("دارٍ", "دَارَ"), "دَارِ");
+        assert_eq!(with_hinted_case("حاجٍ", "حَاجٌّ"), "حَاج\u{0651}\u{064D}");
+        assert_eq!(with_hinted_case("دولةً", "دَوْلَةٍ"), "دَوْلَةً");
+        assert_eq!(with_hinted_case("شخصًا", "شَخْصًا"), "شَخْصًا");
+        // No case vowel from the model: the hint's own mark.
+        assert_eq!(with_hinted_case("مصابٍ", "مُصَابْ"), "مُصَابٍ");
     }
 
     #[test]

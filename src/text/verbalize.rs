@@ -1186,33 +1186,26 @@ impl Verbalizer {
         };
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
+        // The count a number just read gives the noun after it, for its case ending.
+        let mut count_before: Option<u64> = None;
         while i < state.tokens.len() {
             let token = state.tokens[i].clone();
+            let counted_by = count_before.take();
             match self.read_at(&state, i) {
                 Some(reading) if reading.used > 0 => {
                     let last = (i + reading.used - 1).min(state.tokens.len() - 1);
                     let trail = state.tokens[last].trail;
                     let spoken = if vowelled {
-                        // A slot nobody decided is read in the oblique form anchors use.
-                        let case = reading.case.or((!reading.pause).then_some(Case::Oblique));
                         if let (Some(word), Some(previous)) =
                             (&reading.vowelled_before, out.last_mut())
                         {
                             let lead = state.tokens[i.saturating_sub(1)].lead;
                             *previous = format!("{lead}{word}");
                         }
-                        let vowelled = numbers::vowel_phrase(&reading.spoken, case);
-                        let counted_next = trail.is_empty()
-                            && state.tokens.get(last + 1).is_some_and(|t| {
-                                t.lead.is_empty()
-                                    && (self.nouns.lookup(t.core).is_some()
-                                        || units::currency(t.core).is_some())
-                            });
-                        if counted_next {
-                            scale_in_construct(&vowelled)
-                        } else {
-                            vowelled
+                        if trail.is_empty() && reading.counted_gender.is_some() {
+                            count_before = numbers::parse_cardinal_words(&reading.spoken);
                         }
+                        self.vowelled_reading(&state, last, &reading)
                     } else {
                         reading.spoken
                     };
@@ -1231,12 +1224,37 @@ impl Verbalizer {
                 }
                 _ => {
                     let core = spell_remaining_digits(token.core);
+                    let core = match counted_by {
+                        Some(count) if token.lead.is_empty() && is_counted_noun(&core) => {
+                            numbers::counted_noun_hint(count, &core)
+                        }
+                        _ => core,
+                    };
                     out.push(format!("{}{}{}", token.lead, core, token.trail));
                     i += 1;
                 }
             }
         }
         out.join(" ")
+    }
+
+    /// A reading ending at `last` with its vowels: its case, else the oblique form anchors
+    /// use where nobody decided the slot, and the construct before the noun it counts.
+    fn vowelled_reading(&self, line: &Line, last: usize, reading: &Reading) -> String {
+        let case = reading.case.or((!reading.pause).then_some(Case::Oblique));
+        let vowelled = numbers::vowel_phrase(&reading.spoken, case);
+        let counted_next = line.tokens[last].trail.is_empty()
+            && line.tokens.get(last + 1).is_some_and(|t| {
+                t.lead.is_empty()
+                    && (self.nouns.lookup(t.core).is_some()
+                        || units::currency(t.core).is_some()
+                        || is_counted_noun(t.core))
+            });
+        if counted_next {
+            scale_in_construct(&vowelled)
+        } else {
+            vowelled
+        }
     }
 
     fn read_at(&self, line: &Line, i: usize) -> Option<Reading> {
@@ -2164,7 +2182,13 @@ impl Verbalizer {
             .unwrap_or_else(|| numbers::cardinal_with(total, Gender::Masculine, case, counted));
         match after.and_then(currency_or_unit) {
             Some(named) => Reading::new(format!("{spoken} {}", named.singular), 3),
-            None => Reading::new(spoken, 2),
+            None => {
+                let mut reading = Reading::new(spoken, 2);
+                if counted {
+                    reading.counted_gender = Some(self.nouns.gender_of(after.unwrap_or_default()));
+                }
+                reading
+            }
         }
     }
 
@@ -3618,6 +3642,14 @@ fn looks_like_bare_noun(word: &str) -> bool {
         && !looks_like_plural_verb(word)
 }
 
+/// A word right after a number that is the noun it counts, not a particle, a verb or an
+/// adverb (3 أشخاص، 35 شخصا، not 3 من، 10 تقريبا، 18 لسنة).
+fn is_counted_noun(word: &str) -> bool {
+    // A preposition glued on opens a phrase of its own (رقم 18 لسنة 2023).
+    let phrase = word.starts_with(['ل', 'ب', 'ك']);
+    !phrase && (looks_like_bare_noun(word) || is_accusative_count_noun(word))
+}
+
 /// Adverbs in -an that follow a number and are not counted by it (10 تقريبا، 3 أيضا).
 const ADVERBS_IN_AN: &[&str] = &[
     "تقريبا",
@@ -4444,9 +4476,12 @@ mod tests {
     fn vowels_the_words_it_wrote_and_keeps_the_others() {
         let verbalizer = Verbalizer::new();
         let vowelled = |text: &str| verbalizer.verbalize_vowelled(text);
-        assert_eq!(vowelled("قتل 35 شخصا"), "قتل خَمْسَةٌ وَثَلَاثُونَ شخصا");
+        // The noun counted gets only its case ending, which the model's vowels take.
+        assert_eq!(vowelled("قتل 35 شخصا"), "قتل خَمْسَةٌ وَثَلَاثُونَ شخصًا");
         assert_eq!(vowelled("في 2020"), "في أَلْفَيْنِ وَعِشْرِينَ");
         assert_eq!(vowelled("وصل 200 جندي"), "وصل مِئَتَا جندي");
+        assert!(vowelled("بمشاركة 600 دار نشر").ends_with("\u{0650} دارٍ نشر"));
+        assert_eq!(vowelled("بلغ 10 تقريبا"), "بلغ عَشَرَةً تقريبا");
         // The article before a hamzat wasl: kasra on the lam.
         assert!(vowelled("خلال ال72 ساعة").contains("الِاثْنَتَيْنِ"));
     }

@@ -696,7 +696,7 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
     for (k, word) in words.iter().enumerate() {
         let (vowelled, after) = match &parts[k] {
             None => (
-                (*word).to_string(),
+                counted_noun_with_case(&words, &parts, k, &before),
                 // A definite number word right after another word is its genitive (نصف المليار).
                 Before {
                     governed: !word.starts_with('و'),
@@ -745,6 +745,81 @@ pub fn vowel_phrase(spoken: &str, case: Option<Case>) -> String {
         };
     }
     out.join(" ")
+}
+
+/// The noun at `k` right after the number words before it, with the case ending their count
+/// gives it, as a hint the diacritizer lays on the model's vowels: accusative after 11 to 99
+/// (شخصًا، دولةً), genitive after 3 to 10 and round hundreds and thousands (أشخاصٍ، دولارٍ).
+/// Any other word, or a noun whose genitive the spelling cannot tell (a diptote plural:
+/// صواريخ، ملايين، شهداء), is left as it is.
+fn counted_noun_with_case(
+    words: &[&str],
+    parts: &[Option<Parts>],
+    k: usize,
+    before: &Before,
+) -> String {
+    let word = words[k];
+    // A particle, or a preposition glued on, opens a phrase of its own (تسعة من عشرة، رقم
+    // ثمانية عشر لسنة).
+    let phrase = word.starts_with(['ل', 'ب', 'ك']) || PARTICLES.contains(&word);
+    if !before.after_number || before.in_decimal || phrase || word.chars().count() < 3 {
+        return word.to_string();
+    }
+    let start = (0..k)
+        .rev()
+        .take_while(|&j| parts[j].as_ref().is_some_and(|p| p.role == Role::Number))
+        .last()
+        .unwrap_or(k);
+    match super::parse_cardinal_words(&words[start..k].join(" ")) {
+        Some(count) => counted_noun_hint(count, word),
+        None => word.to_string(),
+    }
+}
+
+/// `word`, the noun `count` counts, with the case ending the count gives it (see
+/// [`counted_noun_with_case`]).
+pub fn counted_noun_hint(count: u64, word: &str) -> String {
+    match count % 100 {
+        11..=99 => with_accusative_hint(word),
+        0 | 3..=10 if count >= 3 => with_genitive_hint(word),
+        _ => word.to_string(),
+    }
+}
+
+/// "شخصا" → "شخصًا", "دولة" → "دولةً": the tanween of the accusative tamyiz.
+fn with_accusative_hint(word: &str) -> String {
+    if !is_plain_arabic_word(word) {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix('ا').filter(|s| s.chars().count() >= 2) {
+        format!("{stem}\u{064B}ا")
+    } else if word.ends_with('ة') {
+        format!("{word}\u{064B}")
+    } else {
+        word.to_string()
+    }
+}
+
+/// "أشخاص" → "أشخاصٍ": the genitive of a counted noun, unless its spelling may be a diptote,
+/// which takes a fatha there (صواريخَ، رسائلَ، شهداءَ), ends in a long vowel (قتلى) or is a
+/// sound masculine plural (مرشحين).
+fn with_genitive_hint(word: &str) -> String {
+    let letters: Vec<char> = word.chars().collect();
+    let diptote_shape = letters.len() >= 5 && letters[2] == 'ا' && !word.ends_with("ات");
+    // A sound masculine plural is genitive in ين without tanween (مرشحينَ), a final ي may
+    // be a unit's prefix (ميلي أمبير) as well as a nisba.
+    let long_vowel_end = word.ends_with(['ا', 'ى', 'و', 'ي']) || word.ends_with("اء");
+    let sound_plural = word.ends_with("ين") || word.ends_with("ون");
+    let left = diptote_shape || long_vowel_end || sound_plural || word.starts_with("ال");
+    if !is_plain_arabic_word(word) || left {
+        return word.to_string();
+    }
+    format!("{word}\u{064D}")
+}
+
+/// An Arabic word of two letters or more without any vowel mark.
+fn is_plain_arabic_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(super::super::alphabet::is_arabic_letter)
 }
 
 #[cfg(test)]
@@ -814,10 +889,28 @@ mod tests {
     }
 
     #[test]
+    fn the_noun_a_number_counts_gets_its_case_ending_as_a_hint() {
+        assert_eq!(v("خمسة وثلاثون شخصا", Case::Nominative), "خَمْسَةٌ وَثَلَاثُونَ شخصًا");
+        assert_eq!(v("ثلاثة أشخاص", Case::Nominative), "ثَلَاثَةُ أشخاصٍ");
+        assert_eq!(counted_noun_hint(93, "دولة"), "دولةً");
+        assert_eq!(counted_noun_hint(4_000_000, "نسمة"), "نسمةٍ");
+        // A diptote plural, a long vowel, a definite word, one, two: left to the model.
+        assert_eq!(counted_noun_hint(5, "صواريخ"), "صواريخ");
+        assert_eq!(counted_noun_hint(5, "قتلى"), "قتلى");
+        assert_eq!(counted_noun_hint(7, "شهداء"), "شهداء");
+        assert_eq!(counted_noun_hint(5, "الأشخاص"), "الأشخاص");
+        assert_eq!(counted_noun_hint(5, "مرشحين"), "مرشحين");
+        assert_eq!(counted_noun_hint(2, "شخص"), "شخص");
+        assert_eq!(counted_noun_hint(101, "شخص"), "شخص");
+        // A sound feminine plural is no diptote (مباريات).
+        assert_eq!(counted_noun_hint(3, "مباريات"), "مباريات\u{064D}");
+    }
+
+    #[test]
     fn hundreds_and_conjoined_groups() {
         assert_eq!(v("ألف وتسعمئة وتسعين", Case::Oblique), "أَلْفٍ وَتِسْعِمِئَةٍ وَتِسْعِينَ");
         assert_eq!(v("ألف وخمسمئة", Case::Nominative), "أَلْفٌ وَخَمْسُمِئَةٍ");
-        assert_eq!(v("مئة يوم", Case::Accusative), "مِئَةَ يوم");
+        assert_eq!(v("مئة يوم", Case::Accusative), "مِئَةَ يوم\u{064D}");
         assert_eq!(v("ثمانمئة", Case::Nominative), "ثَمَانِمِئَةٍ");
     }
 
