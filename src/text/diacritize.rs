@@ -112,6 +112,8 @@ struct ModelToken<'a> {
     text: &'a str,
     /// Written against the previous unit in the original text (no space between them).
     glued: bool,
+    /// Its only vowel marks are a case ending the verbalizer set (see [`is_case_hint`]).
+    case_hint: bool,
 }
 
 /// The text cut into the units the model was trained on, remembering how to put it back.
@@ -151,6 +153,7 @@ impl<'a> ModelTokens<'a> {
                 tokens.push(ModelToken {
                     text: part,
                     glued: glued && !first,
+                    case_hint: is_case_hint(part),
                 });
                 first = false;
             }
@@ -167,7 +170,7 @@ impl<'a> ModelTokens<'a> {
         let mut input = self
             .tokens
             .iter()
-            .map(|t| match is_case_hint(t.text) {
+            .map(|t| match t.case_hint {
                 true => Cow::Owned(strip_vowel_marks(t.text)),
                 false => Cow::Borrowed(t.text),
             })
@@ -199,7 +202,7 @@ impl<'a> ModelTokens<'a> {
                 token.text.chars().any(is_vowel_mark) || !token.text.chars().any(is_arabic_letter);
             let word = match marked.get(i) {
                 Some(m) if !aligned || !keep => (*m).to_string(),
-                Some(m) if is_case_hint(token.text) => with_hinted_case(token.text, m),
+                Some(m) if token.case_hint => with_hinted_case(token.text, m),
                 Some(m) => with_models_case_ending(token.text, m),
                 None => token.text.to_string(),
             };
@@ -243,11 +246,7 @@ fn with_hinted_case(hint: &str, model: &str) -> String {
     } else {
         ""
     };
-    let mark = match final_case_mark(model) {
-        Some(given) if is_tanween(given) == is_tanween(hinted) => hinted,
-        Some(given) => same_class(hinted, is_tanween(given)),
-        None => hinted,
-    };
+    let mark = final_case_mark(model).map_or(hinted, |given| same_class(hinted, is_tanween(given)));
     format!("{stem}{shadda}{mark}{alef}")
 }
 

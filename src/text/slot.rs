@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::alphabet::is_arabic_letter;
+use super::dates;
 use super::nouns::{self, is_verbal_noun};
 use super::numbers::{Case, Gender};
 use super::places::is_place_name;
@@ -1418,8 +1419,13 @@ fn only_prepositional_phrases(words: &[&str]) -> bool {
         is_genitive_governor(word)
             || is_preposition_with_pronoun(word)
             || (k > 0 && is_genitive_governor(words[k - 1]))
-            || CLAUSE_ADVERBS.contains(&without_conjunction(word))
+            || is_clause_adverb(without_conjunction(word))
     })
+}
+
+/// An adverb of time or manner, or a weekday without يوم (تنطلق الأحد النسخة الـ 20).
+fn is_clause_adverb(word: &str) -> bool {
+    CLAUSE_ADVERBS.contains(&word) || dates::ARABIC_WEEKDAYS.contains(&word)
 }
 
 /// Adverbs that may stand between a verb and its subject (وصل أمس 200 حاج).
@@ -1444,14 +1450,6 @@ const CLAUSE_ADVERBS: &[&str] = &[
     "مجددا",
     "رسميا",
     "عصرا",
-    // A weekday without يوم (تنطلق الأحد النسخة الـ 20).
-    "السبت",
-    "الأحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
 ];
 
 /// A preposition with its pronoun glued on: فيها، منهم، عليه، إليها، له، بها، لديه.

@@ -860,8 +860,9 @@ fn has_polish_rz(word: &str) -> bool {
 }
 
 /// A spelling only German writes among the languages read here: sch, heim, eier, tz after
-/// the first letter, or a final rz after a vowel (Schwarz، Wirtz، Mannheim، Steinmeier، Kurz). Such a word is read
-/// by the German rules whatever the words around it (Florian Wirtz → فلوريان فيرتس).
+/// the first letter, or a final rz after a vowel (Schwarz، Wirtz، Mannheim، Steinmeier، Kurz).
+/// Such a word is read by the German rules whatever the words around it (Florian Wirtz →
+/// فلوريان فيرتس).
 fn has_german_mark(word: &str) -> bool {
     let final_rz = word
         .strip_suffix("rz")
@@ -1442,13 +1443,12 @@ pub fn speak_latin_word(word: &str) -> String {
         .unwrap_or_else(|| transliterate_word(word))
 }
 
-/// One word of a run-together brand, read by the lexicon unless the lexicon translates it
-/// (PetroChina is بتروتشاينا, not بترو الصين).
+/// One word of a run-together brand, read as a Latin word unless the lexicon translates it
+/// (PetroChina is بترو تشينا, not بترو الصين).
 fn brand_part(part: &str) -> String {
     match NAMES.get(part) {
-        Some(spoken) if !spoken.starts_with("ال") => spoken.to_string(),
-        Some(_) => transliterate_word(part),
-        None => speak_latin_word(part),
+        Some(spoken) if spoken.starts_with("ال") => transliterate_word(part),
+        _ => speak_latin_word(part),
     }
 }
 
@@ -1457,25 +1457,26 @@ fn brand_part(part: &str) -> String {
 /// A capital after one lowercase letter (McDonald، DeSantis) or before another capital
 /// (BioNTech) does not start a word.
 fn camel_case_parts(word: &str) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let starts_word = |k: usize| {
-        chars[k].is_ascii_uppercase()
-            && k >= 3
-            && chars[k - 2..k].iter().all(char::is_ascii_lowercase)
-            && chars.get(k + 1).is_some_and(char::is_ascii_lowercase)
-    };
-    let cuts: Vec<usize> = (1..chars.len()).filter(|&k| starts_word(k)).collect();
-    if cuts.is_empty() || !chars.iter().all(char::is_ascii_alphabetic) {
+    if !word.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let bounds = std::iter::once(0)
-        .chain(cuts)
-        .chain(std::iter::once(chars.len()));
-    let bounds: Vec<usize> = bounds.collect();
-    let parts: Vec<String> = bounds
-        .windows(2)
-        .map(|pair| brand_part(&chars[pair[0]..pair[1]].iter().collect::<String>()))
-        .collect();
+    let letters = word.as_bytes();
+    let starts_word = |k: usize| {
+        letters[k].is_ascii_uppercase()
+            && k >= 3
+            && letters[k - 2..k].iter().all(u8::is_ascii_lowercase)
+            && letters.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for k in (1..letters.len()).filter(|&k| starts_word(k)) {
+        parts.push(brand_part(&word[start..k]));
+        start = k;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.push(brand_part(&word[start..]));
     Some(parts.join(" "))
 }
 
