@@ -656,6 +656,11 @@ pub(crate) fn without_conjunction(word: &str) -> &str {
 
 /// Whether `word` is a known verb form, allowing glued و/ف and ل/س (ولتبلغ، سيتجاوز).
 /// The forms a verb may stand in behind و/ف and the particles ل and س (وليبلغ → يبلغ).
+/// A short vowel, tanween, shadda or sukun written over a letter.
+fn is_vowel_mark(c: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&c)
+}
+
 fn verb_candidates(word: &str) -> Vec<&str> {
     let bare = without_conjunction(word);
     let mut candidates = vec![word, bare];
@@ -668,6 +673,11 @@ fn verb_candidates(word: &str) -> Vec<&str> {
 }
 
 fn verb_kind(word: &str) -> Option<VerbKind> {
+    // A writer's vowel marks (صوّت، سُجّل) do not change which verb it is.
+    if word.chars().any(is_vowel_mark) {
+        let unmarked: String = word.chars().filter(|c| !is_vowel_mark(*c)).collect();
+        return verb_kind(&unmarked);
+    }
     if let Some(kind) = bare_verb_kind(word) {
         return Some(kind);
     }
@@ -1578,6 +1588,9 @@ mod tests {
         assert!(takes_number_as_subject("وأصيبت"));
         assert!(takes_number_as_subject("وعارضته"));
         assert!(!takes_number_as_subject("سجلت"));
+        // A writer's marks do not hide the verb.
+        assert!(is_known_verb("صوّت"));
+        assert!(is_known_verb("سُجّل"));
     }
 
     #[test]

@@ -175,6 +175,15 @@ fn replace_line(line: &str, every_word: bool) -> String {
             }
             _ => spoken,
         };
+        // "دوري NBA" is الدوري الأمريكي للمحترفين: the name's definite head takes the place
+        // of the same noun written before it (بدوري NBA → بالدوري …).
+        if let Some(prev) = out.last_mut().filter(|_| replaced) {
+            if let Some(proclitic) = indefinite_head_before(prev, &spoken) {
+                *prev = glue_proclitic(&proclitic, &spoken);
+                i += used;
+                continue;
+            }
+        }
         let after_ampersand = i > 0 && tokens[i - 1] == "&" && every_word;
         match out.last_mut() {
             Some(prev) if (replaced || after_ampersand) && is_detached_proclitic(prev) => {
@@ -205,6 +214,17 @@ fn with_time_zone_word(tokens: &[&str], i: usize, spoken: String) -> String {
 /// preposition glued to it (وكالة، ووكالة، لوكالة).
 fn same_head(prev: &str, first: &str) -> bool {
     prev == first || prev.strip_suffix(first).is_some_and(is_detached_proclitic)
+}
+
+/// The proclitic before `prev` (maybe none) when `prev` is the indefinite form of the
+/// definite first word of `spoken` (دوري before الدوري الأمريكي، بدوري).
+fn indefinite_head_before(prev: &str, spoken: &str) -> Option<String> {
+    let first = spoken.split(' ').next()?;
+    let noun = first
+        .strip_prefix("ال")
+        .filter(|n| n.chars().count() >= 3)?;
+    let proclitic = prev.strip_suffix(noun)?;
+    (proclitic.is_empty() || is_detached_proclitic(proclitic)).then(|| proclitic.to_string())
 }
 
 /// True when `spoken`, the Arabic reading of a Latin name, repeats the Arabic words that end
@@ -2345,6 +2365,15 @@ mod tests {
         assert_eq!(arabize_latin("ل Al Jazeera"), "للجزيرة");
         assert_eq!(arabize_latin("في U.S. اليوم"), "في الولايات المتحدة اليوم");
         assert_eq!(arabize_latin("reuters"), "رويترز");
+    }
+
+    #[test]
+    fn a_name_whose_definite_head_is_written_before_it_takes_its_place() {
+        assert_eq!(arabize_latin("في دوري NBA"), "في الدوري الأمريكي للمحترفين");
+        assert_eq!(arabize_latin("لدوري NBA"), "للدوري الأمريكي للمحترفين");
+        assert_eq!(arabize_latin("بدوري NBA"), "بالدوري الأمريكي للمحترفين");
+        // Another noun before it stays: the player of the league.
+        assert_eq!(arabize_latin("نجم NBA"), "نجم الدوري الأمريكي للمحترفين");
     }
 
     #[test]
