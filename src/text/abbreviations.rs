@@ -594,7 +594,8 @@ fn expand_titles(text: &str, vowelled: bool) -> Option<String> {
                 .and_then(|t| t.chars().next())
                 .is_some_and(is_arabic_letter);
             let after_number = k > 0 && tokens[k - 1].chars().any(|c| c.is_ascii_digit());
-            next_is_word && !after_number
+            let prev = k.checked_sub(1).and_then(|p| tokens.get(p)).copied();
+            next_is_word && !after_number && !is_word_not_title(token, prev)
         });
         let title =
             title.map(|(lead, spoken)| (lead, after_rank_or_person(&tokens, k, spoken, vowelled)));
@@ -733,6 +734,9 @@ fn split_glued_title(token: &str) -> Vec<&str> {
         .filter(|&(_, c)| c == '.')
         .find_map(|(dot, _)| {
             let (title, name) = token.split_at(dot + 1);
+            if is_word_not_title(title, None) {
+                return None;
+            }
             let spoken = title_of(title, false)?.1;
             let of_person = !spoken.ends_with("شارع") && !spoken.ends_with("جامعة");
             let name_like = name.chars().count() >= 3 && name.chars().all(is_arabic_letter);
@@ -936,6 +940,16 @@ const TITLE_CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "و", "ف", "ب
 /// فم.، حيث ولد.): not read as a title.
 const WORDS_NOT_TITLES: &[&str] = &["بد", "لم", "فم", "بم", "ولد"];
 
+/// Whether `token` spells a common word that ends a sentence ([`WORDS_NOT_TITLES`]) rather
+/// than a title; بد. is بـ + د. (بالدكتور) unless لا stands before it (لا بد.).
+fn is_word_not_title(token: &str, prev: Option<&str>) -> bool {
+    let core = token
+        .trim_start_matches(['"', '(', '«', '\''])
+        .trim_end_matches('.');
+    let after_la = prev.is_some_and(|p| matches!(p, "لا" | "ولا" | "فلا"));
+    WORDS_NOT_TITLES.contains(&core) && (core != "بد" || after_la || prev.is_none())
+}
+
 /// The leading punctuation and the spoken title of a token such as «د.»، "(أ.د.", "أ.د" or "وم.";
 /// a proclitic is glued to the title (والدكتور، للدكتور، بالمهندس).
 fn title_of(token: &str, vowelled: bool) -> Option<(&str, String)> {
@@ -945,9 +959,6 @@ fn title_of(token: &str, vowelled: bool) -> Option<(&str, String)> {
     let core = rest
         .strip_suffix('.')
         .or_else(|| rest.contains('.').then_some(rest))?;
-    if WORDS_NOT_TITLES.contains(&core) {
-        return None;
-    }
     let (clitics, title) = std::iter::once("")
         .chain(TITLE_CLITICS.iter().copied())
         .filter_map(|clitic| Some((clitic, core.strip_prefix(clitic)?)))
@@ -1125,6 +1136,9 @@ mod tests {
         assert_eq!(expand("شكرا لد. أحمد"), "شكرا للدكتور أحمد");
         assert_eq!(expand("ممثلة بأ.د. سامي"), "ممثلة بالأستاذ الدكتور سامي");
         assert_eq!(expand("لا بد. وقال"), "لا بد. وقال");
+        // بـ د. glued by the normalizer is a title after any word but لا.
+        assert_eq!(expand("التقى بد. أحمد"), "التقى بالدكتور أحمد");
+        assert_eq!(expand("كان لا بد. وقال"), "كان لا بد. وقال");
         assert_eq!(expand("حيث ولد. وقال"), "حيث ولد. وقال");
         assert_eq!(
             expand_vowelled("شكرا لد. أحمد وم. علي"),
