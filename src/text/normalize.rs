@@ -54,6 +54,9 @@ static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     )
         .expect("static regex")
 });
+/// A post office box written without its dots before its number (ص ب 220).
+static PO_BOX_WITHOUT_DOTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)ص ب(\s+[0-9])").expect("static regex"));
 /// الـ written before a Roman numeral (المؤتمر الـ XXV، والـ XXI).
 static ARTICLE_BEFORE_ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)(و?)ال ([IVXLCDM]+)\b").expect("static regex"));
@@ -224,7 +227,14 @@ fn without_article_before_roman(text: &str) -> Cow<'_, str> {
 /// after a digit run glued to a following Arabic word; whitespace collapsed.
 pub fn normalize(text: &str) -> String {
     let text = truncate(text, MAX_INPUT_BYTES);
-    let glued = with_proclitics_glued(text);
+    // "ص ب 220" is a post office box written without its dots, not ص + بـ 220.
+    let text = replace_if(
+        text.contains("ص ب "),
+        &PO_BOX_WITHOUT_DOTS,
+        text,
+        "${1}ص.ب.${2}",
+    );
+    let glued = with_proclitics_glued(&text);
     let folded: String = glued.nfc().flat_map(fold_char).collect();
     let folded = without_pictographs(&folded);
     let folded = if folded.contains('T') {

@@ -149,6 +149,7 @@ fn replace_line(line: &str, every_word: bool) -> String {
             .or_else(|| name_at(&tokens[i..]))
             .or_else(|| glued_name_at(&tokens, i))
             .or_else(|| abd_name_at(&tokens, i))
+            .or_else(|| latin_abbreviation(&tokens, i).map(|a| (a, 1)))
             .or_else(|| article_or_french_word(&tokens, i).map(|a| (a, 1)));
         let (spoken, used) = match found {
             Some(found) => found,
@@ -538,6 +539,43 @@ const IBERIAN_LETTERS: &[char] = &['á', 'í', 'ó', 'ú', 'ñ', 'ã', 'õ'];
 /// a French elision (L'Équipe → ليكيب), or a capitalized word of a French phrase spelled by
 /// the French rules, so that final consonants are silent (Le Canard Enchaîné → لو كانار
 /// أونشينيه). `None` leaves the token to the other rules.
+/// English abbreviations with their dot: a title before a capitalized name (Dr. → الدكتور،
+/// Mr. → السيد، St. → سانت), Jr. and Sr. after one (جونيور، الأب); the dot goes, as it
+/// ends no sentence.
+const LATIN_ABBREVIATIONS: &[(&str, &str, bool)] = &[
+    ("Dr.", "الدكتور", true),
+    ("Mr.", "السيد", true),
+    ("Mrs.", "السيدة", true),
+    ("Ms.", "السيدة", true),
+    ("Prof.", "البروفيسور", true),
+    ("St.", "سانت", true),
+    ("Sen.", "السيناتور", true),
+    ("Gen.", "الجنرال", true),
+    ("Gov.", "الحاكم", true),
+    ("Jr.", "جونيور", false),
+    ("Sr.", "الأب", false),
+];
+
+fn latin_abbreviation(tokens: &[&str], i: usize) -> Option<String> {
+    let (lead, core) = tokens[i].split_at(tokens[i].find(|c: char| c.is_ascii_alphabetic())?);
+    let &(_, spoken, before_name) = LATIN_ABBREVIATIONS
+        .iter()
+        .find(|(written, _, _)| core.strip_suffix(',').unwrap_or(core) == *written)?;
+    let capitalized = |t: &&str| t.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let name_beside = match before_name {
+        true => tokens.get(i + 1).is_some_and(capitalized),
+        false => i > 0 && tokens.get(i - 1).is_some_and(capitalized),
+    };
+    // The comma after it stays; at the end of the line its dot ends the sentence too.
+    let after = match (core.ends_with(','), i + 1 == tokens.len()) {
+        (true, _) => "،",
+        (false, true) => ".",
+        (false, false) => "",
+    };
+    (name_beside && lead.chars().all(|c| !c.is_alphanumeric()))
+        .then(|| format!("{lead}{spoken}{after}"))
+}
+
 fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     let (lead, core, trail) = split_punctuation(tokens[i]);
     if !core.chars().any(is_latin_letter) || core.chars().any(|c| c.is_ascii_digit()) {
@@ -2365,6 +2403,16 @@ mod tests {
         assert_eq!(arabize_latin("ل Al Jazeera"), "للجزيرة");
         assert_eq!(arabize_latin("في U.S. اليوم"), "في الولايات المتحدة اليوم");
         assert_eq!(arabize_latin("reuters"), "رويترز");
+    }
+
+    #[test]
+    fn english_abbreviations_lose_their_dot_beside_a_name() {
+        assert_eq!(arabize_latin("قال Dr. Smith"), "قال الدكتور سميث");
+        assert_eq!(arabize_latin("Mr. Trump"), "السيد ترامب");
+        assert_eq!(arabize_latin("Neymar Jr. قال"), "نيمار جونيور قال");
+        assert_eq!(arabize_latin("George Bush Sr."), "جورج بوش الأب.");
+        // Without a name beside it the word is no abbreviation.
+        assert_eq!(arabize_latin("ذهب إلى St. في"), "ذهب إلى ست. في");
     }
 
     #[test]

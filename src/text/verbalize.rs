@@ -4162,6 +4162,23 @@ const CALL_WORDS: &[&str] = &[
     "اطلبوا",
 ];
 
+/// The postal code after the town of a post office box (صندوق بريد 1234 الرياض 11564):
+/// the box's number, one word, then the code.
+fn is_postal_code(line: &Line, i: usize) -> bool {
+    let town_before = line
+        .prev_core(i)
+        .is_some_and(|w| w.chars().all(is_arabic_letter));
+    let box_number = i
+        .checked_sub(1)
+        .and_then(|k| line.prev_core(k))
+        .is_some_and(is_digit_word);
+    let box_word = i
+        .checked_sub(2)
+        .and_then(|k| line.prev_core(k))
+        .is_some_and(|w| strip_vowel_marks(w) == "بريد");
+    town_before && box_number && box_word
+}
+
 /// Digit strings read one digit at a time: a leading zero; a hotline or code after
 /// رقم/هاتف/الخط الساخن (three digits or more, except the number of a document: القرار رقم
 /// 2334); a number dialled after اتصل (على 911).
@@ -4170,7 +4187,8 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     if number.digits.starts_with('0') && len >= 2 {
         return true;
     }
-    if len < 3 {
+    // A box number counts nothing, however short (صندوق بريد 5 جدة).
+    if len < 3 && strip_vowel_marks(prev_stem) != "بريد" {
         return false;
     }
     if after_contact_label(line, i) {
@@ -4222,6 +4240,9 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     if prev_stem.starts_with("ال")
         && before_prev.is_some_and(|w| code_word.contains(&bare(w).as_str()))
     {
+        return true;
+    }
+    if is_postal_code(line, i) {
         return true;
     }
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
