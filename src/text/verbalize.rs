@@ -4245,11 +4245,19 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     if is_postal_code(line, i) {
         return true;
     }
-    let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
     let prev = line.prev_core(i);
     if is_short_code(line, i, len, prev) || alternative_to_dialled(line, i) {
         return true;
     }
+    is_dialled(line, i, prefix)
+}
+
+/// A number dialled after a word of calling: اتصل 911، اتصلوا على 997، بالرقم after يتصل.
+fn is_dialled(line: &Line, i: usize, prefix: &str) -> bool {
+    let bare = |w: &str| w.strip_prefix('و').unwrap_or(w).to_string();
+    let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
+    let prev = line.prev_core(i);
+    let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
     // "اتصل بالإسعاف على 997": whom is called may stand between the call and على.
     let called_on = prev == Some("على")
         && line
