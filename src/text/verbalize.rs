@@ -2567,6 +2567,9 @@ impl Verbalizer {
     /// الـ + number: a definite cardinal counting the plural before it or the noun after it
     /// (الساعات الـ24، الـ24 ساعة), else an ordinal (المركز الـ3).
     fn with_article(&self, line: &Line, i: usize, number: &NumberLit, case: Case) -> Reading {
+        if let Some(reading) = year_after_article(line, i, number) {
+            return reading;
+        }
         if let Some(reading) = ranked_construct(line, i, number) {
             return reading;
         }
@@ -3201,6 +3204,25 @@ const RANKED_CONSTRUCT_HEADS: &[(&str, Gender)] = &[
     ("نسخة", Gender::Feminine),
     ("ذكرى", Gender::Feminine),
 ];
+
+/// "العام الدراسي الـ2024": الـ before a year after a word of years (العام، الموسم) within
+/// two words is the writer's habit; the year is read as a year (ألفين وأربعة وعشرين).
+fn year_after_article(line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
+    const YEAR_HEADS: &[&str] = &["العام", "عام", "السنة", "سنة", "الموسم", "موسم"];
+    if number.fraction.is_some() || !(1900..=2100).contains(&number.integer) {
+        return None;
+    }
+    let head = |k: usize| {
+        line.prev_core(k)
+            .is_some_and(|w| YEAR_HEADS.contains(&stem_word(w).as_str()))
+    };
+    let after_year_word = head(i) || (i >= 1 && line.prev_core(i).is_some() && head(i - 1));
+    after_year_word.then(|| {
+        let mut reading = Reading::new(dates::read_year(number.integer), 1);
+        reading.case = Some(Case::Oblique);
+        reading
+    })
+}
 
 /// Indefinite heads that name a group by its size, and the gender of its members.
 const GROUP_HEADS: &[(&str, Gender)] = &[
