@@ -2156,6 +2156,9 @@ impl Verbalizer {
         if let Some(noun) = range_noun.and_then(|noun| self.range_start_noun(noun, n, case)) {
             return Some(Reading::new(noun, 1));
         }
+        if let Some(phrase) = self.range_start_before_tens(line, i, n, case) {
+            return Some(Reading::new(phrase, 1));
+        }
         let gender = self.bare_count_gender(line, i, range_noun, next);
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
@@ -2248,19 +2251,40 @@ impl Verbalizer {
         if !(1..=2).contains(&n) {
             return None;
         }
-        let entry = match noun {
-            "م" => units::metre(),
-            _ => self
-                .nouns
-                .lookup(noun)
-                .cloned()
-                .or_else(|| units::unit(noun))?,
-        };
+        let entry = self.range_entry(noun)?;
         Some(if n == 1 {
             entry.singular
         } else {
             entry.dual_in(case)
         })
+    }
+
+    /// "بين 5 و70 عاما": a unit before tens joined by و would be heard as one number (خمسة
+    /// وسبعين، ثلاثة وخمسة وعشرين); the start takes its own noun (بين خمسة أعوام وسبعين
+    /// عاما).
+    fn range_start_before_tens(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
+        if line.prev_core(i) != Some("بين") {
+            return None;
+        }
+        let end = line.next_core(i, 1)?.strip_prefix('و')?;
+        let tens = end.parse::<u64>().ok()?;
+        if !(3..=9).contains(&n) || !(20..=99).contains(&tens) {
+            return None;
+        }
+        let entry = self.range_entry(line.next_core(i, 2)?)?;
+        Some(entry.counted_phrase(n, case))
+    }
+
+    /// The noun or unit a range's end counts, as the lexicon holds it.
+    fn range_entry(&self, noun: &str) -> Option<NounEntry> {
+        match noun {
+            "م" => Some(units::metre()),
+            _ => self
+                .nouns
+                .lookup(noun)
+                .cloned()
+                .or_else(|| units::unit(noun)),
+        }
     }
 
     /// "2 من النساء": the gender of the definite noun after من, which the number counts.
