@@ -206,6 +206,9 @@ const TRANSITIVE_VERBS: &[(&str, &str)] = &[
     ("خفض", "خفض"),
     ("رفع", "رفع"),
     ("قطع", "قطع"),
+    // عبر alone is the preposition, which is looked up first (عبر 3 مراحل).
+    ("عبر", "عبر"),
+    ("اجتاز", "جتاز"),
     ("أنجز", "نجز"),
     ("شيد", "شيد"),
     ("بنى", "بني"),
@@ -986,6 +989,9 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
         {
             return Case::Nominative
         }
+        Some(VerbKind::Transitive) if is_vehicle_moving(prev, after.word) => {
+            return Case::Nominative
+        }
         Some(VerbKind::Transitive) => return Case::Accusative,
         Some(VerbKind::Subject) => return subject_or_time(prev, after.word),
         // People counted right after a verb no list knows are its subject too (يحمل 60% من
@@ -1100,6 +1106,45 @@ pub(crate) fn is_owned_object_after_subject(before: &[&str], head: &str) -> bool
     owned && opens_with_verb(verb) && subject.iter().all(|w| is_definite(without_conjunction(w)))
 }
 
+/// Whether a feminine verb of crossing or leaving (عبرت، تقطع، غادرت) is followed by a count
+/// of vehicles (40 شاحنة، 3 سفن): they are what moves, its subject, not what it crosses.
+fn is_vehicle_moving(verb: &str, counted: Option<&str>) -> bool {
+    const MOTION_FORMS: &[&str] = &[
+        "عبرت",
+        "تعبر",
+        "قطعت",
+        "تقطع",
+        "اجتازت",
+        "تجتاز",
+        "غادرت",
+        "تغادر",
+        "سلكت",
+        "تسلك",
+    ];
+    const VEHICLES: &[&str] = &[
+        "شاحنة",
+        "شاحنات",
+        "سيارة",
+        "سيارات",
+        "حافلة",
+        "حافلات",
+        "سفينة",
+        "سفن",
+        "مركبة",
+        "مركبات",
+        "قافلة",
+        "قوافل",
+        "طائرة",
+        "طائرات",
+        "ناقلة",
+        "ناقلات",
+        "باخرة",
+        "بواخر",
+    ];
+    MOTION_FORMS.contains(&without_conjunction(verb))
+        && counted.is_some_and(|w| VEHICLES.contains(&w))
+}
+
 /// Whether `verb` is in the feminine (استقبلت، تستقبل) and the people counted after it are
 /// men or mixed (مريضا، لاجئا، أشخاص), so that the verb cannot agree with them.
 fn is_feminine_before_men(verb: &str, after: After) -> bool {
@@ -1148,7 +1193,8 @@ fn is_subject_by_agreement(before: &[&str], counted: Option<&str>) -> bool {
         && !object.ends_with("ات")
         && !object.ends_with("اء");
     let feminine_count = counted.is_some_and(|w| w.ends_with('ة') || w.ends_with("ات"));
-    verb_kind(verb).is_none() && is_feminine_past(verb) && masculine_singular && feminine_count
+    let unlisted_or_moving = verb_kind(verb).is_none() || is_vehicle_moving(verb, counted);
+    unlisted_or_moving && is_feminine_past(verb) && masculine_singular && feminine_count
 }
 
 /// من with a plural pronoun: "of them".
@@ -1574,6 +1620,9 @@ mod tests {
             counts_people: false,
         };
         assert_eq!(case_of_slot(&["عبرت", "المعبر"], trucks), Case::Nominative);
+        // Vehicles after a feminine verb of crossing are what crosses.
+        assert_eq!(case_of_slot(&["عبرت"], trucks), Case::Nominative);
+        assert_eq!(case_of_slot(&["وغادرت"], trucks), Case::Nominative);
         // A feminine definite word is the subject itself.
         assert_eq!(case_of_slot(&["حررت", "الشرطة"], trucks), Case::Accusative);
         let centres = After {
