@@ -199,6 +199,8 @@ const UNITS: &[UnitRow] = &[
         M,
     ),
     (&["مم", "ملم", "mm"], "مليمتر", "مليمترات", "مليمتران", M),
+    // A race time's seconds (9.58 ث); a lone ث after a number is nothing else.
+    (&["ث"], "ثانية", "ثوان", "ثانيتان", F),
     (
         &["كغ", "كلغ", "كجم", "kg"],
         "كيلوغرام",

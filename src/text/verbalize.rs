@@ -2024,16 +2024,20 @@ impl Verbalizer {
         if let Some(spoken) = self.and_a_half(line, i, integer, fraction, case) {
             return Reading::new(spoken, 2);
         }
+        if let Some(spoken) = self.currency_and_a_half(line, i, integer, fraction, case) {
+            return Reading::new(spoken, 3);
+        }
         if let Some(spoken) = percentage_point_fraction(line, i, integer, fraction) {
             return Reading::new(spoken, 2);
         }
         let unit = line
             .next_core(i, 1)
             .and_then(|w| units::unit(w).or_else(|| (w == "م").then(units::metre)));
-        let gender = line
-            .next_core(i, 1)
-            .and_then(|w| self.singular_noun_gender(w))
-            .unwrap_or(Gender::Masculine);
+        let gender = unit.as_ref().map(|u| u.gender).unwrap_or_else(|| {
+            line.next_core(i, 1)
+                .and_then(|w| self.singular_noun_gender(w))
+                .unwrap_or(Gender::Masculine)
+        });
         let spoken = numbers::decimal(integer, fraction, gender, case);
         if let Some(unit) = unit {
             return Reading::new(format!("{spoken} {}", unit.singular), 2);
@@ -2082,6 +2086,33 @@ impl Verbalizer {
             n => entry.counted_phrase(n, case),
         };
         Some(format!("{whole} ونصف"))
+    }
+
+    /// "1.5 دينار كويتي": a currency named with its country is said with the half after the
+    /// country (دينار كويتي ونصف، دينارين كويتيين ونصف), rather than as a decimal.
+    fn currency_and_a_half(
+        &self,
+        line: &Line,
+        i: usize,
+        integer: u64,
+        fraction: &str,
+        case: Case,
+    ) -> Option<String> {
+        if fraction != "5" || !(1..=10).contains(&integer) {
+            return None;
+        }
+        let (currency, _) = units::currency_named(&[line.next_core(i, 1)?])?;
+        let nisba = line.next_core(i, 2)?;
+        if currency.singular.contains(' ') || !nouns::is_nisba_adjective(nisba, Gender::Masculine) {
+            return None;
+        }
+        let whole = match integer {
+            1 if case == Case::Accusative => currency.accusative(),
+            1 => currency.singular.clone(),
+            n => currency.counted_phrase(n, case),
+        };
+        let nisba = nouns::nisba_after(nisba, integer, currency.gender, case);
+        Some(format!("{whole} {nisba} ونصف"))
     }
 
     /// The currency written out after the amount at `i` and how many words it takes; `None`
