@@ -2190,7 +2190,12 @@ impl Verbalizer {
         if let Some(phrase) = self.range_start_before_tens(line, i, n, case) {
             return Some(Reading::new(phrase, 1));
         }
-        let gender = self.bare_count_gender(line, i, range_noun, next);
+        let gender = match next {
+            Some(word) if range_noun.is_none() && is_afila_after_count(n, word) => {
+                Gender::Masculine
+            }
+            _ => self.bare_count_gender(line, i, range_noun, next),
+        };
         // A noun the lexicon does not know right after the number is still what it counts:
         // the hundreds and thousands before it take the construct (مئتا رياضي، ألف متفرج).
         let counted = range_noun.is_none() && next.is_some_and(looks_like_bare_noun);
@@ -3724,6 +3729,17 @@ fn looks_like_masculine_singular(word: &str) -> bool {
         || ["ات", "ون", "ين", "ان"].iter().any(|s| word.ends_with(s));
     let weak_end = word.ends_with(['ى', 'ا', 'و', 'ء', 'ت']);
     (3..=7).contains(&letters.len()) && !present_verb && !plural_shape && !weak_end
+}
+
+/// After three to ten, a word of the broken plural أفعلة (أقضية، أجهزة، أدوية), five
+/// letters from أ to ة, whose singulars are masculine (قضاء، جهاز، دواء).
+fn is_afila_after_count(n: u64, word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    matches!(n % 100, 3..=10)
+        && letters.len() == 5
+        && letters[0] == 'أ'
+        && letters[4] == 'ة'
+        && !letters[1..4].contains(&'ا')
 }
 
 /// A noun of action of the إفعال form (إسعاف، إطفاء، إنقاذ), which names what the noun
