@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use super::alphabet::is_arabic_letter;
 use super::dates;
+use super::diacritize::{is_vowel_mark, strip_vowel_marks};
 use super::nouns::{self, is_verbal_noun};
 use super::numbers::{Case, Gender};
 use super::places::is_place_name;
@@ -659,11 +660,6 @@ pub(crate) fn without_conjunction(word: &str) -> &str {
 
 /// Whether `word` is a known verb form, allowing glued و/ف and ل/س (ولتبلغ، سيتجاوز).
 /// The forms a verb may stand in behind و/ف and the particles ل and س (وليبلغ → يبلغ).
-/// A short vowel, tanween, shadda or sukun written over a letter.
-fn is_vowel_mark(c: char) -> bool {
-    ('\u{064B}'..='\u{0652}').contains(&c)
-}
-
 fn verb_candidates(word: &str) -> Vec<&str> {
     let bare = without_conjunction(word);
     let mut candidates = vec![word, bare];
@@ -678,8 +674,7 @@ fn verb_candidates(word: &str) -> Vec<&str> {
 fn verb_kind(word: &str) -> Option<VerbKind> {
     // A writer's vowel marks (صوّت، سُجّل) do not change which verb it is.
     if word.chars().any(is_vowel_mark) {
-        let unmarked: String = word.chars().filter(|c| !is_vowel_mark(*c)).collect();
-        return verb_kind(&unmarked);
+        return verb_kind(&strip_vowel_marks(word));
     }
     if let Some(kind) = bare_verb_kind(word) {
         return Some(kind);

@@ -2079,13 +2079,10 @@ impl Verbalizer {
             .or_else(currency_alone)
             .filter(|unit| !unit.singular.contains(' ') && unit.dual != unit.singular);
         let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
-        let whole = match integer {
-            0 => return Some(format!("نصف {}", entry.singular)),
-            1 if case == Case::Accusative => entry.accusative(),
-            1 => entry.singular.clone(),
-            n => entry.counted_phrase(n, case),
-        };
-        Some(format!("{whole} ونصف"))
+        if integer == 0 {
+            return Some(format!("نصف {}", entry.singular));
+        }
+        Some(format!("{} ونصف", whole_before_half(&entry, integer, case)))
     }
 
     /// "1.5 دينار كويتي": a currency named with its country is said with the half after the
@@ -2106,11 +2103,7 @@ impl Verbalizer {
         if currency.singular.contains(' ') || !nouns::is_nisba_adjective(nisba, Gender::Masculine) {
             return None;
         }
-        let whole = match integer {
-            1 if case == Case::Accusative => currency.accusative(),
-            1 => currency.singular.clone(),
-            n => currency.counted_phrase(n, case),
-        };
+        let whole = whole_before_half(&currency, integer, case);
         let nisba = nouns::nisba_after(nisba, integer, currency.gender, case);
         Some(format!("{whole} {nisba} ونصف"))
     }
@@ -3265,16 +3258,26 @@ const RANKED_CONSTRUCT_HEADS: &[(&str, Gender)] = &[
     ("ذكرى", Gender::Feminine),
 ];
 
+/// The whole before ونصف: the noun alone for one (دينارا، ساعة), else the count and it.
+fn whole_before_half(entry: &NounEntry, n: u64, case: Case) -> String {
+    match n {
+        1 if case == Case::Accusative => entry.accusative(),
+        1 => entry.singular.clone(),
+        n => entry.counted_phrase(n, case),
+    }
+}
+
 /// "العام الدراسي الـ2024": الـ before a year after a word of years (العام، الموسم) within
 /// two words is the writer's habit; the year is read as a year (ألفين وأربعة وعشرين).
 fn year_after_article(line: &Line, i: usize, number: &NumberLit) -> Option<Reading> {
-    const YEAR_HEADS: &[&str] = &["العام", "عام", "السنة", "سنة", "الموسم", "موسم"];
     if number.fraction.is_some() || !(1900..=2100).contains(&number.integer) {
         return None;
     }
     let head = |k: usize| {
-        line.prev_core(k)
-            .is_some_and(|w| YEAR_HEADS.contains(&stem_word(w).as_str()))
+        line.prev_core(k).is_some_and(|w| {
+            let stem = stem_word(w);
+            YEAR_TRIGGERS.contains(&stem.as_str()) || matches!(stem.as_str(), "الموسم" | "موسم")
+        })
     };
     let after_year_word = head(i) || (i >= 1 && line.prev_core(i).is_some() && head(i - 1));
     after_year_word.then(|| {
