@@ -887,7 +887,9 @@ fn is_construct_head(word: &str) -> bool {
         return false;
     }
     let ends_in_ta = word.ends_with('ة') && word.chars().count() >= 3;
+    // A noun of measure governs the number it measures (على طول 1200 كيلومتر).
     ends_in_ta
+        || MEASURE_NOUNS.contains(&without_conjunction(word))
         || is_verbal_noun(without_pronoun(without_conjunction(word)))
         || is_plural_in_construct(without_conjunction(word))
 }
