@@ -928,6 +928,9 @@ const TIME_NOUNS: &[&str] = &[
     "ليال",
     "عقد",
     "عقود",
+    // How many times: an adverb too (فاز 21 مرة).
+    "مرة",
+    "مرات",
 ];
 
 /// Verbs whose subject is the time itself (مرت 20 عاما، بقي 3 أيام).
@@ -1019,7 +1022,7 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
     if is_subject_by_agreement(before, after.word) {
         return Case::Nominative;
     }
-    case_across_subject(before)
+    case_across_subject(before, after.word)
 }
 
 /// Whether a definite head right after the verb that opens its clause is that verb's
@@ -1302,7 +1305,7 @@ fn subject_or_time(verb: &str, next: Option<&str>) -> Case {
 
 /// A verb further back: its subject stands between it and the number, so the number is
 /// its object (accusative); only prepositional phrases between keep a subject reading.
-fn case_across_subject(before: &[&str]) -> Case {
+fn case_across_subject(before: &[&str], next: Option<&str>) -> Case {
     // A connective (بينما تكلفة الإقامة 450، حيث عدد السكان 3 ملايين) opens a new clause:
     // the verbs before it do not reach the number.
     let connective = before.iter().rposition(|w| {
@@ -1319,7 +1322,7 @@ fn case_across_subject(before: &[&str]) -> Case {
         if let Some(kind) = verb_kind(word).or_else(|| looks_like_verb(word)) {
             let only_phrases = only_prepositional_phrases(between);
             return if kind == VerbKind::Subject && only_phrases {
-                Case::Nominative
+                subject_or_time(word, next)
             } else {
                 Case::Accusative
             };
@@ -1471,8 +1474,18 @@ fn only_prepositional_phrases(words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, word)| {
         is_genitive_governor(word)
             || is_preposition_with_pronoun(word)
+            || is_glued_preposition_phrase(word)
             || (k > 0 && is_genitive_governor(words[k - 1]))
             || is_clause_adverb(without_conjunction(word))
+    })
+}
+
+/// A preposition glued to a definite noun (بالبرنامج، للانتخابات، وبالمدينة).
+fn is_glued_preposition_phrase(word: &str) -> bool {
+    let bare = without_conjunction(word);
+    ["بال", "لل", "كال"].iter().any(|p| {
+        bare.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().count() >= 2)
     })
 }
 
