@@ -2021,11 +2021,8 @@ impl Verbalizer {
                 return Reading::new(spoken, 1 + words);
             }
         }
-        if let Some(spoken) = self.and_a_half(line, i, integer, fraction, case) {
-            return Reading::new(spoken, 2);
-        }
-        if let Some(spoken) = self.currency_and_a_half(line, i, integer, fraction, case) {
-            return Reading::new(spoken, 3);
+        if let Some(reading) = self.and_a_half(line, i, integer, fraction, case) {
+            return reading;
         }
         if let Some(spoken) = percentage_point_fraction(line, i, integer, fraction) {
             return Reading::new(spoken, 2);
@@ -2047,6 +2044,8 @@ impl Verbalizer {
 
     /// "2.5 ساعة": a small whole number and a half of a time noun or a measure is said as
     /// anchors say it, ساعتين ونصف، يوم ونصف، كيلومتر ونصف، نصف ساعة, not as a decimal.
+    /// A currency named with its country has the half after the country (1.5 دينار كويتي →
+    /// دينار كويتي ونصف، دينارين كويتيين ونصف).
     fn and_a_half(
         &self,
         line: &Line,
@@ -2054,7 +2053,7 @@ impl Verbalizer {
         integer: u64,
         fraction: &str,
         case: Case,
-    ) -> Option<String> {
+    ) -> Option<Reading> {
         if fraction != "5" || integer > 10 {
             return None;
         }
@@ -2063,49 +2062,31 @@ impl Verbalizer {
             let singular = entry.singular.as_str();
             TIME_NOUNS.contains(&singular) || HALVED_MEASURES.contains(&singular)
         };
-        // A unit of one word with a dual of its own: كيلومتر ونصف، كيلوغرامين ونصف.
-        // So is a currency named in one word, unless a nisba names its country after it
-        // (ريال ونصف، دولارين ونصف; 1.5 دينار كويتي stays a decimal).
-        let currency_alone = || {
-            let nisba_after = line
-                .next_core(i, 2)
-                .is_some_and(|w| nouns::is_nisba_adjective(w, Gender::Masculine));
-            units::currency_named(&[next])
-                .map(|(entry, _)| entry)
-                .filter(|_| !nisba_after)
-        };
+        let one_word = |unit: &NounEntry| !unit.singular.contains(' ');
+        let nisba = line
+            .next_core(i, 2)
+            .filter(|w| nouns::is_nisba_adjective(w, Gender::Masculine));
+        let currency = units::currency_named(&[next]).map(|(entry, _)| entry);
+        if let (Some(currency), Some(nisba)) = (currency.clone().filter(one_word), nisba) {
+            if integer == 0 {
+                return None;
+            }
+            let whole = whole_before_half(&currency, integer, case);
+            let nisba = nouns::nisba_after(nisba, integer, currency.gender, case);
+            return Some(Reading::new(format!("{whole} {nisba} ونصف"), 3));
+        }
+        // A unit of one word with a dual of its own: كيلومتر ونصف، كيلوغرامين ونصف; so is a
+        // currency named in one word (ريال ونصف، دولارين ونصف).
         let measure = units::unit(next)
             .or_else(|| units::unit_named(next))
-            .or_else(currency_alone)
-            .filter(|unit| !unit.singular.contains(' ') && unit.dual != unit.singular);
+            .or_else(|| currency.filter(|_| nisba.is_none()))
+            .filter(|unit| one_word(unit) && unit.dual != unit.singular);
         let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
-        if integer == 0 {
-            return Some(format!("نصف {}", entry.singular));
-        }
-        Some(format!("{} ونصف", whole_before_half(&entry, integer, case)))
-    }
-
-    /// "1.5 دينار كويتي": a currency named with its country is said with the half after the
-    /// country (دينار كويتي ونصف، دينارين كويتيين ونصف), rather than as a decimal.
-    fn currency_and_a_half(
-        &self,
-        line: &Line,
-        i: usize,
-        integer: u64,
-        fraction: &str,
-        case: Case,
-    ) -> Option<String> {
-        if fraction != "5" || !(1..=10).contains(&integer) {
-            return None;
-        }
-        let (currency, _) = units::currency_named(&[line.next_core(i, 1)?])?;
-        let nisba = line.next_core(i, 2)?;
-        if currency.singular.contains(' ') || !nouns::is_nisba_adjective(nisba, Gender::Masculine) {
-            return None;
-        }
-        let whole = whole_before_half(&currency, integer, case);
-        let nisba = nouns::nisba_after(nisba, integer, currency.gender, case);
-        Some(format!("{whole} {nisba} ونصف"))
+        let spoken = match integer {
+            0 => format!("نصف {}", entry.singular),
+            n => format!("{} ونصف", whole_before_half(&entry, n, case)),
+        };
+        Some(Reading::new(spoken, 2))
     }
 
     /// The currency written out after the amount at `i` and how many words it takes; `None`
@@ -3279,7 +3260,7 @@ fn year_after_article(line: &Line, i: usize, number: &NumberLit) -> Option<Readi
             YEAR_TRIGGERS.contains(&stem.as_str()) || matches!(stem.as_str(), "الموسم" | "موسم")
         })
     };
-    let after_year_word = head(i) || (i >= 1 && line.prev_core(i).is_some() && head(i - 1));
+    let after_year_word = head(i) || (line.prev_core(i).is_some() && head(i - 1));
     after_year_word.then(|| {
         let mut reading = Reading::new(dates::read_year(number.integer), 1);
         reading.case = Some(Case::Oblique);
