@@ -624,6 +624,7 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
         PhraseLanguage::Nordic => Some(nordic_respelling),
         PhraseLanguage::Czech => Some(czech_respelling),
         PhraseLanguage::Greek => Some(greek_respelling),
+        PhraseLanguage::Dutch => Some(dutch_respelling),
         PhraseLanguage::English if has_german_mark(&lower) => Some(german_respelling),
         PhraseLanguage::French | PhraseLanguage::English => None,
     };
@@ -770,7 +771,7 @@ fn in_french_phrase(tokens: &[&str], i: usize) -> bool {
 
 /// The language whose rules read the run of Latin tokens around `i` where they differ from
 /// English: a nationality named before the run first, then French marks, then Polish,
-/// Czech, Nordic, German, Greek, Portuguese, Spanish and Italian ones.
+/// Czech, Nordic, German, Greek, Dutch, Portuguese, Spanish and Italian ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PhraseLanguage {
     French,
@@ -779,6 +780,7 @@ enum PhraseLanguage {
     Nordic,
     German,
     Greek,
+    Dutch,
     Portuguese,
     Spanish,
     Italian,
@@ -801,6 +803,8 @@ fn phrase_language(tokens: &[&str], i: usize) -> PhraseLanguage {
         PhraseLanguage::German
     } else if in_greek_phrase(tokens, i) {
         PhraseLanguage::Greek
+    } else if in_dutch_phrase(tokens, i) {
+        PhraseLanguage::Dutch
     } else if in_portuguese_phrase(tokens, i) {
         PhraseLanguage::Portuguese
     } else if in_spanish_phrase(tokens, i) {
@@ -853,6 +857,9 @@ const NATIONALITY_LANGUAGES: &[(&str, PhraseLanguage)] = &[
     ("البرتغالي", PhraseLanguage::Portuguese),
     ("البرتغالية", PhraseLanguage::Portuguese),
     ("البرتغال", PhraseLanguage::Portuguese),
+    ("الهولندي", PhraseLanguage::Dutch),
+    ("الهولندية", PhraseLanguage::Dutch),
+    ("هولندا", PhraseLanguage::Dutch),
     ("الأنغولي", PhraseLanguage::Portuguese),
     ("الأنغولية", PhraseLanguage::Portuguese),
     ("أنغولا", PhraseLanguage::Portuguese),
@@ -1234,6 +1241,85 @@ fn german_respelling(lower: &str) -> String {
             c => out.push(c),
         }
         k += 1;
+    }
+    out
+}
+
+/// Particles of Dutch surnames, written in lower case inside a name (Virgil van Dijk،
+/// Erik ten Hag).
+const DUTCH_PARTICLES: &[&str] = &["van", "ten", "ter", "der", "den"];
+
+/// True when the Latin token at `i` reads as Dutch: it writes ij before a consonant or at
+/// the end (Dijk، Rijksmuseum، Matthijs), or it is or follows a lower-case particle of a Dutch
+/// surname in its run (Virgil van Dijk: the given name before the particle is left to the
+/// English rules).
+fn in_dutch_phrase(tokens: &[&str], i: usize) -> bool {
+    let is_latin = |t: &str| t.chars().any(is_latin_letter);
+    let mut start = i;
+    while start > 0
+        && is_latin(tokens[start - 1])
+        && split_punctuation(tokens[start - 1]).2.is_empty()
+    {
+        start -= 1;
+    }
+    let particle = start < i
+        && tokens[start + 1..=i]
+            .iter()
+            .any(|t| DUTCH_PARTICLES.contains(&split_punctuation(t).1));
+    particle || has_dutch_ij(&split_punctuation(tokens[i]).1.to_lowercase())
+}
+
+/// ij as Dutch writes it: after a letter and before a consonant other than r or at the end
+/// (not Beijing, Hijri).
+fn has_dutch_ij(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    (1..letters.len().saturating_sub(1)).any(|k| {
+        letters[k] == 'i'
+            && letters[k + 1] == 'j'
+            && letters.get(k + 2).is_none_or(|&c| !is_vowel(c) && c != 'r')
+    })
+}
+
+/// A Dutch word respelled for the English rules: ij and ei are ay, ui and ou aw, oe and uu
+/// oo, sch skh, g and ch kh (gh after n), th t, j y, w v, a final s after a vowel unvoiced,
+/// and a final e after a consonant said
+/// (Dijk → دايك، Gaal → خال، Schoof → سخوف، de Jong → دي يونغ، Rutte → روته).
+fn dutch_respelling(lower: &str) -> String {
+    let letters: Vec<char> = lower.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < letters.len() {
+        let prev = k.checked_sub(1).map(|j| letters[j]);
+        let next = letters.get(k + 1).copied();
+        let pair = next.map(|n| (letters[k], n));
+        let (sound, used) = match pair {
+            Some(('i' | 'e', 'j')) => ("ay", 2 + usize::from(letters.get(k + 2) == Some(&'j'))),
+            Some(('e', 'i')) => ("ay", 2),
+            Some(('u', 'i')) | Some(('o', 'u')) => ("aw", 2),
+            Some(('o', 'e')) | Some(('u', 'u')) => ("oo", 2),
+            Some(('s', 'c')) if letters.get(k + 2) == Some(&'h') => ("skh", 3),
+            Some(('c', 'h')) => ("kh", 2),
+            Some(('t', 'h')) => ("t", 2),
+            _ => match letters[k] {
+                'g' if prev == Some('n') => ("gh", 1),
+                'g' => ("kh", 1),
+                'j' => ("y", 1),
+                'w' => ("v", 1),
+                's' if k + 1 == letters.len() && prev.is_some_and(|c| is_vowel(c) || c == 'j') => {
+                    ("ss", 1)
+                }
+                'e' if k + 1 == letters.len() && k >= 3 && prev.is_some_and(|c| !is_vowel(c)) => {
+                    ("eh", 1)
+                }
+                _ => ("", 1),
+            },
+        };
+        if sound.is_empty() {
+            out.push(letters[k]);
+        } else {
+            out.push_str(sound);
+        }
+        k += used;
     }
     out
 }
@@ -2609,6 +2695,23 @@ mod tests {
         assert_eq!(german_respelling("schäuble"), "shoyble");
         // -eier is German, not French (-ier), even with no nationality before it.
         assert_eq!(arabize_latin("Steinmeier"), "شتاينماير");
+    }
+
+    #[test]
+    fn a_dutch_name_is_read_by_dutch_sounds_after_its_particle_or_nationality() {
+        let cases = [
+            ("سجل Virgil van Dijk", "سجل فيرجيل فان دايك"),
+            ("المدرب Louis van Gaal", "المدرب لويس فان خال"),
+            ("قال الهولندي Dick Schoof", "قال الهولندي ديك سخوف"),
+            ("المدرب Erik ten Hag", "المدرب إريك تن هاخ"),
+            ("متحف Rijksmuseum", "متحف رايكسموسيوم"),
+            ("النادي Matthijs", "النادي ماتايس"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+        // ij before a vowel or r is not Dutch (Beijing، Hijri).
+        assert!(!has_dutch_ij("beijing") && !has_dutch_ij("hijri"));
     }
 
     #[test]

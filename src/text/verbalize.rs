@@ -1216,7 +1216,10 @@ impl Verbalizer {
         while i < state.tokens.len() {
             let token = state.tokens[i].clone();
             let counted_by = count_before.take();
-            match self.read_at(&state, i) {
+            match self
+                .read_at(&state, i)
+                .map(|r| with_echo_absorbed(&state, i, r))
+            {
                 Some(reading) if reading.used > 0 => {
                     let last = (i + reading.used - 1).min(state.tokens.len() - 1);
                     let trail = state.tokens[last].trail;
@@ -3855,6 +3858,31 @@ fn is_time_of_day(word: &str) -> bool {
 
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
 
+/// A reading that ends in a nisba adjective also takes that adjective when the text writes it
+/// again after a symbol (2.5 مليار £ إسترليني → جنيه إسترليني, once).
+fn with_echo_absorbed(line: &Line, i: usize, mut reading: Reading) -> Reading {
+    let Some(last) = (i + reading.used).checked_sub(1) else {
+        return reading;
+    };
+    let said = reading.spoken.rsplit(' ').next().map(nisba_stem);
+    let written = line.next_core(last, 1).map(nisba_stem);
+    if said.is_some_and(|s| s.chars().count() >= 4 && s.ends_with('ي')) && said == written {
+        reading.used += 1;
+    }
+    reading
+}
+
+/// A nisba adjective without its agreement ending (إسترلينيا، إسترلينية → إسترليني).
+fn nisba_stem(word: &str) -> &str {
+    ["يين", "يان", "يات", "ية", "يا"]
+        .iter()
+        .find_map(|ending| {
+            word.strip_suffix(ending)
+                .map(|s| &word[..s.len() + 'ي'.len_utf8()])
+        })
+        .unwrap_or(word)
+}
+
 /// Last resort for a token no handler understood: its digit runs are read one digit at a time,
 /// the symbols around them (1/13/1000، 4-5-6-7، a stray +) left unsaid, a stray percent or
 /// currency sign said.
@@ -4517,6 +4545,22 @@ mod tests {
         for (gender, word) in not_annexed {
             assert!(!is_unagreeing_noun(gender, word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_nisba_written_again_after_a_currency_sign_is_said_once() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(
+            verbalizer.verbalize("بلغت 50 £ إسترليني"),
+            "بلغت خمسين جنيها إسترلينيا"
+        );
+        assert_eq!(nisba_stem("إسترلينيين"), "إسترليني");
+        assert_eq!(nisba_stem("أردنية"), "أردني");
+        // Nothing is taken after punctuation.
+        assert_eq!(
+            verbalizer.verbalize("بلغت 50 £، إسترليني"),
+            "بلغت خمسين جنيها إسترلينيا، إسترليني"
+        );
     }
 
     #[test]
