@@ -208,7 +208,11 @@ pub fn is_pattern_adjective(word: &str, gender: Gender) -> bool {
     {
         return false;
     }
-    let prefixed = letters[0] == 'م' && letters.len() <= 6;
+    // A noun with a plural pronoun on it is no adjective (مصرعهم، مقرهن).
+    let owned = ["هم", "هن", "كم"]
+        .iter()
+        .any(|p| stem.strip_suffix(p).is_some_and(|s| s.chars().count() >= 4));
+    let prefixed = letters[0] == 'م' && letters.len() <= 6 && !owned;
     let action_noun = gender == Gender::Feminine && is_mufaala_noun(word);
     // No verb ends in ة: only a masculine word may be a verb of the present (يريد).
     let plain_opening = gender == Gender::Feminine || !"يتأإاآوفل".contains(letters[0]);
@@ -712,6 +716,7 @@ mod tests {
             ("مسنة", Gender::Feminine),
             ("مهمة", Gender::Feminine),
             ("مسن", Gender::Masculine),
+            ("متهم", Gender::Masculine),
         ] {
             assert!(is_pattern_adjective(word, gender), "{word}");
         }
@@ -728,6 +733,7 @@ mod tests {
             ("واحدة", Gender::Feminine),
             ("مادة", Gender::Feminine),
             ("مجد", Gender::Masculine),
+            ("مصرعهم", Gender::Masculine),
         ] {
             assert!(!is_pattern_adjective(word, gender), "{word}");
         }

@@ -723,8 +723,25 @@ fn bare_verb_kind(word: &str) -> Option<VerbKind> {
     }
     verb_candidates(word)
         .into_iter()
-        .any(is_infaala_past)
+        .any(|candidate| is_infaala_past(candidate) || is_fuuila_passive(candidate))
         .then_some(VerbKind::Subject)
+}
+
+/// The passive past of a verb of the فاعل form with its ending (صودرت، شوهدت، نوقشت، حوصروا):
+/// its subject is the number after it. Without an ending the shape is as often a noun (كوكب،
+/// جوهر), and one that opens with ت or أ is an active verb (توقفت، أوقفت).
+fn is_fuuila_passive(word: &str) -> bool {
+    ["تا", "وا", "ت"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|base| {
+            let letters: Vec<char> = base.chars().collect();
+            let consonant = |c: char| !"اأإآوىيءئؤة".contains(c);
+            letters.len() == 4
+                && letters[1] == 'و'
+                && !"تأإاآوي".contains(letters[0])
+                && consonant(letters[2])
+                && consonant(letters[3])
+        })
+    })
 }
 
 /// A past verb of the انفعل form (انفجرت، اندلع، انهارت): it takes no object, so a number
@@ -1582,6 +1599,16 @@ mod tests {
         }
         // A verb of two objects gives people first: its object.
         assert_eq!(case_of_slot(&["منح"], people), Case::Accusative);
+    }
+
+    #[test]
+    fn a_passive_of_the_faala_form_takes_the_number_as_its_subject() {
+        for verb in ["صودرت", "وشوهدت", "نوقشتا", "حوصروا"] {
+            assert!(takes_number_as_subject(verb), "{verb}");
+        }
+        for word in ["توقفت", "أوقفت", "كوكب", "دولتا"] {
+            assert!(!is_fuuila_passive(word), "{word}");
+        }
     }
 
     #[test]
