@@ -326,6 +326,8 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 const SUBJECT_VERBS: &[(&str, &str)] = &[
     // حل: came, arrived (حلت الذكرى، حل ضيفا، حل في المركز); "dissolved" rarely has a number.
     ("حل", "حل"),
+    // نص: stipulated (نصت المادة 76 على، ينص البند 3 على); its subject is the article.
+    ("نص", "نص"),
     ("ذاب", "ذوب"),
     ("هلك", "هلك"),
     ("غاب", "غيب"),

@@ -4284,6 +4284,40 @@ fn is_postal_code(line: &Line, i: usize) -> bool {
     town_before && box_number && box_word
 }
 
+/// A postal code named a word or two before it (الرمز البريدي للمدينة 12345، الرمز البريدي
+/// لمدينة جدة 21577): four digits or more after the words الرمز البريدي.
+fn after_postal_code_word(line: &Line, i: usize) -> bool {
+    let digits = line.tokens[i]
+        .core
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let before = line.clause_before(i);
+    digits >= 4
+        && before
+            .windows(2)
+            .rev()
+            .take(3)
+            .any(|pair| matches!(pair[0], "الرمز" | "رمز") && pair[1] == "البريدي")
+}
+
+/// A number given as what a line is, the predicate of رقم or الخط (رقم الطوارئ في السعودية هو
+/// 911، الخط الساخن للوزارة هو 16000). A record (الرقم القياسي هو 9.58) is no line.
+fn line_named_before(line: &Line, i: usize) -> bool {
+    let before = line.clause_before(i);
+    let [subject, second, .., pronoun] = before.as_slice() else {
+        return false;
+    };
+    let subject = subject.strip_prefix('و').unwrap_or(subject);
+    matches!(*pronoun, "هو" | "هي")
+        && matches!(subject, "رقم" | "الرقم" | "الخط")
+        && !second.contains("قياسي")
+        && line.tokens[i].core.len() >= 3
+        && line.next_core(i, 1).is_none_or(|w| {
+            currency_or_unit(w).is_none() && !SCALE_WORDS.iter().any(|(scale, _, _)| *scale == w)
+        })
+}
+
 /// Digit strings read one digit at a time: a leading zero; a hotline or code after
 /// رقم/هاتف/الخط الساخن (three digits or more, except the number of a document: القرار رقم
 /// 2334); a number dialled after اتصل (على 911).
@@ -4347,7 +4381,7 @@ fn is_code(line: &Line, i: usize, number: &NumberLit, prev_stem: &str, prefix: &
     {
         return true;
     }
-    if is_postal_code(line, i) {
+    if is_postal_code(line, i) || after_postal_code_word(line, i) || line_named_before(line, i) {
         return true;
     }
     let prev = line.prev_core(i);
@@ -4363,14 +4397,15 @@ fn is_dialled(line: &Line, i: usize, prefix: &str) -> bool {
     let call = |w: Option<&str>| w.is_some_and(|w| CALL_WORDS.contains(&bare(w).as_str()));
     let prev = line.prev_core(i);
     let before_prev = i.checked_sub(1).and_then(|j| line.prev_core(j));
-    // "اتصل بالإسعاف على 997": whom is called may stand between the call and على.
+    // "اتصل بالإسعاف على 997", "اتصل بخدمة العملاء على 19777": whom is called may stand
+    // between the call and على.
     let called_on = prev == Some("على")
         && line
             .clause_before(i)
             .iter()
             .rev()
             .skip(1)
-            .take(2)
+            .take(3)
             .any(|w| call(Some(w)));
     call(prev)
         || called_on
@@ -4560,6 +4595,24 @@ mod tests {
         assert_eq!(
             verbalizer.verbalize("بلغت 50 £، إسترليني"),
             "بلغت خمسين جنيها إسترلينيا، إسترليني"
+        );
+    }
+
+    #[test]
+    fn a_line_given_as_a_predicate_or_after_a_postal_code_word_is_dialled() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(
+            verbalizer.verbalize("الخط الساخن للوزارة هو 16000"),
+            "الخط الساخن للوزارة هو واحد ستة صفر صفر صفر"
+        );
+        assert_eq!(
+            verbalizer.verbalize("الرمز البريدي لمدينة جدة 21577"),
+            "الرمز البريدي لمدينة جدة اثنان واحد خمسة سبعة سبعة"
+        );
+        // A count after a scale word is no line.
+        assert_eq!(
+            verbalizer.verbalize("الرقم المسجل هو 500 ألف"),
+            "الرقم المسجل هو خمسمئة ألف"
         );
     }
 
