@@ -1613,6 +1613,11 @@ impl Verbalizer {
         if let Some(year) = self.year_in_context(line, i, n, prefix, &prev_stem) {
             return Some(year);
         }
+        // The minutes added to a match's time (الدقيقة 90+3 سجل) count no word after them.
+        if is_added_to_number(line, i) {
+            let spoken = numbers::cardinal_with(n, Gender::Masculine, case, false);
+            return Some(Reading::new(spoken, 1));
+        }
         self.counted(line, i, n, case)
     }
 
@@ -3857,6 +3862,15 @@ fn is_time_of_day(word: &str) -> bool {
 }
 
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
+
+/// Whether the number at `i` follows another number and زائد (90 زائد 3, as the normalizer
+/// writes 90+3).
+fn is_added_to_number(line: &Line, i: usize) -> bool {
+    line.prev_core(i) == Some("زائد")
+        && i.checked_sub(1)
+            .and_then(|k| line.prev_core(k))
+            .is_some_and(is_digit_word)
+}
 
 /// A reading that ends in a nisba adjective also takes that adjective when the text writes it
 /// again after a symbol (2.5 مليار £ إسترليني → جنيه إسترليني, once).
