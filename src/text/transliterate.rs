@@ -631,7 +631,7 @@ fn article_or_french_word(tokens: &[&str], i: usize) -> Option<String> {
     if let Some(respell) = respelling {
         let spoken: Vec<String> = lower
             .split('-')
-            .map(|part| transliterate_word_as(&respell(part), false))
+            .map(|part| spell_word(&respell(part), false, false, true))
             .collect();
         return Some(format!("{lead}{}{trail}", spoken.join(" ")));
     }
@@ -1541,6 +1541,13 @@ fn arabize_token(token: &str) -> String {
     if let Some(spelled) = spell_capitals(core) {
         return format!("{lead}{spelled}{trail}");
     }
+    // An Irish O' is part of the name, said with it (O'Brien أوبرين، O'Neill أونيل).
+    let irish = ["O'", "O’"].iter().find_map(|o| core.strip_prefix(o));
+    if let Some(rest) = irish.filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
+        if rest.chars().all(|c| c.is_ascii_alphabetic()) {
+            return format!("{lead}أو{}{trail}", speak_latin_word(rest));
+        }
+    }
     let mut words: Vec<String> = Vec::new();
     let mut run = String::new();
     for c in core.chars() {
@@ -1717,7 +1724,7 @@ pub fn transliterate_word(word: &str) -> String {
 
 /// A Latin word written in Arabic script by the French rules (`french`) or the English ones.
 fn transliterate_word_as(word: &str, french: bool) -> String {
-    spell_word(word, french, false)
+    spell_word(word, french, false, false)
 }
 
 /// A family name that is a listed name with the nisba ending: Hashimi → هاشمي، Maliki → مالكي.
@@ -1736,13 +1743,13 @@ fn transliterate_arabic_name(word: &str) -> String {
             let capital = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
             let spoken = arabic_given_name(&capital)
                 .map(str::to_string)
-                .unwrap_or_else(|| spell_word(&stem, false, true));
+                .unwrap_or_else(|| spell_word(&stem, false, true, false));
             format!("{spoken} الله")
         }
         None => arabic_given_name(word)
             .map(str::to_string)
             .or_else(|| nisba_of_name(word))
-            .unwrap_or_else(|| spell_word(word, false, true)),
+            .unwrap_or_else(|| spell_word(word, false, true, false)),
     }
 }
 
@@ -1758,14 +1765,17 @@ fn theophoric_stem(word: &str) -> Option<String> {
 }
 
 /// A word spelled by the rules of its language; a word whose letters those rules all make
-/// silent (French hès) by the English ones, else letter by letter.
-fn spell_word(word: &str, french: bool, arabic: bool) -> String {
+/// silent (French hès) by the English ones, else letter by letter. `respelled`: the word was
+/// respelled from another language for the English rules, so what only English spelling
+/// does is left out.
+fn spell_word(word: &str, french: bool, arabic: bool, respelled: bool) -> String {
     let letters = with_mac_prefix(fold_letters(word));
     let speller = |french| {
         Speller {
             letters: &letters,
             french,
             arabic,
+            respelled,
         }
         .spell()
     };
@@ -1916,6 +1926,8 @@ struct Speller<'a> {
     /// An Arabic name in Latin letters (Al-Masry): q is ق, ch is ش, h is always said, and a
     /// short vowel in a closed syllable is not written.
     arabic: bool,
+    /// Respelled from another language (Fernando، Berlin as German): no English-only rule.
+    respelled: bool,
 }
 
 impl Speller<'_> {
@@ -2113,6 +2125,13 @@ impl Speller<'_> {
 
     /// Two vowel letters at the end of a word that make one long vowel: Ukrainian and Russian
     /// -yi, -yy, -iy after a consonant (Syrskyi سيرسكي، Andriy أندري), English -ue (Blue بلو).
+    /// Whether what follows an English own at `i` keeps it the diphthong of "town": the end
+    /// of the word, or -ey, -ing, -s, -e, -send (Brown براون، Downey داوني، Townsend تاونسند).
+    fn own_ending(&self, i: usize) -> bool {
+        let rest: String = self.letters[i.min(self.letters.len())..].iter().collect();
+        ["", "ey", "ing", "s", "e", "send"].contains(&rest.as_str())
+    }
+
     fn final_long_vowel(&self, i: usize) -> Option<(&'static str, usize)> {
         if i == 0 || !self.is_end(i + 2) {
             return None;
@@ -2144,7 +2163,7 @@ impl Speller<'_> {
             ("إيا", 2)
         } else if self.starts(i, "uck") && !french {
             ("اك", 3)
-        } else if self.starts(i, "own") && self.is_end(i + 3) && i > 0 && !french {
+        } else if self.starts(i, "own") && self.own_ending(i + 3) && i > 0 && !french {
             ("اون", 3)
         } else if self.starts(i, "ew") && i > 0 && !french && !self.at(i + 2).is_some_and(is_vowel)
         {
@@ -2324,7 +2343,15 @@ impl Speller<'_> {
             && !self.french
             && !self.arabic;
         let closed = next_consonant && (self.is_end(i + 2) || self.consonant(i + 2));
-        if closed && after_consonant && !doubled_then_vowel {
+        // The first vowel of a word before r and a consonant is written long (Sterling
+        // ستيرلينغ، Bernie بيرني، Vermont فيرمونت; not the second: Herbert هيربرت).
+        let first_before_r = self.at(i + 1) == Some('r')
+            && self.consonant(i + 2)
+            && !self.letters[..i].iter().any(|&l| is_vowel(l))
+            && !self.french
+            && !self.arabic
+            && !self.respelled;
+        if closed && after_consonant && !doubled_then_vowel && !first_before_r {
             ""
         } else {
             "ي"
@@ -2715,6 +2742,23 @@ mod tests {
     }
 
     #[test]
+    fn english_er_own_and_the_irish_o_are_said_as_the_press_writes_them() {
+        let cases = [
+            ("Raheem Sterling", "راهيم ستيرلينغ"),
+            ("Herbert", "هيربرت"),
+            ("Vermont", "فيرمونت"),
+            ("Robert Downey", "روبرت داوني"),
+            ("Downing", "داونينغ"),
+            ("Snowden", "سنودن"),
+            ("Conor O'Brien", "كونور أوبرين"),
+            ("Kevin O’Leary", "كيفن أوليري"),
+        ];
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
+        }
+    }
+
+    #[test]
     fn a_brand_of_words_run_together_is_read_word_by_word() {
         assert_eq!(speak_latin_word("TechCrunch"), "تك كرانش");
         assert_eq!(speak_latin_word("DataRobot"), "داتا روبوت");
@@ -2810,7 +2854,7 @@ mod tests {
     #[test]
     fn latin_words_are_read_by_their_phrase() {
         let cases = [
-            ("قالت The Verge", "قالت ذا فرج"),
+            ("قالت The Verge", "قالت ذا فيرج"),
             ("صحيفة Le Soir", "صحيفة لو سوار"),
             ("حزب Les Républicains", "حزب لي ريبوبليكان"),
             ("الوزير Jean-Noël Barrot", "الوزير جان نويل بارو"),
@@ -2857,7 +2901,7 @@ mod tests {
     #[test]
     fn english_and_french_spelling_rules() {
         let cases = [
-            ("Berlin", "برلين"),
+            ("Bernie", "بيرني"),
             ("Peter", "بيتر"),
             ("Robert", "روبرت"),
             ("Macron", "ماكرون"),
