@@ -1213,6 +1213,8 @@ impl Verbalizer {
         let mut i = 0;
         // The count a number just read gives the noun after it, for its case ending.
         let mut count_before: Option<u64> = None;
+        // A counted noun just given its case, for the adjective after it (إصابةً جديدةً).
+        let mut described: Option<(u64, String)> = None;
         while i < state.tokens.len() {
             let token = state.tokens[i].clone();
             let counted_by = count_before.take();
@@ -1233,6 +1235,9 @@ impl Verbalizer {
                         if trail.is_empty() && reading.counted_gender.is_some() {
                             count_before = numbers::parse_cardinal_words(&reading.spoken);
                         }
+                        if trail.is_empty() {
+                            described = count_and_noun(&reading.spoken);
+                        }
                         self.vowelled_reading(&state, last, &reading)
                     } else {
                         reading.spoken
@@ -1251,13 +1256,7 @@ impl Verbalizer {
                     i = last + 1;
                 }
                 _ => {
-                    let core = spell_remaining_digits(token.core);
-                    let core = match counted_by {
-                        Some(count) if token.lead.is_empty() && is_counted_noun(&core) => {
-                            numbers::counted_noun_hint(count, &core)
-                        }
-                        _ => core,
-                    };
+                    let core = word_with_case_hint(&token, counted_by, &mut described);
                     out.push(format!("{}{}{}", token.lead, core, token.trail));
                     i += 1;
                 }
@@ -1271,6 +1270,7 @@ impl Verbalizer {
     fn vowelled_reading(&self, line: &Line, last: usize, reading: &Reading) -> String {
         let case = reading.case.or((!reading.pause).then_some(Case::Oblique));
         let vowelled = numbers::vowel_phrase(&reading.spoken, case);
+        let vowelled = with_adjective_hints(&reading.spoken, vowelled);
         let counted_next = line.tokens[last].trail.is_empty()
             && line.tokens.get(last + 1).is_some_and(|t| {
                 t.lead.is_empty()
@@ -3863,6 +3863,93 @@ fn is_time_of_day(word: &str) -> bool {
 
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
 
+/// A word no rule read, with the case ending a number just read gives it: the noun it
+/// counts (`counted_by`), or an adjective of that noun (`described`, which the noun sets).
+fn word_with_case_hint(
+    token: &Token,
+    counted_by: Option<u64>,
+    described: &mut Option<(u64, String)>,
+) -> String {
+    let core = spell_remaining_digits(token.core);
+    let noun_before = described.take();
+    match (counted_by, noun_before) {
+        (Some(count), _) if token.lead.is_empty() && is_counted_noun(&core) => {
+            if token.trail.is_empty() {
+                *described = Some((count, core.clone()));
+            }
+            numbers::counted_noun_hint(count, &core)
+        }
+        (_, Some((count, noun))) if token.lead.is_empty() => {
+            adjective_hint(count, &noun, &core).unwrap_or(core)
+        }
+        _ => core,
+    }
+}
+
+/// The vowelled reading of a count, its noun and the adjectives after it, with the
+/// adjectives given the noun's case ending (أربع عشرة إصابةً جديدةً).
+fn with_adjective_hints(spoken: &str, vowelled: String) -> String {
+    let plain: Vec<&str> = spoken.split(' ').collect();
+    let marked: Vec<&str> = vowelled.split(' ').collect();
+    let numbers_end = plain
+        .iter()
+        .position(|w| numbers::parse_cardinal_words(w).is_none());
+    let (Some(at), true) = (numbers_end, plain.len() == marked.len()) else {
+        return vowelled;
+    };
+    let Some(count) = numbers::parse_cardinal_words(&plain[..at].join(" ")) else {
+        return vowelled;
+    };
+    let mut out: Vec<String> = marked.iter().map(|w| w.to_string()).collect();
+    for k in at + 1..plain.len() {
+        match adjective_hint(count, plain[at], plain[k]).filter(|_| marked[k] == plain[k]) {
+            Some(hinted) => out[k] = hinted,
+            None => break,
+        }
+    }
+    out.join(" ")
+}
+
+/// A reading that ends in the noun its number counts, split into the count and the noun
+/// (أربع عشرة إصابة → 14, إصابة).
+fn count_and_noun(spoken: &str) -> Option<(u64, String)> {
+    let (number, noun) = spoken.rsplit_once(' ')?;
+    if numbers::parse_cardinal_words(noun).is_some() {
+        return None;
+    }
+    Some((numbers::parse_cardinal_words(number)?, noun.to_string()))
+}
+
+/// The case ending of an adjective after a noun a number counts, the noun's own: the
+/// accusative after 11 to 99 (أربع عشرة إصابةً جديدةً، خمسة عشر لاعبًا دوليًّا as لاعبًا
+/// دوليًا), the genitive of a feminine adjective after 3 to 10 (ثلاث طائرات مسيرةٍ). Only a
+/// nisba or a participle or فعيل adjective of the noun's gender is taken (حالة وفاة is a
+/// construct).
+fn adjective_hint(count: u64, noun: &str, word: &str) -> Option<String> {
+    let feminine = word.ends_with('ة');
+    let adjective = match (count % 100, feminine) {
+        (11..=99, true) => noun.ends_with('ة'),
+        (11..=99, false) => noun.ends_with('ا') && word.ends_with('ا'),
+        (0 | 3..=10, true) => count >= 3 && noun.ends_with("ات") || noun_is_broken_plural(noun),
+        _ => false,
+    };
+    let gender = if feminine {
+        Gender::Feminine
+    } else {
+        Gender::Masculine
+    };
+    let bare = word.strip_suffix('ا').filter(|_| !feminine).unwrap_or(word);
+    let describes =
+        nouns::is_nisba_adjective(word, gender) || nouns::is_pattern_adjective(bare, gender);
+    (adjective && describes).then(|| numbers::counted_noun_hint(count, word))
+}
+
+/// A plural the lexicon's shape tells without a sound ending (أشخاص، جنود، طائرات is sound).
+fn noun_is_broken_plural(noun: &str) -> bool {
+    let letters: Vec<char> = noun.chars().collect();
+    letters.len() == 5 && letters[0] == 'أ' && letters[3] == 'ا'
+}
+
 /// Whether the number at `i` follows another number and زائد (90 زائد 3, as the normalizer
 /// writes 90+3).
 fn is_added_to_number(line: &Line, i: usize) -> bool {
@@ -4628,6 +4715,24 @@ mod tests {
             verbalizer.verbalize("الرقم المسجل هو 500 ألف"),
             "الرقم المسجل هو خمسمئة ألف"
         );
+    }
+
+    #[test]
+    fn an_adjective_after_a_counted_noun_takes_the_nouns_case_ending() {
+        let verbalizer = Verbalizer::new();
+        let vowelled = verbalizer.verbalize_vowelled("تسجيل 14 إصابة جديدة");
+        assert!(vowelled.ends_with("إصابةً جديدةً"), "{vowelled}");
+        assert_eq!(
+            adjective_hint(3, "طائرات", "مسيرة").as_deref(),
+            Some("مسيرةٍ")
+        );
+        assert_eq!(
+            adjective_hint(15, "لاعبا", "دوليا").as_deref(),
+            Some("دوليًا")
+        );
+        // A noun in construct after the counted noun is no adjective.
+        assert_eq!(adjective_hint(14, "حالة", "وفاة"), None);
+        assert_eq!(adjective_hint(14, "إصابة", "بين"), None);
     }
 
     #[test]
