@@ -1416,7 +1416,20 @@ fn looks_like_verb(word: &str) -> Option<VerbKind> {
     let noun_ending = bare.ends_with(['ة', 'ء', 'ا', 'ى']) || bare.ends_with("ات");
     let present =
         (bare.starts_with('ي') && letters >= 4) || (bare.starts_with('ت') && letters == 4);
-    ((present && !noun_ending) || is_feminine_past(whole)).then_some(VerbKind::Subject)
+    ((present && !noun_ending) || is_feminine_past(whole) || is_derived_past(whole))
+        .then_some(VerbKind::Subject)
+}
+
+/// A masculine past of the افتعل or استفعل form (اعتقل، ارتفع، استطاع، استقبل): its shape is
+/// a verb's; the nouns of these forms are longer (اعتقال، استقبال).
+fn is_derived_past(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    let consonant = |c: &char| !"اويىةءآأإ".contains(*c);
+    match letters.as_slice() {
+        ['ا', _, 'ت', third, last] => consonant(third) && consonant(last),
+        ['ا', 'س', 'ت', first, _, last] => consonant(first) && consonant(last),
+        _ => false,
+    }
 }
 
 /// The shape of a past verb with a feminine subject: ت after a consonant ending فعلت (حررت),
@@ -1611,6 +1624,21 @@ mod tests {
         for word in ["توقفت", "أوقفت", "كوكب", "دولتا"] {
             assert!(!is_fuuila_passive(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_derived_past_is_a_verb_by_its_shape() {
+        for verb in ["اعتقل", "ارتفع", "استطاع", "استقبل"] {
+            assert!(is_derived_past(verb), "{verb}");
+        }
+        for noun in ["اعتقال", "استقبال", "استاد", "اتحاد"] {
+            assert!(!is_derived_past(noun), "{noun}");
+        }
+        let people = After {
+            word: Some("سجناء"),
+            counts_people: true,
+        };
+        assert_eq!(case_of_slot(&["استطاع"], people), Case::Nominative);
     }
 
     #[test]

@@ -1795,12 +1795,15 @@ impl Verbalizer {
         let joined = matches!(line.next_core(i, 1), Some("إلى" | "حتى" | "و" | "-"))
             || night && line.next_core(i, 1) == Some("على");
         let spaced = joined && line.next_core(i, 2).is_some_and(is_day) && month_at(3);
-        // "بين 10 و20 يونيو": the joining و glued to the second day.
-        let glued = line
-            .next_core(i, 1)
-            .and_then(|w| w.strip_prefix('و'))
-            .is_some_and(is_day)
-            && month_at(2);
+        // "بين 10 و20 يونيو", "أيام 5 و6 و7 سبتمبر": the joining و glued to each day after.
+        let glued_days = (1..)
+            .take_while(|&k| {
+                line.next_core(i, k)
+                    .and_then(|w| w.strip_prefix('و'))
+                    .is_some_and(is_day)
+            })
+            .count();
+        let glued = glued_days > 0 && month_at(glued_days + 1);
         (1..=31).contains(&n) && (spaced || glued)
     }
 
