@@ -1235,6 +1235,10 @@ impl Verbalizer {
                         if trail.is_empty() && reading.counted_gender.is_some() {
                             count_before = numbers::parse_cardinal_words(&reading.spoken);
                         }
+                        if trail.is_empty() && ends_with_scale(&reading.spoken) {
+                            // A noun after a scale word is its genitive (مليون سيارةٍ).
+                            count_before = count_before.or(Some(1_000));
+                        }
                         if trail.is_empty() {
                             described = count_and_noun(&reading.spoken);
                         }
@@ -3890,10 +3894,21 @@ fn word_with_case_hint(
 }
 
 /// The vowelled reading of a count, its noun and the adjectives after it, with the
-/// adjectives given the noun's case ending (أربع عشرة إصابةً جديدةً).
+/// adjectives given the noun's case ending (أربع عشرة إصابةً جديدةً), and a noun after a
+/// scale word its genitive.
 fn with_adjective_hints(spoken: &str, vowelled: String) -> String {
     let plain: Vec<&str> = spoken.split(' ').collect();
     let marked: Vec<&str> = vowelled.split(' ').collect();
+    // A noun after a scale word is its genitive, a decimal's too (واحد فاصلة ثمانية مليون
+    // سيارةٍ), which the number's own vowels leave alone.
+    let after_scale = (1..plain.len()).find(|&k| {
+        ends_with_scale(plain[k - 1]) && marked[k] == plain[k] && is_counted_noun(plain[k])
+    });
+    if let (Some(k), true) = (after_scale, plain.len() == marked.len()) {
+        let mut out: Vec<String> = marked.iter().map(|w| w.to_string()).collect();
+        out[k] = numbers::counted_noun_hint(1_000, plain[k]);
+        return out.join(" ");
+    }
     let numbers_end = plain
         .iter()
         .position(|w| numbers::parse_cardinal_words(w).is_none());
@@ -3911,6 +3926,15 @@ fn with_adjective_hints(spoken: &str, vowelled: String) -> String {
         }
     }
     out.join(" ")
+}
+
+/// Whether a reading ends in a scale word, definite or not (واحد فاصلة ثمانية مليون، أربعة
+/// ملايين ونصف المليون).
+fn ends_with_scale(spoken: &str) -> bool {
+    let last = spoken.rsplit(' ').next().unwrap_or_default();
+    SCALE_WORDS
+        .iter()
+        .any(|(word, _, definite)| last == *word || last == *definite)
 }
 
 /// A reading that ends in the noun its number counts, split into the count and the noun
@@ -4739,6 +4763,15 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_scale_word_is_hinted_genitive() {
+        let verbalizer = Verbalizer::new();
+        let vowelled = verbalizer.verbalize_vowelled("باعت 1.8 مليون سيارة");
+        assert!(vowelled.ends_with("سيارةٍ"), "{vowelled}");
+        assert!(ends_with_scale("أربعة ملايين ونصف المليون"));
+        assert!(!ends_with_scale("ثلاثة أشخاص"));
+    }
+
+    #[test]
     fn a_range_agrees_with_a_unit_sign_glued_to_its_end() {
         let verbalizer = Verbalizer::new();
         assert_eq!(
@@ -4960,7 +4993,7 @@ mod tests {
         // A decimal: its mark and what follows in the pause form, as is the bare one before it.
         (
             "بلغ العدد 1.8 مليون حاج",
-            "بلغ العدد وَاحِدْ فَاصِلَةْ ثَمَانِيَةْ مِلْيُونْ حاج",
+            "بلغ العدد وَاحِدْ فَاصِلَةْ ثَمَانِيَةْ مِلْيُونْ حاجٍ",
         ),
         ("يحتاج 17.15 مليون", "يحتاج سَبْعَةَ عَشَرَ فَاصِلَةْ خَمْسَةَ عَشَرْ مِلْيُونْ"),
         ("بنسبة 3.5%", "بنسبة ثَلَاثَةٍ فَاصِلَةْ خَمْسَةْ بِالْمِئَةِ"),

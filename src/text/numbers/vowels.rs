@@ -805,7 +805,9 @@ fn with_accusative_hint(word: &str) -> String {
 /// sound masculine plural (مرشحين).
 fn with_genitive_hint(word: &str) -> String {
     let letters: Vec<char> = word.chars().collect();
-    let diptote_shape = letters.len() >= 5 && letters[2] == 'ا' && !word.ends_with("ات");
+    // A word in ة is no diptote (سيارةٍ، زيارةٍ), nor a feminine plural in ات.
+    let diptote_shape =
+        letters.len() >= 5 && letters[2] == 'ا' && !word.ends_with("ات") && !word.ends_with('ة');
     // A sound masculine plural is genitive in ين without tanween (مرشحينَ), a final ي may
     // be a unit's prefix (ميلي أمبير) as well as a nisba.
     let long_vowel_end = word.ends_with(['ا', 'ى', 'و', 'ي']) || word.ends_with("اء");
