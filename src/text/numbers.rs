@@ -3,7 +3,7 @@
 
 mod vowels;
 
-pub use vowels::{counted_noun_hint, vowel_phrase};
+pub use vowels::{counted_noun_hint, pause_phrase, vowel_phrase};
 
 /// Grammatical gender of a counted noun (or of an ordinal's head noun).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1272,6 +1272,9 @@ impl Verbalizer {
     /// A reading ending at `last` with its vowels: its case, else the oblique form anchors
     /// use where nobody decided the slot, and the construct before the noun it counts.
     fn vowelled_reading(&self, line: &Line, last: usize, reading: &Reading) -> String {
+        if reading.pause && reading.spoken.contains(" مقابل ") {
+            return numbers::pause_phrase(&reading.spoken);
+        }
         let case = reading.case.or((!reading.pause).then_some(Case::Oblique));
         let vowelled = numbers::vowel_phrase(&reading.spoken, case);
         let vowelled = with_adjective_hints(&reading.spoken, vowelled);
@@ -1965,7 +1968,7 @@ impl Verbalizer {
         let year_after = is_digit_word(second);
         if first == "صفر" && score && !year_after {
             let spoken = format!("{} مقابل صفر", numbers::label(day));
-            return Some(Reading::new(spoken, 2));
+            return Some(score_reading(spoken, 2));
         }
         let month = dates::match_month(&[first, second])?;
         let mut used = 1 + month.tokens;
@@ -3023,7 +3026,7 @@ impl Verbalizer {
             SCORE_TRIGGERS.contains(&prev.as_str()) || bare_pair && is_bare_score(line, i, a, b);
         if score {
             let spoken = format!("{} مقابل {}", numbers::label(a), numbers::label(b));
-            return Some(Reading::new(glue(prefix, &spoken), 1));
+            return Some(score_reading(glue(prefix, &spoken), 1));
         }
         if is_year(a) && (is_year(b) || b < 100) && !percent && next_entry.is_none() {
             return Some(year_pair(line, i, prefix, &prev, (a, b)));
@@ -3123,10 +3126,11 @@ impl Verbalizer {
         };
         let (a, b) = (read(&caps["a"])?, read(&caps["b"])?);
         let joint = if score { "مقابل" } else { "إلى" };
-        Some(Reading::new(
-            glue(&caps["prefix"], &format!("{a} {joint} {b}")),
-            1,
-        ))
+        let spoken = glue(&caps["prefix"], &format!("{a} {joint} {b}"));
+        Some(match score {
+            true => score_reading(spoken, 1),
+            false => Reading::new(spoken, 1),
+        })
     }
 
     fn slash_pair(
@@ -3986,6 +3990,15 @@ fn is_added_to_number(line: &Line, i: usize) -> bool {
             .is_some_and(is_digit_word)
 }
 
+/// A match's score, said in the pause form as commentators say it (ثلاثةْ مقابلْ واحدْ): no
+/// slot of the sentence gives it a case. Its مقابل tells [`Verbalizer::vowelled_reading`]
+/// so.
+fn score_reading(spoken: String, used: usize) -> Reading {
+    let mut reading = Reading::new(spoken, used);
+    reading.pause = true;
+    reading
+}
+
 /// A reading that ends in a nisba adjective also takes that adjective when the text writes it
 /// again after a symbol (2.5 مليار £ إسترليني → جنيه إسترليني, once).
 fn with_echo_absorbed(line: &Line, i: usize, mut reading: Reading) -> Reading {
@@ -4769,6 +4782,19 @@ mod tests {
         assert!(vowelled.ends_with("سيارةٍ"), "{vowelled}");
         assert!(ends_with_scale("أربعة ملايين ونصف المليون"));
         assert!(!ends_with_scale("ثلاثة أشخاص"));
+    }
+
+    #[test]
+    fn a_score_is_said_in_the_pause_form() {
+        let verbalizer = Verbalizer::new();
+        assert_eq!(
+            verbalizer.verbalize_vowelled("فاز الأهلي 3-1"),
+            "فاز الأهلي ثَلَاثَةْ مُقَابِلْ وَاحِدْ"
+        );
+        assert_eq!(
+            verbalizer.verbalize_vowelled("فاز الفريق 2:0"),
+            "فاز الفريق اثْنَيْنْ مُقَابِلْ صِفْرْ"
+        );
     }
 
     #[test]

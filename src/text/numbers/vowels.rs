@@ -620,6 +620,16 @@ fn in_decimal_pause(
     k == mark || (k > mark && !teen_head && (mark + 1..=k).all(plain_number))
 }
 
+/// A phrase said in the pause form, each word with a sukun for its ending (a score:
+/// ثَلَاثَةْ مُقَابِلْ وَاحِدْ).
+pub fn pause_phrase(spoken: &str) -> String {
+    vowel_phrase(spoken, Some(Case::Nominative))
+        .split(' ')
+        .map(pause_form)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A vowelled word with its final short vowel or tanween replaced by a sukun.
 fn pause_form(vowelled: &str) -> String {
     let is_ending = |c: char| ('\u{064B}'..='\u{0650}').contains(&c) || c == '\u{0652}';
