@@ -1282,8 +1282,8 @@ fn has_dutch_ij(word: &str) -> bool {
 
 /// A Dutch word respelled for the English rules: ij and ei are ay, ui and ou aw, oe and uu
 /// oo, sch skh, g and ch kh (gh after n), th t, j y, w v, a final s after a vowel unvoiced,
-/// and a final e after a consonant said
-/// (Dijk → دايك، Gaal → خال، Schoof → سخوف، de Jong → دي يونغ، Rutte → روته).
+/// and a final e after a consonant said (Dijk → دايك، Gaal → خال، Schoof → سخوف، Rutte →
+/// روته).
 fn dutch_respelling(lower: &str) -> String {
     let letters: Vec<char> = lower.chars().collect();
     let mut out = String::new();
@@ -1293,8 +1293,9 @@ fn dutch_respelling(lower: &str) -> String {
         let next = letters.get(k + 1).copied();
         let pair = next.map(|n| (letters[k], n));
         let (sound, used) = match pair {
-            Some(('i' | 'e', 'j')) => ("ay", 2 + usize::from(letters.get(k + 2) == Some(&'j'))),
-            Some(('e', 'i')) => ("ay", 2),
+            Some(('i', 'j')) => ("ay", 2),
+            // eij is the same sound as ei (Sneijder).
+            Some(('e', 'i')) => ("ay", 2 + usize::from(letters.get(k + 2) == Some(&'j'))),
             Some(('u', 'i')) | Some(('o', 'u')) => ("aw", 2),
             Some(('o', 'e')) | Some(('u', 'u')) => ("oo", 2),
             Some(('s', 'c')) if letters.get(k + 2) == Some(&'h') => ("skh", 3),

@@ -3903,26 +3903,28 @@ fn word_with_case_hint(
 fn with_adjective_hints(spoken: &str, vowelled: String) -> String {
     let plain: Vec<&str> = spoken.split(' ').collect();
     let marked: Vec<&str> = vowelled.split(' ').collect();
+    if plain.len() != marked.len() {
+        return vowelled;
+    }
+    let mut out: Vec<String> = marked.iter().map(|w| w.to_string()).collect();
     // A noun after a scale word is its genitive, a decimal's too (واحد فاصلة ثمانية مليون
     // سيارةٍ), which the number's own vowels leave alone.
     let after_scale = (1..plain.len()).find(|&k| {
         ends_with_scale(plain[k - 1]) && marked[k] == plain[k] && is_counted_noun(plain[k])
     });
-    if let (Some(k), true) = (after_scale, plain.len() == marked.len()) {
-        let mut out: Vec<String> = marked.iter().map(|w| w.to_string()).collect();
+    if let Some(k) = after_scale {
         out[k] = numbers::counted_noun_hint(1_000, plain[k]);
         return out.join(" ");
     }
     let numbers_end = plain
         .iter()
         .position(|w| numbers::parse_cardinal_words(w).is_none());
-    let (Some(at), true) = (numbers_end, plain.len() == marked.len()) else {
+    let Some(at) = numbers_end else {
         return vowelled;
     };
     let Some(count) = numbers::parse_cardinal_words(&plain[..at].join(" ")) else {
         return vowelled;
     };
-    let mut out: Vec<String> = marked.iter().map(|w| w.to_string()).collect();
     for k in at + 1..plain.len() {
         match adjective_hint(count, plain[at], plain[k]).filter(|_| marked[k] == plain[k]) {
             Some(hinted) => out[k] = hinted,
@@ -3961,7 +3963,7 @@ fn adjective_hint(count: u64, noun: &str, word: &str) -> Option<String> {
     let adjective = match (count % 100, feminine) {
         (11..=99, true) => noun.ends_with('ة'),
         (11..=99, false) => noun.ends_with('ا') && word.ends_with('ا'),
-        (0 | 3..=10, true) => count >= 3 && noun.ends_with("ات") || noun_is_broken_plural(noun),
+        (0 | 3..=10, true) => count >= 3 && (noun.ends_with("ات") || noun_is_broken_plural(noun)),
         _ => false,
     };
     let gender = if feminine {
@@ -3975,7 +3977,7 @@ fn adjective_hint(count: u64, noun: &str, word: &str) -> Option<String> {
     (adjective && describes).then(|| numbers::counted_noun_hint(count, word))
 }
 
-/// A plural the lexicon's shape tells without a sound ending (أشخاص، جنود، طائرات is sound).
+/// A broken plural of the أفعال shape (أشخاص، أطفال).
 fn noun_is_broken_plural(noun: &str) -> bool {
     let letters: Vec<char> = noun.chars().collect();
     letters.len() == 5 && letters[0] == 'أ' && letters[3] == 'ا'
@@ -3990,9 +3992,8 @@ fn is_added_to_number(line: &Line, i: usize) -> bool {
             .is_some_and(is_digit_word)
 }
 
-/// A match's score, said in the pause form as commentators say it (ثلاثةْ مقابلْ واحدْ): no
-/// slot of the sentence gives it a case. Its مقابل tells [`Verbalizer::vowelled_reading`]
-/// so.
+/// A match's score, said in the pause form as commentators say it (ثلاثةْ مقابلْ واحدْ), as no
+/// slot of the sentence gives it a case: a reading in pause with مقابل in it is vowelled so.
 fn score_reading(spoken: String, used: usize) -> Reading {
     let mut reading = Reading::new(spoken, used);
     reading.pause = true;
@@ -4453,7 +4454,7 @@ fn line_named_before(line: &Line, i: usize) -> bool {
     matches!(*pronoun, "هو" | "هي")
         && matches!(subject, "رقم" | "الرقم" | "الخط")
         && !second.contains("قياسي")
-        && line.tokens[i].core.len() >= 3
+        && line.tokens[i].core.chars().count() >= 3
         && line.next_core(i, 1).is_none_or(|w| {
             currency_or_unit(w).is_none() && !SCALE_WORDS.iter().any(|(scale, _, _)| *scale == w)
         })
