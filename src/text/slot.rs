@@ -736,12 +736,11 @@ fn is_fuuila_passive(word: &str) -> bool {
     ["تا", "وا", "ت"].iter().any(|suffix| {
         word.strip_suffix(suffix).is_some_and(|base| {
             let letters: Vec<char> = base.chars().collect();
-            let consonant = |c: char| !"اأإآوىيءئؤة".contains(c);
             letters.len() == 4
                 && letters[1] == 'و'
                 && !"تأإاآوي".contains(letters[0])
-                && consonant(letters[2])
-                && consonant(letters[3])
+                && is_strong_letter(letters[2])
+                && is_strong_letter(letters[3])
         })
     })
 }
@@ -1424,12 +1423,17 @@ fn looks_like_verb(word: &str) -> Option<VerbKind> {
 /// a verb's; the nouns of these forms are longer (اعتقال، استقبال).
 fn is_derived_past(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
-    let consonant = |c: &char| !"اويىةءآأإ".contains(*c);
     match letters.as_slice() {
-        ['ا', _, 'ت', third, last] => consonant(third) && consonant(last),
-        ['ا', 'س', 'ت', first, _, last] => consonant(first) && consonant(last),
+        ['ا', _, 'ت', third, last] => is_strong_letter(*third) && is_strong_letter(*last),
+        ['ا', 'س', 'ت', first, _, last] => is_strong_letter(*first) && is_strong_letter(*last),
         _ => false,
     }
+}
+
+/// A letter that is neither a long vowel, a hamza nor ة: a root's strong consonant in the
+/// shapes of derived verbs.
+fn is_strong_letter(c: char) -> bool {
+    !"اأإآوىيءئؤة".contains(c)
 }
 
 /// The shape of a past verb with a feminine subject: ت after a consonant ending فعلت (حررت),

@@ -733,21 +733,32 @@ fn has_ending(word: &str, endings: &[&str], letters: usize) -> bool {
 
 /// The run of Latin tokens around `i`, not across a comma or a full stop.
 fn latin_run<'a>(tokens: &'a [&'a str], i: usize) -> &'a [&'a str] {
+    let start = latin_run_start(tokens, i);
     let is_latin = |t: &&str| t.chars().any(is_latin_letter);
-    let ends_phrase = |t: &str| {
-        split_punctuation(t)
-            .2
-            .contains(['،', ',', '؛', ';', '.', ':'])
-    };
-    let mut start = i;
-    while start > 0 && is_latin(&tokens[start - 1]) && !ends_phrase(tokens[start - 1]) {
-        start -= 1;
-    }
     let mut end = i;
     while end + 1 < tokens.len() && is_latin(&tokens[end + 1]) && !ends_phrase(tokens[end]) {
         end += 1;
     }
     &tokens[start..=end]
+}
+
+/// Where the run of Latin tokens around `i` starts (see [`latin_run`]).
+fn latin_run_start(tokens: &[&str], i: usize) -> usize {
+    let mut start = i;
+    while start > 0
+        && tokens[start - 1].chars().any(is_latin_letter)
+        && !ends_phrase(tokens[start - 1])
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// Whether a token ends a phrase with its punctuation.
+fn ends_phrase(token: &str) -> bool {
+    split_punctuation(token)
+        .2
+        .contains(['،', ',', '؛', ';', '.', ':'])
 }
 
 /// True when the run of Latin tokens around `i` is French: a French article or particle,
@@ -1254,14 +1265,7 @@ const DUTCH_PARTICLES: &[&str] = &["van", "ten", "ter", "der", "den"];
 /// surname in its run (Virgil van Dijk: the given name before the particle is left to the
 /// English rules).
 fn in_dutch_phrase(tokens: &[&str], i: usize) -> bool {
-    let is_latin = |t: &str| t.chars().any(is_latin_letter);
-    let mut start = i;
-    while start > 0
-        && is_latin(tokens[start - 1])
-        && split_punctuation(tokens[start - 1]).2.is_empty()
-    {
-        start -= 1;
-    }
+    let start = latin_run_start(tokens, i);
     let particle = start < i
         && tokens[start + 1..=i]
             .iter()
@@ -2126,6 +2130,11 @@ impl Speller<'_> {
 
     /// Two vowel letters at the end of a word that make one long vowel: Ukrainian and Russian
     /// -yi, -yy, -iy after a consonant (Syrskyi سيرسكي، Andriy أندري), English -ue (Blue بلو).
+    /// Whether no vowel letter comes before `i` in the word.
+    fn is_first_vowel(&self, i: usize) -> bool {
+        !self.letters[..i].iter().any(|&l| is_vowel(l))
+    }
+
     /// Whether what follows an English own at `i` keeps it the diphthong of "town": the end
     /// of the word, or -ey, -ing, -s, -e, -send (Brown براون، Downey داوني، Townsend تاونسند).
     fn own_ending(&self, i: usize) -> bool {
@@ -2270,7 +2279,7 @@ impl Speller<'_> {
             }
         }
         // The y ending an English word of one syllable is a diphthong (Sky سكاي، Spy، Fly).
-        let lone_final_y = c == 'y' && last && !self.letters[..i].iter().any(|&l| is_vowel(l));
+        let lone_final_y = c == 'y' && last && self.is_first_vowel(i);
         if lone_final_y && !self.french && !self.arabic {
             return ("اي", 1);
         }
@@ -2348,7 +2357,7 @@ impl Speller<'_> {
         // ستيرلينغ، Bernie بيرني، Vermont فيرمونت; not the second: Herbert هيربرت).
         let first_before_r = self.at(i + 1) == Some('r')
             && self.consonant(i + 2)
-            && !self.letters[..i].iter().any(|&l| is_vowel(l))
+            && self.is_first_vowel(i)
             && !self.french
             && !self.arabic
             && !self.respelled;
@@ -2503,6 +2512,13 @@ mod tests {
         }
     }
 
+    /// Each written phrase, its names replaced and its Latin arabized, is the spoken one.
+    fn assert_spoken(cases: &[(&str, &str)]) {
+        for (written, spoken) in cases {
+            assert_eq!(arabize_latin(&replace_names(written)), *spoken, "{written}");
+        }
+    }
+
     fn has_latin(text: &str) -> bool {
         text.chars().any(is_latin_letter)
     }
@@ -2594,9 +2610,7 @@ mod tests {
                 "في دبليو دبليو دبليو دوت الجزيرة دوت نت",
             ),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         assert_eq!(replace_names("على حسابه @elon_musk"), "على حسابه elon musk");
         assert_eq!(replace_names("U.S."), "الولايات المتحدة", "not an address");
         assert_eq!(read_web_address("Mr.Smith"), None);
@@ -2617,9 +2631,7 @@ mod tests {
                 "قال البرازيلي فرناندو حداد",
             ),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         assert!(in_portuguese_phrase(&["João", "Félix"], 0));
         assert!(in_portuguese_phrase(&["Fábio", "Carvalho"], 0));
         // Turkish and French write ç too.
@@ -2645,9 +2657,7 @@ mod tests {
             ("سجل Julián Álvarez", "سجل خوليان ألفاريز"),
             ("وقع Joaquín Correa", "وقع خواكين كوريا"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // Without a Spanish mark the English rules read j (Jordan Henderson).
         assert!(!in_spanish_phrase(&["Jordan", "Henderson"], 0));
         assert!(!in_spanish_phrase(&["João", "Gonçalves"], 0));
@@ -2663,9 +2673,7 @@ mod tests {
             ("سجل Giorgio Chiellini", "سجل جورجيو كيليني"),
             ("وقال Guido Crosetto", "وقال غيدو كروزيتو"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         assert!(!in_italian_phrase(&["Chinese", "Embassy"], 0));
         assert_eq!(italian_respelling("mancini"), "manshini");
         assert_eq!(italian_respelling("rossi"), "rosi");
@@ -2684,9 +2692,7 @@ mod tests {
                 "قال البولندي بيوتر زيلينسكي",
             ),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // Hungarian writes sz with its own accents.
         assert!(!in_polish_phrase(&["Szabó"], 0));
         assert_eq!(polish_respelling("szczęsny"), "shchesni");
@@ -2707,9 +2713,7 @@ mod tests {
                 "قال الألماني يوليان ناغلسمان",
             ),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // Turkish writes ü and ö too; a nationality after a comma names another phrase.
         assert!(!in_german_phrase(&["İlkay", "Gündoğan"], 0));
         assert_eq!(nationality_before_run(&["الألماني،", "Smith"], 1), None);
@@ -2735,9 +2739,7 @@ mod tests {
             ("متحف Rijksmuseum", "متحف رايكسموسيوم"),
             ("النادي Matthijs", "النادي ماتايس"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // ij before a vowel or r is not Dutch (Beijing، Hijri).
         assert!(!has_dutch_ij("beijing") && !has_dutch_ij("hijri"));
     }
@@ -2754,9 +2756,7 @@ mod tests {
             ("Conor O'Brien", "كونور أوبرين"),
             ("Kevin O’Leary", "كيفن أوليري"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
     }
 
     #[test]
@@ -2782,9 +2782,7 @@ mod tests {
             // Only the marked word: an English given name keeps its English sounds.
             ("قال Howard Schultz", "قال هوارد شولتس"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // Polish writes rz after a consonant, at the start or before e and y; German
         // after a vowel at the end, and never sch.
         assert!(in_polish_phrase(&["Grzegorz"], 0));
@@ -2806,9 +2804,7 @@ mod tests {
                 "قال الوزير اليوناني يوانيس كوتسيراس",
             ),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
         // Serbian and Croatian names (no long vowel) keep the English rules, which read them.
         assert!(!in_czech_phrase(&["Aleksandar", "Vučić"], 1));
         // A Czech ending outweighs the acute accent Spanish writes too.
@@ -2866,9 +2862,7 @@ mod tests {
             ("ووكالة MAP", "ووكالة المغرب العربي للأنباء"),
             ("نقلت وكالة الأنباء APS", "نقلت وكالة الأنباء الجزائرية"),
         ];
-        for (written, spoken) in cases {
-            assert_eq!(arabize_latin(&replace_names(written)), spoken, "{written}");
-        }
+        assert_spoken(&cases);
     }
 
     #[test]

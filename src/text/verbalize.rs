@@ -1239,9 +1239,6 @@ impl Verbalizer {
                             // A noun after a scale word is its genitive (مليون سيارةٍ).
                             count_before = count_before.or(Some(1_000));
                         }
-                        if trail.is_empty() {
-                            described = count_and_noun(&reading.spoken);
-                        }
                         self.vowelled_reading(&state, last, &reading)
                     } else {
                         reading.spoken
@@ -3941,16 +3938,6 @@ fn ends_with_scale(spoken: &str) -> bool {
     SCALE_WORDS
         .iter()
         .any(|(word, _, definite)| last == *word || last == *definite)
-}
-
-/// A reading that ends in the noun its number counts, split into the count and the noun
-/// (أربع عشرة إصابة → 14, إصابة).
-fn count_and_noun(spoken: &str) -> Option<(u64, String)> {
-    let (number, noun) = spoken.rsplit_once(' ')?;
-    if numbers::parse_cardinal_words(noun).is_some() {
-        return None;
-    }
-    Some((numbers::parse_cardinal_words(number)?, noun.to_string()))
 }
 
 /// The case ending of an adjective after a noun a number counts, the noun's own: the
