@@ -4764,6 +4764,14 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_after_a_noun_hinted_on_its_own_takes_its_ending() {
+        // The noun is not in the lexicon, so the number's reading stops before it.
+        let verbalizer = Verbalizer::new();
+        let vowelled = verbalizer.verbalize_vowelled("حقق الفريق 8 انتصارات متتالية");
+        assert!(vowelled.ends_with("انتصاراتٍ متتاليةٍ"), "{vowelled}");
+    }
+
+    #[test]
     fn a_noun_after_a_scale_word_is_hinted_genitive() {
         let verbalizer = Verbalizer::new();
         let vowelled = verbalizer.verbalize_vowelled("باعت 1.8 مليون سيارة");
