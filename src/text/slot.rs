@@ -495,6 +495,8 @@ const VISITING_VERBS: &[(&str, &str)] = &[
     ("ارتاد", "رتاد"),
     ("اقتحم", "قتحم"),
     ("أدى", "ؤدي"),
+    ("عبر", "عبر"),
+    ("اجتاز", "جتاز"),
 ];
 
 static VISITING_FORMS: LazyLock<HashSet<String>> =

@@ -754,6 +754,10 @@ const PEOPLE_PLURALS: &[&str] = &[
     "شباب",
 ];
 
+/// Households, counted as people are: the subject of a verb of crossing or visiting
+/// (عبرت الحدود 1500 عائلة).
+const FAMILY_NOUNS: &[&str] = &["عائلة", "عائلات", "أسرة", "أسر"];
+
 /// Whether `word` is a passive participle (م…) whose preposition and pronoun follow it
 /// (مشتبه بهم، محكوم عليهم، مشكوك فيهم): the pair is one term, whose pronoun alone agrees
 /// with a count of 3–10 (ستة مشتبه بهم).
@@ -1417,6 +1421,9 @@ impl Verbalizer {
                     return case;
                 }
             }
+            if let Some(case) = self.case_of_conjoined_noun(line, i) {
+                return case;
+            }
         }
         let before = line.clause_before(i);
         let after = slot::After {
@@ -1434,6 +1441,25 @@ impl Verbalizer {
             return Case::Nominative;
         }
         case
+    }
+
+    /// "ساعة و45 دقيقة": a number joined by و to a measure written as a word (ساعة، يومين)
+    /// shares that word's slot (يستغرق الطريق ساعةً وخمسًا وأربعين دقيقة).
+    fn case_of_conjoined_noun(&self, line: &Line, i: usize) -> Option<Case> {
+        let noun = line.prev_core(i)?;
+        let entry = self.nouns.lookup(noun)?;
+        let measure = noun == entry.singular || noun == entry.dual || noun == entry.accusative();
+        let is_measure =
+            units::unit(&entry.singular).is_some() || TIME_NOUNS.contains(&entry.singular.as_str());
+        if !measure || !is_measure {
+            return None;
+        }
+        let before = line.clause_before(i - 1);
+        let after = slot::After {
+            word: Some(noun),
+            counts_people: false,
+        };
+        Some(slot::case_of_slot(&before, after))
     }
 
     /// A bare number below zero in a line about the temperature counts degrees the writer left
@@ -1498,6 +1524,7 @@ impl Verbalizer {
             || TITLES.contains(&bare)
             || participle_plural
             || is_mutafaail_count(word)
+            || FAMILY_NOUNS.contains(&bare)
             || self.nouns.lookup(bare).is_some_and(names_people)
     }
 
@@ -2149,7 +2176,14 @@ impl Verbalizer {
             }
             let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
                 && !slot::is_object_after_subject(&line.clause_before(i));
-            if let Some(entry) = self.unknown_noun_one_or_two(n, next, label_before) {
+            // A word before a number of its own heads that number (2 بنسبة 61%), not this one.
+            let heads_number = line
+                .next_core(i, 2)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            if let Some(entry) = self
+                .unknown_noun_one_or_two(n, next, label_before)
+                .filter(|_| !heads_number)
+            {
                 return Some(self.with_noun(line, i, n, &entry, case));
             }
         }
@@ -2930,8 +2964,15 @@ impl Verbalizer {
         if minutes > 0 {
             parts.push(self.nouns.lookup("دقيقة")?.counted_phrase(minutes, case));
         }
-        let fraction = numbers::decimal(seconds, &caps["fraction"], Gender::Feminine, case);
-        parts.push(format!("{fraction} ثانية"));
+        // Hundredths of zero are not said (3:26.00 → ستا وعشرين ثانية).
+        if caps["fraction"].trim_matches('0').is_empty() {
+            if seconds > 0 || minutes == 0 {
+                parts.push(self.nouns.lookup("ثانية")?.counted_phrase(seconds, case));
+            }
+        } else {
+            let fraction = numbers::decimal(seconds, &caps["fraction"], Gender::Feminine, case);
+            parts.push(format!("{fraction} ثانية"));
+        }
         let unit_follows = line
             .next_core(i, 1)
             .is_some_and(|w| matches!(w, "دقيقة" | "دقائق" | "ثانية" | "ثوان"));
@@ -5050,6 +5091,16 @@ mod tests {
             let vowelled = verbalizer.verbalize_vowelled(input);
             assert!(vowelled.starts_with(expected), "{input}: {vowelled}");
         }
+    }
+
+    #[test]
+    fn a_word_that_heads_a_number_of_its_own_is_not_counted_by_the_number_before_it() {
+        let verbalizer = Verbalizer::new();
+        let spoken = verbalizer.verbalize("لولاية 2 بنسبة 61%");
+        assert!(spoken.contains(" بنسبة واحد وستين"), "{spoken}");
+        assert!(!spoken.contains("بنسبتين"), "{spoken}");
+        // With no number after it, two of a noun in ة is still its dual.
+        assert!(verbalizer.verbalize("قدم 2 تمريرة").contains("تمريرتين"));
     }
 
     proptest::proptest! {
