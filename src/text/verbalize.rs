@@ -2174,16 +2174,7 @@ impl Verbalizer {
             if let Some(entry) = entry.filter(|_| !names_day(line, i)) {
                 return Some(self.with_noun(line, i, n, entry, case));
             }
-            let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
-                && !slot::is_object_after_subject(&line.clause_before(i));
-            // A word before a number of its own heads that number (2 بنسبة 61%), not this one.
-            let heads_number = line
-                .next_core(i, 2)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-            if let Some(entry) = self
-                .unknown_noun_one_or_two(n, next, label_before)
-                .filter(|_| !heads_number)
-            {
+            if let Some(entry) = self.unknown_noun_counted(line, i, n, next) {
                 return Some(self.with_noun(line, i, n, &entry, case));
             }
         }
@@ -2379,6 +2370,18 @@ impl Verbalizer {
             .lookup(noun)
             .filter(|entry| entry.singular != noun)
             .map(|entry| entry.gender)
+    }
+
+    /// One or two of a noun the lexicon does not know, written right after the number.
+    fn unknown_noun_counted(&self, line: &Line, i: usize, n: u64, word: &str) -> Option<NounEntry> {
+        let label_before = line.prev_core(i).is_some_and(|w| w.starts_with("ال"))
+            && !slot::is_object_after_subject(&line.clause_before(i));
+        // A word before a number of its own heads that number (2 بنسبة 61%), not this one.
+        let heads_number = line
+            .next_core(i, 2)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        self.unknown_noun_one_or_two(n, word, label_before)
+            .filter(|_| !heads_number)
     }
 
     /// "1 قلم": one before a bare indefinite word the lexicon does not know is read as that
