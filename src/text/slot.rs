@@ -147,6 +147,8 @@ const NOMINATIVE_OPENERS: &[&str] = &[
 /// Verbs whose object is a quantity: (past 3rd masculine singular, present stem). Verbs of
 /// two objects are in [`DOUBLE_OBJECT_VERBS`].
 const TRANSITIVE_VERBS: &[(&str, &str)] = &[
+    ("تبادل", "تبادل"),
+    ("تقاسم", "تقاسم"),
     ("بلغ", "بلغ"),
     ("قصف", "قصف"),
     ("داهم", "داهم"),

@@ -60,6 +60,9 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الألفية", Gender::Feminine),
     ("القسم", Gender::Masculine),
     ("الشهر", Gender::Masculine),
+    ("الفئة", Gender::Feminine),
+    ("المستوى", Gender::Masculine),
+    ("المجموعة", Gender::Feminine),
     // An age: سن السادسة عشرة (the year of one's life, feminine after السنة).
     ("سن", Gender::Feminine),
 ];
