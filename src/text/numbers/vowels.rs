@@ -467,7 +467,12 @@ fn governs_next(
             }
             Role::Adjective | Role::Particle => false,
         },
-        (_, Some(w)) => !w.starts_with('و') && !w.is_empty() && !PARTICLES.contains(w),
+        // A word in و no list knows is a noun that opens in و (ستة وزراء), unless punctuation
+        // clings to it (وعشرين،: the number goes on).
+        (_, Some(w)) => {
+            let plain_word = w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+            (!w.starts_with('و') || plain_word) && !w.is_empty() && !PARTICLES.contains(w)
+        }
         _ => false,
     }
 }
@@ -849,6 +854,17 @@ mod tests {
         assert_eq!(v("خمسة وثلاثين", Case::Oblique), "خَمْسَةٍ وَثَلَاثِينَ");
         assert_eq!(v("ثمان وعشرون", Case::Nominative), "ثَمَانٍ وَعِشْرُونَ");
         assert_eq!(v("ثلاثا وثلاثين", Case::Accusative), "ثَلَاثًا وَثَلَاثِينَ");
+    }
+
+    #[test]
+    fn a_counted_noun_that_opens_in_waw_is_in_construct_with_its_number() {
+        assert_eq!(v("ستة وزراء", Case::Nominative), "سِتَّةُ وزراء");
+        assert_eq!(v("ثلاث وفيات", Case::Oblique), "ثَلَاثِ وفياتٍ");
+        // Punctuation on a number word in و: the number goes on, nothing is counted.
+        assert_eq!(
+            v("ألفين وأربعة وعشرين،", Case::Oblique),
+            "أَلْفَيْنِ وَأَرْبَعَةٍ وعشرين،"
+        );
     }
 
     #[test]
