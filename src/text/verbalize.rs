@@ -2204,8 +2204,9 @@ impl Verbalizer {
         if let Some(noun) = range_noun.and_then(|noun| self.range_start_noun(noun, n, case)) {
             return Some(Reading::new(noun, 1));
         }
-        if let Some(phrase) = self.range_start_before_tens(line, i, n, case) {
-            return Some(Reading::new(phrase, 1));
+        let range_start = || self.range_start_before_tens(line, i, n, case);
+        if let Some(reading) = ages_between(line, i, n).or_else(range_start) {
+            return Some(reading);
         }
         let gender = match next {
             Some(word) if range_noun.is_none() && is_afila_after_count(n, word) => {
@@ -2315,7 +2316,13 @@ impl Verbalizer {
     /// "بين 5 و70 عاما": a unit before tens joined by و would be heard as one number (خمسة
     /// وسبعين، ثلاثة وخمسة وعشرين); the start takes its own noun (بين خمسة أعوام وسبعين
     /// عاما).
-    fn range_start_before_tens(&self, line: &Line, i: usize, n: u64, case: Case) -> Option<String> {
+    fn range_start_before_tens(
+        &self,
+        line: &Line,
+        i: usize,
+        n: u64,
+        case: Case,
+    ) -> Option<Reading> {
         if line.prev_core(i) != Some("بين") {
             return None;
         }
@@ -2325,7 +2332,7 @@ impl Verbalizer {
             return None;
         }
         let entry = self.range_entry(line.next_core(i, 2)?)?;
-        Some(entry.counted_phrase(n, case))
+        Some(Reading::new(entry.counted_phrase(n, case), 1))
     }
 
     /// The noun or unit a range's end counts, as the lexicon holds it.
@@ -3673,6 +3680,26 @@ fn range_noun<'l>(line: &'l Line, i: usize) -> Option<&'l str> {
         return line.next_core(i, end_at + 1);
     }
     units::unit(sign).is_some().then_some(sign)
+}
+
+/// "أعمارهم بين 5 و70": ages between two bare numbers are the years of one's life, said as
+/// feminine ordinals (بين الخامسة والسبعين), as "خمسة وسبعين" would be heard as one number.
+fn ages_between(line: &Line, i: usize, start: u64) -> Option<Reading> {
+    if line.prev_core(i) != Some("بين") || !(2..=120).contains(&start) {
+        return None;
+    }
+    let end: u64 = line.next_core(i, 1)?.strip_prefix('و')?.parse().ok()?;
+    let about_age = line.clause_before(i).iter().any(|w| {
+        let word = slot::without_conjunction(w);
+        word.contains("أعمار") || word.starts_with("عمر") || word == "سن"
+    });
+    if !about_age || end <= start || end > 120 || line.next_core(i, 2).is_some() {
+        return None;
+    }
+    let age = |n| numbers::ordinal(n, Gender::Feminine, Case::Oblique);
+    let mut reading = Reading::new(format!("{} و{}", age(start), age(end)), 2);
+    reading.case = Some(Case::Oblique);
+    Some(reading)
 }
 
 /// "+966 11 234 5678" said digit by digit in its groups, with a short pause between them.
@@ -5096,6 +5123,27 @@ mod tests {
         for (input, expected) in cases {
             let vowelled = verbalizer.verbalize_vowelled(input);
             assert!(vowelled.starts_with(expected), "{input}: {vowelled}");
+        }
+    }
+
+    #[test]
+    fn bare_ages_between_two_numbers_are_the_years_of_ones_life() {
+        let verbalizer = Verbalizer::new();
+        let cases = [
+            ("أعمارهم بين 5 و70.", "أعمارهم بين الخامسة والسبعين."),
+            (
+                "بلغ عمره بين 40 و45.",
+                "بلغ عمره بين الأربعين والخامسة والأربعين.",
+            ),
+            // With the years written, or no age in sight, the numbers are counts.
+            (
+                "أعمارهم بين 5 و70 عاما.",
+                "أعمارهم بين خمسة أعوام وسبعين عاما.",
+            ),
+            ("الأسعار بين 5 و70.", "الأسعار بين خمسة وسبعين."),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(verbalizer.verbalize(input), expected, "{input}");
         }
     }
 
