@@ -4715,9 +4715,11 @@ fn is_short_code(line: &Line, i: usize, len: usize, prev: Option<&str>) -> bool 
         let bare = w.strip_prefix('و').unwrap_or(w);
         SEND_WORDS.contains(&bare)
     });
+    // What is sent to people counts them (إلى 3000 شخص، إلى 1500 من العائلات); a purpose
+    // after the code does not (إلى 5050 للاشتراك).
     let counts = line
         .next_core(i, 1)
-        .is_some_and(|w| w.chars().any(is_arabic_letter) && !matches!(w, "مجانا" | "فقط"));
+        .is_some_and(|w| (is_counted_noun(w) || w == "من") && !matches!(w, "مجانا" | "فقط"));
     sends && !counts
 }
 
