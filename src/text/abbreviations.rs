@@ -490,6 +490,8 @@ fn phone_mark(token: &str, next: Option<&str>, vowelled: bool) -> Option<String>
         .strip_prefix(':')
         .or_else(|| letters.as_str().strip_prefix('/'))?;
     let number = if after.is_empty() { next? } else { after };
+    // The number may end the sentence or a list (ف: 0114567891.).
+    let number = number.trim_end_matches(['.', '،', ',', '؛', ';']);
     let digits = number.chars().filter(char::is_ascii_digit).count();
     let phone_like = number.starts_with(|c: char| c.is_ascii_digit() || c == '+')
         && number

@@ -331,12 +331,15 @@ fn colour_after(word: &str, count: u64, dual_ending: &str) -> String {
 }
 
 /// Accusative singular spelling: adds the tanween alif unless the word ends in ة، ى، ا or اء
-/// (each word of a noun with its adjective: جنيها إسترلينيا).
+/// (each word of a noun with its adjective: جنيها إسترلينيا), up to a phrase the noun is in
+/// construct with or a rate (كيلوواط ساعة، كيلومترا في الساعة).
 pub fn accusative_of(phrase: &str) -> String {
     let mut inflect = true;
     let mut words = Vec::new();
-    for word in phrase.split(' ') {
-        if word == "في" || word.starts_with("ال") {
+    let all: Vec<&str> = phrase.split(' ').collect();
+    for (k, &word) in all.iter().enumerate() {
+        // A unit before ساعة is in construct with it (كيلوواط ساعة), and so is the rest.
+        if word == "في" || word.starts_with("ال") || all.get(k + 1) == Some(&"ساعة") {
             inflect = false;
         }
         words.push(if inflect {

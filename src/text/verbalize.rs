@@ -2154,8 +2154,8 @@ impl Verbalizer {
             if let Some(&(_, scale, _)) = SCALE_WORDS.iter().find(|(w, _, _)| *w == next) {
                 return Some(self.scaled(line, i, n, scale, case));
             }
-            if let Some(entry) = units::unit(next).or_else(|| units::currency(next)) {
-                return Some(Reading::new(entry.counted_phrase(n, case), 2));
+            if let Some(reading) = unit_count(line, i, n, case) {
+                return Some(reading);
             }
             if next == "%" {
                 let spoken = numbers::cardinal_with(n, Gender::Masculine, case, false);
@@ -2780,7 +2780,14 @@ impl Verbalizer {
             .prev_core(i)
             .is_some_and(|word| TIME_WORDS.contains(&slot::without_conjunction(word)))
             && !after_number(i - 1);
-        let year = (1000..=2100).contains(&n) || (after_time_word && (1..=2100).contains(&n));
+        // A race or a swim in the line measures its distance (سجل 1500 م في سباق الجري).
+        let in_race = line.tokens.iter().any(|t| {
+            let word = slot::without_conjunction(t.core);
+            ["سباق", "سباح", "ماراثون"].iter().any(|w| word.contains(w))
+                || matches!(word, "الجري" | "العدو" | "ركض")
+        });
+        let year = ((1000..=2100).contains(&n) && !in_race)
+            || (after_time_word && (1..=2100).contains(&n));
         if year && !after_length_word(line, i) {
             return year_with_era(n, "للميلاد");
         }
@@ -3680,6 +3687,32 @@ fn range_noun<'l>(line: &'l Line, i: usize) -> Option<&'l str> {
         return line.next_core(i, end_at + 1);
     }
     units::unit(sign).is_some().then_some(sign)
+}
+
+/// A count of the unit or currency written right after the number (5 كم، 20 دولارا).
+fn unit_count(line: &Line, i: usize, n: u64, case: Case) -> Option<Reading> {
+    let next = line.next_core(i, 1)?;
+    let entry = units::unit(next).or_else(|| units::currency(next))?;
+    Some(
+        energy_unit(line, i, &entry, n, case)
+            .unwrap_or_else(|| Reading::new(entry.counted_phrase(n, case), 2)),
+    )
+}
+
+/// "250 كيلوواط ساعة": a unit of power with ساعة after it is a unit of energy, said as one
+/// invariable name (مئتين وخمسين كيلوواط ساعة, not كيلوواطا ساعة).
+fn energy_unit(line: &Line, i: usize, unit: &NounEntry, n: u64, case: Case) -> Option<Reading> {
+    if line.next_core(i, 2) != Some("ساعة") || !unit.singular.ends_with("واط") {
+        return None;
+    }
+    let name = format!("{} ساعة", unit.singular);
+    let energy = NounEntry {
+        singular: name.clone(),
+        plurals: vec![name.clone()],
+        dual: name,
+        gender: unit.gender,
+    };
+    Some(Reading::new(energy.counted_phrase(n, case), 3))
 }
 
 /// "أعمارهم بين 5 و70": ages between two bare numbers are the years of one's life, said as
