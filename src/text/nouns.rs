@@ -356,7 +356,12 @@ fn accusative_word(word: &str) -> String {
     // A final و is a loanword's vowel (راديو، بيانو), except in a short native noun whose و is
     // a consonant (عضوا، غزوا، نموا).
     let final_vowel_waw = word.ends_with('و') && word.chars().count() > 3;
+    // Units of data and frequency keep their loanword form (ستة وخمسين غيغابايت).
+    let data_unit = ["بايت", "بت", "هرتز"]
+        .iter()
+        .any(|unit| word.ends_with(unit));
     if word.ends_with('ة')
+        || data_unit
         || word.ends_with('ى')
         || word.ends_with('ا')
         || word.ends_with("اء")
