@@ -630,8 +630,8 @@ fn inflected_forms(verbs: &[(&str, &str)]) -> HashSet<String> {
 
 fn past_forms(past: &str) -> Vec<String> {
     if let Some(base) = past.strip_suffix('ى') {
-        // Not يت: أجريت is the news's passive (أُجريت), not "I conducted".
-        let suffixes = ["ى", "ت", "وا", "يا", "تا"];
+        // Not يت: أجريت is the news's passive (أُجريت), not "I conducted"; ينا is "we" (تلقينا).
+        let suffixes = ["ى", "ت", "وا", "يا", "تا", "ينا"];
         return suffixes.iter().map(|s| format!("{base}{s}")).collect();
     }
     if let Some(base) = past.strip_suffix('ا') {
