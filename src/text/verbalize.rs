@@ -2108,6 +2108,15 @@ impl Verbalizer {
             TIME_NOUNS.contains(&singular) || HALVED_MEASURES.contains(&singular)
         };
         let one_word = |unit: &NounEntry| !unit.singular.contains(' ');
+        // The half shares the case of the whole (صادرت طنا ونصفا), unless it is in construct
+        // with what a multiple multiplies (ضعفا ونصف إنتاج العام الماضي).
+        let multiplies =
+            next.starts_with("ضعف") && line.next_core(i, 2).is_some_and(looks_like_bare_noun);
+        let half = if case == Case::Accusative && !multiplies {
+            "ونصفا"
+        } else {
+            "ونصف"
+        };
         let nisba = line
             .next_core(i, 2)
             .filter(|w| nouns::is_nisba_adjective(w, Gender::Masculine));
@@ -2118,7 +2127,7 @@ impl Verbalizer {
             }
             let whole = whole_before_half(&currency, integer, case);
             let nisba = nouns::nisba_after(nisba, integer, currency.gender, case);
-            return Some(Reading::new(format!("{whole} {nisba} ونصف"), 3));
+            return Some(Reading::new(format!("{whole} {nisba} {half}"), 3));
         }
         // A unit of one word with a dual of its own: كيلومتر ونصف، كيلوغرامين ونصف; so is a
         // currency named in one word (ريال ونصف، دولارين ونصف).
@@ -2129,7 +2138,7 @@ impl Verbalizer {
         let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
         let spoken = match integer {
             0 => format!("نصف {}", entry.singular),
-            n => format!("{} ونصف", whole_before_half(&entry, n, case)),
+            n => format!("{} {half}", whole_before_half(&entry, n, case)),
         };
         Some(Reading::new(spoken, 2))
     }
