@@ -2993,7 +2993,7 @@ impl Verbalizer {
         if minutes > 0 {
             parts.push(self.nouns.lookup("دقيقة")?.counted_phrase(minutes, case));
         }
-        // Hundredths of zero are not said (3:26.00 → ستا وعشرين ثانية).
+        // Hundredths of zero are not said (3:26.00 → ثلاث دقائق وست وعشرون ثانية).
         if caps["fraction"].trim_matches('0').is_empty() {
             if seconds > 0 || minutes == 0 {
                 parts.push(self.nouns.lookup("ثانية")?.counted_phrase(seconds, case));
