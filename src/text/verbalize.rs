@@ -1451,10 +1451,10 @@ impl Verbalizer {
     fn case_of_conjoined_noun(&self, line: &Line, i: usize) -> Option<Case> {
         let noun = line.prev_core(i)?;
         let entry = self.nouns.lookup(noun)?;
-        let measure = noun == entry.singular || noun == entry.dual || noun == entry.accusative();
-        let is_measure =
+        let one_or_two = noun == entry.singular || noun == entry.dual || noun == entry.accusative();
+        let measures =
             units::unit(&entry.singular).is_some() || TIME_NOUNS.contains(&entry.singular.as_str());
-        if !measure || !is_measure {
+        if !one_or_two || !measures {
             return None;
         }
         let before = line.clause_before(i - 1);

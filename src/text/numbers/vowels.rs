@@ -470,7 +470,7 @@ fn governs_next(
         // A word in و no list knows is a noun that opens in و (ستة وزراء), unless punctuation
         // clings to it (وعشرين،: the number goes on).
         (_, Some(w)) => {
-            let plain_word = w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+            let plain_word = w.chars().all(super::super::alphabet::is_arabic_letter);
             (!w.starts_with('و') || plain_word) && !w.is_empty() && !PARTICLES.contains(w)
         }
         _ => false,
