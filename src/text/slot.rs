@@ -328,6 +328,8 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 const SUBJECT_VERBS: &[(&str, &str)] = &[
     // حل: came, arrived (حلت الذكرى، حل ضيفا، حل في المركز); "dissolved" rarely has a number.
     ("حل", "حل"),
+    // حكم: ruled, for a time (حكم الملك 40 عاما); a sentence of a court takes على.
+    ("حكم", "حكم"),
     // نص: stipulated (نصت المادة 76 على، ينص البند 3 على); its subject is the article.
     ("نص", "نص"),
     ("ذاب", "ذوب"),
@@ -685,6 +687,9 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     if let Some(kind) = bare_verb_kind(word) {
         return Some(kind);
     }
+    if is_measure_with_pronoun(word) {
+        return None;
+    }
     let bare = without_conjunction(word);
     // With its object glued on as a pronoun (يستخدمه، قتلهم، تابعها) the verb takes the
     // number as its subject, unless it takes a second object (منحه، غرمته).
@@ -841,10 +846,7 @@ fn is_definite(word: &str) -> bool {
             .is_some_and(|s| s.chars().count() >= 3)
     });
     // With ه only nouns of measure: many other words end in ه (وجه، تجاه).
-    let measure = bare
-        .strip_suffix('ه')
-        .is_some_and(|stem| MEASURE_NOUNS.contains(&stem));
-    article || pronoun || measure
+    article || pronoun || is_measure_with_pronoun(word)
 }
 
 /// Nouns of measure as they stand before a glued ه (قدره، قيمته، عمره 40 عاما).
@@ -1046,7 +1048,7 @@ pub(crate) fn case_of_slot(before: &[&str], after: After) -> Case {
     if is_fronted_partitive(before) {
         return Case::Nominative;
     }
-    if opens_describing_clause(before) {
+    if opens_describing_clause(before) || ends_in_fronted_clause(before) {
         return Case::Nominative;
     }
     if is_construct_head(prev) {
@@ -1500,6 +1502,19 @@ fn is_fronted_predicate(words: &[&str]) -> bool {
     (with_noun || (whole && rest.len() <= 1)) && ends_definite && rest.iter().all(plain_noun)
 }
 
+/// "وصلت الباخرة وعلى متنها 2000 حاوية": و before a fronted predicate (وعلى متنها، وفي المدينة،
+/// ولديه) opens a clause of its own, whose delayed subject is the number. A whole clause of
+/// that shape is [`is_fronted_predicate`]'s.
+fn ends_in_fronted_clause(before: &[&str]) -> bool {
+    let first = before.len().saturating_sub(3).max(1);
+    (first..before.len()).any(|k| {
+        let word = before[k];
+        word.starts_with('و')
+            && without_conjunction(word) != word
+            && is_fronted_predicate(&before[k..])
+    })
+}
+
 /// "دفع مبلغا قدره 20 ألفا": a noun of measure with its pronoun after a noun (not after
 /// a verb, whose subject it would be: بلغت قيمتها) opens a clause describing that noun, and
 /// the number is its predicate.
@@ -1511,12 +1526,14 @@ fn opens_describing_clause(before: &[&str]) -> bool {
 }
 
 /// A noun of measure with a pronoun glued on (قدره، قيمتها، عددهم).
+/// The word is tried whole too: وزنه is the weight, not و with زنه.
 fn is_measure_with_pronoun(word: &str) -> bool {
-    let bare = without_conjunction(word);
-    ["هما", "هم", "هن", "ها", "ه"]
-        .iter()
-        .filter_map(|suffix| bare.strip_suffix(suffix))
-        .any(|stem| MEASURE_NOUNS.contains(&stem))
+    [word, without_conjunction(word)].iter().any(|bare| {
+        ["هما", "هم", "هن", "ها", "ه"]
+            .iter()
+            .filter_map(|suffix| bare.strip_suffix(suffix))
+            .any(|stem| MEASURE_NOUNS.contains(&stem))
+    })
 }
 
 /// Every word is a preposition, follows one (في الهجوم), is one with its pronoun (فيها) or
@@ -1658,6 +1675,24 @@ mod tests {
             counts_people: true,
         };
         assert_eq!(case_of_slot(&["استطاع"], people), Case::Nominative);
+    }
+
+    #[test]
+    fn a_measure_noun_in_waw_with_its_pronoun_is_the_topic() {
+        // وزنه is the weight with its pronoun, not و glued to زنه.
+        assert_eq!(case("وزنه"), Case::Nominative);
+        assert_eq!(case("ووزنها"), Case::Nominative);
+    }
+
+    #[test]
+    fn waw_before_a_fronted_predicate_opens_a_clause() {
+        assert_eq!(
+            case("وصلت الباخرة إلى الميناء وعلى متنها"),
+            Case::Nominative
+        );
+        assert_eq!(case("قتل الجيش 3 أشخاص وفي المدينة"), Case::Nominative);
+        // Without و the phrase belongs to the verb's clause.
+        assert_ne!(case("وزعت الجمعية على المدينة"), Case::Nominative);
     }
 
     #[test]

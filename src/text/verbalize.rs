@@ -63,6 +63,9 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الفئة", Gender::Feminine),
     ("المستوى", Gender::Masculine),
     ("المجموعة", Gender::Feminine),
+    // A dynasty of Egypt's kings (الأسرة 18 → الثامنة عشرة).
+    ("الأسرة", Gender::Feminine),
+    ("السلالة", Gender::Feminine),
     // An age: سن السادسة عشرة (the year of one's life, feminine after السنة).
     ("سن", Gender::Feminine),
 ];
@@ -2476,6 +2479,7 @@ impl Verbalizer {
             || definite
             || opens_phrase_with_and(word)
             || preposition_then_noun
+            || glues_preposition_to_abstract(word)
         {
             Gender::Masculine
         } else {
@@ -3870,6 +3874,34 @@ fn is_ifaal_noun(word: &str) -> bool {
 fn is_tafeel_noun(word: &str) -> bool {
     let letters: Vec<char> = word.chars().collect();
     letters.len() == 5 && letters[0] == 'ت' && (letters[3] == 'ي' || letters[2] == 'ا')
+}
+
+/// Abstract nouns a preposition is glued to after a number (القرار 2728 برئاسة، 45 بنسبة).
+const PHRASE_HEADS: &[&str] = &[
+    "رئاسة",
+    "قيادة",
+    "رعاية",
+    "حضور",
+    "نسبة",
+    "قيمة",
+    "قوة",
+    "سرعة",
+    "فارق",
+    "واقع",
+    "حجم",
+    "كلفة",
+    "زيادة",
+    "مدة",
+];
+
+/// ب or ل glued to a verbal or abstract noun (بأغلبية، بمشاركة، لمساعدة، بتهمة، برئاسة): the
+/// phrase it opens is not what a number before it counts. No counted noun opens with بم، بت،
+/// بأ، بإ، لم، لت، لأ or لإ before four letters more; بـا and لـا do (باحث، لافتة).
+fn glues_preposition_to_abstract(word: &str) -> bool {
+    word.strip_prefix(['ب', 'ل']).is_some_and(|rest| {
+        PHRASE_HEADS.contains(&rest)
+            || (rest.chars().count() >= 4 && rest.starts_with(['م', 'ت', 'أ', 'إ']))
+    })
 }
 
 fn looks_like_bare_noun(word: &str) -> bool {
