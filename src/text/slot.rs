@@ -1467,7 +1467,8 @@ pub(crate) fn is_feminine_past(word: &str) -> bool {
     let consonant = !"اويىةء".contains(before_ta) && is_arabic_letter(before_ta);
     let shaped = match letters.len() {
         4 => true,
-        5 => letters[0] == 'أ' || letters[1] == 'ا',
+        // أفعل، فاعل and تفعّل (أوقفت، شاركت، تعهدت).
+        5 => matches!(letters[0], 'أ' | 'ت') || letters[1] == 'ا',
         6 => matches!(letters[0], 'ت' | 'ا' | 'إ'),
         7 => stem.starts_with("است"),
         _ => false,
@@ -1602,6 +1603,9 @@ fn is_preposition_with_pronoun(word: &str) -> bool {
 
 /// A clause-initial topic of definite nouns (العدد، عدد القتلى): the number is its predicate.
 fn is_topic(words: &[&str]) -> bool {
+    if words.iter().any(|word| is_verbal_noun_after_bi(word)) {
+        return false;
+    }
     let definite_chain = words.iter().enumerate().all(|(k, word)| {
         // A nominative plural (المسلمون) ends no construct: the word before it is a verb
         // (صام المسلمون 30 يوما).
@@ -1611,6 +1615,15 @@ fn is_topic(words: &[&str]) -> bool {
         (is_definite(word) || heads_definite) && !is_genitive_governor(word)
     });
     definite_chain || is_measure_chain(words)
+}
+
+/// ب glued to a verbal noun (بخفض، برفع، بتقليص، بإطلاق): the phrase it opens (بخفض الانبعاثات
+/// 45%) is no topic, and the amount after it is the verbal noun's.
+fn is_verbal_noun_after_bi(word: &str) -> bool {
+    without_conjunction(word)
+        .strip_prefix('ب')
+        .filter(|rest| rest.chars().count() >= 3)
+        .is_some_and(|rest| bare_verb_kind(rest).is_some() || nouns::is_verbal_noun(rest))
 }
 
 /// A construct chain opened by a noun of measure, ending in a name or any noun (سعر سهم
@@ -1693,6 +1706,21 @@ mod tests {
         assert_eq!(case("قتل الجيش 3 أشخاص وفي المدينة"), Case::Nominative);
         // Without و the phrase belongs to the verb's clause.
         assert_ne!(case("وزعت الجمعية على المدينة"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_verbal_noun_after_bi_opens_no_topic() {
+        assert_ne!(case("تعهدت الدول بخفض الانبعاثات"), Case::Nominative);
+        assert_ne!(case("برفع الأسعار"), Case::Nominative);
+        // A noun that opens in ب is no preposition (بعثة، برنامج).
+        assert_eq!(case("بعثة الأمم المتحدة"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_tafaala_past_with_ta_is_feminine() {
+        for verb in ["تعهدت", "تقدمت", "تسلمت"] {
+            assert!(is_feminine_past(verb), "{verb}");
+        }
     }
 
     #[test]

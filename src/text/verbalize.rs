@@ -1712,11 +1712,15 @@ impl Verbalizer {
         // With an object verb before the trigger (تضمنت الحزمة 12 إجراء) the number is
         // that verb's object, counting the word after it.
         // A century never counts (شهد القرن 21 ثورة رقمية).
-        let object_of_verb =
-            prev_stem != "القرن" && slot::is_object_after_subject(&line.clause_before(i));
+        // The trigger as a verb's subject (أطلق المركز 20 سلحفاة) leaves the number to count
+        // a noun written in the form the count asks for.
+        let clause = line.clause_before(i);
+        let object_of_verb = prev_stem != "القرن" && slot::is_object_after_subject(&clause);
+        let after_subject = prev_stem != "القرن" && subject_of_verb(&clause);
         let counts_noun = line.next_core(i, 1).is_some_and(|w| {
             self.nouns.lookup(w).is_some_and(|e| fits_count(e, n, w))
                 || (object_of_verb && looks_like_bare_noun(w))
+                || (after_subject && is_counted_noun(w) && fits_count_shape(n, w))
         }) && !line
             .next_core(i, 2)
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
@@ -2139,9 +2143,18 @@ impl Verbalizer {
             .or_else(|| currency.filter(|_| nisba.is_none()))
             .filter(|unit| one_word(unit) && unit.dual != unit.singular);
         let entry = measure.or_else(|| self.nouns.lookup(next).filter(|e| halved(e)).cloned())?;
-        let spoken = match integer {
-            0 => format!("نصف {}", entry.singular),
-            n => format!("{} {half}", whole_before_half(&entry, n, case)),
+        // The unit's adjective stays with it, before the half (درجة مئوية ونصف).
+        let adjective = line
+            .next_core(i, 2)
+            .filter(|w| nouns::is_nisba_adjective(w, entry.gender));
+        let spoken = match (integer, adjective) {
+            (0, _) => format!("نصف {}", entry.singular),
+            (n, Some(adjective)) => {
+                let adjective = nouns::nisba_after(adjective, n, entry.gender, case);
+                let whole = whole_before_half(&entry, n, case);
+                return Some(Reading::new(format!("{whole} {adjective} {half}"), 3));
+            }
+            (n, None) => format!("{} {half}", whole_before_half(&entry, n, case)),
         };
         Some(Reading::new(spoken, 2))
     }
@@ -3919,6 +3932,27 @@ fn is_counted_noun(word: &str) -> bool {
     // A preposition glued on opens a phrase of its own (رقم 18 لسنة 2023).
     let phrase = word.starts_with(['ل', 'ب', 'ك']);
     !phrase && (looks_like_bare_noun(word) || is_accusative_count_noun(word))
+}
+
+/// The clause's last word, a trigger, follows a verb whose subject it is (أطلق المركز).
+fn subject_of_verb(clause: &[&str]) -> bool {
+    let [.., verb, _] = clause else {
+        return false;
+    };
+    slot::is_known_verb(verb) || slot::is_feminine_past(slot::without_conjunction(verb))
+}
+
+/// A word after `n` in the form its count asks for: the accusative singular after 11–99 (a
+/// feminine one ends in ة, one in hamza takes no alef), a genitive without that alef otherwise.
+/// A participle in that form (متقدما) describes the subject instead.
+fn fits_count_shape(n: u64, word: &str) -> bool {
+    let participle = nouns::is_pattern_adjective(word.trim_end_matches('ا'), Gender::Masculine);
+    let shaped = if (11..=99).contains(&(n % 100)) {
+        word.ends_with(['ا', 'ة', 'ء'])
+    } else {
+        !word.ends_with('ا')
+    };
+    shaped && !participle
 }
 
 /// Adverbs in -an that follow a number and are not counted by it (10 تقريبا، 3 أيضا).
