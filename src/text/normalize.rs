@@ -70,7 +70,7 @@ static DETACHED_TATWEEL_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
 /// A currency or a unit, a slash and the Arabic unit it is paid or given per (د.أ/لتر،
 /// $/برميل، كغ/م3).
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]+[23²³]|[\u0621-\u064A]{2,}|[مل]\b)")
+    Regex::new(r"(^|\s)([^\s/]+)/([\u0621-\u064A]+[23²³]|[\u0621-\u064A]{2,}|[ملثس]\b)")
         .expect("static regex")
 });
 /// Time words a rate is given per (برميل/يوم).
@@ -513,10 +513,23 @@ fn with_price_per_unit(text: &str) -> String {
             if let Some(per) = per_unit_name(currency, unit) {
                 return format!("{}{currency} لكل {per}", &caps[1]);
             }
-            // A rate in time (برميل/يوم، ميغاواط/ساعة): في and the article.
-            let bare_unit = unit.strip_prefix("ال").unwrap_or(unit);
+            // A rate in time (برميل/يوم، ميغاواط/ساعة، م/ث): في and the article; a metre
+            // is named, as a lone م after a number is as often the era.
+            let bare_unit = match unit {
+                "ث" => "ثانية",
+                "س" => "ساعة",
+                unit => unit.strip_prefix("ال").unwrap_or(unit),
+            };
+            let abbreviated_time = matches!(unit, "ث" | "س");
+            let numerator_unit = currency == "م"
+                || units::unit(currency).is_some()
+                || units::unit_named(currency).is_some();
+            if abbreviated_time && !numerator_unit {
+                return caps[0].to_string();
+            }
             if PER_TIME_WORDS.contains(&bare_unit) {
-                return format!("{}{currency} في ال{bare_unit}", &caps[1]);
+                let amount = if currency == "م" { "متر" } else { currency };
+                return format!("{}{amount} في ال{bare_unit}", &caps[1]);
             }
             let singular = currency.strip_suffix('ا').unwrap_or(currency);
             let is_currency = units::currency(currency).is_some()
@@ -1105,6 +1118,8 @@ mod tests {
         assert_eq!(normalize("3 كغ/م3"), "3 كغ لكل متر مكعب");
         assert_eq!(normalize("5 طن/هكتار"), "5 طن لكل هكتار");
         assert_eq!(normalize("2 ملغ/ل"), "2 ملغ لكل لتر");
+        assert_eq!(normalize("140 ملغ/ديسيلتر"), "140 ملغ لكل ديسيلتر");
+        assert_eq!(normalize("12 م/ث"), "12 متر في الثانية");
         // The path of a web address is no rate.
         assert_eq!(normalize("الرابط bit.ly/3abc"), "الرابط bit.ly/3abc");
         assert_eq!(normalize("4000 ريال/م2"), "4000 ريال للمتر المربع");

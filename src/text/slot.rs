@@ -882,6 +882,12 @@ const MEASURE_NOUNS: &[&str] = &[
     "حمولت",
     "طاقت",
     "قدرت",
+    "معدل",
+    "متوسط",
+    "منسوب",
+    "كميت",
+    "درجت",
+    "حصت",
 ];
 
 /// The word without a glued preposition (ب، ل), if it had one.
@@ -1537,7 +1543,8 @@ fn is_measure_with_pronoun(word: &str) -> bool {
     })
 }
 
-/// Every word is a preposition, follows one (في الهجوم), is one with its pronoun (فيها) or
+/// Every word is a preposition, follows one (في الهجوم) or its noun as an adjective (في
+/// القطاع الصحي), is one with its pronoun (فيها) or
 /// is an adverb of time or manner (أمس، حاليا).
 fn only_prepositional_phrases(words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, word)| {
@@ -1545,7 +1552,21 @@ fn only_prepositional_phrases(words: &[&str]) -> bool {
             || is_preposition_with_pronoun(word)
             || is_glued_preposition_phrase(word)
             || (k > 0 && is_genitive_governor(words[k - 1]))
+            || (k > 1 && is_genitive_governor(words[k - 2]) && is_definite_adjective(word))
             || is_clause_adverb(without_conjunction(word))
+    })
+}
+
+/// An adjective with the article, describing the noun of a phrase (في القطاع الصحي، في
+/// المنطقة الشمالية، في الهجوم الأخير): a nisba in ي or ية, or a participle's pattern.
+fn is_definite_adjective(word: &str) -> bool {
+    word.strip_prefix("ال").is_some_and(|bare| {
+        let nisba = bare.ends_with('ي') && bare.chars().count() >= 3;
+        nisba
+            || nouns::is_nisba_adjective(bare, Gender::Feminine)
+            || [Gender::Masculine, Gender::Feminine]
+                .into_iter()
+                .any(|gender| nouns::is_pattern_adjective(bare, gender))
     })
 }
 
@@ -1636,9 +1657,11 @@ fn is_measure_chain(words: &[&str]) -> bool {
     let stem = bare
         .strip_suffix('ة')
         .map_or(bare.to_string(), |base| format!("{base}ت"));
-    MEASURE_NOUNS.contains(&stem.as_str())
-        && words.len() <= MAX_LOOKBACK
-        && words.iter().all(|word| !is_genitive_governor(word))
+    // A preposition may close the chain with its noun (نسبة البطالة في البلاد، معدل التضخم
+    // في مصر): the number is still the chain's predicate.
+    let governor_at = words.iter().position(|word| is_genitive_governor(word));
+    let closing_phrase = governor_at.is_none_or(|at| at >= 2 && at + 2 == words.len());
+    MEASURE_NOUNS.contains(&stem.as_str()) && words.len() <= MAX_LOOKBACK && closing_phrase
 }
 
 #[cfg(test)]

@@ -63,6 +63,8 @@ const ORDINAL_TRIGGERS: &[(&str, Gender)] = &[
     ("الفئة", Gender::Feminine),
     ("المستوى", Gender::Masculine),
     ("المجموعة", Gender::Feminine),
+    // A generation of networks or devices (الجيل 5 → الخامس).
+    ("الجيل", Gender::Masculine),
     // A dynasty of Egypt's kings (الأسرة 18 → الثامنة عشرة).
     ("الأسرة", Gender::Feminine),
     ("السلالة", Gender::Feminine),
