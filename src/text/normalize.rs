@@ -50,7 +50,7 @@ static DECIMAL_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// belongs to (بـ 5، بـ -1.2%، و F-16، ال 33): glued back on.
 static DETACHED_PROCLITIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|\s)((?:[وف]?[بلك]?(?:ال)?)\u{0640}|[وف][بلك]?|[بلك]|و?ال)\s+([-+−]?[0-9\u0660-\u0669\u06F0-\u06F9]|[$€£A-Za-z])",
+        r"(^|\s)((?:[وف]?[بلك]?(?:ال)?|[وف]?لل)\u{0640}|[وف][بلك]?|[بلك]|و?ال)\s+([-+−]?[0-9\u0660-\u0669\u06F0-\u06F9]|[$€£A-Za-z])",
     )
         .expect("static regex")
 });
@@ -277,6 +277,14 @@ fn with_proclitics_glued(text: &str) -> Cow<'_, str> {
     Cow::Owned(after_tatweel.into_owned())
 }
 
+/// The article alone or after its proclitics, written before a Latin word (الـFIFA، وللـNATO).
+fn is_article_clitic(word: &str) -> bool {
+    let clitics = word
+        .strip_suffix("ال")
+        .or_else(|| word.strip_suffix('ل').filter(|w| w.ends_with('ل')));
+    clitics.is_some_and(|c| c.chars().count() <= 2 && c.chars().all(|ch| "وفبكل".contains(ch)))
+}
+
 /// A space put between Arabic and Latin letters and between digits and Arabic words, and
 /// number ranges and ratings written out.
 fn with_words_and_numbers_spaced(folded: &str) -> String {
@@ -290,11 +298,12 @@ fn with_words_and_numbers_spaced(folded: &str) -> String {
             // verbalizer reads it as the Latin word's prefix (وإف ستة عشر).
             let end = caps.get(1).map_or(0, |m| m.end());
             let word = folded[..end].rsplit(char::is_whitespace).next();
-            let separator = if word.is_some_and(is_detached_proclitic) {
-                ""
-            } else {
-                " "
-            };
+            let separator =
+                if word.is_some_and(|w| is_detached_proclitic(w) || is_article_clitic(w)) {
+                    ""
+                } else {
+                    " "
+                };
             format!("{}{separator}{}", &caps[1], &caps[2])
         },
     );
@@ -1120,6 +1129,8 @@ mod tests {
         assert_eq!(normalize("2 ملغ/ل"), "2 ملغ لكل لتر");
         assert_eq!(normalize("140 ملغ/ديسيلتر"), "140 ملغ لكل ديسيلتر");
         assert_eq!(normalize("12 م/ث"), "12 متر في الثانية");
+        // The article stays on the Latin word it is written before.
+        assert_eq!(normalize("الـ FIFA وللـNATO"), "الFIFA وللNATO");
         // The path of a web address is no rate.
         assert_eq!(normalize("الرابط bit.ly/3abc"), "الرابط bit.ly/3abc");
         assert_eq!(normalize("4000 ريال/م2"), "4000 ريال للمتر المربع");

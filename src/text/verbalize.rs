@@ -130,7 +130,7 @@ const SCORE_TRIGGERS: &[&str] = &[
 ];
 
 static PLAIN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<prefix>(?:[وف]?[بلك]?(?:ال)?))(?P<sign>[-+]?)(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>[^\d]*)$")
+    Regex::new(r"^(?P<prefix>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل))(?P<sign>[-+]?)(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>[^\d]*)$")
         .expect("static regex")
 });
 static PREFIXED_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,7 +187,7 @@ const SIGNS: &str = "$€£¥₺₽₪₹%°";
 static PREFIXED_GENERATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<prefix>[وفبل]{1,2})(?P<latin>\dG)$").expect("static regex"));
 static LATIN_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<prefix>[وفبل]{0,2})(?P<latin>[A-Za-z][A-Za-z0-9+\-]*)$")
+    Regex::new(r"^(?P<prefix>[وفبلك]{0,2}(?:ال)?)(?P<latin>[A-Za-z][A-Za-z0-9+\-]*)$")
         .expect("static regex")
 });
 
@@ -1125,6 +1125,10 @@ fn year_with_era(year: u64, era: &str) -> Reading {
 }
 
 fn glue(prefix: &str, spoken: &str) -> String {
+    // لل is ل with the article: before an ordinal's own article its alif and lam go.
+    if prefix.ends_with("لل") {
+        return format!("{prefix}{}", spoken.strip_prefix("ال").unwrap_or(spoken));
+    }
     let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
     format!("{prefix}{spoken}")
 }
@@ -3316,7 +3320,26 @@ impl Verbalizer {
                 spoken = rest.to_string();
             }
         }
-        Some(Reading::new(glue(prefix, &spoken), 1))
+        Some(Reading::new(glue_before_latin(prefix, &spoken), 1))
+    }
+}
+
+/// A proclitic or the article written before a Latin word (الFIFA، للNATO، وبالـUEFA) joined
+/// to its reading with the article said once (الفيفا، للناتو، وباليويفا); ل before the
+/// article takes the place of its alif.
+fn glue_before_latin(prefix: &str, spoken: &str) -> String {
+    // لل is ل and the article.
+    let (clitics, article) = match prefix.strip_suffix("ال") {
+        Some(clitics) => (clitics, true),
+        None if prefix.ends_with("لل") => (&prefix[..prefix.len() - 'ل'.len_utf8()], true),
+        None => (prefix, false),
+    };
+    let bare = spoken.strip_prefix("ال");
+    let definite = article || bare.is_some();
+    match (definite, clitics.strip_suffix('ل')) {
+        (true, Some(_)) => format!("{clitics}ل{}", bare.unwrap_or(spoken)),
+        (true, None) => format!("{clitics}ال{}", bare.unwrap_or(spoken)),
+        (false, _) => format!("{prefix}{spoken}"),
     }
 }
 
@@ -4869,6 +4892,17 @@ fn scaled_fraction(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_article_before_a_latin_word_is_said_once() {
+        assert_eq!(glue_before_latin("ال", "الفيفا"), "الفيفا");
+        assert_eq!(glue_before_latin("لل", "الناتو"), "للناتو");
+        assert_eq!(glue_before_latin("ول", "الناتو"), "وللناتو");
+        assert_eq!(glue_before_latin("وبال", "الويفا"), "وبالويفا");
+        assert_eq!(glue_before_latin("ال", "آبل"), "الآبل");
+        assert_eq!(glue_before_latin("و", "آبل"), "وآبل");
+        assert_eq!(glue("لل", "الأربعين"), "للأربعين");
+    }
 
     #[test]
     fn a_word_that_cannot_agree_with_the_counted_noun_is_annexed_to_it() {
