@@ -328,6 +328,9 @@ const PRESENT_ONLY_TRANSITIVE_STEMS: &[&str] = &["مثل", "شكل", "زن", "ب
 const SUBJECT_VERBS: &[(&str, &str)] = &[
     // حل: came, arrived (حلت الذكرى، حل ضيفا، حل في المركز); "dissolved" rarely has a number.
     ("حل", "حل"),
+    ("صلى", "صلي"),
+    // The passive of أنشأ, told from the active by its hamza's seat (أنشئت 120 مدرسة).
+    ("أنشئ", "نشأ"),
     // حكم: ruled, for a time (حكم الملك 40 عاما); a sentence of a court takes على.
     ("حكم", "حكم"),
     // نص: stipulated (نصت المادة 76 على، ينص البند 3 على); its subject is the article.
