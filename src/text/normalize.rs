@@ -34,6 +34,13 @@ static SQUARE_OR_CUBIC_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9] (?:(?:ألف|آلاف|مليون|ملايين|مليار|مليارات) )?)(كم|كيلومتر|كيلومترا|م|متر|مترا) (مربع|مربعا|مكعب|مكعبا)(\s|$|[.,،؛:)])")
         .expect("static regex")
 });
+/// A bar with spaces between two Arabic words: a headline's separator (عاجل | مقتل), said
+/// as a pause. A dash stays (القاهرة - رويترز), and a slash between month names is the
+/// dates' to read.
+static SPACED_WORD_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([\u0621-\u064A\u064B-\u0652]) +\|+ +([\u0621-\u064A"«(])"#)
+        .expect("static regex")
+});
 /// A dash with spaces between two numbers: a score or a range (4 - 2، 2020 – 2021).
 static SPACED_NUMBER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[\s(])([0-9]+) [-–] ([0-9]+)($|[\s.,،؛:)])").expect("static regex")
@@ -313,6 +320,8 @@ fn with_words_and_numbers_spaced(folded: &str) -> String {
     let spaced = replace_if(digits, &PREPOSITION_THEN_NEGATIVE, &spaced, "$1$2 -$3");
     let spaced = replace_if(digits, &DIGIT_THEN_ARABIC_LETTER, &spaced, "$1 $2");
     let spaced = replace_if(digits, &SPACED_NUMBER_DASH, &spaced, "$1$2-$3$4");
+    let separated = spaced.contains('|');
+    let spaced = replace_if(separated, &SPACED_WORD_SEPARATOR, &spaced, "$1، $2");
     let spaced = with_square_units_joined(&spaced);
     let spaced = if digits {
         Cow::Owned(with_decimal_ranges_written_out(&spaced))
@@ -1129,6 +1138,9 @@ mod tests {
         assert_eq!(normalize("2 ملغ/ل"), "2 ملغ لكل لتر");
         assert_eq!(normalize("140 ملغ/ديسيلتر"), "140 ملغ لكل ديسيلتر");
         assert_eq!(normalize("12 م/ث"), "12 متر في الثانية");
+        // A headline's separator between words is a pause.
+        assert_eq!(normalize("عاجل | مقتل 5"), "عاجل، مقتل 5");
+        assert_eq!(normalize("القاهرة - رويترز"), "القاهرة - رويترز");
         // The article stays on the Latin word it is written before.
         assert_eq!(normalize("الـ FIFA وللـNATO"), "الFIFA وللNATO");
         // The path of a web address is no rate.
