@@ -3236,9 +3236,10 @@ impl Verbalizer {
         let numbered = line
             .prev_stem(i)
             .is_some_and(|w| DOCUMENT_LABELS.contains(&w.strip_prefix("ال").unwrap_or(&w)));
-        // "رقم القضية 45/2023": a number that cannot be a month, over a year, is numbered
-        // in that year as a document is.
-        if (numbered || (13..1000).contains(&a)) && (1900..=2100).contains(&b) {
+        // "رقم القضية 45/2023": a number that can be neither a month nor a year (45، 2345),
+        // over a year, is numbered in that year as a document is.
+        let neither_month_nor_year = (13..1000).contains(&a) || a > 2100;
+        if (numbered || neither_month_nor_year) && (1900..=2100).contains(&b) {
             let spoken = format!("{} لسنة {}", numbers::label(a), dates::read_year(b));
             return Some(Reading::new(glue(prefix, &spoken), 1));
         }
