@@ -723,6 +723,13 @@ pub(crate) fn is_known_verb(word: &str) -> bool {
     verb_kind(word).is_some()
 }
 
+/// Whether `word` is a verb the lists know or one of a verb's shapes (حررت، يدير، يرعى).
+pub(crate) fn may_be_verb(word: &str) -> bool {
+    verb_kind(word).is_some()
+        || looks_like_verb(word).is_some()
+        || is_feminine_past(without_conjunction(word))
+}
+
 /// How a verb written without an object pronoun relates to a number after it: a form of
 /// the lists, or a past verb of the انفعل form.
 fn bare_verb_kind(word: &str) -> Option<VerbKind> {
@@ -1438,7 +1445,13 @@ fn looks_like_verb(word: &str) -> Option<VerbKind> {
         .filter(|rest| rest.starts_with(['ي', 'ت']))
         .unwrap_or(whole);
     let letters = bare.chars().count();
-    let noun_ending = bare.ends_with(['ة', 'ء', 'ا', 'ى']) || bare.ends_with("ات");
+    // A present of a root in ى has its shape (يرعى، يسعى), a few names too (يحيى).
+    let weak_present = bare.ends_with('ى')
+        && letters == 4
+        && bare.starts_with('ي')
+        && !["يحيى", "يمنى", "يسرى"].contains(&bare);
+    let noun_ending =
+        (bare.ends_with(['ة', 'ء', 'ا', 'ى']) || bare.ends_with("ات")) && !weak_present;
     let present =
         (bare.starts_with('ي') && letters >= 4) || (bare.starts_with('ت') && letters == 4);
     ((present && !noun_ending) || is_feminine_past(whole) || is_derived_past(whole))
@@ -1740,6 +1753,14 @@ mod tests {
         assert_ne!(case("برفع الأسعار"), Case::Nominative);
         // A noun that opens in ب is no preposition (بعثة، برنامج).
         assert_eq!(case("بعثة الأمم المتحدة"), Case::Nominative);
+    }
+
+    #[test]
+    fn a_present_of_a_root_in_alif_maqsura_has_a_verbs_shape() {
+        for verb in ["يرعى", "يسعى", "ويبقى"] {
+            assert!(looks_like_verb(verb).is_some(), "{verb}");
+        }
+        assert!(looks_like_verb("يحيى").is_none());
     }
 
     #[test]

@@ -3965,7 +3965,7 @@ fn subject_of_verb(clause: &[&str]) -> bool {
     let [.., verb, _] = clause else {
         return false;
     };
-    slot::is_known_verb(verb) || slot::is_feminine_past(slot::without_conjunction(verb))
+    slot::may_be_verb(verb)
 }
 
 /// A word after `n` in the form its count asks for: the accusative singular after 11–99 (a
