@@ -3326,7 +3326,7 @@ impl Verbalizer {
 }
 
 /// A proclitic or the article written before a Latin word (الFIFA، للNATO، وبالـUEFA) joined
-/// to its reading with the article said once (الفيفا، للناتو، وباليويفا); ل before the
+/// to its reading with the article said once (الفيفا، للناتو، وبالويفا); ل before the
 /// article takes the place of its alif.
 fn glue_before_latin(prefix: &str, spoken: &str) -> String {
     // لل is ل and the article.
