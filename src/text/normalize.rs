@@ -66,7 +66,7 @@ static PO_BOX_WITHOUT_DOTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|\s)ص ب(\s+[0-9])").expect("static regex"));
 /// الـ written before a Roman numeral (المؤتمر الـ XXV، والـ XXI).
 static ARTICLE_BEFORE_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|\s)(و?)ال ([IVXLCDM]+)\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(^|\s)(و?)ال ?([IVXLCDM]+)\b").expect("static regex"));
 /// بـ، لـ، كـ written with a tatweel before an Arabic word, with a space or an opening quote
 /// between or glued to it (بـ الشارع، لـ"العربية"، لـالجزيرة): the tatweel says the letter
 /// belongs to the next word, and it goes inside the quote.

@@ -1090,7 +1090,20 @@ pub(crate) fn is_subject_after_opening_verb(before: &[&str], head: &str) -> bool
         None => is_feminine_past(without_conjunction(verb)) || looks_like_verb(verb).is_some(),
     };
     let head = without_conjunction(head);
-    is_definite(head) && (intransitive || is_event_opened(verb, head))
+    // A feminine head after a masculine verb is not its subject (افتتح الدورة الـ33).
+    let disagrees = head.ends_with('ة') && is_masculine_verb(verb);
+    is_definite(head) && (intransitive || is_event_opened(verb, head)) && !disagrees
+}
+
+/// A verb whose subject is masculine: a past without the feminine ت (افتتح، عقد) or a present
+/// in ي (يفتتح).
+fn is_masculine_verb(verb: &str) -> bool {
+    let bare = without_conjunction(verb);
+    let bare = bare
+        .strip_prefix('س')
+        .filter(|rest| rest.starts_with('ي'))
+        .unwrap_or(bare);
+    bare.starts_with('ي') || !(bare.ends_with('ت') || bare.starts_with('ت'))
 }
 
 /// Verbs that open, close or hold an event (افتتح، اختتم، عقد، نظم), and the events they do
@@ -1575,7 +1588,7 @@ fn only_prepositional_phrases(words: &[&str]) -> bool {
 
 /// An adjective with the article, describing the noun of a phrase (في القطاع الصحي، في
 /// المنطقة الشمالية، في الهجوم الأخير): a nisba in ي or ية, or a participle's pattern.
-fn is_definite_adjective(word: &str) -> bool {
+pub(crate) fn is_definite_adjective(word: &str) -> bool {
     word.strip_prefix("ال").is_some_and(|bare| {
         let nisba = bare.ends_with('ي') && bare.chars().count() >= 3;
         nisba
@@ -1761,6 +1774,13 @@ mod tests {
             assert!(looks_like_verb(verb).is_some(), "{verb}");
         }
         assert!(looks_like_verb("يحيى").is_none());
+    }
+
+    #[test]
+    fn a_feminine_event_after_a_masculine_verb_is_its_object() {
+        assert!(is_subject_after_opening_verb(&["افتتحت"], "الدورة"));
+        assert!(!is_subject_after_opening_verb(&["افتتح"], "الدورة"));
+        assert!(is_subject_after_opening_verb(&["افتتح"], "المؤتمر"));
     }
 
     #[test]

@@ -3603,7 +3603,8 @@ fn noun_before_adjectives(line: &Line, i: usize) -> usize {
     };
     let mut at = i;
     for _ in 0..2 {
-        let adjective = line.prev_core(at).is_some_and(|w| w.starts_with("ال"));
+        // An adjective's shape, not any definite noun (اختتم الوزير الدورة 21).
+        let adjective = line.prev_core(at).is_some_and(slot::is_definite_adjective);
         let noun = at >= 2 && line.prev_core(at - 1).is_some_and(is_definite);
         if !(adjective && noun) {
             break;
