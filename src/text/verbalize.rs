@@ -1641,7 +1641,13 @@ impl Verbalizer {
         if let Some(date) = self.day_month(line, i, n) {
             return Some(date);
         }
-        if let Some(reading) = self.ranked_after_trigger(line, i, n, &prev_stem) {
+        let described_trigger = || trigger_before_nisba(line, i).map(stem_word);
+        if let Some(reading) = self
+            .ranked_after_trigger(line, i, n, &prev_stem)
+            .or_else(|| {
+                described_trigger().and_then(|stem| self.ranked_after_trigger(line, i, n, &stem))
+            })
+        {
             return Some(reading);
         }
         if let Some(reading) = self.ranked_after_ordinal(line, i, n, prefix) {
@@ -3959,6 +3965,22 @@ fn is_counted_noun(word: &str) -> bool {
     // A preposition glued on opens a phrase of its own (رقم 18 لسنة 2023).
     let phrase = word.starts_with(['ل', 'ب', 'ك']);
     !phrase && (looks_like_bare_noun(word) || is_accusative_count_noun(word))
+}
+
+/// "القمة العربية 34": the word before a nisba adjective right before the number, when the
+/// number ends its phrase (no noun after it to count but one with its pronoun, the verb's
+/// object: اختتمت القمة الإفريقية 37 أعمالها), and the adjective is no ordinal.
+fn trigger_before_nisba<'l>(line: &'l Line, i: usize) -> Option<&'l str> {
+    let adjective = line.prev_core(i)?;
+    let bare = adjective.strip_prefix("ال")?;
+    let nisba = bare.ends_with('ي') || bare.ends_with("ية");
+    let ends_phrase = line.next_core(i, 1).is_none_or(|w| {
+        is_possessed(w) || !(looks_like_bare_noun(w) || is_accusative_count_noun(w))
+    });
+    if !nisba || word_ordinal(adjective).is_some() || !ends_phrase || i < 1 {
+        return None;
+    }
+    line.prev_core(i - 1)
 }
 
 /// The clause's last word, a trigger, follows a verb whose subject it is (أطلق المركز).
