@@ -1641,13 +1641,7 @@ impl Verbalizer {
         if let Some(date) = self.day_month(line, i, n) {
             return Some(date);
         }
-        let described_trigger = || trigger_before_nisba(line, i).map(stem_word);
-        if let Some(reading) = self
-            .ranked_after_trigger(line, i, n, &prev_stem)
-            .or_else(|| {
-                described_trigger().and_then(|stem| self.ranked_after_trigger(line, i, n, &stem))
-            })
-        {
+        if let Some(reading) = self.ranked_after_rank_word(line, i, n, &prev_stem) {
             return Some(reading);
         }
         if let Some(reading) = self.ranked_after_ordinal(line, i, n, prefix) {
@@ -1709,6 +1703,22 @@ impl Verbalizer {
     /// A number ranked by the noun before it (المادة 3 → المادة الثالثة، القرن 5 ق.م → القرن
     /// الخامس قبل الميلاد), with the numbers joined to it by و ranked too (المادة 3 و4، the
     /// dual المادتين 3 و4 → المادتين الثالثة والرابعة).
+    /// A number ranked by the word before it or, past a nisba, by the word before that
+    /// (القمة العربية 34).
+    fn ranked_after_rank_word(
+        &self,
+        line: &Line,
+        i: usize,
+        n: u64,
+        prev_stem: &str,
+    ) -> Option<Reading> {
+        self.ranked_after_trigger(line, i, n, prev_stem)
+            .or_else(|| {
+                let stem = stem_word(trigger_before_nisba(line, i)?);
+                self.ranked_after_trigger(line, i, n, &stem)
+            })
+    }
+
     fn ranked_after_trigger(
         &self,
         line: &Line,
