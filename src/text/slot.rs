@@ -690,6 +690,7 @@ fn verb_kind(word: &str) -> Option<VerbKind> {
     if let Some(kind) = bare_verb_kind(word) {
         return Some(kind);
     }
+    // A noun of measure with its pronoun (قدره، وزنه) is no verb with its object.
     if is_measure_with_pronoun(word) {
         return None;
     }
@@ -725,9 +726,7 @@ pub(crate) fn is_known_verb(word: &str) -> bool {
 
 /// Whether `word` is a verb the lists know or one of a verb's shapes (حررت، يدير، يرعى).
 pub(crate) fn may_be_verb(word: &str) -> bool {
-    verb_kind(word).is_some()
-        || looks_like_verb(word).is_some()
-        || is_feminine_past(without_conjunction(word))
+    verb_kind(word).is_some() || looks_like_verb(word).is_some()
 }
 
 /// How a verb written without an object pronoun relates to a number after it: a form of
@@ -783,7 +782,7 @@ fn is_infaala_past(word: &str) -> bool {
 /// A feminine past in ت only when its stem is longer than three letters (أصابته، استهدفتهم):
 /// after a bare triliteral, ت with a pronoun is as often a noun in ة (قتلته، دفعته، كلفته).
 fn is_verb_before_object_pronoun(stem: &str) -> bool {
-    if !is_listed_verb_form(stem) || MEASURE_NOUNS.contains(&stem) {
+    if !is_listed_verb_form(stem) {
         return false;
     }
     match stem.strip_suffix('ت') {

@@ -1529,7 +1529,9 @@ pub(crate) fn is_detached_proclitic(token: &str) -> bool {
     matches!(token, "و" | "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل")
 }
 
-fn glue_proclitic(proclitic: &str, word: &str) -> String {
+/// A proclitic glued to a word, ل before the article taking the place of its alif (ل +
+/// الناتو → للناتو).
+pub(crate) fn glue_proclitic(proclitic: &str, word: &str) -> String {
     match (proclitic.strip_suffix('ل'), word.strip_prefix('ا')) {
         // ل + الـ → لـلـ
         (Some(head), Some(rest)) if rest.starts_with('ل') => format!("{head}ل{rest}"),

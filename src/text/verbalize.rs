@@ -1700,9 +1700,6 @@ impl Verbalizer {
         Some(reading)
     }
 
-    /// A number ranked by the noun before it (المادة 3 → المادة الثالثة، القرن 5 ق.م → القرن
-    /// الخامس قبل الميلاد), with the numbers joined to it by و ranked too (المادة 3 و4، the
-    /// dual المادتين 3 و4 → المادتين الثالثة والرابعة).
     /// A number ranked by the word before it or, past a nisba, by the word before that
     /// (القمة العربية 34).
     fn ranked_after_rank_word(
@@ -1719,6 +1716,9 @@ impl Verbalizer {
             })
     }
 
+    /// A number ranked by the noun before it (المادة 3 → المادة الثالثة، القرن 5 ق.م → القرن
+    /// الخامس قبل الميلاد), with the numbers joined to it by و ranked too (المادة 3 و4، the
+    /// dual المادتين 3 و4 → المادتين الثالثة والرابعة).
     fn ranked_after_trigger(
         &self,
         line: &Line,
@@ -3351,13 +3351,12 @@ fn glue_before_latin(prefix: &str, spoken: &str) -> String {
         None if prefix.ends_with("لل") => (&prefix[..prefix.len() - 'ل'.len_utf8()], true),
         None => (prefix, false),
     };
-    let bare = spoken.strip_prefix("ال");
-    let definite = article || bare.is_some();
-    match (definite, clitics.strip_suffix('ل')) {
-        (true, Some(_)) => format!("{clitics}ل{}", bare.unwrap_or(spoken)),
-        (true, None) => format!("{clitics}ال{}", bare.unwrap_or(spoken)),
-        (false, _) => format!("{prefix}{spoken}"),
-    }
+    let word = if article && !spoken.starts_with("ال") {
+        format!("ال{spoken}")
+    } else {
+        spoken.to_string()
+    };
+    transliterate::glue_proclitic(clitics, &word)
 }
 
 /// Singular heads that an ordinal ranks even when a definite plural follows them in
@@ -3987,7 +3986,7 @@ fn trigger_before_nisba<'l>(line: &'l Line, i: usize) -> Option<&'l str> {
     let ends_phrase = line.next_core(i, 1).is_none_or(|w| {
         is_possessed(w) || !(looks_like_bare_noun(w) || is_accusative_count_noun(w))
     });
-    if !nisba || word_ordinal(adjective).is_some() || !ends_phrase || i < 1 {
+    if !nisba || word_ordinal(adjective).is_some() || !ends_phrase {
         return None;
     }
     line.prev_core(i - 1)
